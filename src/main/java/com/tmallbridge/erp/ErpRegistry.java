@@ -1,0 +1,57 @@
+package com.tmallbridge.erp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows every {@link ErpConnector} bean and which one is active ({@code bridge.erp.active},
+ * default {@code embedded}). Startup fails on two connectors with one id or an unknown active id.
+ */
+@Component
+public class ErpRegistry {
+  private final Map<String, ErpConnector> connectors = new LinkedHashMap<>();
+  private final ErpConnector active;
+
+  public ErpRegistry(List<ErpConnector> all, @Value("${bridge.erp.active:embedded}") String activeId) {
+    for (ErpConnector c : all) {
+      ErpConnector previous = connectors.putIfAbsent(c.id(), c);
+      if (previous != null) {
+        throw new IllegalStateException(
+            "two ERP connectors share the id '" + c.id() + "': " + previous.getClass().getName()
+                + " and " + c.getClass().getName());
+      }
+    }
+    ErpConnector found = connectors.get(activeId);
+    if (found == null) {
+      throw new IllegalStateException(
+          "bridge.erp.active is '" + activeId + "' but the known ERP connectors are " + connectors.keySet());
+    }
+    this.active = found;
+  }
+
+  /** The active connector. */
+  public ErpConnector active() {
+    return active;
+  }
+
+  /**
+   * The active connector as the given capability.
+   *
+   * @throws UnsupportedOperationException when the active ERP lacks that capability
+   */
+  public <T> T capability(Class<T> type) {
+    if (!type.isInstance(active)) {
+      throw new UnsupportedOperationException(
+          "the active ERP '" + active.id() + "' does not support " + type.getSimpleName());
+    }
+    return type.cast(active);
+  }
+
+  /** Whether the active connector has the capability. */
+  public boolean supports(Class<?> type) {
+    return type.isInstance(active);
+  }
+}

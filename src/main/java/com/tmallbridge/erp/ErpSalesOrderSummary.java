@@ -1,0 +1,17 @@
+package com.tmallbridge.erp;
+
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.ErpDocNo;
+
+/**
+ * A sales order as the ERP holds it, for verification and reconciliation.
+ *
+ * @param docNo ERP document number
+ * @param shopCode the shop code the order was created for
+ * @param orderNo the channel order number it was created from
+ * @param totalFen order total (lines plus freight) as the ERP computes it
+ * @param lineCount number of lines
+ * @param status the ERP's status word
+ */
+public record ErpSalesOrderSummary(
+    ErpDocNo docNo, String shopCode, ChannelOrderNo orderNo, long totalFen, int lineCount, String status) {}

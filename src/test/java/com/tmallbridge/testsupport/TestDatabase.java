@@ -1,0 +1,62 @@
+package com.tmallbridge.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh, empty database for one test class: an H2 in-memory database (PostgreSQL mode) by
+ * default, or a new schema in the local PostgreSQL when the system property {@code bridge.test.db}
+ * is {@code postgres} (the second Surefire run does that; see README, Development).
+ */
+public record TestDatabase(String url, String username, String password, String kind) {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  /** Which database the current test run uses: {@code h2} or {@code postgres}. */
+  public static String currentKind() {
+    return System.getProperty("bridge.test.db", "h2").toLowerCase(Locale.ROOT);
+  }
+
+  public static boolean isPostgres() {
+    return "postgres".equals(currentKind());
+  }
+
+  /** Creates a new empty database (or schema). */
+  public static TestDatabase create() {
+    String name = "t" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    if (!isPostgres()) {
+      return new TestDatabase(
+          "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+          "sa", "", "h2");
+    }
+    String base = System.getProperty("bridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/bridge_test");
+    String user = System.getProperty("bridge.test.pg.user", "postgres");
+    ensureDatabase(base, user);
+    try (Connection c = DriverManager.getConnection(base, user, "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create schema " + name + " in " + base + ": " + e.getMessage(), e);
+    }
+    return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name, user, "", "postgres");
+  }
+
+  private static void ensureDatabase(String url, String user) {
+    String db = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+    try (Connection c = DriverManager.getConnection(admin, user, "");
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'");
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE " + db);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "PostgreSQL tests need a server at " + admin + " (start it, or run without -Dbridge.test.db=postgres): " + e.getMessage(), e);
+    }
+  }
+}
