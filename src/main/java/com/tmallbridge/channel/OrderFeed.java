@@ -30,4 +30,13 @@ public interface OrderFeed {
    * @throws ChannelException when the channel refuses or fails after the client's retries
    */
   Optional<ChannelTrade> trade(ShopCredentials shop, String tid);
+
+  /**
+   * Re-reads a trade from the raw JSON this feed delivered earlier as {@link ChannelTrade#rawJson()}
+   * (kept in the inbox), without calling the channel: used to re-apply a held trade after an
+   * operator fixed a mapping.
+   *
+   * @throws IllegalArgumentException when the text is not a trade this feed produced
+   */
+  ChannelTrade fromSnapshot(String rawJson);
 }

@@ -1,0 +1,98 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.core.ShopId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Order exceptions: at most one unresolved (OPEN or RETRYING) exception per trade; raising again
+ * updates it.
+ */
+@Repository
+class ExceptionRepository {
+  static final String OPEN = "OPEN";
+  static final String RETRYING = "RETRYING";
+  static final String RESOLVED = "RESOLVED";
+
+  private static final String COLUMNS =
+      "id, shop_id, tid, reason_code, message, status, retries, outbox_message, created_at, updated_at";
+  private static final String UPDATE_OPEN =
+      """
+      update order_exception set reason_code = :reason, message = :message, status = 'OPEN',
+             outbox_message = :outbox, updated_at = :now
+       where shop_id = :shop and tid = :tid and status in ('OPEN', 'RETRYING')
+      """;
+  private static final String INSERT =
+      """
+      insert into order_exception (shop_id, tid, reason_code, message, status, outbox_message, retries, created_at, updated_at)
+      values (:shop, :tid, :reason, :message, 'OPEN', :outbox, 0, :now, :now)
+      """;
+
+  private final JdbcClient jdbc;
+
+  ExceptionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void raise(ShopId shop, String tid, OrderReason reason, String message, @Nullable String outboxMessage, Instant now) {
+    String text = message.length() > 2000 ? message.substring(0, 2000) : message;
+    var spec = jdbc.sql(UPDATE_OPEN);
+    int updated = bind(spec, shop, tid, reason, text, outboxMessage, now).update();
+    if (updated == 0) {
+      bind(jdbc.sql(INSERT), shop, tid, reason, text, outboxMessage, now).update();
+    }
+  }
+
+  private static JdbcClient.StatementSpec bind(
+      JdbcClient.StatementSpec spec, ShopId shop, String tid, OrderReason reason, String message, @Nullable String outbox, Instant now) {
+    return spec.param("shop", shop.value()).param("tid", tid).param("reason", reason.code())
+        .param("message", message).param("outbox", outbox).param("now", OrderRepository.utc(now));
+  }
+
+  /** Resolves the trade's unresolved exception, if any. */
+  void resolve(ShopId shop, String tid, Instant now) {
+    jdbc.sql("update order_exception set status = 'RESOLVED', resolved_at = :now, updated_at = :now"
+            + " where shop_id = :shop and tid = :tid and status in ('OPEN', 'RETRYING')")
+        .param("now", OrderRepository.utc(now)).param("shop", shop.value()).param("tid", tid)
+        .update();
+  }
+
+  void markRetrying(long id, Instant now) {
+    jdbc.sql("update order_exception set status = 'RETRYING', retries = retries + 1, updated_at = ? where id = ?")
+        .params(OrderRepository.utc(now), id).update();
+  }
+
+  Optional<ExceptionView> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from order_exception where id = ?").param(id).query(ExceptionRepository::map).optional();
+  }
+
+  List<ExceptionView> list(@Nullable String status, int limit) {
+    String where = status == null ? "status in ('OPEN', 'RETRYING')" : "status = :status";
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("limit", limit);
+    if (status != null) {
+      params.put("status", status);
+    }
+    return jdbc.sql("select " + COLUMNS + " from order_exception where " + where + " order by id limit :limit")
+        .params(params)
+        .query(ExceptionRepository::map).list();
+  }
+
+  long countUnresolved() {
+    return jdbc.sql("select count(*) from order_exception where status in ('OPEN', 'RETRYING')").query(Long.class).single();
+  }
+
+  private static ExceptionView map(ResultSet rs, int row) throws SQLException {
+    return new ExceptionView(
+        rs.getLong("id"), rs.getLong("shop_id"), rs.getString("tid"), rs.getString("reason_code"), rs.getString("message"),
+        rs.getString("status"), rs.getInt("retries"), rs.getString("outbox_message"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+}

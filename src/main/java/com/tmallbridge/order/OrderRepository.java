@@ -1,0 +1,241 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.channel.ChannelTradeLine;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.core.SalesOrderLine;
+import com.tmallbridge.core.ShopId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for trades, lines and mappings of the order flow. Exceptions live in {@link ExceptionRepository}. */
+@Repository
+class OrderRepository {
+  private static final String INSERT_TRADE =
+      """
+      insert into order_trade (shop_id, tid, status, trade_type, created, modified, pay_time, ever_paid, payment_fen,
+                               post_fee_fen, buyer_nick, receiver_state, state, exception_code, first_seen_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String UPDATE_TRADE =
+      """
+      update order_trade set status = ?, trade_type = ?, created = ?, modified = ?, pay_time = ?, ever_paid = ?,
+             payment_fen = ?, post_fee_fen = ?, buyer_nick = ?, receiver_state = ?, state = ?, exception_code = ?,
+             updated_at = ?
+       where shop_id = ? and tid = ?
+      """;
+  private static final String INSERT_LINE =
+      """
+      insert into order_line (shop_id, tid, line_no, oid, num_iid, sku_id, material_code, title, quantity, price_fen, amount_fen)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String MARK_EXPORTED =
+      """
+      update order_trade set state = 'EXPORTED', erp_order_no = :no, erp_amount_fen = :amount, exported_at = :now,
+             exception_code = null, updated_at = :now
+       where shop_id = :shop and tid = :tid
+      """;
+  private static final String SET_STATE =
+      "update order_trade set state = :state, exception_code = :code, updated_at = :now where shop_id = :shop and tid = :tid";
+  private static final String SELECT_VIEW =
+      """
+      select t.shop_id, s.code, t.tid, t.status, t.state, t.created, t.modified, t.pay_time, t.payment_fen,
+             t.erp_order_no, t.erp_amount_fen, t.exception_code
+        from order_trade t join shop s on s.id = t.shop_id
+      """;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  OrderRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  static String mappingKey(String numIid, @Nullable String skuId) {
+    return numIid + "|" + (skuId == null ? "" : skuId);
+  }
+
+  /** Current state per tid for the given trades of a shop (absent when never seen). */
+  Map<String, TradeState> states(ShopId shop, Collection<String> tids) {
+    Map<String, TradeState> states = new HashMap<>();
+    if (tids.isEmpty()) {
+      return states;
+    }
+    jdbc.sql("select tid, state from order_trade where shop_id = :shop and tid in (:tids)")
+        .param("shop", shop.value())
+        .param("tids", List.copyOf(tids))
+        .query(rs -> { states.put(rs.getString(1), TradeState.valueOf(rs.getString(2))); });
+    return states;
+  }
+
+  void insertTrades(List<TradeRow> rows, Instant now) {
+    template.batchUpdate(INSERT_TRADE, rows, rows.size(), (ps, r) -> {
+      ps.setLong(1, r.shopId());
+      ps.setString(2, r.tid());
+      int i = bindCommon(ps, 3, r, true);
+      ps.setObject(i, utc(now));
+      ps.setObject(i + 1, utc(now));
+    });
+  }
+
+  void updateTrades(List<TradeRow> rows, Instant now) {
+    template.batchUpdate(UPDATE_TRADE, rows, rows.size(), (ps, r) -> {
+      int i = bindCommon(ps, 1, r, false);
+      ps.setObject(i, utc(now));
+      ps.setLong(i + 1, r.shopId());
+      ps.setString(i + 2, r.tid());
+    });
+  }
+
+  private static int bindCommon(java.sql.PreparedStatement ps, int start, TradeRow r, boolean insert) throws SQLException {
+    int i = start;
+    ps.setString(i++, r.status());
+    ps.setString(i++, r.type());
+    ps.setObject(i++, utc(r.created()));
+    ps.setObject(i++, utc(r.modified()));
+    ps.setObject(i++, r.payTime() == null ? null : utc(r.payTime()));
+    ps.setBoolean(i++, r.everPaid());
+    ps.setLong(i++, r.paymentFen());
+    ps.setLong(i++, r.postFeeFen());
+    ps.setString(i++, r.buyerNick());
+    ps.setString(i++, r.receiverState());
+    ps.setString(i++, r.state().name());
+    ps.setString(i++, r.exceptionCode());
+    return i;
+  }
+
+  /** Replaces the stored lines of the given normalised trades. */
+  void replaceLines(List<Normalised> normalised) {
+    if (normalised.isEmpty()) {
+      return;
+    }
+    List<Object[]> keys = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (Normalised n : normalised) {
+      SalesOrder o = n.order();
+      keys.add(new Object[] {o.shop().value(), o.orderNo().value()});
+      for (int i = 0; i < o.lines().size(); i++) {
+        SalesOrderLine l = o.lines().get(i);
+        ChannelTradeLine source = n.trade().lines().get(i);
+        rows.add(new Object[] {
+          o.shop().value(), o.orderNo().value(), l.lineNo(), l.externalLineId(), source.numIid(), source.skuId(),
+          l.material().value(), truncate(l.title(), 500), l.quantity(), l.listPriceFen(), l.amountFen()
+        });
+      }
+    }
+    template.batchUpdate("delete from order_line where shop_id = ? and tid = ?", keys);
+    template.batchUpdate(INSERT_LINE, rows);
+  }
+
+  void markExported(ShopId shop, String tid, String erpOrderNo, long amountFen, Instant now) {
+    jdbc.sql(MARK_EXPORTED)
+        .param("no", erpOrderNo).param("amount", amountFen).param("now", utc(now))
+        .param("shop", shop.value()).param("tid", tid)
+        .update();
+  }
+
+  void setState(ShopId shop, String tid, TradeState state, @Nullable String exceptionCode, Instant now) {
+    jdbc.sql(SET_STATE)
+        .param("state", state.name()).param("code", exceptionCode).param("now", utc(now))
+        .param("shop", shop.value()).param("tid", tid)
+        .update();
+  }
+
+  /** Trades, newest first, optionally only those in one state. */
+  List<TradeView> trades(@Nullable TradeState state, @Nullable ShopId shop, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (state != null) {
+      sql.append(" and t.state = :state");
+      params.put("state", state.name());
+    }
+    if (shop != null) {
+      sql.append(" and t.shop_id = :shop");
+      params.put("shop", shop.value());
+    }
+    sql.append(" order by t.modified desc, t.tid desc limit :limit");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(OrderRepository::view).list();
+  }
+
+  @Nullable TradeView trade(ShopId shop, String tid) {
+    return jdbc.sql(SELECT_VIEW + " where t.shop_id = ? and t.tid = ?").params(shop.value(), tid)
+        .query(OrderRepository::view).optional().orElse(null);
+  }
+
+  /** Number of trades per state. */
+  Map<TradeState, Long> countByState() {
+    Map<TradeState, Long> counts = new HashMap<>();
+    jdbc.sql("select state, count(*) from order_trade group by state")
+        .query(rs -> { counts.put(TradeState.valueOf(rs.getString(1)), rs.getLong(2)); });
+    return counts;
+  }
+
+  Map<String, String> mappings(ShopId shop, Collection<String> numIids) {
+    Map<String, String> map = new HashMap<>();
+    if (numIids.isEmpty()) {
+      return map;
+    }
+    jdbc.sql("select num_iid, sku_id, material_code from order_sku_mapping where shop_id = :shop and num_iid in (:ids)")
+        .param("shop", shop.value())
+        .param("ids", List.copyOf(numIids))
+        .query(rs -> { map.put(mappingKey(rs.getString(1), blankToNull(rs.getString(2))), rs.getString(3)); });
+    return map;
+  }
+
+  void putMapping(ShopId shop, String numIid, @Nullable String skuId, String material, Instant now) {
+    String sku = skuId == null ? "" : skuId;
+    int updated = jdbc.sql("update order_sku_mapping set material_code = ? where shop_id = ? and num_iid = ? and sku_id = ?")
+        .params(material, shop.value(), numIid, sku).update();
+    if (updated == 0) {
+      jdbc.sql("insert into order_sku_mapping (shop_id, num_iid, sku_id, material_code, created_at) values (?, ?, ?, ?, ?)")
+          .params(shop.value(), numIid, sku, material, utc(now)).update();
+    }
+  }
+
+  boolean removeMapping(ShopId shop, String numIid, @Nullable String skuId) {
+    return jdbc.sql("delete from order_sku_mapping where shop_id = ? and num_iid = ? and sku_id = ?")
+        .params(shop.value(), numIid, skuId == null ? "" : skuId).update() > 0;
+  }
+
+  List<SkuMapping> allMappings() {
+    return jdbc.sql("select shop_id, num_iid, sku_id, material_code from order_sku_mapping order by shop_id, num_iid, sku_id")
+        .query((rs, n) -> new SkuMapping(rs.getLong(1), rs.getString(2), blankToNull(rs.getString(3)), rs.getString(4)))
+        .list();
+  }
+
+  private static TradeView view(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime pay = rs.getObject("pay_time", OffsetDateTime.class);
+    long erpAmount = rs.getLong("erp_amount_fen");
+    Long erpAmountOrNull = rs.wasNull() ? null : erpAmount;
+    return new TradeView(
+        rs.getLong("shop_id"), rs.getString("code"), rs.getString("tid"), rs.getString("status"),
+        TradeState.valueOf(rs.getString("state")), rs.getObject("created", OffsetDateTime.class).toInstant(),
+        rs.getObject("modified", OffsetDateTime.class).toInstant(), pay == null ? null : pay.toInstant(),
+        rs.getLong("payment_fen"), rs.getString("erp_order_no"), erpAmountOrNull, rs.getString("exception_code"));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

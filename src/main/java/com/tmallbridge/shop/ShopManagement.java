@@ -1,0 +1,139 @@
+package com.tmallbridge.shop;
+
+import com.tmallbridge.channel.ShopProbe;
+import com.tmallbridge.core.ShopId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Facade of the shop module: add, list and check shops; record their authorisation state. */
+@Service
+public class ShopManagement {
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final Set<String> SIGN_METHODS = Set.of("md5", "hmac", "hmac-sha256");
+  private static final ZoneId TMALL_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final ShopRepository shops;
+  private final ShopProbe probe;
+  private final Clock clock;
+
+  ShopManagement(ShopRepository shops, ShopProbe probe, Clock clock) {
+    this.shops = shops;
+    this.probe = probe;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a shop, or updates the one with the same code (new credentials also clear a
+   * "needs re-authorisation" state; the first-pull start of an existing shop never changes).
+   *
+   * @throws InvalidShopException when a value is invalid; the message names it
+   */
+  @Transactional
+  public Shop add(ShopRegistration registration) {
+    Instant now = clock.instant();
+    Instant since = validate(registration, now);
+    if (shops.findByCode(registration.code()).isPresent()) {
+      shops.update(registration, now);
+    } else {
+      shops.insert(registration, since, now);
+    }
+    return shops.findByCode(registration.code()).orElseThrow();
+  }
+
+  public List<Shop> list() {
+    return shops.findAll();
+  }
+
+  public Optional<Shop> find(ShopId id) {
+    return shops.findById(id);
+  }
+
+  public Optional<Shop> findByCode(String code) {
+    return shops.findByCode(code);
+  }
+
+  /** Calls the shop's API once with its credentials. */
+  public ShopProbe.ProbeResult check(Shop shop) {
+    return probe.probe(shop.credentials());
+  }
+
+  /** Stops calling the shop until new credentials are added. */
+  @Transactional
+  public void markNeedsReauthorisation(ShopId id, String detail) {
+    shops.setStatus(id, ShopStatus.NEEDS_REAUTH, detail, null, clock.instant());
+  }
+
+  /** Stops calling the shop until {@code until} (a flow-control ban). */
+  @Transactional
+  public void pauseUntil(ShopId id, Instant until, String detail) {
+    shops.setStatus(id, ShopStatus.PAUSED, detail, until, clock.instant());
+  }
+
+  /** Marks a paused shop active again. */
+  @Transactional
+  public void resume(ShopId id) {
+    shops.setStatus(id, ShopStatus.ACTIVE, null, null, clock.instant());
+  }
+
+  private Instant validate(ShopRegistration r, Instant now) {
+    if (!CODE.matcher(r.code()).matches()) {
+      throw new InvalidShopException(
+          "shop code '" + r.code() + "' is invalid: use 1-32 letters, digits, '-' or '_'");
+    }
+    requireText(r.name(), "--name");
+    requireText(r.appKey(), "--app-key");
+    requireText(r.appSecret(), "--app-secret");
+    requireText(r.sessionKey(), "--session");
+    checkGateway(r.gatewayUrl());
+    if (!SIGN_METHODS.contains(r.signMethod())) {
+      throw new InvalidShopException(
+          "sign method '" + r.signMethod() + "' is not supported: use md5, hmac or hmac-sha256");
+    }
+    return checkSince(r.since(), now);
+  }
+
+  private static Instant checkSince(@Nullable Instant since, Instant now) {
+    if (since == null) {
+      return now.minus(Duration.ofDays(1));
+    }
+    Instant horizon = now.atZone(TMALL_ZONE).minusMonths(3).toInstant();
+    if (since.isBefore(horizon)) {
+      throw new InvalidShopException(
+          "--since " + since + " is more than 3 months back: Tmall keeps 3 months of incremental history;"
+              + " use a later start");
+    }
+    if (since.isAfter(now)) {
+      throw new InvalidShopException("--since " + since + " is in the future: use a past time");
+    }
+    return since;
+  }
+
+  private static void checkGateway(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidShopException("--gateway '" + url + "' is not a URL: " + e.getMessage());
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new InvalidShopException(
+          "--gateway '" + url + "' must be an http(s) URL such as https://eco.taobao.com/router/rest");
+    }
+  }
+
+  private static void requireText(@Nullable String value, String option) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidShopException(option + " must not be empty");
+    }
+  }
+}
