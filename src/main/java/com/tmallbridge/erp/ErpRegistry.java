@@ -8,12 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Knows every {@link ErpConnector} bean and which one is active ({@code bridge.erp.active},
- * default {@code embedded}). Startup fails on two connectors with one id or an unknown active id.
+ * default {@code embedded}). Startup fails on two connectors
+ * with one id; an unknown active id fails the first use with a message listing the known ids.
  */
 @Component
 public class ErpRegistry {
   private final Map<String, ErpConnector> connectors = new LinkedHashMap<>();
-  private final ErpConnector active;
+  private final String activeId;
 
   public ErpRegistry(List<ErpConnector> all, @Value("${bridge.erp.active:embedded}") String activeId) {
     for (ErpConnector c : all) {
@@ -24,17 +25,21 @@ public class ErpRegistry {
                 + " and " + c.getClass().getName());
       }
     }
+    this.activeId = activeId;
+  }
+
+  /**
+   * The active connector.
+   *
+   * @throws IllegalStateException when {@code bridge.erp.active} names no known connector
+   */
+  public ErpConnector active() {
     ErpConnector found = connectors.get(activeId);
     if (found == null) {
       throw new IllegalStateException(
           "bridge.erp.active is '" + activeId + "' but the known ERP connectors are " + connectors.keySet());
     }
-    this.active = found;
-  }
-
-  /** The active connector. */
-  public ErpConnector active() {
-    return active;
+    return found;
   }
 
   /**
@@ -43,6 +48,7 @@ public class ErpRegistry {
    * @throws UnsupportedOperationException when the active ERP lacks that capability
    */
   public <T> T capability(Class<T> type) {
+    ErpConnector active = active();
     if (!type.isInstance(active)) {
       throw new UnsupportedOperationException(
           "the active ERP '" + active.id() + "' does not support " + type.getSimpleName());
@@ -52,6 +58,6 @@ public class ErpRegistry {
 
   /** Whether the active connector has the capability. */
   public boolean supports(Class<?> type) {
-    return type.isInstance(active);
+    return type.isInstance(active());
   }
 }
