@@ -1,0 +1,66 @@
+package com.tmallbridge.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code bridge} command: global options and the list of sub-commands. */
+@Command(
+    name = "bridge",
+    mixinStandardHelpOptions = true,
+    version = "TmallBridge 0.1.0",
+    description = "Connects Tmall stores to your ERP: orders in, nothing lost, nothing duplicated.",
+    subcommands = {
+      ShopCommand.class,
+      SyncCommand.class,
+      OrdersCommand.class,
+      ExceptionsCommand.class,
+      MappingsCommand.class,
+      OutboxCommand.class
+    })
+class BridgeCommand implements Runnable, AutoCloseable {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "./data",
+      description = "Directory of the H2 database and log files (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print data as JSON on stdout.")
+  boolean json;
+
+  @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+      description = "Use this database instead of the H2 file in --data, e.g. jdbc:postgresql://127.0.0.1:5432/bridge.")
+  String dbUrl;
+
+  @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user for --db-url.")
+  String dbUser;
+
+  @Option(names = "--db-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+      description = "Database password for --db-url (or set SPRING_DATASOURCE_PASSWORD).")
+  String dbPassword;
+
+  private SpringRuntime runtime;
+
+  /** The Spring runtime for the chosen data directory, started on first use. */
+  SpringRuntime runtime() {
+    if (runtime == null) {
+      runtime = new SpringRuntime(data, dbUrl, dbUser, dbPassword);
+    }
+    return runtime;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Override
+  public void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+}

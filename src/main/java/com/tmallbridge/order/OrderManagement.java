@@ -1,0 +1,99 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.core.ShopId;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Facade of the order flow for the CLI, the demo and (later) the console. */
+@Service
+public class OrderManagement {
+  private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+  private final ShopManagement shops;
+  private final OrderPoller poller;
+  private final OrderRepository trades;
+  private final ExceptionRepository exceptions;
+  private final ExceptionRetrier retrier;
+  private final Clock clock;
+
+  OrderManagement(
+      ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
+      ExceptionRetrier retrier, Clock clock) {
+    this.shops = shops;
+    this.poller = poller;
+    this.trades = trades;
+    this.exceptions = exceptions;
+    this.retrier = retrier;
+    this.clock = clock;
+  }
+
+  /** Runs one pull cycle for every shop, up to now. A failing shop does not stop the others. */
+  public List<PollResult> pollAll() {
+    List<PollResult> results = new ArrayList<>();
+    for (Shop shop : shops.list()) {
+      try {
+        results.add(poller.poll(shop));
+      } catch (RuntimeException e) {
+        log.error("shop {}: pull cycle failed", shop.code(), e);
+        results.add(new PollResult(shop.code(), 0, 0, 0, 0, 0, e.toString()));
+      }
+    }
+    return results;
+  }
+
+  public List<TradeView> trades(@Nullable TradeState state, @Nullable ShopId shop, int limit) {
+    return trades.trades(state, shop, limit);
+  }
+
+  public Optional<TradeView> trade(ShopId shop, String tid) {
+    return Optional.ofNullable(trades.trade(shop, tid));
+  }
+
+  public Map<TradeState, Long> stateCounts() {
+    return trades.countByState();
+  }
+
+  /** Exceptions with a status (OPEN, RETRYING, RESOLVED), or every unresolved one when null. */
+  public List<ExceptionView> exceptions(@Nullable String status, int limit) {
+    return exceptions.list(status, limit);
+  }
+
+  public long unresolvedExceptions() {
+    return exceptions.countUnresolved();
+  }
+
+  /** Retries one exception; see {@link ExceptionRetrier}. */
+  public String retry(long exceptionId) {
+    return retrier.retry(exceptionId);
+  }
+
+  /** Retries every open exception; returns one line per exception. */
+  public List<String> retryAllOpen() {
+    List<String> outcomes = new ArrayList<>();
+    for (ExceptionView ex : exceptions.list(ExceptionRepository.OPEN, Integer.MAX_VALUE)) {
+      outcomes.add(ex.id() + ": " + retrier.retry(ex.id()));
+    }
+    return outcomes;
+  }
+
+  public void putMapping(ShopId shop, String numIid, @Nullable String skuId, String materialCode) {
+    trades.putMapping(shop, numIid, skuId, materialCode, clock.instant());
+  }
+
+  public boolean removeMapping(ShopId shop, String numIid, @Nullable String skuId) {
+    return trades.removeMapping(shop, numIid, skuId);
+  }
+
+  public List<SkuMapping> mappings() {
+    return trades.allMappings();
+  }
+}

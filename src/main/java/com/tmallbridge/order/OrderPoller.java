@@ -1,0 +1,84 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.core.TimeWindow;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopStatus;
+import com.tmallbridge.sync.Checkpoints;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One pull cycle for one shop: plans windows from the checkpoint, reads each window's changed
+ * trades through the {@link OrderFeed} and imports them page by page; advances the checkpoint to a
+ * window's end only after the whole window was imported. A channel failure stops the shop's cycle
+ * (the window is read again next time) and, for bans and lost authorisation, pauses the shop.
+ */
+@Component
+class OrderPoller {
+  static final String SOURCE = "tmall";
+  static final String STREAM = "trades";
+  private static final Logger log = LoggerFactory.getLogger(OrderPoller.class);
+  private static final ZoneId TMALL_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final OrderFeed feed;
+  private final TradeImporter importer;
+  private final Checkpoints checkpoints;
+  private final ShopManagement shops;
+  private final WindowPlanner planner;
+  private final Clock clock;
+
+  OrderPoller(OrderFeed feed, TradeImporter importer, Checkpoints checkpoints, ShopManagement shops, OrderProperties props, Clock clock) {
+    this.feed = feed;
+    this.importer = importer;
+    this.checkpoints = checkpoints;
+    this.shops = shops;
+    this.planner = new WindowPlanner(props.window(), props.overlap());
+    this.clock = clock;
+  }
+
+  PollResult poll(Shop shop) {
+    Instant now = clock.instant();
+    PollResult result = new PollResult(shop.code(), 0, 0, 0, 0, 0, null);
+    if (!shop.callableAt(now)) {
+      return result.failed("shop is " + shop.status() + (shop.statusDetail() == null ? "" : ": " + shop.statusDetail()));
+    }
+    if (shop.status() == ShopStatus.PAUSED) {
+      shops.resume(shop.id());
+    }
+    Instant horizon = now.atZone(TMALL_ZONE).minusMonths(3).plusHours(1).toInstant();
+    Instant checkpoint = checkpoints.get(SOURCE, STREAM, shop.id()).orElse(null);
+    for (TimeWindow window : planner.plan(checkpoint, shop.firstPullFrom(), horizon, now)) {
+      try {
+        result = pollWindow(shop, window, result);
+      } catch (ChannelException e) {
+        return handleFailure(shop, e, result);
+      }
+    }
+    return result;
+  }
+
+  private PollResult pollWindow(Shop shop, TimeWindow window, PollResult before) {
+    AtomicReference<PollResult> result = new AtomicReference<>(before);
+    feed.changedTrades(shop.credentials(), window, page -> result.set(result.get().plus(importer.importPage(shop, page))));
+    checkpoints.advance(SOURCE, STREAM, shop.id(), window.end());
+    return result.get().windowDone();
+  }
+
+  private PollResult handleFailure(Shop shop, ChannelException e, PollResult result) {
+    switch (e.kind()) {
+      case NEEDS_REAUTHORISATION -> shops.markNeedsReauthorisation(shop.id(), e.getMessage());
+      case BANNED -> shops.pauseUntil(shop.id(), e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
+      default -> { }
+    }
+    log.warn("shop {}: pull stopped ({}): {}", shop.code(), e.kind(), e.getMessage());
+    return result.failed(e.kind() + ": " + e.getMessage());
+  }
+}

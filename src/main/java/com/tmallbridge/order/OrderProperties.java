@@ -1,0 +1,27 @@
+package com.tmallbridge.order;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the order flow ({@code bridge.order.*}).
+ *
+ * @param window longest modified-time window of one TOP query (≤ 1 day; TOP advises ≤ 30 min)
+ * @param overlap how far each pull cycle re-reads before the checkpoint, for trades that TOP
+ *     indexes late
+ * @param pollInterval time between pull cycles when running continuously
+ */
+@ConfigurationProperties("bridge.order")
+public record OrderProperties(
+    @DefaultValue("30m") Duration window,
+    @DefaultValue("3m") Duration overlap,
+    @DefaultValue("30s") Duration pollInterval) {
+
+  public OrderProperties {
+    new WindowPlanner(window, overlap);
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("bridge.order.poll-interval must be positive, got " + pollInterval);
+    }
+  }
+}

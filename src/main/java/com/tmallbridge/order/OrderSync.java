@@ -1,0 +1,132 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.sync.Dispatcher;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Drives the order flow: one cycle on demand ({@link #runOnce()}: pull every shop up to now, then
+ * deliver every due outbox message), or continuously ({@link #start}: a pull cycle every
+ * {@code bridge.order.poll-interval} and dispatcher workers that deliver as soon as messages are due).
+ */
+@Service
+public class OrderSync implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OrderSync.class);
+  private static final int BATCH = 200;
+  private static final long IDLE_MILLIS = 100;
+
+  private final OrderManagement orders;
+  private final Dispatcher dispatcher;
+  private final OrderProperties props;
+  private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
+  private final AtomicInteger cycles = new AtomicInteger();
+
+  OrderSync(OrderManagement orders, Dispatcher dispatcher, OrderProperties props) {
+    this.orders = orders;
+    this.dispatcher = dispatcher;
+    this.props = props;
+  }
+
+  /** Pulls every shop up to now, then delivers due messages until none is due. */
+  public CycleResult runOnce() {
+    List<PollResult> polls = orders.pollAll();
+    int delivered = drain();
+    cycles.incrementAndGet();
+    return new CycleResult(polls, delivered);
+  }
+
+  /** Delivers due outbox messages until none is due; returns how many were delivered. */
+  public int drain() {
+    int delivered = 0;
+    Dispatcher.FlushResult r;
+    do {
+      r = dispatcher.flush(BATCH);
+      delivered += r.delivered();
+    } while (r.total() > 0);
+    return delivered;
+  }
+
+  /**
+   * Starts continuous sync: pull cycles every poll interval and {@code workers} dispatcher threads.
+   * Does nothing if already running.
+   */
+  public void start(int workers) {
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(workers + 1, r -> {
+      Thread t = new Thread(r, "bridge-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    if (!running.compareAndSet(null, pool)) {
+      pool.shutdown();
+      return;
+    }
+    Duration interval = props.pollInterval();
+    pool.scheduleWithFixedDelay(guard(this::pollCycle), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    for (int i = 0; i < workers; i++) {
+      pool.scheduleWithFixedDelay(guard(this::drain), 0, IDLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Number of completed pull cycles since this process started (for progress displays). */
+  public int completedCycles() {
+    return cycles.get();
+  }
+
+  /** Whether messages are still waiting for delivery (now or later). */
+  public boolean hasUndelivered() {
+    return dispatcher.hasUnfinished();
+  }
+
+  /** Stops continuous sync and waits for running work to finish. */
+  public void stop() {
+    ScheduledExecutorService pool = running.getAndSet(null);
+    if (pool == null) {
+      return;
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void pollCycle() {
+    orders.pollAll();
+    cycles.incrementAndGet();
+  }
+
+  private static Runnable guard(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("sync task failed; it runs again at its next turn", e);
+      }
+    };
+  }
+
+  /**
+   * One on-demand cycle.
+   *
+   * @param polls per-shop pull results
+   * @param delivered outbox messages delivered
+   */
+  public record CycleResult(List<PollResult> polls, int delivered) {}
+}
