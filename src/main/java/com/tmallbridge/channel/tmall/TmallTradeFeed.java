@@ -48,7 +48,13 @@ final class TmallTradeFeed {
     for (long pageNo = pages; pageNo >= 2; pageNo--) {
       deliver(shop, page(shop, window, pageNo), pageSink);
     }
-    deliver(shop, page(shop, window, 1), pageSink);
+    TopResponse last = page(shop, window, 1);
+    deliver(shop, last, pageSink);
+    if (last.totalResults() > first.totalResults()) {
+      log.warn(
+          "shop {}: window {} grew from {} to {} trades while paging; the overlapping next window picks up the rest",
+          shop.shop(), window, first.totalResults(), last.totalResults());
+    }
   }
 
   Optional<ChannelTrade> trade(ShopCredentials shop, String tid) {
