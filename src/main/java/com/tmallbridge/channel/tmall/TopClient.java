@@ -1,0 +1,80 @@
+package com.tmallbridge.channel.tmall;
+
+import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ShopCredentials;
+import com.tmallbridge.core.ShopId;
+import java.time.Clock;
+
+/**
+ * Calls TOP methods for a shop: signs and sends the request ({@link TopTransport}), parses the
+ * envelope ({@link TopEnvelopeParser}), takes a permit of the shop's rate limiter for every attempt
+ * ({@link ShopRateLimiters}), repeats transient failures and short flow-control bans ({@link
+ * TopRetryPolicy}), and reports final failures as {@link ChannelException}. After TOP declares a
+ * shop's session invalid, further calls with the same credentials are refused without touching the
+ * network until {@link #clearReauthorisation} or new credentials. Thread-safe; one instance serves
+ * all shops.
+ */
+final class TopClient {
+  private final TopTransport transport;
+  private final ShopRateLimiters limiters;
+  private final TopRetryPolicy retryPolicy;
+  private final ReauthorisationRegister reauthorisation = new ReauthorisationRegister();
+  private final TopExceptionTranslator translator;
+
+  TopClient(TmallProperties properties, Clock clock) {
+    this.transport =
+        new TopTransport(
+            properties.connectTimeout(), properties.readTimeout(), clock, properties.simplify(), properties.partnerId());
+    this.limiters = new ShopRateLimiters(properties.callsPerSecond(), properties.rateLimitTimeout());
+    this.retryPolicy = new TopRetryPolicy(properties);
+    this.translator = new TopExceptionTranslator(clock);
+  }
+
+  /**
+   * Calls one TOP method.
+   *
+   * @return the successful response with its envelope removed
+   * @throws ChannelException kind RETRYABLE (transport, server errors or unannounced flow control
+   *     after the last attempt, or no rate-limit permit), BANNED (an announced ban longer than
+   *     {@code maxBanWait}, or still banned after the last attempt; {@code retryAfter} set),
+   *     NEEDS_REAUTHORISATION (session invalid, now or earlier) or PERMANENT (the call is wrong)
+   */
+  TopResponse call(ShopCredentials shop, TopRequest request) {
+    if (reauthorisation.refuses(shop)) {
+      throw translator.reauthorisationPending(shop.shop(), request.method());
+    }
+    try {
+      return retryPolicy.execute(() -> attempt(shop, request));
+    } catch (RuntimeException failure) {
+      RuntimeException translated = translator.translate(shop.shop(), request.method(), failure);
+      if (translated instanceof ChannelException ce && ce.kind() == ChannelException.Kind.NEEDS_REAUTHORISATION) {
+        reauthorisation.remember(shop);
+      }
+      throw translated;
+    }
+  }
+
+  /** Lets calls for {@code shop} go out again after its session was reported invalid. */
+  void clearReauthorisation(ShopId shop) {
+    reauthorisation.clear(shop);
+  }
+
+  /** Whether calls for {@code shop} are being refused until it is re-authorised. */
+  boolean needsReauthorisation(ShopId shop) {
+    return reauthorisation.isPending(shop);
+  }
+
+  private TopResponse attempt(ShopCredentials shop, TopRequest request) {
+    limiters.acquire(shop.shop());
+    TopTransport.Answer answer = transport.send(shop, request);
+    if (answer.status() != 200) {
+      TopApiError error = TopEnvelopeParser.errorIn(answer.body());
+      if (error != null) {
+        throw new TopApiException(request.method(), error);
+      }
+      throw new TopTransportException(
+          request.method() + " answered HTTP " + answer.status() + ": " + TopEnvelopeParser.excerpt(answer.body()), null);
+    }
+    return TopEnvelopeParser.parse(request.method(), answer.body(), transport.simplify());
+  }
+}
