@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
     version = "TmallBridge 0.1.0",
     description = "Connects Tmall stores to your ERP: orders in, nothing lost, nothing duplicated.",
     subcommands = {
+      DemoCommand.class,
+      SandboxCommand.class,
       ShopCommand.class,
       SyncCommand.class,
       OrdersCommand.class,

@@ -1,0 +1,71 @@
+package com.tmallbridge.demo;
+
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.sandbox.tmall.SandboxItem;
+import com.tmallbridge.sandbox.tmall.SandboxSku;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares the demo as an administrator would: adds the sandbox shop, creates an ERP material
+ * with opening stock for every Tmall SKU (by its merchant code), and maps by hand the SKUs that
+ * lack a merchant code of their own.
+ */
+@Component
+class DemoSeeder {
+  static final String SHOP_CODE = "DEMO";
+  private static final String WAREHOUSE = "WH01";
+
+  private final ShopManagement shops;
+  private final OrderManagement orders;
+  private final ErpRegistry erp;
+
+  DemoSeeder(ShopManagement shops, OrderManagement orders, ErpRegistry erp) {
+    this.shops = shops;
+    this.orders = orders;
+    this.erp = erp;
+  }
+
+  Shop addShop(TmallSandbox sandbox, Instant since) {
+    var c = sandbox.credentials();
+    return shops.add(new ShopRegistration(SHOP_CODE, c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(),
+        "hmac-sha256", since));
+  }
+
+  /** Creates materials and opening stock; returns how many materials. */
+  int seedMaterials(TmallSandbox sandbox, Shop shop) {
+    int count = 0;
+    for (SandboxItem item : sandbox.items()) {
+      if (item.skus().isEmpty()) {
+        count += material(shop, item, null, item.outerId(), item.title(), item.priceFen(), item.quantity());
+        continue;
+      }
+      for (SandboxSku sku : item.skus()) {
+        String code = sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null;
+        count += material(shop, item, sku, code, item.title() + " " + sku.displayName(), sku.priceFen(), sku.quantity());
+      }
+    }
+    return count;
+  }
+
+  private int material(Shop shop, SandboxItem item, SandboxSku sku, String merchantCode, String name, long priceFen, int quantity) {
+    String code = merchantCode;
+    if (code == null) {
+      code = "MAT-" + (sku == null ? item.numIid() : sku.skuId());
+      orders.putMapping(shop.id(), Long.toString(item.numIid()), sku == null ? null : Long.toString(sku.skuId()), code);
+    }
+    MaterialCode material = new MaterialCode(code);
+    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(material, name, "pcs", priceFen));
+    erp.capability(StockLedger.class).book(WAREHOUSE, material, Math.max(quantity, 100), "RECEIPT", "demo-opening-" + code);
+    return 1;
+  }
+}
