@@ -65,7 +65,8 @@ class EmbeddedErpConnector
     this.numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.health = new HealthProbe(jdbc);
     this.transaction = new TransactionTemplate(transactions);
-    this.creator = new SalesOrderCreator(orders, materials, customers, numbers, transaction, clock);
+    SaleableMaterials saleable = new SaleableMaterials(materials, clock, properties.materialCacheTtl());
+    this.creator = new SalesOrderCreator(orders, saleable, customers, numbers, transaction, clock);
   }
 
   @Override

@@ -8,10 +8,8 @@ import com.tmallbridge.erp.ConnectorException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SalesOrderCreator {
   private final SalesOrderRepository orders;
-  private final MaterialRepository materials;
+  private final SaleableMaterials materials;
   private final CustomerRepository customers;
   private final DocumentNumbers numbers;
   private final TransactionTemplate transaction;
@@ -33,7 +31,7 @@ final class SalesOrderCreator {
 
   SalesOrderCreator(
       SalesOrderRepository orders,
-      MaterialRepository materials,
+      SaleableMaterials materials,
       CustomerRepository customers,
       DocumentNumbers numbers,
       TransactionTemplate transaction,
@@ -48,10 +46,8 @@ final class SalesOrderCreator {
 
   ErpDocNo create(SalesOrder order, ErpDocNo customer) {
     SalesOrderValidator.validate(order);
-    Set<MaterialCode> wanted = order.lines().stream().map(SalesOrderLine::material).collect(Collectors.toCollection(LinkedHashSet::new));
-    Set<MaterialCode> missing = new TreeSet<>(java.util.Comparator.comparing(MaterialCode::value));
-    missing.addAll(wanted);
-    missing.removeAll(materials.activeAmong(wanted));
+    Set<MaterialCode> missing =
+        materials.unsaleableAmong(order.lines().stream().map(SalesOrderLine::material).collect(Collectors.toSet()));
     if (!missing.isEmpty()) {
       // A repeat of an order created before the material was deactivated still succeeds.
       return orders.findDocNo(order.shopCode(), order.orderNo()).orElseThrow(() -> unknownMaterials(order, missing));
@@ -80,7 +76,7 @@ final class SalesOrderCreator {
   }
 
   private static ConnectorException unknownMaterials(SalesOrder order, Set<MaterialCode> missing) {
-    String codes = missing.stream().map(MaterialCode::value).collect(Collectors.joining(", "));
+    String codes = missing.stream().map(MaterialCode::value).sorted().collect(Collectors.joining(", "));
     return new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
         "sales order " + describe(order) + " names unknown or inactive material(s): " + codes);
   }
