@@ -84,7 +84,9 @@ class EmbeddedErpConnector
     try {
       return new Health(true, "built-in ERP: " + health.describe());
     } catch (RuntimeException e) {
-      return new Health(false, "built-in ERP tables do not answer: " + SqlFailureClassifier.translate("check", e).getMessage());
+      RuntimeException failure = SqlFailureClassifier.translate("health check", e);
+      String code = failure instanceof ConnectorException c ? c.errorCode().code() + " " : "";
+      return new Health(false, ("built-in ERP does not answer: " + code + failure.getMessage()).replaceAll("\\s+", " "));
     }
   }
 
