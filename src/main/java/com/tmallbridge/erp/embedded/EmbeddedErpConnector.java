@@ -1,0 +1,190 @@
+package com.tmallbridge.erp.embedded;
+
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.CustomerRecord;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.ErpConnector;
+import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.erp.SalesOrderSink;
+import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.embedded.StockRepository.StockMove;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The built-in ERP (id {@code embedded}): the bridge's default connector, on its own
+ * {@code erp_*} tables in the bridge's database. Its writes join the caller's Spring transaction
+ * when there is one, so an outbox handler that creates an order commits it together with the
+ * message's completion: exactly once. Without a caller transaction each write commits on its own.
+ * Database failures become {@link ConnectorException}s (see {@link SqlFailureClassifier}).
+ */
+@Component
+class EmbeddedErpConnector
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger {
+  static final String ID = "embedded";
+
+  private final Clock clock;
+  private final MaterialRepository materials;
+  private final CustomerRepository customers;
+  private final SalesOrderRepository orders;
+  private final StockRepository stock;
+  private final DocumentNumbers numbers;
+  private final SalesOrderCreator creator;
+  private final HealthProbe health;
+  private final TransactionTemplate transaction;
+
+  EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
+    NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
+    JdbcClient jdbc = JdbcClient.create(template);
+    this.clock = clock;
+    this.materials = new MaterialRepository(jdbc);
+    this.customers = new CustomerRepository(jdbc);
+    this.orders = new SalesOrderRepository(template);
+    this.stock = new StockRepository(jdbc);
+    this.numbers = new DocumentNumbers(jdbc, clock, properties.zone());
+    this.health = new HealthProbe(jdbc);
+    this.transaction = new TransactionTemplate(transactions);
+    SaleableMaterials saleable = new SaleableMaterials(materials, clock, properties.materialCacheTtl());
+    this.creator = new SalesOrderCreator(orders, saleable, customers, numbers, transaction, clock);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "Built-in ERP";
+  }
+
+  @Override
+  public Health check() {
+    try {
+      return new Health(true, "built-in ERP: " + health.describe());
+    } catch (RuntimeException e) {
+      RuntimeException failure = SqlFailureClassifier.translate("health check", e);
+      String code = failure instanceof ConnectorException c ? c.errorCode().code() + " " : "";
+      return new Health(false, ("built-in ERP does not answer: " + code + failure.getMessage()).replaceAll("\\s+", " "));
+    }
+  }
+
+  @Override
+  public Set<MaterialCode> existing(Collection<MaterialCode> codes) {
+    return guard("look up materials", () -> codes.isEmpty() ? Set.of() : materials.activeAmong(Set.copyOf(codes)));
+  }
+
+  @Override
+  public void upsertMaterial(Material material) {
+    guard("upsert material " + material.code(), () -> {
+      materials.upsert(material, now());
+      return null;
+    });
+  }
+
+  @Override
+  public List<Material> materials() {
+    return guard("list materials", materials::allActive);
+  }
+
+  @Override
+  public ErpDocNo ensureCustomer(CustomerRecord customer) {
+    return guard("ensure customer " + customer.externalKey(), () -> {
+      Optional<ErpDocNo> known = customers.findByExternalKey(customer.externalKey());
+      if (known.isPresent()) {
+        return known.get();
+      }
+      ErpDocNo fresh = numbers.nextCustomerNo();
+      return customers.insertIfAbsent(fresh, customer, now())
+          ? fresh
+          : customers.findByExternalKey(customer.externalKey()).orElseThrow(() -> raceNotVisible(customer));
+    });
+  }
+
+  @Override
+  public ErpDocNo createSalesOrder(SalesOrder order, ErpDocNo customer) {
+    return guard("create sales order " + order.shopCode() + "/" + order.orderNo(), () -> creator.create(order, customer));
+  }
+
+  @Override
+  public Optional<ErpSalesOrderSummary> findByChannelOrder(String shopCode, ChannelOrderNo orderNo) {
+    return guard("find sales order " + shopCode + "/" + orderNo, () -> orders.findSummary(shopCode, orderNo));
+  }
+
+  @Override
+  public void forEachChannelOrder(Consumer<ErpSalesOrderSummary> sink) {
+    guard("read sales orders", () -> transaction.execute(status -> {
+      orders.forEachSummary(sink);
+      return null;
+    }));
+  }
+
+  @Override
+  public void book(String warehouse, MaterialCode material, long quantity, String reason, String reference) {
+    guard("book stock move " + reference, () -> {
+      StockMove move = new StockMove(warehouse, material, quantity, reason, reference);
+      validate(move);
+      return stock.insertMove(move, now());
+    });
+  }
+
+  @Override
+  public Map<String, Long> onHand(MaterialCode material) {
+    return guard("read on-hand of " + material, () -> stock.onHand(material));
+  }
+
+  private void validate(StockMove move) {
+    if (move.quantity() == 0 || move.reason().isBlank() || move.reference().isBlank()) {
+      throw invalidMove(move, "needs a non-zero quantity, a reason and a reference");
+    }
+    if (!stock.warehouseExists(move.warehouse())) {
+      throw invalidMove(move, "names unknown warehouse " + move.warehouse());
+    }
+    if (!materials.exists(move.material())) {
+      throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
+          "stock move " + move.reference() + " names unknown material " + move.material());
+    }
+  }
+
+  private static ConnectorException invalidMove(StockMove move, String problem) {
+    return new ConnectorException(EmbeddedErrorCode.INVALID_STOCK_MOVE, false, "stock move " + move.reference() + " " + problem);
+  }
+
+  private static ConnectorException raceNotVisible(CustomerRecord customer) {
+    return new ConnectorException(EmbeddedErrorCode.DATABASE_UNAVAILABLE, true,
+        "customer " + customer.externalKey() + " is being created by a concurrent transaction that is not visible yet");
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static <T> T guard(String action, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw SqlFailureClassifier.translate(action, e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.tmallbridge.erp.embedded;
+
+import com.tmallbridge.core.ErrorCode;
+
+/** Errors of the built-in ERP. Only {@link #DATABASE_UNAVAILABLE} is retryable. */
+enum EmbeddedErrorCode implements ErrorCode {
+  UNKNOWN_MATERIAL(
+      "EMBEDDED-001",
+      "A sales order line names a material the built-in ERP does not have or has deactivated;"
+          + " add the material or fix the SKU mapping, then resubmit."),
+  INVALID_ORDER(
+      "EMBEDDED-002",
+      "The sales order is inconsistent (non-positive quantity, negative amount, duplicate line"
+          + " number or lines plus post fee not equal to the total); fix the source data."),
+  DATABASE_UNAVAILABLE(
+      "EMBEDDED-003",
+      "The database was unreachable, timed out on a lock, or chose this transaction as a"
+          + " deadlock or serialization victim; the same call may succeed later."),
+  DATABASE_REJECTED(
+      "EMBEDDED-004",
+      "The database rejected the statement (constraint, value too long, schema); retrying"
+          + " unchanged will not help."),
+  UNKNOWN_CUSTOMER(
+      "EMBEDDED-005",
+      "The sales order names a customer number the built-in ERP does not have; create the"
+          + " customer with ensureCustomer first."),
+  INVALID_STOCK_MOVE(
+      "EMBEDDED-006",
+      "A stock movement has a zero quantity, an unknown warehouse or an unknown material.");
+
+  private final String code;
+  private final String description;
+
+  EmbeddedErrorCode(String code, String description) {
+    this.code = code;
+    this.description = description;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,87 @@
+package com.tmallbridge.erp.embedded;
+
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.core.SalesOrderLine;
+import com.tmallbridge.erp.ConnectorException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates sales orders exactly once per (shop code, channel order number). Content is checked
+ * before the transaction starts, and the callback never throws a business error, so a rejected
+ * order does not mark the caller's transaction rollback-only. The header is written with
+ * {@code INSERT ... ON CONFLICT DO NOTHING}: a concurrent creator of the same order waits for the
+ * first one's commit and then reads its number, without a failed statement (which would abort the
+ * whole transaction on PostgreSQL).
+ */
+final class SalesOrderCreator {
+  private final SalesOrderRepository orders;
+  private final SaleableMaterials materials;
+  private final CustomerRepository customers;
+  private final DocumentNumbers numbers;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  SalesOrderCreator(
+      SalesOrderRepository orders,
+      SaleableMaterials materials,
+      CustomerRepository customers,
+      DocumentNumbers numbers,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.orders = orders;
+    this.materials = materials;
+    this.customers = customers;
+    this.numbers = numbers;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  ErpDocNo create(SalesOrder order, ErpDocNo customer) {
+    SalesOrderValidator.validate(order);
+    Set<MaterialCode> missing =
+        materials.unsaleableAmong(order.lines().stream().map(SalesOrderLine::material).collect(Collectors.toSet()));
+    if (!missing.isEmpty()) {
+      // A repeat of an order created before the material was deactivated still succeeds.
+      return orders.findDocNo(order.shopCode(), order.orderNo()).orElseThrow(() -> unknownMaterials(order, missing));
+    }
+    Optional<ErpDocNo> docNo = transaction.execute(status -> insertOrFind(order, customer));
+    return docNo.orElseThrow(() -> notCreated(order, customer));
+  }
+
+  private Optional<ErpDocNo> insertOrFind(SalesOrder order, ErpDocNo customer) {
+    ErpDocNo docNo = numbers.nextSalesOrderNo();
+    if (orders.insertHeader(docNo, order, customer, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+      orders.insertLines(docNo, order.lines());
+      return Optional.of(docNo);
+    }
+    return orders.findDocNo(order.shopCode(), order.orderNo());
+  }
+
+  /** The header insert wrote nothing and no order is visible: an unknown customer, or a racing creator. */
+  private ConnectorException notCreated(SalesOrder order, ErpDocNo customer) {
+    if (!customers.exists(customer)) {
+      return new ConnectorException(EmbeddedErrorCode.UNKNOWN_CUSTOMER, false,
+          "sales order " + describe(order) + " names unknown customer " + customer);
+    }
+    return new ConnectorException(EmbeddedErrorCode.DATABASE_UNAVAILABLE, true,
+        "sales order " + describe(order) + " is being created by a concurrent transaction that is not visible yet");
+  }
+
+  private static ConnectorException unknownMaterials(SalesOrder order, Set<MaterialCode> missing) {
+    String codes = missing.stream().map(MaterialCode::value).sorted().collect(Collectors.joining(", "));
+    return new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
+        "sales order " + describe(order) + " names unknown or inactive material(s): " + codes);
+  }
+
+  private static String describe(SalesOrder order) {
+    return order.shopCode() + "/" + order.orderNo();
+  }
+}

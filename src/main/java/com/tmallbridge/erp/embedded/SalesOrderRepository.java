@@ -1,0 +1,160 @@
+package com.tmallbridge.erp.embedded;
+
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.Receiver;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.core.SalesOrderLine;
+import com.tmallbridge.erp.ErpSalesOrderSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code erp_sales_order} and {@code erp_sales_order_line} tables. Summaries compute the total
+ * from the stored lines plus the post fee, never from the header's {@code total_fen}, so a
+ * verification through {@link #forEachSummary} checks what the ERP really holds.
+ */
+final class SalesOrderRepository {
+  static final String STATUS_CONFIRMED = "CONFIRMED";
+
+  /** Inserts nothing when the customer is unknown or the channel order already has a document. */
+  private static final String INSERT_HEADER = """
+      insert into erp_sales_order (doc_no, shop_code, channel_order_no, customer_no, status,
+          ordered_at, paid_at, post_fee_fen, total_fen, receiver_name, receiver_mobile,
+          receiver_phone, receiver_province, receiver_city, receiver_district, receiver_address,
+          receiver_zip, buyer_message, seller_memo, created_at)
+      select :docNo, :shopCode, :orderNo, c.customer_no, :status,
+          :orderedAt, :paidAt, :postFee, :total, :rName, :rMobile,
+          :rPhone, :rProvince, :rCity, :rDistrict, :rAddress,
+          :rZip, :buyerMessage, :sellerMemo, :now
+        from erp_customer c
+       where c.customer_no = :customerNo
+      on conflict do nothing""";
+  private static final String INSERT_LINE = """
+      insert into erp_sales_order_line (doc_no, line_no, external_line_id, material, quantity,
+          list_price_fen, amount_fen, title)
+      values (:docNo, :lineNo, :externalLineId, :material, :quantity, :listPrice, :amount, :title)""";
+  private static final String FIND_DOC_NO = """
+      select doc_no from erp_sales_order where shop_code = :shopCode and channel_order_no = :orderNo""";
+  private static final String SUMMARIES = """
+      select o.doc_no, o.shop_code, o.channel_order_no, o.status,
+             o.post_fee_fen + coalesce(
+                 (select sum(l.amount_fen) from erp_sales_order_line l where l.doc_no = o.doc_no), 0) as total_fen,
+             (select count(*) from erp_sales_order_line l where l.doc_no = o.doc_no) as line_count
+        from erp_sales_order o""";
+  private static final String FIND_SUMMARY = SUMMARIES + """
+
+       where o.shop_code = :shopCode and o.channel_order_no = :orderNo""";
+  private static final int STREAM_FETCH_SIZE = 500;
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
+
+  SalesOrderRepository(NamedParameterJdbcTemplate template) {
+    this.jdbc = JdbcClient.create(template);
+    this.batch = template;
+  }
+
+  /**
+   * Inserts the header unless the customer is unknown or (shop code, channel order no) already has
+   * a document; waits for a concurrent transaction inserting the same key.
+   *
+   * @return whether the header was inserted
+   */
+  boolean insertHeader(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, OffsetDateTime now) {
+    return jdbc.sql(INSERT_HEADER).paramSource(headerParams(docNo, order, customer, now)).update() == 1;
+  }
+
+  /** Inserts all lines of a new document in one JDBC batch. */
+  void insertLines(ErpDocNo docNo, List<SalesOrderLine> lines) {
+    SqlParameterSource[] rows = lines.stream().map(line -> lineParams(docNo, line)).toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(INSERT_LINE, rows);
+  }
+
+  Optional<ErpDocNo> findDocNo(String shopCode, ChannelOrderNo orderNo) {
+    return jdbc.sql(FIND_DOC_NO)
+        .param("shopCode", shopCode)
+        .param("orderNo", orderNo.value())
+        .query(String.class)
+        .optional()
+        .map(ErpDocNo::new);
+  }
+
+  Optional<ErpSalesOrderSummary> findSummary(String shopCode, ChannelOrderNo orderNo) {
+    return jdbc.sql(FIND_SUMMARY)
+        .param("shopCode", shopCode)
+        .param("orderNo", orderNo.value())
+        .query((rs, row) -> summary(rs))
+        .optional();
+  }
+
+  /** Streams every summary; call inside a transaction so PostgreSQL uses a cursor, not one big result. */
+  void forEachSummary(Consumer<ErpSalesOrderSummary> sink) {
+    RowCallbackHandler each = rs -> sink.accept(summary(rs));
+    jdbc.sql(SUMMARIES).withFetchSize(STREAM_FETCH_SIZE).query(each);
+  }
+
+  private static SqlParameterSource lineParams(ErpDocNo docNo, SalesOrderLine line) {
+    return new MapSqlParameterSource()
+        .addValue("docNo", docNo.value())
+        .addValue("lineNo", line.lineNo())
+        .addValue("externalLineId", line.externalLineId())
+        .addValue("material", line.material().value())
+        .addValue("quantity", line.quantity())
+        .addValue("listPrice", line.listPriceFen())
+        .addValue("amount", line.amountFen())
+        .addValue("title", line.title());
+  }
+
+  private static ErpSalesOrderSummary summary(ResultSet rs) throws SQLException {
+    return new ErpSalesOrderSummary(
+        new ErpDocNo(rs.getString("doc_no")),
+        rs.getString("shop_code"),
+        new ChannelOrderNo(rs.getString("channel_order_no")),
+        rs.getLong("total_fen"),
+        rs.getInt("line_count"),
+        rs.getString("status"));
+  }
+
+  /** Nullable text is bound with its type, sparing the driver a parameter-metadata round trip. */
+  private static SqlParameterSource headerParams(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, OffsetDateTime now) {
+    Receiver r = order.receiver();
+    return new MapSqlParameterSource()
+        .addValue("docNo", docNo.value())
+        .addValue("shopCode", order.shopCode())
+        .addValue("orderNo", order.orderNo().value())
+        .addValue("customerNo", customer.value())
+        .addValue("status", STATUS_CONFIRMED)
+        .addValue("orderedAt", utc(order.orderedAt()))
+        .addValue("paidAt", utc(order.paidAt()))
+        .addValue("postFee", order.postFeeFen())
+        .addValue("total", order.totalFen())
+        .addValue("rName", r.name(), Types.VARCHAR)
+        .addValue("rMobile", r.mobile(), Types.VARCHAR)
+        .addValue("rPhone", r.phone(), Types.VARCHAR)
+        .addValue("rProvince", r.province(), Types.VARCHAR)
+        .addValue("rCity", r.city(), Types.VARCHAR)
+        .addValue("rDistrict", r.district(), Types.VARCHAR)
+        .addValue("rAddress", r.address(), Types.VARCHAR)
+        .addValue("rZip", r.zip(), Types.VARCHAR)
+        .addValue("buyerMessage", order.buyerMessage(), Types.VARCHAR)
+        .addValue("sellerMemo", order.sellerMemo(), Types.VARCHAR)
+        .addValue("now", now);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,109 @@
+package com.tmallbridge.erp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.tmallbridge.core.CustomerRecord;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the ERP connector SPI, run by every connector (transaction-outbox style): a
+ * test class per connector extends this, supplies the connector and, when needed, a way to set up
+ * materials and a known warehouse. Tests of capabilities the connector lacks are skipped. All data
+ * is tagged randomly per test, so the suite may run again and again against a long-lived ERP; it
+ * never assumes an empty ERP. The sales order and stock tests come from {@link SalesOrderContract}
+ * and {@link StockLedgerContract}.
+ */
+public abstract class ErpConnectorContract implements SalesOrderContract, StockLedgerContract {
+  private final ErpTestData data = new ErpTestData();
+
+  /** The connector under test, ready to use; the same instance for every test is fine. */
+  @Override
+  public abstract ErpConnector connector();
+
+  @Override
+  public ErpTestData data() {
+    return data;
+  }
+
+  /**
+   * Makes the ERP hold these materials, active and saleable. The default upserts them through
+   * {@link MaterialCatalog}; connectors without that capability override it.
+   */
+  @Override
+  public void givenMaterials(List<Material> materials) {
+    assumeTrue(connector() instanceof MaterialCatalog, "override givenMaterials: the connector has no MaterialCatalog");
+    materials.forEach(((MaterialCatalog) connector())::upsertMaterial);
+  }
+
+  /** A warehouse the ERP knows; connectors with a {@link StockLedger} override it. */
+  @Override
+  public String stockWarehouse() {
+    throw new UnsupportedOperationException("a connector with a StockLedger must override stockWarehouse()");
+  }
+
+  @Test
+  void identifiesItselfWithAnIdForConfigurationAndADisplayName() {
+    assertThat(connector().id()).matches("[a-z][a-z0-9-]*");
+    assertThat(connector().displayName()).isNotBlank();
+  }
+
+  @Test
+  void reportsHealthyWithADetailLine() {
+    ErpConnector.Health health = connector().check();
+
+    assertThat(health.ok()).as(health.detail()).isTrue();
+    assertThat(health.detail()).isNotBlank().doesNotContain("\n");
+  }
+
+  @Test
+  void upsertedMaterialIsReportedAsExistingAndUnknownCodesAreNot() {
+    MaterialCatalog catalog = capability(MaterialCatalog.class);
+    MaterialCode known = data.materialCode();
+    MaterialCode unknown = data.materialCode();
+
+    catalog.upsertMaterial(data.material(known, 1990));
+
+    assertThat(catalog.existing(List.of(known, unknown))).containsExactly(known);
+    assertThat(catalog.existing(List.of())).isEmpty();
+  }
+
+  @Test
+  void upsertingAMaterialAgainUpdatesItInsteadOfAddingASecond() {
+    MaterialCatalog catalog = capability(MaterialCatalog.class);
+    MaterialCode code = data.materialCode();
+    Material renamed = new Material(code, "Renamed " + code.value(), "pcs", 2590);
+
+    catalog.upsertMaterial(data.material(code, 1990));
+    catalog.upsertMaterial(renamed);
+
+    assertThat(catalog.materials()).filteredOn(m -> m.code().equals(code)).containsExactly(renamed);
+  }
+
+  @Test
+  void ensureCustomerReturnsTheSameNumberForTheSameBuyer() {
+    CustomerSink customers = capability(CustomerSink.class);
+
+    ErpDocNo first = customers.ensureCustomer(data.customer(1));
+    ErpDocNo again = customers.ensureCustomer(data.customer(1));
+    ErpDocNo other = customers.ensureCustomer(data.customer(2));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void concurrentEnsureCustomerForOneBuyerYieldsOneCustomer() throws Exception {
+    CustomerSink customers = capability(CustomerSink.class);
+    CustomerRecord buyer = data.customer(7);
+
+    List<ErpDocNo> numbers = ErpContractFixture.concurrently(4, () -> customers.ensureCustomer(buyer));
+
+    assertThat(Set.copyOf(numbers)).hasSize(1);
+    assertThat(customers.ensureCustomer(buyer)).isEqualTo(numbers.get(0));
+  }
+}

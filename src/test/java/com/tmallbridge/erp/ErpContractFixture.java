@@ -1,0 +1,101 @@
+package com.tmallbridge.erp;
+
+import static com.tmallbridge.erp.ErpTestData.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the contract tests of {@link ErpConnectorContract} need from a connector's test class, and
+ * the helpers they share. Connector authors extend {@link ErpConnectorContract} rather than
+ * implementing this directly.
+ */
+public interface ErpContractFixture {
+
+  /** The connector under test, ready to use. */
+  ErpConnector connector();
+
+  /** Randomly tagged test data of the current test. */
+  ErpTestData data();
+
+  /** Makes the ERP hold these materials, active and saleable. */
+  void givenMaterials(List<Material> materials);
+
+  /** A warehouse the ERP knows, for {@link StockLedger} tests. */
+  String stockWarehouse();
+
+  /** The connector as {@code type}, or the test is skipped when it lacks that capability. */
+  default <T> T capability(Class<T> type) {
+    assumeTrue(type.isInstance(connector()), () -> connector().id() + " has no " + type.getSimpleName());
+    return type.cast(connector());
+  }
+
+  default MaterialCode saleableMaterial(long priceFen) {
+    MaterialCode code = data().materialCode();
+    givenMaterials(List.of(data().material(code, priceFen)));
+    return code;
+  }
+
+  /** An order in this test's shop: 2 x 59.90 + 1 x 129.00 + 3 x 8.50 yuan with 10.00 post fee, all materials saleable. */
+  default SalesOrder orderOfThreeLines(ChannelOrderNo orderNo) {
+    MaterialCode a = saleableMaterial(5990);
+    MaterialCode b = saleableMaterial(12900);
+    MaterialCode c = saleableMaterial(850);
+    return data().order(data().shopCode(), orderNo, 1000, List.of(line(1, a, 2, 5990), line(2, b, 1, 12900), line(3, c, 3, 850)));
+  }
+
+  default ErpDocNo customerOf(SalesOrder order) {
+    return capability(CustomerSink.class).ensureCustomer(order.customer());
+  }
+
+  /** What {@link SalesOrderQuery#forEachChannelOrder} delivers for one shop code. */
+  default List<ErpSalesOrderSummary> channelOrdersOf(String shopCode) {
+    List<ErpSalesOrderSummary> seen = new ArrayList<>();
+    capability(SalesOrderQuery.class).forEachChannelOrder(s -> {
+      if (s.shopCode().equals(shopCode)) {
+        seen.add(s);
+      }
+    });
+    return seen;
+  }
+
+  default void assertNoOrderFor(SalesOrder order) {
+    if (connector() instanceof SalesOrderQuery query) {
+      assertThat(query.findByChannelOrder(order.shopCode(), order.orderNo())).isEmpty();
+    }
+  }
+
+  /** Runs {@code call} on {@code threads} threads released at the same moment; returns their results. */
+  static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          return call.call();
+        }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

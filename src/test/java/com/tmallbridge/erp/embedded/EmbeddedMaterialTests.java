@@ -1,0 +1,154 @@
+package com.tmallbridge.erp.embedded;
+
+import static com.tmallbridge.erp.ErpTestData.line;
+import static com.tmallbridge.erp.embedded.EmbeddedSalesOrderTests.assertPermanent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.erp.ErpTestData;
+import com.tmallbridge.testsupport.DatabaseTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Materials in the built-in ERP: deactivated ones are absent for sales, and the short-lived cache
+ * of saleable codes never lets a rolled-back upsert or an expired entry through.
+ */
+@DatabaseTest
+class EmbeddedMaterialTests {
+  private static final Duration TTL = Duration.ofSeconds(60);
+  private static MigratedDatabase database;
+
+  private final ErpTestData data = new ErpTestData();
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-11-11T00:00:00Z"));
+  private final EmbeddedErpConnector erp =
+      database.connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), TTL));
+
+  @BeforeAll
+  static void startDatabase() {
+    database = MigratedDatabase.create();
+  }
+
+  @AfterAll
+  static void stopDatabase() {
+    database.close();
+  }
+
+  @Test
+  void deactivatedMaterialIsNeitherListedNorExistingUntilUpsertedAgain() {
+    MaterialCode code = material();
+
+    deactivate(code);
+
+    assertThat(erp.existing(List.of(code))).isEmpty();
+    assertThat(erp.materials()).extracting(m -> m.code()).doesNotContain(code);
+    erp.upsertMaterial(data.material(code, 100));
+    assertThat(erp.existing(List.of(code))).containsExactly(code);
+  }
+
+  @Test
+  void materialsAreListedInCodeOrder() {
+    List<MaterialCode> codes = IntStream.range(0, 3).mapToObj(i -> material()).toList();
+
+    assertThat(erp.materials()).extracting(m -> m.code().value()).isSorted().containsSubsequence(
+        codes.stream().map(MaterialCode::value).sorted().toList());
+  }
+
+  @Test
+  void existingAnswersForMoreCodesThanOneStatementTakes() {
+    MaterialCode known = material();
+    List<MaterialCode> asked = IntStream.range(0, 2500).mapToObj(i -> new MaterialCode("NONE-" + data.tag() + "-" + i)).toList();
+
+    assertThat(erp.existing(concat(asked, known))).containsExactly(known);
+  }
+
+  @Test
+  void cacheTrustsASaleableMaterialUntilItsEntryExpires() {
+    MaterialCode code = material();
+    create(code);
+    deactivate(code);
+
+    clock.advance(TTL.minusSeconds(1));
+
+    assertThat(create(code).value()).startsWith("SO");
+  }
+
+  @Test
+  void deactivatedMaterialIsRejectedOnceItsCacheEntryExpired() {
+    MaterialCode code = material();
+    create(code);
+    deactivate(code);
+
+    clock.advance(TTL.plusSeconds(1));
+
+    assertThatThrownBy(() -> create(code)).satisfies(e -> assertPermanent(e, "EMBEDDED-001")).hasMessageContaining(code.value());
+  }
+
+  @Test
+  void orderCreatedBeforeItsMaterialWasDeactivatedIsStillFoundOnRepeat() {
+    MaterialCode code = material();
+    SalesOrder order = orderOf(code);
+    ErpDocNo first = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
+    deactivate(code);
+    clock.advance(TTL.plusSeconds(1));
+
+    assertThat(erp.createSalesOrder(order, erp.ensureCustomer(order.customer()))).isEqualTo(first);
+  }
+
+  @Test
+  void materialUpsertedInARolledBackTransactionIsNotRememberedAsSaleable() {
+    MaterialCode code = data.materialCode();
+    database.transaction().executeWithoutResult(status -> {
+      erp.upsertMaterial(data.material(code, 100));
+      create(code);
+      status.setRollbackOnly();
+    });
+
+    assertThatThrownBy(() -> create(code)).satisfies(e -> assertPermanent(e, "EMBEDDED-001"));
+  }
+
+  @Test
+  void cacheOffChecksTheDatabaseForEveryOrder() {
+    EmbeddedErpConnector uncached = database.connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), Duration.ZERO));
+    MaterialCode code = material();
+    SalesOrder first = orderOf(code);
+    uncached.createSalesOrder(first, uncached.ensureCustomer(first.customer()));
+    deactivate(code);
+
+    SalesOrder second = orderOf(code);
+    assertThatThrownBy(() -> uncached.createSalesOrder(second, uncached.ensureCustomer(second.customer())))
+        .satisfies(e -> assertPermanent(e, "EMBEDDED-001"));
+  }
+
+  private MaterialCode material() {
+    MaterialCode code = data.materialCode();
+    erp.upsertMaterial(data.material(code, 100));
+    return code;
+  }
+
+  private ErpDocNo create(MaterialCode code) {
+    SalesOrder order = orderOf(code);
+    return erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
+  }
+
+  private SalesOrder orderOf(MaterialCode code) {
+    return data.order(data.shopCode(), data.orderNo(), 0, List.of(line(1, code, 1, 100)));
+  }
+
+  private static void deactivate(MaterialCode code) {
+    database.jdbc().sql("update erp_material set active = false where code = :c").param("c", code.value()).update();
+  }
+
+  private static List<MaterialCode> concat(List<MaterialCode> many, MaterialCode one) {
+    return java.util.stream.Stream.concat(many.stream(), java.util.stream.Stream.of(one)).toList();
+  }
+}

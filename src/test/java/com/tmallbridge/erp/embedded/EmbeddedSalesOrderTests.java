@@ -1,0 +1,164 @@
+package com.tmallbridge.erp.embedded;
+
+import static com.tmallbridge.erp.ErpTestData.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.core.SalesOrderLine;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.ErpTestData;
+import com.tmallbridge.testsupport.DatabaseTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the built-in ERP stores for a sales order, how it numbers it and what it rejects. */
+@DatabaseTest
+class EmbeddedSalesOrderTests {
+  private static MigratedDatabase database;
+
+  private final ErpTestData data = new ErpTestData();
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-11-10T16:30:00Z"));
+  private final EmbeddedErpConnector erp = database.connector(clock);
+
+  @BeforeAll
+  static void startDatabase() {
+    database = MigratedDatabase.create();
+  }
+
+  @AfterAll
+  static void stopDatabase() {
+    database.close();
+  }
+
+  @Test
+  void numbersOrdersByShanghaiBusinessDayAndCustomersByRunningNumber() {
+    SalesOrder order = order(line(1, material(2500), 1, 2500));
+
+    ErpDocNo customer = erp.ensureCustomer(order.customer());
+    ErpDocNo docNo = erp.createSalesOrder(order, customer);
+
+    assertThat(docNo.value()).matches("SO20251111\\d{6,}");
+    assertThat(customer.value()).matches("C\\d{8,}");
+  }
+
+  @Test
+  void storesHeaderReceiverAndLinesAsGiven() {
+    SalesOrder order = order(line(1, material(5990), 2, 5990), line(2, material(850), 3, 850));
+
+    ErpDocNo docNo = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
+
+    Map<String, Object> header = database.jdbc().sql("select * from erp_sales_order where doc_no = :d")
+        .param("d", docNo.value()).query().singleRow();
+    assertThat(header).containsEntry("shop_code", order.shopCode())
+        .containsEntry("channel_order_no", order.orderNo().value())
+        .containsEntry("status", "CONFIRMED")
+        .containsEntry("post_fee_fen", 1000L)
+        .containsEntry("total_fen", order.totalFen())
+        .containsEntry("receiver_name", "张**")
+        .containsEntry("receiver_city", "杭州市")
+        .containsEntry("receiver_phone", null)
+        .containsEntry("buyer_message", "请尽快发货")
+        .containsEntry("seller_memo", null);
+    assertThat(paidAt(docNo)).isEqualTo(ErpTestData.PAID_AT);
+    assertThat(database.jdbc().sql("""
+            select line_no, external_line_id, material, quantity, list_price_fen, amount_fen
+              from erp_sales_order_line where doc_no = :d order by line_no""")
+        .param("d", docNo.value()).query().listOfRows())
+        .extracting(row -> List.copyOf(row.values()))
+        .containsExactly(
+            List.of(1, "oid-1", order.lines().get(0).material().value(), 2, 5990L, 11980L),
+            List.of(2, "oid-2", order.lines().get(1).material().value(), 3, 850L, 2550L));
+  }
+
+  @Test
+  void verificationTotalComesFromTheLinesNotFromTheHeader() {
+    SalesOrder order = order(line(1, material(5990), 2, 5990));
+    ErpDocNo docNo = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
+
+    database.jdbc().sql("update erp_sales_order set total_fen = 1 where doc_no = :d").param("d", docNo.value()).update();
+    database.jdbc().sql("update erp_sales_order_line set amount_fen = 11000 where doc_no = :d").param("d", docNo.value()).update();
+
+    assertThat(erp.findByChannelOrder(order.shopCode(), order.orderNo()))
+        .hasValueSatisfying(found -> assertThat(found.totalFen()).isEqualTo(11000 + 1000));
+  }
+
+  @Test
+  void orderRejectedForUnknownMaterialNamesEveryMissingCode() {
+    MaterialCode missingA = data.materialCode();
+    MaterialCode missingB = data.materialCode();
+    SalesOrder order = order(line(1, missingB, 1, 100), line(2, material(100), 1, 100), line(3, missingA, 1, 100));
+    ErpDocNo customer = erp.ensureCustomer(order.customer());
+
+    assertThatThrownBy(() -> erp.createSalesOrder(order, customer))
+        .satisfies(e -> assertPermanent(e, "EMBEDDED-001"))
+        .hasMessageContaining(missingA.value() + ", " + missingB.value());
+  }
+
+  @Test
+  void orderRepeatingALineNumberIsInvalid() {
+    MaterialCode m = material(100);
+    SalesOrder order = order(line(1, m, 1, 100), line(1, m, 2, 100));
+
+    assertThatThrownBy(() -> erp.createSalesOrder(order, erp.ensureCustomer(order.customer())))
+        .satisfies(e -> assertPermanent(e, "EMBEDDED-002"))
+        .hasMessageContaining("repeats line number 1");
+  }
+
+  @Test
+  void orderWithANegativeAmountOrPostFeeIsInvalid() {
+    MaterialCode m = material(100);
+    SalesOrder negativeLine = order(new SalesOrderLine(1, "oid-1", m, 1, 100, -100, "refund?"));
+    SalesOrder negativePostFee = data.order(data.shopCode(), data.orderNo(), -500, List.of(line(1, m, 1, 1000)));
+    ErpDocNo customer = erp.ensureCustomer(negativeLine.customer());
+
+    assertThatThrownBy(() -> erp.createSalesOrder(negativeLine, customer)).satisfies(e -> assertPermanent(e, "EMBEDDED-002"));
+    assertThatThrownBy(() -> erp.createSalesOrder(negativePostFee, customer)).satisfies(e -> assertPermanent(e, "EMBEDDED-002"));
+  }
+
+  @Test
+  void orderForAnUnknownCustomerNamesTheCustomer() {
+    SalesOrder order = order(line(1, material(100), 1, 100));
+
+    assertThatThrownBy(() -> erp.createSalesOrder(order, new ErpDocNo("C99999999")))
+        .satisfies(e -> assertPermanent(e, "EMBEDDED-005"))
+        .hasMessageContaining("C99999999");
+  }
+
+  @Test
+  void healthCheckCountsWhatTheErpHolds() {
+    material(100);
+
+    assertThat(erp.check().ok()).isTrue();
+    assertThat(erp.check().detail()).matches("built-in ERP: \\d+ active materials, 1 warehouses, \\d+ customers, \\d+ sales orders");
+  }
+
+  private MaterialCode material(long priceFen) {
+    MaterialCode code = data.materialCode();
+    erp.upsertMaterial(data.material(code, priceFen));
+    return code;
+  }
+
+  private SalesOrder order(SalesOrderLine... lines) {
+    return data.order(data.shopCode(), data.orderNo(), 1000, List.of(lines));
+  }
+
+  private static Instant paidAt(ErpDocNo docNo) {
+    return database.jdbc().sql("select paid_at from erp_sales_order where doc_no = :d").param("d", docNo.value())
+        .query((rs, row) -> rs.getObject("paid_at", OffsetDateTime.class).toInstant()).single();
+  }
+
+  static void assertPermanent(Throwable thrown, String code) {
+    assertThat(thrown).isInstanceOfSatisfying(ConnectorException.class, e -> {
+      assertThat(e.retryable()).isFalse();
+      assertThat(e.errorCode().code()).isEqualTo(code);
+    });
+  }
+}
