@@ -1,0 +1,66 @@
+package com.tmallbridge.sandbox.tmall;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JDK HTTP server on 127.0.0.1 with a fixed pool of daemon threads: {@code /router/rest} is
+ * the TOP gateway, {@code /control/} the sandbox's control API.
+ */
+final class SandboxServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private SandboxServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Binds and starts the server.
+   *
+   * @param port TCP port, 0 for a free one
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  static SandboxServer start(int port, int threads, HttpHandler gateway, HttpHandler control) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+      ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads("tmall-sandbox-http-"));
+      server.setExecutor(executor);
+      server.createContext("/router/rest", gateway);
+      server.createContext("/control/", control);
+      server.start();
+      return new SandboxServer(server, executor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Tmall sandbox on port " + port, e);
+    }
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
