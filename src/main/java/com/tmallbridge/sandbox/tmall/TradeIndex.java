@@ -27,7 +27,7 @@ final class TradeIndex {
     final long tid;
     final int category;
     final long priority;
-    final int[] counts = new int[categoryCount];
+    int[] counts = new int[categoryCount];
     @Nullable Node left;
     @Nullable Node right;
 
@@ -45,23 +45,74 @@ final class TradeIndex {
 
   /** Adds a key; the caller guarantees it is not present yet. */
   void insert(long second, long tid, int category) {
-    Node node = new Node(second, tid, category);
-    update(node);
-    Node[] parts = split(root, second, tid);
-    root = merge(merge(parts[0], node), parts[1]);
+    Node fresh = new Node(second, tid, category);
+    fresh.counts[category] = 1;
+    root = insert(root, fresh);
     size++;
   }
 
-  /** Removes a key; returns whether it was present. */
-  boolean remove(long second, long tid) {
-    Node[] lower = split(root, second, tid);
-    Node[] upper = split(lower[1], second, tid + 1);
-    boolean found = upper[0] != null;
-    if (found) {
-      size--;
+  /**
+   * Removes a key with its category; the caller guarantees the pair was inserted. Expected cost
+   * O(log n) plus O(categories) for the few rotations.
+   */
+  void remove(long second, long tid, int category) {
+    root = remove(root, second, tid, category);
+    size--;
+  }
+
+  /** Descends counting the new key on the way, then rotates it up by heap priority. */
+  private Node insert(@Nullable Node node, Node fresh) {
+    if (node == null) {
+      return fresh;
     }
-    root = merge(lower[0], upper[1]);
-    return found;
+    node.counts[fresh.category]++;
+    if (before(fresh.second, fresh.tid, node.second, node.tid)) {
+      node.left = insert(node.left, fresh);
+      return node.left.priority > node.priority ? rotateRight(node) : node;
+    }
+    node.right = insert(node.right, fresh);
+    return node.right.priority > node.priority ? rotateLeft(node) : node;
+  }
+
+  private @Nullable Node remove(@Nullable Node node, long second, long tid, int category) {
+    if (node == null) {
+      throw new IllegalStateException("key " + second + "/" + tid + " is not in the index");
+    }
+    node.counts[category]--;
+    if (node.second == second && node.tid == tid) {
+      return merge(node.left, node.right);
+    }
+    if (before(second, tid, node.second, node.tid)) {
+      node.left = remove(node.left, second, tid, category);
+    } else {
+      node.right = remove(node.right, second, tid, category);
+    }
+    return node;
+  }
+
+  /** The left child becomes the root of the subtree; subtree counts move with the root. */
+  private Node rotateRight(Node node) {
+    Node left = node.left;
+    node.left = left.right;
+    left.right = node;
+    swapRootCounts(node, left);
+    return left;
+  }
+
+  private Node rotateLeft(Node node) {
+    Node right = node.right;
+    node.right = right.left;
+    right.left = node;
+    swapRootCounts(node, right);
+    return right;
+  }
+
+  /** The new root takes the old root's (whole subtree) counts; the old root is recounted. */
+  private void swapRootCounts(Node oldRoot, Node newRoot) {
+    int[] subtree = oldRoot.counts;
+    oldRoot.counts = newRoot.counts;
+    update(oldRoot);
+    newRoot.counts = subtree;
   }
 
   /** Number of keys of the given categories in the inclusive second range [from, to]. */
@@ -122,23 +173,6 @@ final class TradeIndex {
       out.add(node.tid);
     }
     collect(node.right, Math.max(0, from - leftCount - self), categories, limit, out);
-  }
-
-  /** Splits into keys before (second, tid) and keys at or after it. */
-  private @Nullable Node[] split(@Nullable Node node, long second, long tid) {
-    if (node == null) {
-      return new Node[2];
-    }
-    if (before(node.second, node.tid, second, tid)) {
-      Node[] parts = split(node.right, second, tid);
-      node.right = parts[0];
-      update(node);
-      return new Node[] {node, parts[1]};
-    }
-    Node[] parts = split(node.left, second, tid);
-    node.left = parts[1];
-    update(node);
-    return new Node[] {parts[0], node};
   }
 
   /** Joins two treaps where every key of {@code a} is before every key of {@code b}. */

@@ -107,8 +107,8 @@ final class TradeStore {
   private void putLocked(TradeRecord trade) {
     TradeRecord old = byTid.put(trade.tid(), trade);
     if (old != null) {
-      byModified.remove(old.times().modified().getEpochSecond(), old.tid());
-      byCreated.remove(old.times().created().getEpochSecond(), old.tid());
+      byModified.remove(old.times().modified().getEpochSecond(), old.tid(), old.category());
+      byCreated.remove(old.times().created().getEpochSecond(), old.tid(), old.category());
     }
     byModified.insert(trade.times().modified().getEpochSecond(), trade.tid(), trade.category());
     byCreated.insert(trade.times().created().getEpochSecond(), trade.tid(), trade.category());
