@@ -31,7 +31,7 @@ final class BuyerFactory {
     String mobile =
         MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]
             + "****"
-            + String.format("%04d", random.nextInt(10_000));
+            + fourDigits(random);
     MaskedReceiver receiver = addresses.receiver(random, name, mobile, landline(random));
     return new Buyer(
         maskedNick(random), "AAF" + chars(random, URL_SAFE, 21), chars(random, ALNUM, 56), receiver);
@@ -43,7 +43,7 @@ final class BuyerFactory {
     }
     return AREA_CODES[random.nextInt(AREA_CODES.length)]
         + "-****"
-        + String.format("%04d", random.nextInt(10_000));
+        + fourDigits(random);
   }
 
   private static String maskedNick(SplittableRandom random) {
@@ -51,6 +51,10 @@ final class BuyerFactory {
     return NICK_HEADS[random.nextInt(NICK_HEADS.length)]
         + "**"
         + NICK_TAILS.substring(tail, tail + 1);
+  }
+
+  private static String fourDigits(SplittableRandom random) {
+    return Integer.toString(10_000 + random.nextInt(10_000)).substring(1);
   }
 
   private static String chars(SplittableRandom random, String alphabet, int length) {

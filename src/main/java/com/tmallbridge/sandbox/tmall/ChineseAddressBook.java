@@ -93,18 +93,21 @@ final class ChineseAddressBook {
 
   /** The street address TOP shows: names in clear, every digit masked. */
   private static String maskedStreetAddress(SplittableRandom random, String town) {
-    String address =
-        town
-            + STREETS[random.nextInt(STREETS.length)]
-            + (1 + random.nextInt(899))
-            + "号"
-            + ESTATES[random.nextInt(ESTATES.length)]
-            + (1 + random.nextInt(30))
-            + "栋"
-            + (1 + random.nextInt(4))
-            + "单元"
-            + (101 + random.nextInt(2800))
-            + "室";
-    return address.replaceAll("[0-9]", "*");
+    return town
+        + STREETS[random.nextInt(STREETS.length)]
+        + masked(1 + random.nextInt(899))
+        + "号"
+        + ESTATES[random.nextInt(ESTATES.length)]
+        + masked(1 + random.nextInt(30))
+        + "栋"
+        + masked(1 + random.nextInt(4))
+        + "单元"
+        + masked(101 + random.nextInt(2800))
+        + "室";
+  }
+
+  /** As many {@code *} as the number has digits. */
+  private static String masked(int number) {
+    return "*".repeat(Integer.toString(number).length());
   }
 }

@@ -3,8 +3,10 @@ package com.tmallbridge.sandbox.tmall;
 import com.tmallbridge.core.Apportionment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +29,12 @@ final class TradeGenerator {
 
   private final Shop shop;
   private final BuyerFactory buyers = new BuyerFactory();
+  private final Map<Long, String> skuNames = new HashMap<>();
   private long sequence;
 
   TradeGenerator(Shop shop) {
     this.shop = shop;
+    shop.items().forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
   }
 
   /** A new trade in {@code WAIT_BUYER_PAY}, created at the given time. */
@@ -64,7 +68,7 @@ final class TradeGenerator {
     return lines;
   }
 
-  private static OrderLine line(
+  private OrderLine line(
       SplittableRandom random, long oid, SandboxItem item, @Nullable SandboxSku sku) {
     int roll = random.nextInt(100);
     int num = roll < 75 ? 1 : roll < 93 ? 2 : 3 + random.nextInt(3);
@@ -80,7 +84,7 @@ final class TradeGenerator {
     }
     return new OrderLine(
         oid, item.numIid(), sku == null ? null : sku.skuId(), item.title(),
-        sku == null ? null : sku.displayName(), item.outerId(), sku == null ? null : sku.outerId(),
+        sku == null ? null : skuNames.get(sku.skuId()), item.outerId(), sku == null ? null : sku.outerId(),
         item.cid(), item.picUrl(), num, price, Math.min(0, adjust), discount, 0);
   }
 
