@@ -81,4 +81,14 @@ public record SandboxConfig(
     return new SandboxConfig(
         port, seed, clock, faults, idsAsStrings, itemCount, newMix, httpThreads, burstWindow);
   }
+
+  public SandboxConfig withBurstWindow(Duration window) {
+    return new SandboxConfig(
+        port, seed, clock, faults, idsAsStrings, itemCount, mix, httpThreads, window);
+  }
+
+  public SandboxConfig withHttpThreads(int threads) {
+    return new SandboxConfig(
+        port, seed, clock, faults, idsAsStrings, itemCount, mix, threads, burstWindow);
+  }
 }
