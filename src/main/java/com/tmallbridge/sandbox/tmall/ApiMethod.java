@@ -7,8 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 interface ApiMethod {
 
   /**
-   * Answers the call with the response body (inside the {@code <method>_response} wrapper,
-   * without {@code request_id}).
+   * Answers the call with the response body (inside the {@code <method>_response} wrapper, without
+   * {@code request_id}).
    *
    * @throws TopError for invalid business parameters or business errors
    */

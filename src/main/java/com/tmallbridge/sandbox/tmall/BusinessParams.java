@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed access to a method's business parameters. A missing required parameter raises code 40;
- * a value of the wrong form or outside its range raises code 41, each naming the parameter.
+ * Typed access to a method's business parameters. A missing required parameter raises code 40; a
+ * value of the wrong form or outside its range raises code 41, each naming the parameter.
  */
 final class BusinessParams {
   private final RequestParams params;

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class BuyerFactory {
   private static final String[] SURNAMES = {
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "罗", "高", "屈", "欧阳", "诸葛"
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗",
+    "高", "屈", "欧阳", "诸葛"
   };
   private static final String[] MOBILE_PREFIXES = {
     "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
@@ -29,21 +29,20 @@ final class BuyerFactory {
   Buyer buyer(SplittableRandom random) {
     String name = SURNAMES[random.nextInt(SURNAMES.length)] + "**";
     String mobile =
-        MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]
-            + "****"
-            + fourDigits(random);
+        MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + "****" + fourDigits(random);
     MaskedReceiver receiver = addresses.receiver(random, name, mobile, landline(random));
     return new Buyer(
-        maskedNick(random), "AAF" + chars(random, URL_SAFE, 21), chars(random, ALNUM, 56), receiver);
+        maskedNick(random),
+        "AAF" + chars(random, URL_SAFE, 21),
+        chars(random, ALNUM, 56),
+        receiver);
   }
 
   private static @Nullable String landline(SplittableRandom random) {
     if (random.nextInt(10) != 0) {
       return null;
     }
-    return AREA_CODES[random.nextInt(AREA_CODES.length)]
-        + "-****"
-        + fourDigits(random);
+    return AREA_CODES[random.nextInt(AREA_CODES.length)] + "-****" + fourDigits(random);
   }
 
   private static String maskedNick(SplittableRandom random) {

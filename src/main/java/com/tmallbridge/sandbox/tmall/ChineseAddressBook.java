@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receivers across every mainland province, with real cities, districts and zip codes, masked
- * the way TOP shows them to a seller's app (the street number and house digits as {@code *}).
- * Province names follow TOP's form: {@code 浙江省}, but {@code 北京} for municipalities.
+ * Receivers across every mainland province, with real cities, districts and zip codes, masked the
+ * way TOP shows them to a seller's app (the street number and house digits as {@code *}). Province
+ * names follow TOP's form: {@code 浙江省}, but {@code 北京} for municipalities.
  */
 final class ChineseAddressBook {
   /** province|zip prefix|city:district,district;city:district... */
@@ -45,12 +45,12 @@ final class ChineseAddressBook {
     "宁夏回族自治区|750|银川市:兴庆区,金凤区",
     "新疆维吾尔自治区|830|乌鲁木齐市:天山区,沙依巴克区"
   };
+
   private static final String[] TOWNS = {
     "城南街道", "城北街道", "东湖街道", "新城街道", "高新街道", "长安街道", "金桥街道", "南湖街道"
   };
   private static final String[] STREETS = {
-    "人民路", "解放路", "建设路", "中山路", "文化路", "和平路", "新华路", "长江路", "学府路",
-    "科技路", "滨河路", "幸福路"
+    "人民路", "解放路", "建设路", "中山路", "文化路", "和平路", "新华路", "长江路", "学府路", "科技路", "滨河路", "幸福路"
   };
   private static final String[] ESTATES = {
     "阳光花园", "锦绣家园", "翠苑小区", "金色港湾", "天域华府", "绿城桂花园", "万科城", "世纪新城"
@@ -87,8 +87,15 @@ final class ChineseAddressBook {
     District place = inProvince.get(random.nextInt(inProvince.size()));
     String town = TOWNS[random.nextInt(TOWNS.length)];
     return new MaskedReceiver(
-        maskedName, maskedMobile, phone, place.state(), place.city(), place.district(), town,
-        maskedStreetAddress(random, town), place.zip());
+        maskedName,
+        maskedMobile,
+        phone,
+        place.state(),
+        place.city(),
+        place.district(),
+        town,
+        maskedStreetAddress(random, town),
+        place.zip());
   }
 
   /** The street address TOP shows: names in clear, every digit masked. */

@@ -57,7 +57,8 @@ final class ControlEndpoint implements HttpHandler {
     }
     String path = exchange.getRequestURI().getPath();
     String httpMethod = exchange.getRequestMethod();
-    RequestParams query = RequestParams.parse(exchange.getRequestURI().getRawQuery(), null, new byte[0]);
+    RequestParams query =
+        RequestParams.parse(exchange.getRequestURI().getRawQuery(), null, new byte[0]);
     String expected = allowedMethod(path, httpMethod);
     if (expected == null) {
       return problem(404, "no control resource " + path);
@@ -72,21 +73,23 @@ final class ControlEndpoint implements HttpHandler {
     switch (path) {
       case "/control/credentials":
         return ControlJson.credentials(sandbox.credentials(), sandbox.url());
-      case "/control/generate": {
-        Instant now = sandbox.clock().instant();
-        long hours = number(query, "hours", 24);
-        sandbox.generateHistory(count(query), now.minus(Duration.ofHours(hours)), now);
-        return ControlJson.state(sandbox.state());
-      }
-      case "/control/live": {
-        int count = count(query);
-        long seconds = number(query, "seconds", 60);
-        sandbox.generateLive(count, Duration.ofSeconds(seconds));
-        ObjectNode started = ResponseShape.object();
-        started.put("started", count);
-        started.put("seconds", seconds);
-        return started;
-      }
+      case "/control/generate":
+        {
+          Instant now = sandbox.clock().instant();
+          long hours = number(query, "hours", 24);
+          sandbox.generateHistory(count(query), now.minus(Duration.ofHours(hours)), now);
+          return ControlJson.state(sandbox.state());
+        }
+      case "/control/live":
+        {
+          int count = count(query);
+          long seconds = number(query, "seconds", 60);
+          sandbox.generateLive(count, Duration.ofSeconds(seconds));
+          ObjectNode started = ResponseShape.object();
+          started.put("started", count);
+          started.put("seconds", seconds);
+          return started;
+        }
       case "/control/burst":
         sandbox.burst(count(query));
         return ControlJson.state(sandbox.state());

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, per gateway call and at random from the seed, which fault to inject, and counts what
- * it injected. Bans are timed on the sandbox clock: while one lasts every call is refused with
- * code 7 and the seconds left. Thread-safe.
+ * Decides, per gateway call and at random from the seed, which fault to inject, and counts what it
+ * injected. Bans are timed on the sandbox clock: while one lasts every call is refused with code 7
+ * and the seconds left. Thread-safe.
  */
 final class FaultInjector {
   /** What a call suffers; the names are the keys of {@link #injected()}. */
@@ -47,8 +47,18 @@ final class FaultInjector {
 
   private static final String[][] SERVER_ERRORS = {
     {"15", "Remote service error", "isp.top-remote-connection-timeout", "remote service timed out"},
-    {"15", "Remote service error", "isp.top-remote-service-unavailable", "remote service unavailable"},
-    {"15", "Remote service error", "isp.top-remote-connection-timeout-tmall", "tmall service timed out"},
+    {
+      "15",
+      "Remote service error",
+      "isp.top-remote-service-unavailable",
+      "remote service unavailable"
+    },
+    {
+      "15",
+      "Remote service error",
+      "isp.top-remote-connection-timeout-tmall",
+      "tmall service timed out"
+    },
     {"15", "Remote service error", "isp.unknown-error", "unknown error, please retry"},
     {"10", "Service Currently Unavailable", "isp.top-remote-unknown-error", "service busy"}
   };
@@ -145,7 +155,9 @@ final class FaultInjector {
   private static TopError ban(Duration left) {
     long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
     return TopError.of(
-        7, "App Call Limited", "accesscontrol.limited-by-app-api-access-count",
+        7,
+        "App Call Limited",
+        "accesscontrol.limited-by-app-api-access-count",
         "This ban will last for " + seconds + " more seconds");
   }
 }

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which faults the gateway injects, drawn at random from the sandbox seed. Rates are
- * probabilities per API call in [0, 1].
+ * Which faults the gateway injects, drawn at random from the sandbox seed. Rates are probabilities
+ * per API call in [0, 1].
  *
  * @param errorRate probability of a server-side error: code 15 with an {@code isp.*} sub code, or
  *     code 10 (service unavailable)
@@ -52,40 +52,76 @@ public record FaultSettings(
 
   public FaultSettings withErrorRate(double rate) {
     return new FaultSettings(
-        rate, methodErrorRates, banRate, banMinSeconds, banMaxSeconds, latencyMillis,
-        malformedRate, partialListRate);
+        rate,
+        methodErrorRates,
+        banRate,
+        banMinSeconds,
+        banMaxSeconds,
+        latencyMillis,
+        malformedRate,
+        partialListRate);
   }
 
   public FaultSettings withMethodErrorRate(String method, double rate) {
     Map<String, Double> rates = new HashMap<>(methodErrorRates);
     rates.put(method, rate);
     return new FaultSettings(
-        errorRate, rates, banRate, banMinSeconds, banMaxSeconds, latencyMillis, malformedRate,
+        errorRate,
+        rates,
+        banRate,
+        banMinSeconds,
+        banMaxSeconds,
+        latencyMillis,
+        malformedRate,
         partialListRate);
   }
 
   public FaultSettings withBans(double rate, int minSeconds, int maxSeconds) {
     return new FaultSettings(
-        errorRate, methodErrorRates, rate, minSeconds, maxSeconds, latencyMillis, malformedRate,
+        errorRate,
+        methodErrorRates,
+        rate,
+        minSeconds,
+        maxSeconds,
+        latencyMillis,
+        malformedRate,
         partialListRate);
   }
 
   public FaultSettings withLatencyMillis(long millis) {
     return new FaultSettings(
-        errorRate, methodErrorRates, banRate, banMinSeconds, banMaxSeconds, millis, malformedRate,
+        errorRate,
+        methodErrorRates,
+        banRate,
+        banMinSeconds,
+        banMaxSeconds,
+        millis,
+        malformedRate,
         partialListRate);
   }
 
   public FaultSettings withMalformedRate(double rate) {
     return new FaultSettings(
-        errorRate, methodErrorRates, banRate, banMinSeconds, banMaxSeconds, latencyMillis, rate,
+        errorRate,
+        methodErrorRates,
+        banRate,
+        banMinSeconds,
+        banMaxSeconds,
+        latencyMillis,
+        rate,
         partialListRate);
   }
 
   public FaultSettings withPartialListRate(double rate) {
     return new FaultSettings(
-        errorRate, methodErrorRates, banRate, banMinSeconds, banMaxSeconds, latencyMillis,
-        malformedRate, rate);
+        errorRate,
+        methodErrorRates,
+        banRate,
+        banMinSeconds,
+        banMaxSeconds,
+        latencyMillis,
+        malformedRate,
+        rate);
   }
 
   /** The error probability for one method. */

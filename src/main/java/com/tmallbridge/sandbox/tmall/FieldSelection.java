@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code fields} parameter: which fields a response carries. A nested list is requested
- * either whole by its name ({@code orders}) or field by field ({@code orders.oid,orders.title});
- * unknown names are ignored, as TOP does.
+ * The {@code fields} parameter: which fields a response carries. A nested list is requested either
+ * whole by its name ({@code orders}) or field by field ({@code orders.oid,orders.title}); unknown
+ * names are ignored, as TOP does.
  */
 final class FieldSelection {
   private static final FieldSelection ALL = new FieldSelection(Set.of(), true);
@@ -35,8 +35,8 @@ final class FieldSelection {
   }
 
   /**
-   * The selection for a nested list known under any of {@code listNames}: all of its fields when
-   * a list name is requested, the {@code name.field} entries otherwise, empty when not requested.
+   * The selection for a nested list known under any of {@code listNames}: all of its fields when a
+   * list name is requested, the {@code name.field} entries otherwise, empty when not requested.
    */
   Optional<FieldSelection> nested(String... listNames) {
     if (all) {

@@ -82,7 +82,8 @@ final class GatewayEndpoint implements HttpHandler {
   private HttpReply call(HttpExchange exchange, byte[] body, String requestId) {
     String httpMethod = exchange.getRequestMethod();
     if (!"GET".equals(httpMethod) && !"POST".equals(httpMethod)) {
-      throw TopError.platform(9, "Http Action Not Allowed", "use upper-case GET or POST, not " + httpMethod);
+      throw TopError.platform(
+          9, "Http Action Not Allowed", "use upper-case GET or POST, not " + httpMethod);
     }
     RequestParams params =
         RequestParams.parse(
@@ -103,7 +104,8 @@ final class GatewayEndpoint implements HttpHandler {
     byte[] bytes = json.writeValueAsBytes(shape.success(method, result, requestId));
     return switch (fault.malformation()) {
       case NONE -> HttpReply.json(200, bytes);
-      case TRUNCATED_JSON -> HttpReply.json(200, Arrays.copyOf(bytes, faults.cutPoint(bytes.length)));
+      case TRUNCATED_JSON ->
+          HttpReply.json(200, Arrays.copyOf(bytes, faults.cutPoint(bytes.length)));
       case HTML_502 -> HttpReply.html(502, BAD_GATEWAY_PAGE);
     };
   }

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes TOP {@code Item} objects with the requested fields; {@code sku}/{@code skus} (or {@code
- * sku.x}) adds the SKUs. Items are re-listed every 7 days, so {@code delist_time} is the end of
- * the current 7-day period.
+ * sku.x}) adds the SKUs. Items are re-listed every 7 days, so {@code delist_time} is the end of the
+ * current 7-day period.
  */
 final class ItemJsonWriter {
   private static final Duration PERIOD = Duration.ofDays(7);
@@ -57,7 +57,9 @@ final class ItemJsonWriter {
     fields.put("has_warranty", (i, n, s) -> n.put("has_warranty", true));
     fields.put("has_showcase", (i, n, s) -> n.put("has_showcase", false));
     fields.put("sold_quantity", (i, n, s) -> n.put("sold_quantity", i.soldQuantity()));
-    fields.put("detail_url", (i, n, s) -> n.put("detail_url", "https://detail.tmall.com/item.htm?id=" + i.numIid()));
+    fields.put(
+        "detail_url",
+        (i, n, s) -> n.put("detail_url", "https://detail.tmall.com/item.htm?id=" + i.numIid()));
     fields.put("is_virtual", (i, n, s) -> n.put("is_virtual", false));
     skuFields.put("sku_id", (i, k, n, s) -> s.id(n, "sku_id", k.skuId()));
     skuFields.put("outer_id", (i, k, n, s) -> text(n, "outer_id", k.outerId()));
@@ -97,7 +99,8 @@ final class ItemJsonWriter {
 
   /** End of the current 7-day listing period, always after the last modification. */
   static Instant delistTime(SandboxItem item) {
-    long periods = Duration.between(item.listTime(), item.modified()).toSeconds() / PERIOD.toSeconds();
+    long periods =
+        Duration.between(item.listTime(), item.modified()).toSeconds() / PERIOD.toSeconds();
     return item.listTime().plus(PERIOD.multipliedBy(periods + 1));
   }
 

@@ -20,9 +20,27 @@ import tools.jackson.databind.node.ObjectNode;
 final class ItemMethods {
   private static final Set<String> ONSALE_FIELDS =
       Set.of(
-          "approve_status", "num_iid", "title", "nick", "type", "cid", "pic_url", "num", "props",
-          "valid_thru", "list_time", "price", "has_discount", "has_invoice", "has_warranty",
-          "has_showcase", "modified", "delist_time", "postage_id", "seller_cids", "outer_id",
+          "approve_status",
+          "num_iid",
+          "title",
+          "nick",
+          "type",
+          "cid",
+          "pic_url",
+          "num",
+          "props",
+          "valid_thru",
+          "list_time",
+          "price",
+          "has_discount",
+          "has_invoice",
+          "has_warranty",
+          "has_showcase",
+          "modified",
+          "delist_time",
+          "postage_id",
+          "seller_cids",
+          "outer_id",
           "sold_quantity");
   private static final Map<String, ToLongFunction<SandboxItem>> SORT_KEYS =
       Map.of(
@@ -32,7 +50,13 @@ final class ItemMethods {
           "modified", item -> item.modified().getEpochSecond(),
           "sold_quantity", SandboxItem::soldQuantity);
   private static final String[] UNSUPPORTED_FILTERS = {
-    "seller_cids", "has_discount", "has_showcase", "is_taobao", "is_ex", "is_cspu", "is_combine",
+    "seller_cids",
+    "has_discount",
+    "has_showcase",
+    "is_taobao",
+    "is_ex",
+    "is_cspu",
+    "is_combine",
     "auction_type"
   };
 
@@ -61,7 +85,8 @@ final class ItemMethods {
     matching.sort(order);
     long from = Math.min((long) (pageNo - 1) * pageSize, matching.size());
     List<ObjectNode> items = new ArrayList<>();
-    matching.subList((int) from, (int) Math.min(from + pageSize, matching.size()))
+    matching
+        .subList((int) from, (int) Math.min(from + pageSize, matching.size()))
         .forEach(item -> items.add(writer.write(item, fields, call.shape())));
     ObjectNode body = ResponseShape.object();
     body.put("total_results", matching.size());
@@ -77,7 +102,9 @@ final class ItemMethods {
             .orElseThrow(
                 () ->
                     TopError.of(
-                        15, "Remote service error", "isv.item-get-service-error:ITEM_NOT_FOUND",
+                        15,
+                        "Remote service error",
+                        "isv.item-get-service-error:ITEM_NOT_FOUND",
                         "item " + numIid + " does not exist"));
     ObjectNode body = ResponseShape.object();
     body.set("item", writer.write(item, fields, call.shape()));
@@ -116,10 +143,16 @@ final class ItemMethods {
   private static Comparator<SandboxItem> order(@Nullable String orderBy) {
     String[] parts = (orderBy == null ? "list_time:desc" : orderBy).split(":");
     ToLongFunction<SandboxItem> key = SORT_KEYS.get(parts[0]);
-    boolean known = key != null && (parts.length == 1 || parts.length == 2 && parts[1].matches("asc|desc"));
+    boolean known =
+        key != null && (parts.length == 1 || parts.length == 2 && parts[1].matches("asc|desc"));
     if (!known) {
-      throw TopError.invalidArgument("order_by", "order_by must be column:asc|desc with column one of "
-          + SORT_KEYS.keySet() + ", got '" + orderBy + "'");
+      throw TopError.invalidArgument(
+          "order_by",
+          "order_by must be column:asc|desc with column one of "
+              + SORT_KEYS.keySet()
+              + ", got '"
+              + orderBy
+              + "'");
     }
     Comparator<SandboxItem> byKey = Comparator.comparingLong(key);
     if (parts.length == 1 || "desc".equals(parts[1])) {

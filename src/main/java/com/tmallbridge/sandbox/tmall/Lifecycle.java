@@ -17,8 +17,7 @@ final class Lifecycle {
     {"韵达快递", "YUNDA", "43"}, {"申通快递", "STO", "77"}, {"EMS", "EMS", "11"}
   };
   private static final String[] MEMOS = {
-    "已联系买家确认尺码", "赠品：试用装x2", "加急发货", "买家要求发顺丰，已补运费", "优先发货",
-    "地址已与买家核实"
+    "已联系买家确认尺码", "赠品：试用装x2", "加急发货", "买家要求发顺丰，已补运费", "优先发货", "地址已与买家核实"
   };
 
   private Lifecycle() {}
@@ -27,7 +26,7 @@ final class Lifecycle {
   static List<PlannedEvent> plan(TradeMix.Outcome outcome, SplittableRandom random) {
     List<PlannedEvent> events = new ArrayList<>();
     switch (outcome) {
-      case UNPAID -> { }
+      case UNPAID -> {}
       case CLOSED_UNPAID ->
           events.add(at(seconds(random, 1_800, 86_400), new TradeEvent.ClosedUnpaid()));
       default -> planPaid(outcome, random, events);
@@ -49,9 +48,7 @@ final class Lifecycle {
     if (last <= room) {
       return events;
     }
-    return events.stream()
-        .map(e -> at(e.offset().getSeconds() * room / last, e.event()))
-        .toList();
+    return events.stream().map(e -> at(e.offset().getSeconds() * room / last, e.event())).toList();
   }
 
   /** Payment details for a live or burst trade. */

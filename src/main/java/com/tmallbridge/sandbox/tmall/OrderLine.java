@@ -3,8 +3,8 @@ package com.tmallbridge.sandbox.tmall;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One sub-order (TOP {@code Order}). Money in fen: {@code payment = total_fee = price·num +
- * adjust − discount}; {@code divideOrderFeeFen} is the payment after the trade-level discount was
+ * One sub-order (TOP {@code Order}). Money in fen: {@code payment = total_fee = price·num + adjust
+ * − discount}; {@code divideOrderFeeFen} is the payment after the trade-level discount was
  * apportioned over the sub-orders.
  */
 record OrderLine(
@@ -34,7 +34,19 @@ record OrderLine(
 
   OrderLine withDivideOrderFee(long fen) {
     return new OrderLine(
-        oid, numIid, skuId, title, skuPropertiesName, outerIid, outerSkuId, cid, picPath, num,
-        priceFen, adjustFeeFen, discountFeeFen, fen);
+        oid,
+        numIid,
+        skuId,
+        title,
+        skuPropertiesName,
+        outerIid,
+        outerSkuId,
+        cid,
+        picPath,
+        num,
+        priceFen,
+        adjustFeeFen,
+        discountFeeFen,
+        fen);
   }
 }

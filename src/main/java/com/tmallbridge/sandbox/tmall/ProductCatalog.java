@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The kinds of products the generated shop sells: leaf category, title stems, sales properties
- * (with Taobao's real property ids where well known, e.g. 1627207 颜色分类, 20509 尺码) and a
- * price range in yuan. Categories without properties produce items without SKUs.
+ * (with Taobao's real property ids where well known, e.g. 1627207 颜色分类, 20509 尺码) and a price range
+ * in yuan. Categories without properties produce items without SKUs.
  */
 final class ProductCatalog {
 
@@ -40,29 +40,36 @@ final class ProductCatalog {
   static final List<Category> CATEGORIES =
       List.of(
           new Category(
-              50010850, List.of("法式碎花连衣裙", "雪纺收腰长裙", "针织开衫连衣裙", "复古格纹衬衫裙"),
-              List.of(COLOUR, SIZE), 129, 459),
+              50010850,
+              List.of("法式碎花连衣裙", "雪纺收腰长裙", "针织开衫连衣裙", "复古格纹衬衫裙"),
+              List.of(COLOUR, SIZE),
+              129,
+              459),
           new Category(
-              50000436, List.of("纯棉短袖T恤", "重磅圆领T恤", "冰丝速干POLO衫"),
-              List.of(COLOUR, MEN_SIZE), 59, 199),
+              50000436,
+              List.of("纯棉短袖T恤", "重磅圆领T恤", "冰丝速干POLO衫"),
+              List.of(COLOUR, MEN_SIZE),
+              59,
+              199),
           new Category(
-              50012906, List.of("轻便跑步鞋", "缓震训练鞋", "透气休闲板鞋"),
-              List.of(COLOUR, SHOE_SIZE), 199, 699),
+              50012906, List.of("轻便跑步鞋", "缓震训练鞋", "透气休闲板鞋"), List.of(COLOUR, SHOE_SIZE), 199, 699),
+          new Category(50011977, List.of("玻尿酸保湿面霜", "烟酰胺焕亮精华", "氨基酸洁面乳"), List.of(VOLUME), 89, 399),
           new Category(
-              50011977, List.of("玻尿酸保湿面霜", "烟酰胺焕亮精华", "氨基酸洁面乳"),
-              List.of(VOLUME), 89, 399),
+              50008055, List.of("每日坚果混合装", "手剥巴旦木", "夏威夷果"), List.of(FLAVOUR, WEIGHT), 19, 129),
           new Category(
-              50008055, List.of("每日坚果混合装", "手剥巴旦木", "夏威夷果"),
-              List.of(FLAVOUR, WEIGHT), 19, 129),
+              50005050,
+              List.of("真无线蓝牙耳机", "头戴式降噪耳机", "运动挂耳耳机"),
+              List.of(DEVICE_COLOUR, EDITION),
+              99,
+              999),
           new Category(
-              50005050, List.of("真无线蓝牙耳机", "头戴式降噪耳机", "运动挂耳耳机"),
-              List.of(DEVICE_COLOUR, EDITION), 99, 999),
+              50008779,
+              List.of("全棉四件套", "60支长绒棉床品套件", "水洗棉夏凉被"),
+              List.of(COLOUR, BED_SIZE),
+              199,
+              899),
           new Category(
-              50008779, List.of("全棉四件套", "60支长绒棉床品套件", "水洗棉夏凉被"),
-              List.of(COLOUR, BED_SIZE), 199, 899),
-          new Category(
-              50016434, List.of("不粘炒锅32cm", "陶瓷保温杯", "304不锈钢饭盒", "硅胶厨房锅铲"),
-              List.of(), 29, 299));
+              50016434, List.of("不粘炒锅32cm", "陶瓷保温杯", "304不锈钢饭盒", "硅胶厨房锅铲"), List.of(), 29, 299));
 
   private ProductCatalog() {}
 }

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The parameters of one gateway request: the URL query merged with an {@code
  * application/x-www-form-urlencoded} body, both decoded as UTF-8 (the official SDK puts system
- * parameters in the query and business parameters in the body). When a name occurs twice the
- * first occurrence wins, the query before the body.
+ * parameters in the query and business parameters in the body). When a name occurs twice the first
+ * occurrence wins, the query before the body.
  */
 final class RequestParams {
   private final Map<String, String> values;
@@ -70,7 +70,8 @@ final class RequestParams {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw TopError.platform(47, "Invalid encoding", "malformed percent-encoding in '" + text + "'");
+      throw TopError.platform(
+          47, "Invalid encoding", "malformed percent-encoding in '" + text + "'");
     }
   }
 }

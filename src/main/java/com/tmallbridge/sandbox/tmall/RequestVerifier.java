@@ -8,8 +8,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway's protocol checks, in TOP's order: method (21/22), app key (28/29), timestamp and
- * ±10 minutes of skew against the sandbox clock (30/31), version (32/34), format (23: the sandbox
+ * The gateway's protocol checks, in TOP's order: method (21/22), app key (28/29), timestamp and ±10
+ * minutes of skew against the sandbox clock (30/31), version (32/34), format (23: the sandbox
  * answers JSON only), signature (24/25), session (26/27). Thread-safe.
  */
 final class RequestVerifier {
@@ -50,7 +50,8 @@ final class RequestVerifier {
       throw TopError.platform(28, "Missing App Key", "parameter app_key is required");
     }
     if (!appKey.equals(credentials.appKey())) {
-      throw TopError.of(29, "Invalid App Key", "isv.appkey-not-exists", "unknown app_key " + appKey);
+      throw TopError.of(
+          29, "Invalid App Key", "isv.appkey-not-exists", "unknown app_key " + appKey);
     }
   }
 
@@ -68,9 +69,14 @@ final class RequestVerifier {
     Duration skew = Duration.between(sent, clock.instant()).abs();
     if (skew.compareTo(MAX_SKEW) > 0) {
       throw TopError.of(
-          31, "Invalid Timestamp", "isv.timestamp-limit-error",
-          "timestamp " + timestamp + " differs from server time "
-              + TopTime.format(clock.instant()) + " by more than 10 minutes");
+          31,
+          "Invalid Timestamp",
+          "isv.timestamp-limit-error",
+          "timestamp "
+              + timestamp
+              + " differs from server time "
+              + TopTime.format(clock.instant())
+              + " by more than 10 minutes");
     }
   }
 
@@ -86,8 +92,10 @@ final class RequestVerifier {
   private static void checkFormat(@Nullable String format) {
     if (!"json".equals(format)) {
       throw TopError.platform(
-          23, "Invalid Format",
-          "the sandbox answers only format=json (got " + (format == null ? "none, i.e. xml" : format)
+          23,
+          "Invalid Format",
+          "the sandbox answers only format=json (got "
+              + (format == null ? "none, i.e. xml" : format)
               + ")");
     }
   }
@@ -112,7 +120,8 @@ final class RequestVerifier {
       throw TopError.platform(26, "Missing Session", "this method needs the seller's session");
     }
     if (!session.equals(credentials.sessionKey())) {
-      throw TopError.of(27, "Invalid session", "invalid-sessionkey", "session key is invalid or expired");
+      throw TopError.of(
+          27, "Invalid session", "invalid-sessionkey", "session key is invalid or expired");
     }
   }
 }

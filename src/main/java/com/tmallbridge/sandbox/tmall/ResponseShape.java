@@ -43,7 +43,8 @@ final class ResponseShape {
     if (items.isEmpty()) {
       return;
     }
-    ArrayNode array = simplify ? parent.putArray(listName) : parent.putObject(listName).putArray(itemName);
+    ArrayNode array =
+        simplify ? parent.putArray(listName) : parent.putObject(listName).putArray(itemName);
     items.forEach(array::add);
   }
 

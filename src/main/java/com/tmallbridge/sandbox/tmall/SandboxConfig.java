@@ -43,7 +43,14 @@ public record SandboxConfig(
   /** Free port, seed 42, system UTC clock, no faults, numeric ids, 8 threads, 5-minute bursts. */
   public static SandboxConfig defaults() {
     return new SandboxConfig(
-        0, 42, Clock.systemUTC(), FaultSettings.none(), false, 0, TradeMix.defaults(), 8,
+        0,
+        42,
+        Clock.systemUTC(),
+        FaultSettings.none(),
+        false,
+        0,
+        TradeMix.defaults(),
+        8,
         Duration.ofMinutes(5));
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK HTTP server on 127.0.0.1 with a fixed pool of daemon threads: {@code /router/rest} is
- * the TOP gateway, {@code /control/} the sandbox's control API.
+ * The JDK HTTP server on 127.0.0.1 with a fixed pool of daemon threads: {@code /router/rest} is the
+ * TOP gateway, {@code /control/} the sandbox's control API.
  */
 final class SandboxServer implements AutoCloseable {
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
@@ -37,7 +37,8 @@ final class SandboxServer implements AutoCloseable {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-      ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads("tmall-sandbox-http-"));
+      ExecutorService executor =
+          Executors.newFixedThreadPool(threads, daemonThreads("tmall-sandbox-http-"));
       server.setExecutor(executor);
       server.createContext("/router/rest", gateway);
       server.createContext("/control/", control);

@@ -30,7 +30,10 @@ final class ScenarioGenerator {
   private final SplittableRandom random;
 
   ScenarioGenerator(
-      TradeGenerator trades, TradeStore store, SandboxConfig config, ScheduledExecutorService scheduler) {
+      TradeGenerator trades,
+      TradeStore store,
+      SandboxConfig config,
+      ScheduledExecutorService scheduler) {
     this.trades = trades;
     this.store = store;
     this.clock = config.clock();
@@ -46,7 +49,8 @@ final class ScenarioGenerator {
     Instant end = to.isAfter(now) ? now : to;
     requireCount(n);
     if (!from.isBefore(end)) {
-      throw new IllegalArgumentException("history needs from < min(to, now), got " + from + ", " + end);
+      throw new IllegalArgumentException(
+          "history needs from < min(to, now), got " + from + ", " + end);
     }
     List<TradeRecord> made = new ArrayList<>(n);
     for (Instant created : sortedTimes(n, from, Duration.between(from, end))) {
@@ -76,8 +80,8 @@ final class ScenarioGenerator {
   }
 
   /**
-   * Creates {@code n} trades spread evenly over the next {@code span}; within the span 85% are
-   * paid some seconds after creation, 10% closed unpaid, 5% left unpaid.
+   * Creates {@code n} trades spread evenly over the next {@code span}; within the span 85% are paid
+   * some seconds after creation, 10% closed unpaid, 5% left unpaid.
    */
   LiveRun live(int n, Duration span) {
     requireCount(n);
@@ -88,7 +92,8 @@ final class ScenarioGenerator {
     long spanMillis = span.toMillis();
     for (int i = 0; i < n; i++) {
       long startMillis = spanMillis * i / n;
-      scheduler.schedule(() -> createLive(run, spanMillis - startMillis), startMillis, TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          () -> createLive(run, spanMillis - startMillis), startMillis, TimeUnit.MILLISECONDS);
     }
     return run;
   }
@@ -109,7 +114,8 @@ final class ScenarioGenerator {
     }
   }
 
-  private void continueLive(LiveRun run, long tid, List<PlannedEvent> plan, int next, Duration done) {
+  private void continueLive(
+      LiveRun run, long tid, List<PlannedEvent> plan, int next, Duration done) {
     if (next == plan.size()) {
       run.tradeCompleted();
       return;

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class ShopGenerator {
   private static final String[] BRANDS = {"天猫测试", "云栖", "森屿", "南山", "知味", "青禾", "悦享", "木棉"};
   private static final String[] SUFFIXES = {"2025新款", "官方正品", "爆款", "限定款", "经典款"};
-  private static final String PIC_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final String PIC_CHARS =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
   private final SplittableRandom random;
   private final Instant now;
@@ -55,21 +56,36 @@ final class ShopGenerator {
     long numIid = 600_000_000_000L + index * 1_000_003L + random.nextInt(1_000);
     String outerId = "SP" + (1001 + index);
     String title =
-        brand + " " + category.stems().get(random.nextInt(category.stems().size())) + " "
-            + SUFFIXES[random.nextInt(SUFFIXES.length)] + " " + (char) ('A' + index % 26)
+        brand
+            + " "
+            + category.stems().get(random.nextInt(category.stems().size()))
+            + " "
+            + SUFFIXES[random.nextInt(SUFFIXES.length)]
+            + " "
+            + (char) ('A' + index % 26)
             + (index / 26 + 1);
     long basePrice = price(category);
     boolean withSkus = !category.properties().isEmpty() && random.nextInt(10) != 0;
     List<SandboxSku> skus = withSkus ? skus(category, outerId, basePrice) : List.of();
     Instant listTime = now.minus(Duration.ofSeconds(86_400L + random.nextLong(365L * 86_400)));
-    Instant modified = listTime.plusSeconds(random.nextLong(Duration.between(listTime, now).getSeconds()));
+    Instant modified =
+        listTime.plusSeconds(random.nextLong(Duration.between(listTime, now).getSeconds()));
     int quantity =
         skus.isEmpty() ? random.nextInt(1_000) : skus.stream().mapToInt(SandboxSku::quantity).sum();
     long price = skus.stream().mapToLong(SandboxSku::priceFen).min().orElse(basePrice);
     return new SandboxItem(
-        numIid, title, outerId, category.cid(), price, quantity,
-        random.nextInt(10) == 0 ? "instock" : "onsale", TopTime.seconds(listTime),
-        TopTime.seconds(modified), random.nextInt(5_000), picture(), skus);
+        numIid,
+        title,
+        outerId,
+        category.cid(),
+        price,
+        quantity,
+        random.nextInt(10) == 0 ? "instock" : "onsale",
+        TopTime.seconds(listTime),
+        TopTime.seconds(modified),
+        random.nextInt(5_000),
+        picture(),
+        skus);
   }
 
   private List<SandboxSku> skus(ProductCatalog.Category category, String itemOuterId, long base) {
@@ -132,7 +148,11 @@ final class ShopGenerator {
     for (int i = 0; i < 20; i++) {
       name.append(PIC_CHARS.charAt(random.nextInt(PIC_CHARS.length())));
     }
-    return "https://img.alicdn.com/imgextra/i" + (1 + random.nextInt(4)) + "/O1CN01" + name + ".jpg";
+    return "https://img.alicdn.com/imgextra/i"
+        + (1 + random.nextInt(4))
+        + "/O1CN01"
+        + name
+        + ".jpg";
   }
 
   private String hex(int bytes) {
@@ -145,7 +165,17 @@ final class ShopGenerator {
 
   private static SandboxItem onSale(SandboxItem item) {
     return new SandboxItem(
-        item.numIid(), item.title(), item.outerId(), item.cid(), item.priceFen(), item.quantity(),
-        "onsale", item.listTime(), item.modified(), item.soldQuantity(), item.picUrl(), item.skus());
+        item.numIid(),
+        item.title(),
+        item.outerId(),
+        item.cid(),
+        item.priceFen(),
+        item.quantity(),
+        "onsale",
+        item.listTime(),
+        item.modified(),
+        item.soldQuantity(),
+        item.picUrl(),
+        item.skus());
   }
 }

@@ -10,11 +10,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * TOP request signatures (API doc "签名算法"): every parameter except {@code sign} with a
- * non-empty name and value, sorted by name in byte order, concatenated as {@code
- * name1value1name2value2…}, then {@code md5} = MD5(secret + text + secret), {@code hmac} =
- * HMAC-MD5 keyed with the secret, {@code hmac-sha256} = HMAC-SHA256 keyed with the secret; the
- * digest in upper-case hex. Stateless and thread-safe.
+ * TOP request signatures (API doc "签名算法"): every parameter except {@code sign} with a non-empty
+ * name and value, sorted by name in byte order, concatenated as {@code name1value1name2value2…},
+ * then {@code md5} = MD5(secret + text + secret), {@code hmac} = HMAC-MD5 keyed with the secret,
+ * {@code hmac-sha256} = HMAC-SHA256 keyed with the secret; the digest in upper-case hex. Stateless
+ * and thread-safe.
  */
 final class SignatureVerifier {
   private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();

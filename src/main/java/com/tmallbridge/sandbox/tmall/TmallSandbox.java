@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A running Tmall TOP gateway simulator over a generated shop: the test environment demos, tests
- * and benchmarks of the bridge run against. Speaks TOP's protocol over HTTP at {@link #url()}
- * (JSON only), generates traffic through plain Java calls or the {@code /control/} API, injects
- * faults, and exposes the ground truth for verification.
+ * and benchmarks of the bridge run against. Speaks TOP's protocol over HTTP at {@link #url()} (JSON
+ * only), generates traffic through plain Java calls or the {@code /control/} API, injects faults,
+ * and exposes the ground truth for verification.
  *
  * <p>Thread-safe. Close it to stop the server and the background generator.
  */
@@ -31,17 +31,20 @@ public final class TmallSandbox implements AutoCloseable {
 
   private TmallSandbox(SandboxConfig config) {
     this.config = config;
-    this.shop = new ShopGenerator(config.seed(), config.clock().instant()).generate(config.itemCount());
+    this.shop =
+        new ShopGenerator(config.seed(), config.clock().instant()).generate(config.itemCount());
     this.faults = new FaultInjector(config.faults(), config.clock(), config.seed() ^ 0xFA17_5EEDL);
     this.scheduler =
         Executors.newScheduledThreadPool(2, SandboxServer.daemonThreads("tmall-sandbox-timer-"));
     this.scenarios = new ScenarioGenerator(new TradeGenerator(shop), store, config, scheduler);
     Map<String, ApiMethod> methods = methods();
-    RequestVerifier verifier = new RequestVerifier(shop.credentials(), config.clock(), methods.keySet());
+    RequestVerifier verifier =
+        new RequestVerifier(shop.credentials(), config.clock(), methods.keySet());
     GatewayEndpoint gateway =
         new GatewayEndpoint(methods, verifier, faults, calls, scheduler, config.idsAsStrings());
     this.server =
-        SandboxServer.start(config.port(), config.httpThreads(), gateway, new ControlEndpoint(this));
+        SandboxServer.start(
+            config.port(), config.httpThreads(), gateway, new ControlEndpoint(this));
   }
 
   /**
@@ -71,8 +74,8 @@ public final class TmallSandbox implements AutoCloseable {
   }
 
   /**
-   * Generates {@code n} trades created in [from, min(to, now)) whose whole lifecycle up to now
-   * is already applied, following the configured {@link TradeMix}.
+   * Generates {@code n} trades created in [from, min(to, now)) whose whole lifecycle up to now is
+   * already applied, following the configured {@link TradeMix}.
    *
    * @throws IllegalArgumentException when n is negative or the range is empty
    */
@@ -162,9 +165,13 @@ public final class TmallSandbox implements AutoCloseable {
         TradeListMethod.increment(store, tradeWriter, config.clock(), faults),
         "taobao.trades.sold.get",
         TradeListMethod.sold(store, tradeWriter, config.clock(), faults),
-        "taobao.trade.fullinfo.get", new TradeFullinfoMethod(store, tradeWriter),
-        "taobao.items.onsale.get", items::onsale,
-        "taobao.item.seller.get", items::sellerGet,
-        "taobao.items.seller.list.get", items::sellerListGet);
+        "taobao.trade.fullinfo.get",
+        new TradeFullinfoMethod(store, tradeWriter),
+        "taobao.items.onsale.get",
+        items::onsale,
+        "taobao.item.seller.get",
+        items::sellerGet,
+        "taobao.items.seller.list.get",
+        items::sellerListGet);
   }
 }

@@ -36,7 +36,10 @@ final class TopError extends RuntimeException {
   /** Code 40: a required business parameter is absent or empty. */
   static TopError missingParameter(String name) {
     return new TopError(
-        40, "Missing Required Arguments", "isv.missing-parameter", "missing required parameter: " + name);
+        40,
+        "Missing Required Arguments",
+        "isv.missing-parameter",
+        "missing required parameter: " + name);
   }
 
   /** Code 41: a business parameter has the wrong format or is out of its documented range. */

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Something that happens to a trade after it was created. Carries the random details decided
- * when the event was planned, so applying it later needs nothing but the time.
+ * Something that happens to a trade after it was created. Carries the random details decided when
+ * the event was planned, so applying it later needs nothing but the time.
  */
 sealed interface TradeEvent {
 

@@ -3,8 +3,8 @@ package com.tmallbridge.sandbox.tmall;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code taobao.trade.fullinfo.get}: one trade by {@code tid} with the requested fields; an
- * unknown tid answers code 15 {@code isv.trade-not-exist} as TOP does.
+ * {@code taobao.trade.fullinfo.get}: one trade by {@code tid} with the requested fields; an unknown
+ * tid answers code 15 {@code isv.trade-not-exist} as TOP does.
  */
 final class TradeFullinfoMethod implements ApiMethod {
   private final TradeStore store;
@@ -25,7 +25,9 @@ final class TradeFullinfoMethod implements ApiMethod {
             .orElseThrow(
                 () ->
                     TopError.of(
-                        15, "Remote service error", "isv.trade-not-exist",
+                        15,
+                        "Remote service error",
+                        "isv.trade-not-exist",
                         "trade " + tid + " does not exist"));
     ObjectNode body = ResponseShape.object();
     body.set("trade", writer.write(trade, fields, call.shape(), true));

@@ -22,8 +22,7 @@ final class TradeGenerator {
   private static final long TID_STRIDE = 10_000;
   private static final long[][] COUPONS = {{39_900, 5_000}, {29_900, 3_000}, {19_900, 2_000}};
   private static final String[] MESSAGES = {
-    "请尽快发货", "周末送货，谢谢", "不要放发票", "送人的，请不要放价格单", "麻烦帮忙检查一下质量",
-    "请用顺丰发货"
+    "请尽快发货", "周末送货，谢谢", "不要放发票", "送人的，请不要放价格单", "麻烦帮忙检查一下质量", "请用顺丰发货"
   };
   private static final long[] POST_FEES = {600, 800, 1_000, 1_200, 1_500};
 
@@ -34,7 +33,8 @@ final class TradeGenerator {
 
   TradeGenerator(Shop shop) {
     this.shop = shop;
-    shop.items().forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
+    shop.items()
+        .forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
   }
 
   /** A new trade in {@code WAIT_BUYER_PAY}, created at the given time. */
@@ -47,9 +47,18 @@ final class TradeGenerator {
     lines = apportion(lines, charges.discountFeeFen());
     String message = random.nextInt(100) < 15 ? MESSAGES[random.nextInt(MESSAGES.length)] : null;
     return new TradeRecord(
-        tid, type, TradeStatus.WAIT_BUYER_PAY, TradeTimes.createdAt(created), buyers.buyer(random),
-        new TradeNotes(message, null, 0), charges,
-        charges.postFeeFen() == 0 ? "free" : "express", tradeFrom(random), null, null, lines);
+        tid,
+        type,
+        TradeStatus.WAIT_BUYER_PAY,
+        TradeTimes.createdAt(created),
+        buyers.buyer(random),
+        new TradeNotes(message, null, 0),
+        charges,
+        charges.postFeeFen() == 0 ? "free" : "express",
+        tradeFrom(random),
+        null,
+        null,
+        lines);
   }
 
   private List<OrderLine> lines(SplittableRandom random, long tid) {
@@ -59,7 +68,8 @@ final class TradeGenerator {
     Set<String> chosen = new HashSet<>();
     for (int attempt = 0; lines.size() < count && attempt < count * 5; attempt++) {
       SandboxItem item = shop.onSale().get(random.nextInt(shop.onSale().size()));
-      SandboxSku sku = item.skus().isEmpty() ? null : item.skus().get(random.nextInt(item.skus().size()));
+      SandboxSku sku =
+          item.skus().isEmpty() ? null : item.skus().get(random.nextInt(item.skus().size()));
       if (chosen.add(item.numIid() + "/" + (sku == null ? "" : sku.skuId()))) {
         long oid = count == 1 ? tid : tid + TID_STRIDE / 2 + lines.size() + 1;
         lines.add(line(random, oid, item, sku));
@@ -83,9 +93,20 @@ final class TradeGenerator {
       adjust = -Math.min(100L * (1 + random.nextInt(10)), gross - discount - 100);
     }
     return new OrderLine(
-        oid, item.numIid(), sku == null ? null : sku.skuId(), item.title(),
-        sku == null ? null : skuNames.get(sku.skuId()), item.outerId(), sku == null ? null : sku.outerId(),
-        item.cid(), item.picUrl(), num, price, Math.min(0, adjust), discount, 0);
+        oid,
+        item.numIid(),
+        sku == null ? null : sku.skuId(),
+        item.title(),
+        sku == null ? null : skuNames.get(sku.skuId()),
+        item.outerId(),
+        sku == null ? null : sku.outerId(),
+        item.cid(),
+        item.picUrl(),
+        num,
+        price,
+        Math.min(0, adjust),
+        discount,
+        0);
   }
 
   private static TradeCharges charges(SplittableRandom random, long ordersPayment) {

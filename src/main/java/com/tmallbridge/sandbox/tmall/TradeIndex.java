@@ -159,8 +159,7 @@ final class TradeIndex {
     return rank;
   }
 
-  private void collect(
-      @Nullable Node node, int from, int[] categories, int limit, List<Long> out) {
+  private void collect(@Nullable Node node, int from, int[] categories, int limit, List<Long> out) {
     if (node == null || out.size() >= limit || count(node, categories) <= from) {
       return;
     }

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes TOP {@code Trade} objects with exactly the requested fields. {@code orders} (or {@code
  * orders.x}) adds the sub-orders via {@link OrderJsonWriter}; {@code promotion_details} lists the
- * shop coupon and item discounts. Absent values (e.g. {@code pay_time} of an unpaid trade) are
- * left out.
+ * shop coupon and item discounts. Absent values (e.g. {@code pay_time} of an unpaid trade) are left
+ * out.
  */
 final class TradeJsonWriter {
   private interface TradeField {
@@ -39,7 +39,8 @@ final class TradeJsonWriter {
     fields.put("post_fee", (t, n, s) -> money(n, "post_fee", t.charges().postFeeFen()));
     fields.put("discount_fee", (t, n, s) -> money(n, "discount_fee", t.charges().discountFeeFen()));
     fields.put("adjust_fee", (t, n, s) -> money(n, "adjust_fee", t.adjustFeeFen()));
-    fields.put("received_payment", (t, n, s) -> money(n, "received_payment", t.receivedPaymentFen()));
+    fields.put(
+        "received_payment", (t, n, s) -> money(n, "received_payment", t.receivedPaymentFen()));
     fields.put("commission_fee", (t, n, s) -> money(n, "commission_fee", 0));
     fields.put("point_fee", (t, n, s) -> n.put("point_fee", 0));
     fields.put("real_point_fee", (t, n, s) -> n.put("real_point_fee", 0));
@@ -48,7 +49,8 @@ final class TradeJsonWriter {
     fields.put("alipay_no", (t, n, s) -> text(n, "alipay_no", t.alipayNo()));
     fields.put("shipping_type", (t, n, s) -> n.put("shipping_type", t.shippingType()));
     fields.put("trade_from", (t, n, s) -> n.put("trade_from", t.tradeFrom()));
-    fields.put("sid", (t, n, s) -> text(n, "sid", t.shipment() == null ? null : t.shipment().invoiceNo()));
+    fields.put(
+        "sid", (t, n, s) -> text(n, "sid", t.shipment() == null ? null : t.shipment().invoiceNo()));
     fields.put("num", (t, n, s) -> n.put("num", t.quantity()));
     fields.put("num_iid", (t, n, s) -> single(t).ifPresent(l -> s.id(n, "num_iid", l.numIid())));
     fields.put("price", (t, n, s) -> single(t).ifPresent(l -> money(n, "price", l.priceFen())));
@@ -56,11 +58,15 @@ final class TradeJsonWriter {
     fields.put("is_part_consign", (t, n, s) -> n.put("is_part_consign", false));
     fields.put("buyer_rate", (t, n, s) -> n.put("buyer_rate", false));
     fields.put("seller_rate", (t, n, s) -> n.put("seller_rate", false));
-    fields.put("seller_can_rate", (t, n, s) -> n.put("seller_can_rate", t.status() == TradeStatus.TRADE_FINISHED));
+    fields.put(
+        "seller_can_rate",
+        (t, n, s) -> n.put("seller_can_rate", t.status() == TradeStatus.TRADE_FINISHED));
     fields.put("step_trade_status", (t, n, s) -> stepStatus(t, n));
     fields.put("step_paid_fee", (t, n, s) -> stepPaid(t, n));
     buyerFields();
-    fields.put("promotion_details", (t, n, s) -> s.list(n, "promotion_details", "promotion_detail", promotions(t, s)));
+    fields.put(
+        "promotion_details",
+        (t, n, s) -> s.list(n, "promotion_details", "promotion_detail", promotions(t, s)));
   }
 
   private void buyerFields() {
@@ -69,16 +75,24 @@ final class TradeJsonWriter {
     fields.put("oaid", (t, n, s) -> n.put("oaid", t.buyer().oaid()));
     fields.put("receiver_name", (t, n, s) -> n.put("receiver_name", t.buyer().receiver().name()));
     fields.put("receiver_country", (t, n, s) -> n.put("receiver_country", ""));
-    fields.put("receiver_state", (t, n, s) -> n.put("receiver_state", t.buyer().receiver().state()));
+    fields.put(
+        "receiver_state", (t, n, s) -> n.put("receiver_state", t.buyer().receiver().state()));
     fields.put("receiver_city", (t, n, s) -> n.put("receiver_city", t.buyer().receiver().city()));
-    fields.put("receiver_district", (t, n, s) -> n.put("receiver_district", t.buyer().receiver().district()));
+    fields.put(
+        "receiver_district",
+        (t, n, s) -> n.put("receiver_district", t.buyer().receiver().district()));
     fields.put("receiver_town", (t, n, s) -> n.put("receiver_town", t.buyer().receiver().town()));
-    fields.put("receiver_address", (t, n, s) -> n.put("receiver_address", t.buyer().receiver().address()));
+    fields.put(
+        "receiver_address", (t, n, s) -> n.put("receiver_address", t.buyer().receiver().address()));
     fields.put("receiver_zip", (t, n, s) -> n.put("receiver_zip", t.buyer().receiver().zip()));
-    fields.put("receiver_mobile", (t, n, s) -> n.put("receiver_mobile", t.buyer().receiver().mobile()));
-    fields.put("receiver_phone", (t, n, s) -> text(n, "receiver_phone", t.buyer().receiver().phone()));
+    fields.put(
+        "receiver_mobile", (t, n, s) -> n.put("receiver_mobile", t.buyer().receiver().mobile()));
+    fields.put(
+        "receiver_phone", (t, n, s) -> text(n, "receiver_phone", t.buyer().receiver().phone()));
     fields.put("buyer_message", (t, n, s) -> text(n, "buyer_message", t.notes().buyerMessage()));
-    fields.put("has_buyer_message", (t, n, s) -> n.put("has_buyer_message", t.notes().buyerMessage() != null));
+    fields.put(
+        "has_buyer_message",
+        (t, n, s) -> n.put("has_buyer_message", t.notes().buyerMessage() != null));
     fields.put("seller_memo", (t, n, s) -> text(n, "seller_memo", t.notes().sellerMemo()));
     fields.put("seller_flag", (t, n, s) -> n.put("seller_flag", t.notes().sellerFlag()));
   }
@@ -88,7 +102,8 @@ final class TradeJsonWriter {
    *
    * @param withOrders false to leave {@code orders} out even when requested (a partial list entry)
    */
-  ObjectNode write(TradeRecord trade, FieldSelection selection, ResponseShape shape, boolean withOrders) {
+  ObjectNode write(
+      TradeRecord trade, FieldSelection selection, ResponseShape shape, boolean withOrders) {
     ObjectNode node = ResponseShape.object();
     fields.forEach(
         (name, field) -> {
@@ -125,17 +140,26 @@ final class TradeJsonWriter {
   private static List<ObjectNode> promotions(TradeRecord trade, ResponseShape shape) {
     List<ObjectNode> details = new ArrayList<>();
     if (trade.charges().discountFeeFen() > 0) {
-      details.add(promotion(shape, trade.tid(), trade.charges().promotionName(), trade.charges().discountFeeFen(), "shopbonus"));
+      details.add(
+          promotion(
+              shape,
+              trade.tid(),
+              trade.charges().promotionName(),
+              trade.charges().discountFeeFen(),
+              "shopbonus"));
     }
     for (OrderLine line : trade.lines()) {
       if (line.discountFeeFen() > 0) {
-        details.add(promotion(shape, line.oid(), "单品优惠", line.discountFeeFen(), "Tmall$tmallItemPromotion"));
+        details.add(
+            promotion(
+                shape, line.oid(), "单品优惠", line.discountFeeFen(), "Tmall$tmallItemPromotion"));
       }
     }
     return details;
   }
 
-  private static ObjectNode promotion(ResponseShape shape, long id, String name, long fen, String kind) {
+  private static ObjectNode promotion(
+      ResponseShape shape, long id, String name, long fen, String kind) {
     ObjectNode node = ResponseShape.object();
     shape.id(node, "id", id);
     node.put("promotion_name", name);

@@ -31,7 +31,11 @@ final class TradeListMethod implements ApiMethod {
   private final FaultInjector faults;
 
   private TradeListMethod(
-      TradeQuery.Axis axis, TradeStore store, TradeJsonWriter writer, Clock clock, FaultInjector faults) {
+      TradeQuery.Axis axis,
+      TradeStore store,
+      TradeJsonWriter writer,
+      Clock clock,
+      FaultInjector faults) {
     this.axis = axis;
     String suffix = axis == TradeQuery.Axis.MODIFIED ? "_modified" : "_created";
     this.startParam = "start" + suffix;
@@ -56,7 +60,8 @@ final class TradeListMethod implements ApiMethod {
   public ObjectNode handle(ApiCall call) {
     BusinessParams params = call.params();
     FieldSelection fields = params.fields();
-    Instant[] window = axis == TradeQuery.Axis.MODIFIED ? incrementWindow(params) : soldWindow(params);
+    Instant[] window =
+        axis == TradeQuery.Axis.MODIFIED ? incrementWindow(params) : soldWindow(params);
     int[] categories =
         TradeRecord.categories(
             TradeStatus.parseFilter(params.optional("status")),
@@ -90,12 +95,17 @@ final class TradeListMethod implements ApiMethod {
       throw TopError.ruleViolation(endParam, endParam + " must be later than " + startParam);
     }
     if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-      throw TopError.ruleViolation(endParam, "the time span between " + startParam + " and "
-          + endParam + " must not exceed one day");
+      throw TopError.ruleViolation(
+          endParam,
+          "the time span between " + startParam + " and " + endParam + " must not exceed one day");
     }
     if (start.isBefore(horizon())) {
-      throw TopError.ruleViolation(startParam, startParam + " " + TopTime.format(start)
-          + " is older than three months; only the last three months can be queried");
+      throw TopError.ruleViolation(
+          startParam,
+          startParam
+              + " "
+              + TopTime.format(start)
+              + " is older than three months; only the last three months can be queried");
     }
     return new Instant[] {start, end};
   }
@@ -114,6 +124,7 @@ final class TradeListMethod implements ApiMethod {
 
   /** Three calendar months before now, in GMT+8, at second precision. */
   private Instant horizon() {
-    return TopTime.seconds(ZonedDateTime.ofInstant(clock.instant(), TopTime.GMT8).minusMonths(3).toInstant());
+    return TopTime.seconds(
+        ZonedDateTime.ofInstant(clock.instant(), TopTime.GMT8).minusMonths(3).toInstant());
   }
 }

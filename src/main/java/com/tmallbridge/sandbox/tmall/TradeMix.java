@@ -1,8 +1,8 @@
 package com.tmallbridge.sandbox.tmall;
 
 /**
- * How generated history trades end up, as relative weights (they need not sum to 1), plus the
- * share of trades of type {@code fixed} and {@code step} (the rest are {@code guarantee_trade}).
+ * How generated history trades end up, as relative weights (they need not sum to 1), plus the share
+ * of trades of type {@code fixed} and {@code step} (the rest are {@code guarantee_trade}).
  *
  * @param closedUnpaid closed by Taobao, never paid ({@code TRADE_CLOSED_BY_TAOBAO})
  * @param unpaid still waiting for payment ({@code WAIT_BUYER_PAY})

@@ -131,14 +131,32 @@ record TradeRecord(
             .map(
                 line ->
                     new SandboxTradeLine(
-                        line.oid(), line.numIid(), line.skuId(), line.outerIid(), line.outerSkuId(),
-                        line.title(), line.num(), line.priceFen(), line.paymentFen(),
-                        line.divideOrderFeeFen(), refundStatus()))
+                        line.oid(),
+                        line.numIid(),
+                        line.skuId(),
+                        line.outerIid(),
+                        line.outerSkuId(),
+                        line.title(),
+                        line.num(),
+                        line.priceFen(),
+                        line.paymentFen(),
+                        line.divideOrderFeeFen(),
+                        refundStatus()))
             .toList();
     return new SandboxTrade(
-        tid, status.name(), type.topName(), times.created(), times.modified(), times.payTime(),
-        times.consignTime(), times.endTime(), times.payTime() != null, paymentFen(),
-        charges.postFeeFen(), charges.discountFeeFen(), views);
+        tid,
+        status.name(),
+        type.topName(),
+        times.created(),
+        times.modified(),
+        times.payTime(),
+        times.consignTime(),
+        times.endTime(),
+        times.payTime() != null,
+        paymentFen(),
+        charges.postFeeFen(),
+        charges.discountFeeFen(),
+        views);
   }
 
   private void require(Set<TradeStatus> allowed, String transition) {
@@ -155,7 +173,17 @@ record TradeRecord(
       @Nullable String newAlipayNo,
       @Nullable Shipment newShipment) {
     return new TradeRecord(
-        tid, type, newStatus, newTimes, buyer, newNotes, charges, shippingType, tradeFrom,
-        newAlipayNo, newShipment, lines);
+        tid,
+        type,
+        newStatus,
+        newTimes,
+        buyer,
+        newNotes,
+        charges,
+        shippingType,
+        tradeFrom,
+        newAlipayNo,
+        newShipment,
+        lines);
   }
 }

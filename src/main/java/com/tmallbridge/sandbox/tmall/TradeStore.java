@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The shop's trades in memory: snapshots by tid plus two {@link TradeIndex}es (by modified, by
- * created) kept in step under one read-write lock, so a page request never sees a trade half
- * moved. Snapshots are immutable and safe to render outside the lock. Thread-safe.
+ * created) kept in step under one read-write lock, so a page request never sees a trade half moved.
+ * Snapshots are immutable and safe to render outside the lock. Thread-safe.
  */
 final class TradeStore {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();

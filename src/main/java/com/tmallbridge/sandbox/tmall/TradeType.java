@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The trade types the sandbox generates. Most trades are {@code guarantee_trade}; {@code fixed}
- * and {@code step} appear only when {@link TradeMix} asks for them. {@code fixed} is outside TOP's
+ * The trade types the sandbox generates. Most trades are {@code guarantee_trade}; {@code fixed} and
+ * {@code step} appear only when {@link TradeMix} asks for them. {@code fixed} is outside TOP's
  * default type filter, so a client that forgets to list it misses those trades, as on real TOP.
  */
 enum TradeType {
@@ -25,9 +25,9 @@ enum TradeType {
   }
 
   /**
-   * The types a {@code type} request parameter selects. Absent means TOP's default list
-   * ({@code guarantee_trade,auto_delivery,ec,cod,step}); names of types the sandbox never
-   * generates are accepted and match nothing.
+   * The types a {@code type} request parameter selects. Absent means TOP's default list ({@code
+   * guarantee_trade,auto_delivery,ec,cod,step}); names of types the sandbox never generates are
+   * accepted and match nothing.
    */
   static Set<TradeType> parseFilter(@Nullable String value) {
     if (value == null) {

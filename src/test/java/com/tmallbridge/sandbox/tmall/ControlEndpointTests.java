@@ -24,7 +24,8 @@ class ControlEndpointTests {
 
   @BeforeEach
   void start() {
-    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(23).withClock(Clock.systemUTC()));
+    sandbox =
+        TmallSandbox.start(SandboxConfig.defaults().withSeed(23).withClock(Clock.systemUTC()));
   }
 
   @AfterEach
@@ -33,9 +34,10 @@ class ControlEndpointTests {
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
-        .method(method, HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
@@ -55,7 +57,11 @@ class ControlEndpointTests {
     JsonNode state = ok("POST", "/control/generate?count=300&hours=48", "");
 
     long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
-    long payment = sandbox.trades().stream().filter(SandboxTrade::everPaid).mapToLong(SandboxTrade::paymentFen).sum();
+    long payment =
+        sandbox.trades().stream()
+            .filter(SandboxTrade::everPaid)
+            .mapToLong(SandboxTrade::paymentFen)
+            .sum();
     assertThat(state.path("trades").asInt()).isEqualTo(300);
     assertThat(state.path("paidTrades").asLong()).isEqualTo(paid);
     assertThat(state.path("paymentFen").asLong()).isEqualTo(payment);
@@ -73,23 +79,34 @@ class ControlEndpointTests {
     JsonNode started = ok("POST", "/control/live?count=5&seconds=1", "");
 
     assertThat(started.path("started").asInt()).isEqualTo(5);
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> ok("GET", "/control/state", "").path("trades").asInt() == 55);
   }
 
   @Test
   void faultsCanBeReplacedAndReadBack() {
-    JsonNode set = ok("POST", "/control/faults",
-        "{\"errorRate\":1.0,\"methodErrorRates\":{\"taobao.item.seller.get\":0.5},\"latencyMillis\":5}");
+    JsonNode set =
+        ok(
+            "POST",
+            "/control/faults",
+            "{\"errorRate\":1.0,\"methodErrorRates\":{\"taobao.item.seller.get\":0.5},\"latencyMillis\":5}");
 
     assertThat(set.path("errorRate").asDouble()).isEqualTo(1.0);
     assertThat(set.path("banMaxSeconds").asInt()).isEqualTo(2);
-    assertThat(ok("GET", "/control/faults", "").path("methodErrorRates").path("taobao.item.seller.get").asDouble())
+    assertThat(
+            ok("GET", "/control/faults", "")
+                .path("methodErrorRates")
+                .path("taobao.item.seller.get")
+                .asDouble())
         .isEqualTo(0.5);
     assertThat(sandbox.faults().latencyMillis()).isEqualTo(5);
-    JsonNode body = new TopTestClient(sandbox).call("taobao.items.onsale.get", Map.of("fields", "num_iid"));
+    JsonNode body =
+        new TopTestClient(sandbox).call("taobao.items.onsale.get", Map.of("fields", "num_iid"));
     assertThat(body.path("error_response").path("code").asInt()).isIn(10, 15);
-    assertThat(ok("GET", "/control/state", "").path("faultsInjected").path("delayedResponse").asInt()).isEqualTo(1);
+    assertThat(
+            ok("GET", "/control/state", "").path("faultsInjected").path("delayedResponse").asInt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -98,9 +115,12 @@ class ControlEndpointTests {
 
     assertThat(credentials.path("url").asString()).isEqualTo(sandbox.url());
     assertThat(credentials.path("appKey").asString()).isEqualTo(sandbox.credentials().appKey());
-    assertThat(credentials.path("appSecret").asString()).isEqualTo(sandbox.credentials().appSecret());
-    assertThat(credentials.path("sessionKey").asString()).isEqualTo(sandbox.credentials().sessionKey());
-    assertThat(credentials.path("sellerNick").asString()).isEqualTo(sandbox.credentials().sellerNick());
+    assertThat(credentials.path("appSecret").asString())
+        .isEqualTo(sandbox.credentials().appSecret());
+    assertThat(credentials.path("sessionKey").asString())
+        .isEqualTo(sandbox.credentials().sessionKey());
+    assertThat(credentials.path("sellerNick").asString())
+        .isEqualTo(sandbox.credentials().sellerNick());
   }
 
   @Test

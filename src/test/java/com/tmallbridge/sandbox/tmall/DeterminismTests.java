@@ -10,8 +10,9 @@ class DeterminismTests {
   private static final Instant NOW = Instant.parse("2025-11-11T04:00:00Z");
 
   private static TmallSandbox started(long seed) {
-    TmallSandbox sandbox = TmallSandbox.start(
-        SandboxConfig.defaults().withSeed(seed).withClock(new MutableClock(NOW)));
+    TmallSandbox sandbox =
+        TmallSandbox.start(
+            SandboxConfig.defaults().withSeed(seed).withClock(new MutableClock(NOW)));
     sandbox.generateHistory(500, NOW.minus(Duration.ofDays(3)), NOW);
     sandbox.burst(100);
     return sandbox;
@@ -19,7 +20,8 @@ class DeterminismTests {
 
   @Test
   void theSameSeedAndClockGiveTheSameShopAndTrades() {
-    try (TmallSandbox first = started(99); TmallSandbox second = started(99)) {
+    try (TmallSandbox first = started(99);
+        TmallSandbox second = started(99)) {
       assertThat(second.credentials()).isEqualTo(first.credentials());
       assertThat(second.items()).isEqualTo(first.items());
       assertThat(second.trades()).hasSize(600).isEqualTo(first.trades());
@@ -28,7 +30,8 @@ class DeterminismTests {
 
   @Test
   void differentSeedsGiveDifferentShops() {
-    try (TmallSandbox first = started(1); TmallSandbox second = started(2)) {
+    try (TmallSandbox first = started(1);
+        TmallSandbox second = started(2)) {
       assertThat(second.credentials().appSecret()).isNotEqualTo(first.credentials().appSecret());
       assertThat(second.trades()).isNotEqualTo(first.trades());
     }

@@ -48,7 +48,8 @@ class EnvelopeTests {
     JsonNode response = body.path("trades_sold_increment_get_response");
     assertThat(response.path("request_id").asString()).isNotBlank();
     assertThat(response.path("trades").path("trade").isArray()).isTrue();
-    assertThat(response.path("trades").path("trade").get(0).path("orders").path("order").isArray()).isTrue();
+    assertThat(response.path("trades").path("trade").get(0).path("orders").path("order").isArray())
+        .isTrue();
   }
 
   @Test
@@ -67,18 +68,29 @@ class EnvelopeTests {
     long tid = sandbox.trades().get(0).tid();
     long numIid = sandbox.items().get(0).numIid();
 
-    assertThat(client.call("taobao.trade.fullinfo.get", Map.of("fields", "tid", "tid", Long.toString(tid)))
-        .has("trade_fullinfo_get_response")).isTrue();
-    JsonNode item = client.call("taobao.item.seller.get", Map.of("fields", "num_iid,sku", "num_iid", Long.toString(numIid)));
-    assertThat(item.path("item_seller_get_response").path("item").path("num_iid").asLong()).isEqualTo(numIid);
+    assertThat(
+            client
+                .call(
+                    "taobao.trade.fullinfo.get", Map.of("fields", "tid", "tid", Long.toString(tid)))
+                .has("trade_fullinfo_get_response"))
+        .isTrue();
+    JsonNode item =
+        client.call(
+            "taobao.item.seller.get",
+            Map.of("fields", "num_iid,sku", "num_iid", Long.toString(numIid)));
+    assertThat(item.path("item_seller_get_response").path("item").path("num_iid").asLong())
+        .isEqualTo(numIid);
   }
 
   @Test
   void nestsSkusTheSameWayInBothForms() {
-    SandboxItem withSkus = sandbox.items().stream().filter(i -> !i.skus().isEmpty()).findFirst().orElseThrow();
-    Map<String, String> params = new HashMap<>(Map.of("fields", "num_iid,sku", "num_iid", Long.toString(withSkus.numIid())));
+    SandboxItem withSkus =
+        sandbox.items().stream().filter(i -> !i.skus().isEmpty()).findFirst().orElseThrow();
+    Map<String, String> params =
+        new HashMap<>(Map.of("fields", "num_iid,sku", "num_iid", Long.toString(withSkus.numIid())));
 
-    JsonNode wrapped = client.call("taobao.item.seller.get", params).path("item_seller_get_response").path("item");
+    JsonNode wrapped =
+        client.call("taobao.item.seller.get", params).path("item_seller_get_response").path("item");
     params.put("simplify", "true");
     JsonNode simplified = client.call("taobao.item.seller.get", params).path("item");
 
@@ -91,8 +103,10 @@ class EnvelopeTests {
     Map<String, String> params = incrementParams(false);
     params.put("status", "TRADE_BUYER_SIGNED");
 
-    JsonNode response = client.call("taobao.trades.sold.increment.get", params)
-        .path("trades_sold_increment_get_response");
+    JsonNode response =
+        client
+            .call("taobao.trades.sold.increment.get", params)
+            .path("trades_sold_increment_get_response");
 
     assertThat(response.path("total_results").asInt()).isZero();
     assertThat(response.has("trades")).isFalse();
@@ -100,7 +114,8 @@ class EnvelopeTests {
 
   @Test
   void errorsUseTheSameEnvelopeWhetherSimplifiedOrNot() {
-    Map<String, String> params = new HashMap<>(Map.of("fields", "tid", "tid", "42", "simplify", "true"));
+    Map<String, String> params =
+        new HashMap<>(Map.of("fields", "tid", "tid", "42", "simplify", "true"));
 
     JsonNode body = client.call("taobao.trade.fullinfo.get", params);
 

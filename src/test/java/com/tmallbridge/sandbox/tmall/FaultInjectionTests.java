@@ -86,7 +86,9 @@ class FaultInjectionTests {
     assertThat(after.path("error_response").path("sub_msg").asString())
         .as("the first ban is over, so the certain ban rate starts a new one")
         .isEqualTo("This ban will last for 2 more seconds");
-    assertThat(sandbox.faultsInjected()).containsEntry("banStarted", 2L).containsEntry("banRefused", 1L);
+    assertThat(sandbox.faultsInjected())
+        .containsEntry("banStarted", 2L)
+        .containsEntry("banRefused", 1L);
   }
 
   @Test
@@ -112,13 +114,15 @@ class FaultInjectionTests {
       } else {
         truncated++;
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> client.parse(response.body())).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> client.parse(response.body()))
+            .isInstanceOf(JacksonException.class);
       }
     }
 
     assertThat(html).isPositive();
     assertThat(truncated).isPositive();
-    assertThat(sandbox.faultsInjected()).containsEntry("htmlErrorPage", (long) html)
+    assertThat(sandbox.faultsInjected())
+        .containsEntry("htmlErrorPage", (long) html)
         .containsEntry("truncatedBody", (long) truncated);
   }
 
@@ -146,24 +150,39 @@ class FaultInjectionTests {
   @Test
   void partialListEntriesLackOrdersThatFullinfoStillHas() {
     sandbox.faults(FaultSettings.none().withPartialListRate(1.0));
-    JsonNode trades = client.call("taobao.trades.sold.increment.get", Map.of(
-        "fields", "tid,orders",
-        "start_modified", TopTestClient.timestamp(NOW.minus(Duration.ofHours(1))),
-        "end_modified", TopTestClient.timestamp(NOW)))
-        .path("trades_sold_increment_get_response").path("trades").path("trade");
+    JsonNode trades =
+        client
+            .call(
+                "taobao.trades.sold.increment.get",
+                Map.of(
+                    "fields", "tid,orders",
+                    "start_modified", TopTestClient.timestamp(NOW.minus(Duration.ofHours(1))),
+                    "end_modified", TopTestClient.timestamp(NOW)))
+            .path("trades_sold_increment_get_response")
+            .path("trades")
+            .path("trade");
 
     assertThat(trades.size()).isPositive();
     trades.forEach(trade -> assertThat(trade.has("orders")).isFalse());
-    JsonNode full = client.call("taobao.trade.fullinfo.get",
-        Map.of("fields", "tid,orders", "tid", trades.get(0).path("tid").asString()));
-    assertThat(full.path("trade_fullinfo_get_response").path("trade").path("orders").path("order").size())
+    JsonNode full =
+        client.call(
+            "taobao.trade.fullinfo.get",
+            Map.of("fields", "tid,orders", "tid", trades.get(0).path("tid").asString()));
+    assertThat(
+            full.path("trade_fullinfo_get_response")
+                .path("trade")
+                .path("orders")
+                .path("order")
+                .size())
         .isPositive();
     assertThat(sandbox.faultsInjected().get("partialList")).isEqualTo(trades.size());
   }
 
   @Test
   void faultSettingsRejectImpossibleValues() {
-    assertThatThrownBy(() -> FaultSettings.none().withErrorRate(1.5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FaultSettings.none().withBans(0.1, 3, 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultSettings.none().withErrorRate(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultSettings.none().withBans(0.1, 3, 2))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -48,7 +48,9 @@ class GatewayProtocolTests {
   }
 
   private static void assertError(JsonNode body, int code) {
-    assertThat(body.path("error_response").path("code").asInt()).as(body.toString()).isEqualTo(code);
+    assertThat(body.path("error_response").path("code").asInt())
+        .as(body.toString())
+        .isEqualTo(code);
     assertThat(body.path("error_response").path("request_id").asString()).isNotBlank();
   }
 
@@ -71,7 +73,8 @@ class GatewayProtocolTests {
     var response = client.send("POST", system, business());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).contains("application/json;charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("application/json;charset=utf-8");
     assertThat(client.parse(response.body()).has("items_onsale_get_response")).isTrue();
   }
 
@@ -100,15 +103,19 @@ class GatewayProtocolTests {
   void reportsMissingMalformedAndSkewedTimestamps() {
     assertError(callWith("timestamp", null), 30);
     assertError(callWith("timestamp", "2025/11/11 12:00:00"), 31);
-    JsonNode skewed = callWith("timestamp", TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(11))));
+    JsonNode skewed =
+        callWith("timestamp", TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(11))));
     assertError(skewed, 31);
-    assertThat(skewed.path("error_response").path("sub_code").asString()).isEqualTo("isv.timestamp-limit-error");
+    assertThat(skewed.path("error_response").path("sub_code").asString())
+        .isEqualTo("isv.timestamp-limit-error");
   }
 
   @Test
   void acceptsTimestampsWithinTenMinutesOfSkew() {
-    JsonNode ahead = callWith("timestamp", TopTestClient.timestamp(NOW.plus(Duration.ofMinutes(9))));
-    JsonNode behind = callWith("timestamp", TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(9))));
+    JsonNode ahead =
+        callWith("timestamp", TopTestClient.timestamp(NOW.plus(Duration.ofMinutes(9))));
+    JsonNode behind =
+        callWith("timestamp", TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(9))));
 
     assertThat(ahead.has("items_onsale_get_response")).as(ahead.toString()).isTrue();
     assertThat(behind.has("items_onsale_get_response")).as(behind.toString()).isTrue();
@@ -154,7 +161,8 @@ class GatewayProtocolTests {
     assertError(callWith("session", null), 26);
     JsonNode invalid = callWith("session", "6100expired");
     assertError(invalid, 27);
-    assertThat(invalid.path("error_response").path("sub_code").asString()).isEqualTo("invalid-sessionkey");
+    assertThat(invalid.path("error_response").path("sub_code").asString())
+        .isEqualTo("invalid-sessionkey");
   }
 
   @Test
@@ -171,7 +179,8 @@ class GatewayProtocolTests {
     JsonNode body = client.call("taobao.trades.sold.increment.get", Map.of("fields", "tid"));
 
     assertError(body, 40);
-    assertThat(body.path("error_response").path("sub_code").asString()).isEqualTo("isv.missing-parameter");
+    assertThat(body.path("error_response").path("sub_code").asString())
+        .isEqualTo("isv.missing-parameter");
     assertThat(body.path("error_response").path("sub_msg").asString()).contains("start_modified");
   }
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,15 @@ class LifecycleInvariantTests {
   }
 
   private static List<TradeRecord> history(long seed, int n, Duration span) {
-    SandboxConfig config = SandboxConfig.defaults().withSeed(seed).withClock(new MutableClock(NOW))
-        .withMix(TradeMix.defaults().withTypeRates(0.05, 0.05));
+    SandboxConfig config =
+        SandboxConfig.defaults()
+            .withSeed(seed)
+            .withClock(new MutableClock(NOW))
+            .withMix(TradeMix.defaults().withTypeRates(0.05, 0.05));
     Shop shop = new ShopGenerator(seed, NOW).generate(0);
     TradeStore store = new TradeStore();
-    new ScenarioGenerator(new TradeGenerator(shop), store, config, UNUSED_SCHEDULER).history(n, NOW.minus(span), NOW);
+    new ScenarioGenerator(new TradeGenerator(shop), store, config, UNUSED_SCHEDULER)
+        .history(n, NOW.minus(span), NOW);
     return store.all();
   }
 
@@ -44,7 +48,8 @@ class LifecycleInvariantTests {
       assertThat(trade.paymentFen())
           .isEqualTo(orders + trade.charges().postFeeFen() - trade.charges().discountFeeFen());
       assertThat(divided).isEqualTo(trade.paymentFen() - trade.charges().postFeeFen());
-      assertThat(trade.totalFeeFen()).isEqualTo(trade.lines().stream().mapToLong(l -> l.priceFen() * l.num()).sum());
+      assertThat(trade.totalFeeFen())
+          .isEqualTo(trade.lines().stream().mapToLong(l -> l.priceFen() * l.num()).sum());
       for (OrderLine line : trade.lines()) {
         assertThat(line.paymentFen())
             .isEqualTo(line.priceFen() * line.num() + line.adjustFeeFen() - line.discountFeeFen())
@@ -72,9 +77,12 @@ class LifecycleInvariantTests {
         assertThat(trade.shipment()).isNotNull();
       }
       if (status == TradeStatus.TRADE_FINISHED || status == TradeStatus.TRADE_CLOSED) {
-        assertThat(times.endTime()).isAfterOrEqualTo(times.payTime()).isBeforeOrEqualTo(times.modified());
+        assertThat(times.endTime())
+            .isAfterOrEqualTo(times.payTime())
+            .isBeforeOrEqualTo(times.modified());
       }
-      assertThat(trade.refundStatus()).isEqualTo(status == TradeStatus.TRADE_CLOSED ? "SUCCESS" : "NO_REFUND");
+      assertThat(trade.refundStatus())
+          .isEqualTo(status == TradeStatus.TRADE_CLOSED ? "SUCCESS" : "NO_REFUND");
     }
   }
 
@@ -111,16 +119,22 @@ class LifecycleInvariantTests {
 
   @Test
   void receiversCoverEveryProvince() {
-    long provinces = history(31, 3_000, Duration.ofDays(5)).stream()
-        .map(t -> t.buyer().receiver().state()).distinct().count();
+    long provinces =
+        history(31, 3_000, Duration.ofDays(5)).stream()
+            .map(t -> t.buyer().receiver().state())
+            .distinct()
+            .count();
 
     assertThat(provinces).isEqualTo(new ChineseAddressBook().provinceCount()).isEqualTo(31);
   }
 
   @Test
   void transitionsOutOfOrderAreRefused() {
-    TradeRecord unpaid = history(3, 200, Duration.ofDays(1)).stream()
-        .filter(t -> t.status() == TradeStatus.WAIT_BUYER_PAY).findFirst().orElseThrow();
+    TradeRecord unpaid =
+        history(3, 200, Duration.ofDays(1)).stream()
+            .filter(t -> t.status() == TradeStatus.WAIT_BUYER_PAY)
+            .findFirst()
+            .orElseThrow();
     Shipment parcel = new Shipment("顺丰速运", "SF", "SF1234567890");
 
     assertThatThrownBy(() -> unpaid.shipped(NOW, parcel)).isInstanceOf(IllegalStateException.class);

@@ -19,7 +19,8 @@ class PagingPerformanceTests {
 
   @Test
   void generatesOneHundredThousandTradesOfHistoryInSeconds() {
-    try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withClock(new MutableClock(NOW)))) {
+    try (TmallSandbox sandbox =
+        TmallSandbox.start(SandboxConfig.defaults().withClock(new MutableClock(NOW)))) {
       long started = System.nanoTime();
       sandbox.generateHistory(100_000, NOW.minus(Duration.ofDays(30)), NOW);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -31,8 +32,10 @@ class PagingPerformanceTests {
 
   @Test
   void pagesThroughOneHundredThousandTradesInOneThirtyMinuteWindow() {
-    SandboxConfig config = SandboxConfig.defaults().withClock(new MutableClock(NOW))
-        .withBurstWindow(Duration.ofMinutes(29));
+    SandboxConfig config =
+        SandboxConfig.defaults()
+            .withClock(new MutableClock(NOW))
+            .withBurstWindow(Duration.ofMinutes(29));
     try (TmallSandbox sandbox = TmallSandbox.start(config)) {
       sandbox.burst(100_000);
       TopTestClient client = new TopTestClient(sandbox);
@@ -40,14 +43,24 @@ class PagingPerformanceTests {
       String previous = "9999-12-31 23:59:59";
       long started = System.nanoTime();
       for (int page = 1; page <= 1_000; page++) {
-        JsonNode response = client.call("taobao.trades.sold.increment.get", Map.of(
-            "fields", "tid,modified",
-            "start_modified", TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(30))),
-            "end_modified", TopTestClient.timestamp(NOW),
-            "page_no", Integer.toString(page),
-            "page_size", "100",
-            "use_has_next", "true"))
-            .path("trades_sold_increment_get_response");
+        JsonNode response =
+            client
+                .call(
+                    "taobao.trades.sold.increment.get",
+                    Map.of(
+                        "fields",
+                        "tid,modified",
+                        "start_modified",
+                        TopTestClient.timestamp(NOW.minus(Duration.ofMinutes(30))),
+                        "end_modified",
+                        TopTestClient.timestamp(NOW),
+                        "page_no",
+                        Integer.toString(page),
+                        "page_size",
+                        "100",
+                        "use_has_next",
+                        "true"))
+                .path("trades_sold_increment_get_response");
         for (JsonNode trade : response.path("trades").path("trade")) {
           assertThat(seen.add(trade.path("tid").asLong())).isTrue();
           assertThat(trade.path("modified").asString()).isLessThanOrEqualTo(previous);

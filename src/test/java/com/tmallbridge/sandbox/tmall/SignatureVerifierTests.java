@@ -37,8 +37,9 @@ class SignatureVerifierTests {
     params.put("session", "test");
 
     assertThat(SignatureVerifier.canonicalText(params))
-        .isEqualTo("app_keytestfieldsnickformatxmlmethodtaobao.user.seller.getsessiontest"
-            + "sign_methodmd5timestamp2013-05-06 13:52:03v2.0");
+        .isEqualTo(
+            "app_keytestfieldsnickformatxmlmethodtaobao.user.seller.getsessiontest"
+                + "sign_methodmd5timestamp2013-05-06 13:52:03v2.0");
     assertThat(SignatureVerifier.verify(params, "test", "md5", "72CB4D809B375A54502C09360D879C64"))
         .isTrue();
   }
@@ -80,10 +81,13 @@ class SignatureVerifierTests {
   void rejectsTamperedParametersAndLowerCaseHex() {
     Map<String, String> params = fullinfoExample("md5");
     params.put("tid", "123456780");
-    assertThat(SignatureVerifier.verify(params, "testsecret", "md5", "A547CCA5FA369E6D5C5D3495DD1085D7"))
+    assertThat(
+            SignatureVerifier.verify(
+                params, "testsecret", "md5", "A547CCA5FA369E6D5C5D3495DD1085D7"))
         .isFalse();
-    assertThat(SignatureVerifier.verify(
-            fullinfoExample("md5"), "testsecret", "md5", "a547cca5fa369e6d5c5d3495dd1085d7"))
+    assertThat(
+            SignatureVerifier.verify(
+                fullinfoExample("md5"), "testsecret", "md5", "a547cca5fa369e6d5c5d3495dd1085d7"))
         .isFalse();
   }
 

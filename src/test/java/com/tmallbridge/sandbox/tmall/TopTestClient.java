@@ -22,11 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tests' own minimal TOP client, written apart from the sandbox's verifier so that the two
- * check each other: system parameters in the query, business parameters in a form body, signed
- * with md5, hmac or hmac-sha256.
+ * check each other: system parameters in the query, business parameters in a form body, signed with
+ * md5, hmac or hmac-sha256.
  */
 final class TopTestClient {
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -70,7 +71,8 @@ final class TopTestClient {
     return parse(send("GET", signed, Map.of()).body());
   }
 
-  HttpResponse<String> send(String httpMethod, Map<String, String> query, Map<String, String> form) {
+  HttpResponse<String> send(
+      String httpMethod, Map<String, String> query, Map<String, String> form) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(sandbox.url() + "?" + encode(query)))
             .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
@@ -97,16 +99,19 @@ final class TopTestClient {
   /** TOP signing, independently written: sorted non-empty pairs, digest, upper-case hex. */
   static String sign(Map<String, String> params, String secret, String signMethod) {
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(params).forEach((k, v) -> {
-      if (!k.equals("sign") && !v.isEmpty()) {
-        text.append(k).append(v);
-      }
-    });
+    new TreeMap<>(params)
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("sign") && !v.isEmpty()) {
+                text.append(k).append(v);
+              }
+            });
     try {
       byte[] digest;
       if (signMethod.equals("md5")) {
-        digest = MessageDigest.getInstance("MD5")
-            .digest((secret + text + secret).getBytes(StandardCharsets.UTF_8));
+        digest =
+            MessageDigest.getInstance("MD5")
+                .digest((secret + text + secret).getBytes(StandardCharsets.UTF_8));
       } else {
         String algorithm = signMethod.equals("hmac") ? "HmacMD5" : "HmacSHA256";
         Mac mac = Mac.getInstance(algorithm);
@@ -125,8 +130,11 @@ final class TopTestClient {
 
   private static String encode(Map<String, String> params) {
     return params.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

@@ -22,7 +22,8 @@ class TradeFieldsTests {
 
   @BeforeAll
   static void start() {
-    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(3).withClock(new MutableClock(NOW)));
+    sandbox =
+        TmallSandbox.start(SandboxConfig.defaults().withSeed(3).withClock(new MutableClock(NOW)));
     sandbox.generateHistory(400, NOW.minus(Duration.ofHours(20)), NOW);
     client = new TopTestClient(sandbox);
   }
@@ -34,12 +35,20 @@ class TradeFieldsTests {
 
   private static JsonNode increment(String fields) {
     return client
-        .call("taobao.trades.sold.increment.get", Map.of(
-            "fields", fields,
-            "start_modified", TopTestClient.timestamp(NOW.minus(Duration.ofHours(20))),
-            "end_modified", TopTestClient.timestamp(NOW),
-            "page_size", "100"))
-        .path("trades_sold_increment_get_response").path("trades").path("trade");
+        .call(
+            "taobao.trades.sold.increment.get",
+            Map.of(
+                "fields",
+                fields,
+                "start_modified",
+                TopTestClient.timestamp(NOW.minus(Duration.ofHours(20))),
+                "end_modified",
+                TopTestClient.timestamp(NOW),
+                "page_size",
+                "100"))
+        .path("trades_sold_increment_get_response")
+        .path("trades")
+        .path("trade");
   }
 
   private static JsonNode fullinfo(long tid, String fields) {
@@ -56,23 +65,35 @@ class TradeFieldsTests {
     JsonNode trades = increment("tid,status,payment,no_such_field");
 
     assertThat(trades.size()).isEqualTo(100);
-    trades.forEach(trade -> assertThat(names(trade)).containsExactlyInAnyOrder("tid", "status", "payment"));
+    trades.forEach(
+        trade -> assertThat(names(trade)).containsExactlyInAnyOrder("tid", "status", "payment"));
   }
 
   @Test
   void ordersComeOnlyWhenRequestedWholeOrFieldByField() {
     increment("tid,status").forEach(trade -> assertThat(trade.has("orders")).isFalse());
-    increment("tid,orders").forEach(trade -> assertThat(trade.path("orders").path("order").get(0)
-        .has("divide_order_fee")).isTrue());
-    increment("tid,orders.oid,orders.num").forEach(trade -> trade.path("orders").path("order")
-        .forEach(order -> assertThat(names(order)).containsExactlyInAnyOrder("oid", "num")));
+    increment("tid,orders")
+        .forEach(
+            trade ->
+                assertThat(trade.path("orders").path("order").get(0).has("divide_order_fee"))
+                    .isTrue());
+    increment("tid,orders.oid,orders.num")
+        .forEach(
+            trade ->
+                trade
+                    .path("orders")
+                    .path("order")
+                    .forEach(
+                        order -> assertThat(names(order)).containsExactlyInAnyOrder("oid", "num")));
   }
 
   @Test
   void fullinfoShowsMoneyDatesAndLinesAsTheGroundTruthHasThem() {
-    SandboxTrade truth = sandbox.trades().stream().filter(t -> t.lines().size() > 1).findFirst().orElseThrow();
+    SandboxTrade truth =
+        sandbox.trades().stream().filter(t -> t.lines().size() > 1).findFirst().orElseThrow();
 
-    JsonNode trade = fullinfo(truth.tid(), "tid,status,created,modified,pay_time,payment,post_fee,orders");
+    JsonNode trade =
+        fullinfo(truth.tid(), "tid,status,created,modified,pay_time,payment,post_fee,orders");
 
     assertThat(trade.path("tid").isNumber()).isTrue();
     assertThat(trade.path("tid").asLong()).isEqualTo(truth.tid());
@@ -80,7 +101,8 @@ class TradeFieldsTests {
     assertThat(trade.path("payment").asString()).isEqualTo(Money.formatYuan(truth.paymentFen()));
     assertThat(trade.path("post_fee").asString()).matches("\\d+\\.\\d{2}");
     assertThat(trade.path("created").asString()).isEqualTo(TopTime.format(truth.created()));
-    assertThat(trade.path("modified").asString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    assertThat(trade.path("modified").asString())
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     JsonNode orders = trade.path("orders").path("order");
     assertThat(orders.size()).isEqualTo(truth.lines().size());
     for (int i = 0; i < orders.size(); i++) {
@@ -98,13 +120,16 @@ class TradeFieldsTests {
     String created = fullinfo(truth.tid(), "created").path("created").asString();
 
     assertThat(TopTime.parse(created)).isEqualTo(truth.created());
-    assertThat(created).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .format(truth.created().atOffset(java.time.ZoneOffset.ofHours(8))));
+    assertThat(created)
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(truth.created().atOffset(java.time.ZoneOffset.ofHours(8))));
   }
 
   @Test
   void neverPaidTradesHaveNoPayTime() {
-    SandboxTrade unpaid = sandbox.trades().stream().filter(t -> !t.everPaid()).findFirst().orElseThrow();
+    SandboxTrade unpaid =
+        sandbox.trades().stream().filter(t -> !t.everPaid()).findFirst().orElseThrow();
 
     JsonNode trade = fullinfo(unpaid.tid(), "tid,pay_time,alipay_no,status");
 
@@ -114,16 +139,21 @@ class TradeFieldsTests {
 
   @Test
   void receiverAndBuyerAreMaskedAsTopMasksThem() {
-    String fields = "buyer_nick,buyer_open_uid,oaid,receiver_name,receiver_mobile,receiver_address,"
-        + "receiver_state,receiver_city,receiver_district,receiver_zip";
-    increment(fields).forEach(trade -> {
-      assertThat(trade.path("receiver_name").asString()).matches(".{1,2}\\*\\*");
-      assertThat(trade.path("receiver_mobile").asString()).matches("1\\d{2}\\*{4}\\d{4}");
-      assertThat(trade.path("receiver_address").asString()).contains("*").doesNotContainPattern("\\d");
-      assertThat(trade.path("buyer_nick").asString()).contains("**");
-      assertThat(trade.path("receiver_zip").asString()).matches("\\d{6}");
-      assertThat(trade.path("oaid").asString()).hasSizeGreaterThan(20);
-    });
+    String fields =
+        "buyer_nick,buyer_open_uid,oaid,receiver_name,receiver_mobile,receiver_address,"
+            + "receiver_state,receiver_city,receiver_district,receiver_zip";
+    increment(fields)
+        .forEach(
+            trade -> {
+              assertThat(trade.path("receiver_name").asString()).matches(".{1,2}\\*\\*");
+              assertThat(trade.path("receiver_mobile").asString()).matches("1\\d{2}\\*{4}\\d{4}");
+              assertThat(trade.path("receiver_address").asString())
+                  .contains("*")
+                  .doesNotContainPattern("\\d");
+              assertThat(trade.path("buyer_nick").asString()).contains("**");
+              assertThat(trade.path("receiver_zip").asString()).matches("\\d{6}");
+              assertThat(trade.path("oaid").asString()).hasSizeGreaterThan(20);
+            });
   }
 
   @Test
@@ -131,25 +161,30 @@ class TradeFieldsTests {
     JsonNode body = client.call(FULLINFO, Map.of("fields", "tid", "tid", "1"));
 
     assertThat(body.path("error_response").path("code").asInt()).isEqualTo(15);
-    assertThat(body.path("error_response").path("sub_code").asString()).isEqualTo("isv.trade-not-exist");
+    assertThat(body.path("error_response").path("sub_code").asString())
+        .isEqualTo("isv.trade-not-exist");
   }
 
   @Test
   void aNonNumericTidIsAnInvalidArgument() {
     JsonNode body = client.call(FULLINFO, Map.of("fields", "tid", "tid", "abc"));
 
-    assertThat(body.path("error_response").path("sub_code").asString()).isEqualTo("isv.invalid-parameter:tid");
+    assertThat(body.path("error_response").path("sub_code").asString())
+        .isEqualTo("isv.invalid-parameter:tid");
   }
 
   @Test
   void writesIdsAsStringsWhenConfigured() {
-    try (TmallSandbox strings = TmallSandbox.start(
-        SandboxConfig.defaults().withIdsAsStrings(true).withClock(new MutableClock(NOW)))) {
+    try (TmallSandbox strings =
+        TmallSandbox.start(
+            SandboxConfig.defaults().withIdsAsStrings(true).withClock(new MutableClock(NOW)))) {
       strings.generateHistory(5, NOW.minus(Duration.ofHours(1)), NOW);
       SandboxTrade truth = strings.trades().get(0);
-      JsonNode trade = new TopTestClient(strings)
-          .call(FULLINFO, Map.of("fields", "tid,orders", "tid", Long.toString(truth.tid())))
-          .path("trade_fullinfo_get_response").path("trade");
+      JsonNode trade =
+          new TopTestClient(strings)
+              .call(FULLINFO, Map.of("fields", "tid,orders", "tid", Long.toString(truth.tid())))
+              .path("trade_fullinfo_get_response")
+              .path("trade");
 
       assertThat(trade.path("tid").isString()).isTrue();
       assertThat(trade.path("tid").asString()).isEqualTo(Long.toString(truth.tid()));

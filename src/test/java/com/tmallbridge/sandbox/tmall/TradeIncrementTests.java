@@ -28,7 +28,9 @@ class TradeIncrementTests {
   @BeforeAll
   static void start() {
     TradeMix mix = TradeMix.defaults().withTypeRates(0.1, 0.05);
-    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(7).withMix(mix).withClock(new MutableClock(NOW)));
+    sandbox =
+        TmallSandbox.start(
+            SandboxConfig.defaults().withSeed(7).withMix(mix).withClock(new MutableClock(NOW)));
     sandbox.generateHistory(3_000, NOW.minus(Duration.ofDays(2)), NOW);
     client = new TopTestClient(sandbox);
   }
@@ -136,7 +138,8 @@ class TradeIncrementTests {
     params.put("type", trade.type());
 
     assertThat(tids(response(params))).contains(trade.tid());
-    Map<String, String> before = window(trade.modified().minusSeconds(60), trade.modified().minusSeconds(1));
+    Map<String, String> before =
+        window(trade.modified().minusSeconds(60), trade.modified().minusSeconds(1));
     before.put("type", trade.type());
     assertThat(tids(response(before))).doesNotContain(trade.tid());
   }
@@ -151,11 +154,17 @@ class TradeIncrementTests {
     closed.put("status", "ALL_CLOSED");
     closed.put("page_size", "100");
 
-    assertThat(tids(response(paid))).containsExactlyElementsOf(
-        expected(from, NOW, defaultTypes().and(t -> t.status().equals("WAIT_SELLER_SEND_GOODS")))
-            .stream().limit(100).toList());
-    assertThat(response(closed).path("total_results").asInt()).isEqualTo(
-        expected(from, NOW, defaultTypes().and(t -> t.status().startsWith("TRADE_CLOSED"))).size());
+    assertThat(tids(response(paid)))
+        .containsExactlyElementsOf(
+            expected(
+                    from, NOW, defaultTypes().and(t -> t.status().equals("WAIT_SELLER_SEND_GOODS")))
+                .stream()
+                .limit(100)
+                .toList());
+    assertThat(response(closed).path("total_results").asInt())
+        .isEqualTo(
+            expected(from, NOW, defaultTypes().and(t -> t.status().startsWith("TRADE_CLOSED")))
+                .size());
   }
 
   @Test
@@ -188,12 +197,16 @@ class TradeIncrementTests {
 
   @Test
   void rejectsWindowsLongerThanADay() {
-    JsonNode body = client.call(INCREMENT, window(NOW.minus(Duration.ofHours(24)).minusSeconds(1), NOW));
+    JsonNode body =
+        client.call(INCREMENT, window(NOW.minus(Duration.ofHours(24)).minusSeconds(1), NOW));
 
     assertThat(body.path("error_response").path("code").asInt()).isEqualTo(15);
     assertThat(body.path("error_response").path("sub_code").asString())
         .isEqualTo("isv.invalid-parameter:end_modified");
-    assertThat(client.call(INCREMENT, window(NOW.minus(Duration.ofDays(1)), NOW)).has("error_response"))
+    assertThat(
+            client
+                .call(INCREMENT, window(NOW.minus(Duration.ofDays(1)), NOW))
+                .has("error_response"))
         .isFalse();
   }
 
@@ -222,6 +235,7 @@ class TradeIncrementTests {
 
     assertThat(client.call(INCREMENT, status).path("error_response").path("sub_code").asString())
         .isEqualTo("isv.invalid-parameter:status");
-    assertThat(client.call(INCREMENT, date).path("error_response").path("code").asInt()).isEqualTo(41);
+    assertThat(client.call(INCREMENT, date).path("error_response").path("code").asInt())
+        .isEqualTo(41);
   }
 }

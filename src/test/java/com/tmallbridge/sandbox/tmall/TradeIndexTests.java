@@ -52,7 +52,8 @@ class TradeIndexTests {
         index.remove(old.second(), old.tid(), old.category());
         model.remove(old.tid());
         if (action < 9) {
-          Key moved = new Key(old.second() + random.nextInt(50), old.tid(), random.nextInt(CATEGORIES));
+          Key moved =
+              new Key(old.second() + random.nextInt(50), old.tid(), random.nextInt(CATEGORIES));
           index.insert(moved.second(), moved.tid(), moved.category());
           model.put(moved.tid(), moved);
         }
@@ -64,15 +65,18 @@ class TradeIndexTests {
     assertThat(index.size()).isEqualTo(model.size());
   }
 
-  private static void assertSameAnswers(TradeIndex index, Map<Long, Key> model, SplittableRandom random) {
+  private static void assertSameAnswers(
+      TradeIndex index, Map<Long, Key> model, SplittableRandom random) {
     for (int probe = 0; probe < 20; probe++) {
       long from = random.nextLong(1_000);
       long to = from + random.nextLong(400);
-      int[] categories = random.ints(1 + random.nextInt(CATEGORIES), 0, CATEGORIES).distinct().sorted().toArray();
+      int[] categories =
+          random.ints(1 + random.nextInt(CATEGORIES), 0, CATEGORIES).distinct().sorted().toArray();
       int offset = random.nextInt(60);
       int limit = 1 + random.nextInt(40);
 
-      assertThat(index.count(from, to, categories)).isEqualTo(naiveCount(model, from, to, categories));
+      assertThat(index.count(from, to, categories))
+          .isEqualTo(naiveCount(model, from, to, categories));
       assertThat(index.page(from, to, categories, offset, limit))
           .containsExactlyElementsOf(naivePage(model, from, to, categories, offset, limit));
     }

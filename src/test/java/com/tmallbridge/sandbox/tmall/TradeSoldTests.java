@@ -22,7 +22,8 @@ class TradeSoldTests {
 
   @BeforeAll
   static void start() {
-    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(5).withClock(new MutableClock(NOW)));
+    sandbox =
+        TmallSandbox.start(SandboxConfig.defaults().withSeed(5).withClock(new MutableClock(NOW)));
     sandbox.generateHistory(300, NOW.minus(Duration.ofDays(120)), NOW.minus(Duration.ofDays(95)));
     sandbox.generateHistory(600, NOW.minus(Duration.ofDays(3)), NOW);
     client = new TopTestClient(sandbox);
@@ -39,7 +40,8 @@ class TradeSoldTests {
       Map<String, String> paged = new java.util.HashMap<>(params);
       paged.put("page_no", String.valueOf(page));
       paged.put("page_size", "100");
-      JsonNode trades = client.call(SOLD, paged).path("trades_sold_get_response").path("trades").path("trade");
+      JsonNode trades =
+          client.call(SOLD, paged).path("trades_sold_get_response").path("trades").path("trade");
       trades.forEach(trade -> tids.add(trade.path("tid").asLong()));
       if (trades.size() < 100) {
         return tids;
@@ -52,14 +54,25 @@ class TradeSoldTests {
     Instant from = NOW.minus(Duration.ofDays(2));
     Instant to = NOW.minus(Duration.ofDays(1));
 
-    List<Long> read = readAll(Map.of("fields", "tid,created",
-        "start_created", TopTestClient.timestamp(from), "end_created", TopTestClient.timestamp(to)));
+    List<Long> read =
+        readAll(
+            Map.of(
+                "fields",
+                "tid,created",
+                "start_created",
+                TopTestClient.timestamp(from),
+                "end_created",
+                TopTestClient.timestamp(to)));
 
-    List<Long> expected = sandbox.trades().stream()
-        .filter(t -> !t.created().isBefore(from) && !t.created().isAfter(to))
-        .sorted(Comparator.comparing(SandboxTrade::created).reversed().thenComparingLong(SandboxTrade::tid))
-        .map(SandboxTrade::tid)
-        .toList();
+    List<Long> expected =
+        sandbox.trades().stream()
+            .filter(t -> !t.created().isBefore(from) && !t.created().isAfter(to))
+            .sorted(
+                Comparator.comparing(SandboxTrade::created)
+                    .reversed()
+                    .thenComparingLong(SandboxTrade::tid))
+            .map(SandboxTrade::tid)
+            .toList();
     assertThat(expected).isNotEmpty();
     assertThat(read).containsExactlyElementsOf(expected);
   }
@@ -73,17 +86,32 @@ class TradeSoldTests {
 
   @Test
   void clampsAStartOlderThanThreeMonthsToTheHorizon() {
-    JsonNode response = client.call(SOLD, Map.of("fields", "tid",
-        "start_created", TopTestClient.timestamp(NOW.minus(Duration.ofDays(200)))))
-        .path("trades_sold_get_response");
+    JsonNode response =
+        client
+            .call(
+                SOLD,
+                Map.of(
+                    "fields",
+                    "tid",
+                    "start_created",
+                    TopTestClient.timestamp(NOW.minus(Duration.ofDays(200)))))
+            .path("trades_sold_get_response");
 
     assertThat(response.path("total_results").asInt()).isEqualTo(600);
   }
 
   @Test
   void rejectsAnEndBeforeTheStart() {
-    JsonNode body = client.call(SOLD, Map.of("fields", "tid",
-        "start_created", TopTestClient.timestamp(NOW), "end_created", TopTestClient.timestamp(NOW.minusSeconds(1))));
+    JsonNode body =
+        client.call(
+            SOLD,
+            Map.of(
+                "fields",
+                "tid",
+                "start_created",
+                TopTestClient.timestamp(NOW),
+                "end_created",
+                TopTestClient.timestamp(NOW.minusSeconds(1))));
 
     assertThat(body.path("error_response").path("sub_code").asString())
         .isEqualTo("isv.invalid-parameter:end_created");
