@@ -27,12 +27,12 @@ final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Binds and starts the server.
+   * Binds the server; it answers nothing until {@link #start()}.
    *
    * @param port TCP port, 0 for a free one
    * @throws UncheckedIOException when the port cannot be bound
    */
-  static SandboxServer start(int port, int threads, HttpHandler gateway, HttpHandler control) {
+  static SandboxServer bind(int port, int threads, HttpHandler gateway, HttpHandler control) {
     disableNagle();
     try {
       HttpServer server =
@@ -42,7 +42,6 @@ final class SandboxServer implements AutoCloseable {
       server.setExecutor(executor);
       server.createContext("/router/rest", gateway);
       server.createContext("/control/", control);
-      server.start();
       return new SandboxServer(server, executor);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Tmall sandbox on port " + port, e);
@@ -59,6 +58,10 @@ final class SandboxServer implements AutoCloseable {
     if (System.getProperty(NO_DELAY) == null) {
       System.setProperty(NO_DELAY, "true");
     }
+  }
+
+  void start() {
+    server.start();
   }
 
   int port() {

@@ -42,9 +42,14 @@ public final class TmallSandbox implements AutoCloseable {
         new RequestVerifier(shop.credentials(), config.clock(), methods.keySet());
     GatewayEndpoint gateway =
         new GatewayEndpoint(methods, verifier, faults, calls, scheduler, config.idsAsStrings());
-    this.server =
-        SandboxServer.start(
-            config.port(), config.httpThreads(), gateway, new ControlEndpoint(this));
+    try {
+      this.server =
+          SandboxServer.bind(
+              config.port(), config.httpThreads(), gateway, new ControlEndpoint(this));
+    } catch (RuntimeException e) {
+      scheduler.shutdownNow();
+      throw e;
+    }
   }
 
   /**
@@ -53,7 +58,9 @@ public final class TmallSandbox implements AutoCloseable {
    * @throws java.io.UncheckedIOException when the port cannot be bound
    */
   public static TmallSandbox start(SandboxConfig config) {
-    return new TmallSandbox(config);
+    TmallSandbox sandbox = new TmallSandbox(config);
+    sandbox.server.start();
+    return sandbox;
   }
 
   /** The gateway URL, {@code http://127.0.0.1:<port>/router/rest}. */
