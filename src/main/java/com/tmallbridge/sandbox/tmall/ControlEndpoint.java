@@ -1,0 +1,145 @@
+package com.tmallbridge.sandbox.tmall;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox's control API under {@code /control/}, JSON in and out, loopback callers only:
+ *
+ * <ul>
+ *   <li>{@code GET /control/state} — counts by status, trades, paid, payment, API calls, faults
+ *   <li>{@code GET /control/credentials} — gateway URL, app key, secret, session, seller nick
+ *   <li>{@code POST /control/generate?count=N&hours=H} — history over the last H hours (24)
+ *   <li>{@code POST /control/live?count=N&seconds=S} — live trades over the next S seconds (60)
+ *   <li>{@code POST /control/burst?count=N} — a Double 11 burst
+ *   <li>{@code GET|POST /control/faults} — read or replace the fault settings
+ * </ul>
+ *
+ * Bad parameters answer 400, unknown paths 404, a wrong HTTP method 405, remote callers 403.
+ */
+final class ControlEndpoint implements HttpHandler {
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+  private final TmallSandbox sandbox;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  ControlEndpoint(TmallSandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    HttpReply reply;
+    try {
+      reply = route(exchange, body);
+    } catch (IllegalArgumentException | JacksonException | TopError e) {
+      reply = problem(400, e.getMessage());
+    }
+    reply.sendTo(exchange);
+  }
+
+  private HttpReply route(HttpExchange exchange, byte[] body) {
+    if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+      return problem(403, "the control API answers loopback callers only");
+    }
+    String path = exchange.getRequestURI().getPath();
+    String httpMethod = exchange.getRequestMethod();
+    RequestParams query =
+        RequestParams.parse(exchange.getRequestURI().getRawQuery(), null, new byte[0]);
+    String expected = allowedMethod(path, httpMethod);
+    if (expected == null) {
+      return problem(404, "no control resource " + path);
+    }
+    if (!expected.equals(httpMethod)) {
+      return problem(405, path + " takes " + expected);
+    }
+    return ok(dispatch(path, httpMethod, query, body));
+  }
+
+  private ObjectNode dispatch(String path, String httpMethod, RequestParams query, byte[] body) {
+    switch (path) {
+      case "/control/credentials":
+        return ControlJson.credentials(sandbox.credentials(), sandbox.url());
+      case "/control/generate":
+        {
+          Instant now = sandbox.clock().instant();
+          long hours = number(query, "hours", 24);
+          sandbox.generateHistory(count(query), now.minus(Duration.ofHours(hours)), now);
+          return ControlJson.state(sandbox.state());
+        }
+      case "/control/live":
+        {
+          int count = count(query);
+          long seconds = number(query, "seconds", 60);
+          sandbox.generateLive(count, Duration.ofSeconds(seconds));
+          ObjectNode started = ResponseShape.object();
+          started.put("started", count);
+          started.put("seconds", seconds);
+          return started;
+        }
+      case "/control/burst":
+        sandbox.burst(count(query));
+        return ControlJson.state(sandbox.state());
+      case "/control/faults":
+        if (httpMethod.equals("POST")) {
+          sandbox.faults(ControlJson.faults(json.readTree(body.length == 0 ? EMPTY_OBJECT : body)));
+        }
+        return ControlJson.faults(sandbox.faults());
+      default:
+        return ControlJson.state(sandbox.state());
+    }
+  }
+
+  /** The HTTP method a resource takes, null for unknown resources. */
+  private static @Nullable String allowedMethod(String path, String httpMethod) {
+    return switch (path) {
+      case "/control/state", "/control/credentials" -> "GET";
+      case "/control/generate", "/control/live", "/control/burst" -> "POST";
+      case "/control/faults" -> "GET".equals(httpMethod) ? "GET" : "POST";
+      default -> null;
+    };
+  }
+
+  private static int count(RequestParams query) {
+    long count = number(query, "count", -1);
+    if (count < 0 || count > 10_000_000) {
+      throw new IllegalArgumentException("count is required, 0..10000000");
+    }
+    return (int) count;
+  }
+
+  private static long number(RequestParams query, String name, long defaultValue) {
+    @Nullable String value = query.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+    }
+  }
+
+  private HttpReply ok(ObjectNode node) {
+    return HttpReply.json(200, json.writeValueAsBytes(node));
+  }
+
+  private HttpReply problem(int status, @Nullable String message) {
+    ObjectNode node = ResponseShape.object();
+    node.put("error", message == null ? "bad request" : message);
+    return HttpReply.json(status, json.writeValueAsBytes(node));
+  }
+}

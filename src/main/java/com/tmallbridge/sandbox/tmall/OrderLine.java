@@ -1,0 +1,52 @@
+package com.tmallbridge.sandbox.tmall;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One sub-order (TOP {@code Order}). Money in fen: {@code payment = total_fee = price·num + adjust
+ * − discount}; {@code divideOrderFeeFen} is the payment after the trade-level discount was
+ * apportioned over the sub-orders.
+ */
+record OrderLine(
+    long oid,
+    long numIid,
+    @Nullable Long skuId,
+    String title,
+    @Nullable String skuPropertiesName,
+    @Nullable String outerIid,
+    @Nullable String outerSkuId,
+    long cid,
+    String picPath,
+    int num,
+    long priceFen,
+    long adjustFeeFen,
+    long discountFeeFen,
+    long divideOrderFeeFen) {
+
+  long paymentFen() {
+    return priceFen * num + adjustFeeFen - discountFeeFen;
+  }
+
+  /** The share of the trade-level discount this sub-order carries. */
+  long partMjzDiscountFen() {
+    return paymentFen() - divideOrderFeeFen;
+  }
+
+  OrderLine withDivideOrderFee(long fen) {
+    return new OrderLine(
+        oid,
+        numIid,
+        skuId,
+        title,
+        skuPropertiesName,
+        outerIid,
+        outerSkuId,
+        cid,
+        picPath,
+        num,
+        priceFen,
+        adjustFeeFen,
+        discountFeeFen,
+        fen);
+  }
+}

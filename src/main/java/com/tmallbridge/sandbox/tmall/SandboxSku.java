@@ -1,0 +1,32 @@
+package com.tmallbridge.sandbox.tmall;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A SKU of a simulated item (TOP {@code Sku}). Money in fen.
+ *
+ * @param skuId SKU id
+ * @param outerId the SKU's merchant code; null for the few SKUs the generator leaves without one
+ * @param properties {@code pid:vid;pid:vid}
+ * @param propertiesName {@code pid:vid:pname:vname;...}
+ * @param priceFen price
+ * @param quantity stock
+ */
+public record SandboxSku(
+    long skuId,
+    @Nullable String outerId,
+    String properties,
+    String propertiesName,
+    long priceFen,
+    int quantity) {
+
+  /** The form sub-orders show ({@code sku_properties_name}): {@code 颜色分类:白色;尺码:XL}. */
+  public String displayName() {
+    return Arrays.stream(propertiesName.split(";"))
+        .map(part -> part.split(":", 4))
+        .map(parts -> parts[2] + ":" + parts[3])
+        .collect(Collectors.joining(";"));
+  }
+}

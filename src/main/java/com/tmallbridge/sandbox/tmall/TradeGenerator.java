@@ -1,0 +1,144 @@
+package com.tmallbridge.sandbox.tmall;
+
+import com.tmallbridge.core.Apportionment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates new unpaid trades over the shop's items: 1–4 sub-orders, item promotions, rare manual
+ * adjustments, post fees on some trades and shop coupons ({@code 满199减20} …) apportioned over the
+ * sub-orders by largest remainder. Tids grow with each trade created; single-order trades use the
+ * tid as oid, as TOP does. Not thread-safe: callers serialise access.
+ */
+final class TradeGenerator {
+  private static final long TID_BASE = 3_700_000_000_000_000_000L;
+  private static final long TID_STRIDE = 10_000;
+  private static final long[][] COUPONS = {{39_900, 5_000}, {29_900, 3_000}, {19_900, 2_000}};
+  private static final String[] MESSAGES = {
+    "请尽快发货", "周末送货，谢谢", "不要放发票", "送人的，请不要放价格单", "麻烦帮忙检查一下质量", "请用顺丰发货"
+  };
+  private static final long[] POST_FEES = {600, 800, 1_000, 1_200, 1_500};
+
+  private final Shop shop;
+  private final BuyerFactory buyers = new BuyerFactory();
+  private final Map<Long, String> skuNames = new HashMap<>();
+  private long sequence;
+
+  TradeGenerator(Shop shop) {
+    this.shop = shop;
+    shop.items()
+        .forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
+  }
+
+  /** A new trade in {@code WAIT_BUYER_PAY}, created at the given time. */
+  TradeRecord newTrade(SplittableRandom random, Instant created, TradeType type) {
+    sequence++;
+    long tid = TID_BASE + sequence * TID_STRIDE + random.nextInt((int) (TID_STRIDE / 2));
+    List<OrderLine> lines = lines(random, tid);
+    long ordersPayment = lines.stream().mapToLong(OrderLine::paymentFen).sum();
+    TradeCharges charges = charges(random, ordersPayment);
+    lines = apportion(lines, charges.discountFeeFen());
+    String message = random.nextInt(100) < 15 ? MESSAGES[random.nextInt(MESSAGES.length)] : null;
+    return new TradeRecord(
+        tid,
+        type,
+        TradeStatus.WAIT_BUYER_PAY,
+        TradeTimes.createdAt(created),
+        buyers.buyer(random),
+        new TradeNotes(message, null, 0),
+        charges,
+        charges.postFeeFen() == 0 ? "free" : "express",
+        tradeFrom(random),
+        null,
+        null,
+        lines);
+  }
+
+  private List<OrderLine> lines(SplittableRandom random, long tid) {
+    int roll = random.nextInt(100);
+    int count = roll < 70 ? 1 : roll < 90 ? 2 : roll < 97 ? 3 : 4;
+    List<OrderLine> lines = new ArrayList<>(count);
+    Set<String> chosen = new HashSet<>();
+    for (int attempt = 0; lines.size() < count && attempt < count * 5; attempt++) {
+      SandboxItem item = shop.onSale().get(random.nextInt(shop.onSale().size()));
+      SandboxSku sku =
+          item.skus().isEmpty() ? null : item.skus().get(random.nextInt(item.skus().size()));
+      if (chosen.add(item.numIid() + "/" + (sku == null ? "" : sku.skuId()))) {
+        long oid = count == 1 ? tid : tid + TID_STRIDE / 2 + lines.size() + 1;
+        lines.add(line(random, oid, item, sku));
+      }
+    }
+    return lines;
+  }
+
+  private OrderLine line(
+      SplittableRandom random, long oid, SandboxItem item, @Nullable SandboxSku sku) {
+    int roll = random.nextInt(100);
+    int num = roll < 75 ? 1 : roll < 93 ? 2 : 3 + random.nextInt(3);
+    long price = sku == null ? item.priceFen() : sku.priceFen();
+    long gross = price * num;
+    long discount = 0;
+    if (random.nextInt(100) < 35 && gross > 1_000) {
+      discount = Math.max(100, gross * (5 + 5 * random.nextInt(4)) / 100 / 100 * 100);
+    }
+    long adjust = 0;
+    if (random.nextInt(100) < 3) {
+      adjust = -Math.min(100L * (1 + random.nextInt(10)), gross - discount - 100);
+    }
+    return new OrderLine(
+        oid,
+        item.numIid(),
+        sku == null ? null : sku.skuId(),
+        item.title(),
+        sku == null ? null : skuNames.get(sku.skuId()),
+        item.outerId(),
+        sku == null ? null : sku.outerId(),
+        item.cid(),
+        item.picUrl(),
+        num,
+        price,
+        Math.min(0, adjust),
+        discount,
+        0);
+  }
+
+  private static TradeCharges charges(SplittableRandom random, long ordersPayment) {
+    long postFee = random.nextInt(100) < 15 ? POST_FEES[random.nextInt(POST_FEES.length)] : 0;
+    if (random.nextInt(100) < 35) {
+      for (long[] coupon : COUPONS) {
+        if (ordersPayment >= coupon[0]) {
+          String name = "满" + coupon[0] / 100 + "减" + coupon[1] / 100;
+          return new TradeCharges(postFee, coupon[1], name);
+        }
+      }
+      if (ordersPayment >= 5_000) {
+        return new TradeCharges(postFee, 1_000, "店铺优惠券10元");
+      }
+    }
+    return new TradeCharges(postFee, 0, null);
+  }
+
+  /** Spreads the trade discount over the lines so that their divide_order_fee adds up exactly. */
+  private static List<OrderLine> apportion(List<OrderLine> lines, long discount) {
+    long[] weights = lines.stream().mapToLong(OrderLine::paymentFen).toArray();
+    long[] shares = Apportionment.byLargestRemainder(discount, weights);
+    List<OrderLine> divided = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLine line = lines.get(i);
+      divided.add(line.withDivideOrderFee(line.paymentFen() - shares[i]));
+    }
+    return divided;
+  }
+
+  private static String tradeFrom(SplittableRandom random) {
+    int roll = random.nextInt(10);
+    return roll < 7 ? "WAP,WAP" : roll < 9 ? "TAOBAO" : "JHS,WAP";
+  }
+}
