@@ -115,8 +115,14 @@ final class TradeIndex {
     newRoot.counts = subtree;
   }
 
-  /** Number of keys of the given categories in the inclusive second range [from, to]. */
+  /**
+   * Number of keys of the given categories in the inclusive second range [from, to]; zero when
+   * the range is empty ({@code from > to}).
+   */
   int count(long fromSecond, long toSecond, int[] categories) {
+    if (fromSecond > toSecond) {
+      return 0;
+    }
     return rankOfWindowEnd(fromSecond, categories) - rankOfWindowStart(toSecond, categories);
   }
 
@@ -126,7 +132,7 @@ final class TradeIndex {
    */
   List<Long> page(long fromSecond, long toSecond, int[] categories, int offset, int limit) {
     int start = rankOfWindowStart(toSecond, categories);
-    int available = rankOfWindowEnd(fromSecond, categories) - start - offset;
+    int available = count(fromSecond, toSecond, categories) - offset;
     List<Long> tids = new ArrayList<>(Math.max(0, Math.min(limit, available)));
     if (available > 0) {
       collect(root, start + offset, categories, Math.min(limit, available), tids);

@@ -34,16 +34,7 @@ final class TradeJsonWriter {
     fields.put("pay_time", (t, n, s) -> time(n, "pay_time", t.times().payTime()));
     fields.put("consign_time", (t, n, s) -> time(n, "consign_time", t.times().consignTime()));
     fields.put("end_time", (t, n, s) -> time(n, "end_time", t.times().endTime()));
-    fields.put("payment", (t, n, s) -> money(n, "payment", t.paymentFen()));
-    fields.put("total_fee", (t, n, s) -> money(n, "total_fee", t.totalFeeFen()));
-    fields.put("post_fee", (t, n, s) -> money(n, "post_fee", t.charges().postFeeFen()));
-    fields.put("discount_fee", (t, n, s) -> money(n, "discount_fee", t.charges().discountFeeFen()));
-    fields.put("adjust_fee", (t, n, s) -> money(n, "adjust_fee", t.adjustFeeFen()));
-    fields.put(
-        "received_payment", (t, n, s) -> money(n, "received_payment", t.receivedPaymentFen()));
-    fields.put("commission_fee", (t, n, s) -> money(n, "commission_fee", 0));
-    fields.put("point_fee", (t, n, s) -> n.put("point_fee", 0));
-    fields.put("real_point_fee", (t, n, s) -> n.put("real_point_fee", 0));
+    moneyFields();
     fields.put("seller_nick", (t, n, s) -> n.put("seller_nick", sellerNick));
     fields.put("title", (t, n, s) -> n.put("title", sellerNick));
     fields.put("alipay_no", (t, n, s) -> text(n, "alipay_no", t.alipayNo()));
@@ -67,6 +58,19 @@ final class TradeJsonWriter {
     fields.put(
         "promotion_details",
         (t, n, s) -> s.list(n, "promotion_details", "promotion_detail", promotions(t, s)));
+  }
+
+  private void moneyFields() {
+    fields.put("payment", (t, n, s) -> money(n, "payment", t.paymentFen()));
+    fields.put("total_fee", (t, n, s) -> money(n, "total_fee", t.totalFeeFen()));
+    fields.put("post_fee", (t, n, s) -> money(n, "post_fee", t.charges().postFeeFen()));
+    fields.put("discount_fee", (t, n, s) -> money(n, "discount_fee", t.charges().discountFeeFen()));
+    fields.put("adjust_fee", (t, n, s) -> money(n, "adjust_fee", t.adjustFeeFen()));
+    fields.put(
+        "received_payment", (t, n, s) -> money(n, "received_payment", t.receivedPaymentFen()));
+    fields.put("commission_fee", (t, n, s) -> money(n, "commission_fee", 0));
+    fields.put("point_fee", (t, n, s) -> n.put("point_fee", 0));
+    fields.put("real_point_fee", (t, n, s) -> n.put("real_point_fee", 0));
   }
 
   private void buyerFields() {

@@ -80,9 +80,11 @@ final class TradeListMethod implements ApiMethod {
     } else {
       body.put("total_results", page.total());
     }
+    boolean ordersRequested = fields.nested("orders", "order").isPresent();
     List<ObjectNode> trades = new ArrayList<>(page.trades().size());
     for (TradeRecord trade : page.trades()) {
-      trades.add(writer.write(trade, fields, call.shape(), !faults.partialListEntry()));
+      boolean partial = ordersRequested && faults.partialListEntry();
+      trades.add(writer.write(trade, fields, call.shape(), !partial));
     }
     call.shape().list(body, "trades", "trade", trades);
     return body;

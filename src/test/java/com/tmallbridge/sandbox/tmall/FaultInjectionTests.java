@@ -179,6 +179,20 @@ class FaultInjectionTests {
   }
 
   @Test
+  void listsWithoutOrdersAreNotCountedAsPartial() {
+    sandbox.faults(FaultSettings.none().withPartialListRate(1.0));
+
+    client.call(
+        "taobao.trades.sold.increment.get",
+        Map.of(
+            "fields", "tid,status",
+            "start_modified", TopTestClient.timestamp(NOW.minus(Duration.ofHours(1))),
+            "end_modified", TopTestClient.timestamp(NOW)));
+
+    assertThat(sandbox.faultsInjected().get("partialList")).isZero();
+  }
+
+  @Test
   void faultSettingsRejectImpossibleValues() {
     assertThatThrownBy(() -> FaultSettings.none().withErrorRate(1.5))
         .isInstanceOf(IllegalArgumentException.class);

@@ -93,6 +93,8 @@ class TradeIndexTests {
     assertThat(index.page(200, 300, new int[] {0}, 0, 10)).containsExactly(4L, 2L, 3L);
     assertThat(index.page(100, 200, new int[] {0}, 1, 10)).containsExactly(3L, 1L);
     assertThat(index.count(201, 299, new int[] {0})).isZero();
+    assertThat(index.count(300, 100, new int[] {0})).isZero();
+    assertThat(index.page(300, 100, new int[] {0}, 0, 10)).isEmpty();
   }
 
   @Test

@@ -101,6 +101,21 @@ class TradeSoldTests {
   }
 
   @Test
+  void aWindowEndingBeforeTheHorizonIsEmpty() {
+    JsonNode response =
+        client
+            .call(
+                SOLD,
+                Map.of(
+                    "fields", "tid",
+                    "end_created", TopTestClient.timestamp(NOW.minus(Duration.ofDays(100)))))
+            .path("trades_sold_get_response");
+
+    assertThat(response.path("total_results").asInt()).isZero();
+    assertThat(response.has("trades")).isFalse();
+  }
+
+  @Test
   void rejectsAnEndBeforeTheStart() {
     JsonNode body =
         client.call(
