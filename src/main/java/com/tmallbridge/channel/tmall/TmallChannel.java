@@ -32,10 +32,12 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
   private final TmallTradeFeed trades;
   private final TmallItemCatalog items;
   private final Clock clock;
+  private final String types;
 
   TmallChannel(TopClient client, TmallProperties properties, Clock clock) {
     this.client = client;
-    this.trades = new TmallTradeFeed(client, properties.pageSize());
+    this.types = String.join(",", properties.tradeTypes());
+    this.trades = new TmallTradeFeed(client, properties.pageSize(), types);
     this.items = new TmallItemCatalog(client);
     this.clock = clock;
   }
@@ -76,7 +78,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
     Instant start = clock.instant();
     TimeWindow lastMinute = new TimeWindow(start.minus(PROBE_WINDOW), start);
     try {
-      TopResponse response = client.call(shop, TradeRequests.incrementGet(lastMinute, "tid", 1, 1));
+      TopResponse response = client.call(shop, TradeRequests.incrementGet(lastMinute, "tid", types, 1, 1));
       return new ProbeResult(
           true,
           TradeRequests.INCREMENT_GET + " succeeded; " + response.totalResults() + " trade(s) changed in the last minute",

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize page size of trade list calls, 1-100 (default 100)
  * @param simplify ask for TOP's simplified JSON ({@code simplify=true}) (default false)
  * @param partnerId sent as {@code partner_id}; empty to omit (default {@code tmallbridge})
+ * @param tradeTypes trade types asked for in trade list calls; TOP returns only the listed types
+ *     and by default lists only guarantee_trade,auto_delivery,ec,cod,step (default: every
+ *     documented type, so that e.g. tmall_i18n trades are not missed)
  */
 @ConfigurationProperties("bridge.channel.tmall")
 record TmallProperties(
@@ -35,7 +38,21 @@ record TmallProperties(
     @DefaultValue("5s") Duration rateLimitTimeout,
     @DefaultValue("100") int pageSize,
     @DefaultValue("false") boolean simplify,
-    @DefaultValue("tmallbridge") String partnerId) {
+    @DefaultValue("tmallbridge") String partnerId,
+    @DefaultValue({
+      "fixed", "auction", "step", "independent_simple_trade", "independent_shop_trade", "auto_delivery", "ec", "cod",
+      "game_equipment", "shopex_trade", "netcn_trade", "external_trade", "instant_trade", "b2c_cod", "hotel_trade",
+      "super_market_trade", "super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
+      "tmall_i18n", "insurance_plus", "finance", "pre_auth_type"
+    })
+    java.util.List<String> tradeTypes) {
+
+  /** Every trade type TOP documents for the {@code type} filter ({@code guarantee_trade} is an alias of fixed + auction). */
+  static final java.util.List<String> DEFAULT_TRADE_TYPES = java.util.List.of(
+      "fixed", "auction", "step", "independent_simple_trade", "independent_shop_trade", "auto_delivery", "ec", "cod",
+      "game_equipment", "shopex_trade", "netcn_trade", "external_trade", "instant_trade", "b2c_cod", "hotel_trade",
+      "super_market_trade", "super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
+      "tmall_i18n", "insurance_plus", "finance", "pre_auth_type");
 
   TmallProperties {
     positive("connectTimeout", connectTimeout);
@@ -52,13 +69,18 @@ record TmallProperties(
       throw invalid("retryMaxDelay", retryMaxDelay + " is shorter than retryBaseDelay " + retryBaseDelay);
     }
     partnerId = partnerId == null ? "" : partnerId.strip();
+    tradeTypes = java.util.List.copyOf(tradeTypes);
+    if (tradeTypes.isEmpty()) {
+      throw invalid("tradeTypes", "must list at least one trade type");
+    }
   }
 
   /** The defaults, for tests and for code that runs without Spring. */
   static TmallProperties defaults() {
     return new TmallProperties(
         Duration.ofSeconds(15), Duration.ofSeconds(30), 4, Duration.ofMillis(200), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofMillis(500), 50, Duration.ofSeconds(5), 100, false, "tmallbridge");
+        Duration.ofSeconds(10), Duration.ofMillis(500), 50, Duration.ofSeconds(5), 100, false, "tmallbridge",
+        DEFAULT_TRADE_TYPES);
   }
 
   private static void positive(String key, Duration value) {

@@ -27,11 +27,17 @@ final class TmallTradeFeed {
 
   private final TopClient client;
   private final int pageSize;
+  private final String types;
   private final String fields = TradeMapper.fieldsParameter();
 
-  TmallTradeFeed(TopClient client, int pageSize) {
+  /**
+   * @param types the {@code type} filter: TOP returns only the types listed (by default only
+   *     guarantee_trade,auto_delivery,ec,cod,step), so the bridge lists every type it handles
+   */
+  TmallTradeFeed(TopClient client, int pageSize, String types) {
     this.client = client;
     this.pageSize = pageSize;
+    this.types = types;
   }
 
   void changedTrades(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink) {
@@ -71,7 +77,7 @@ final class TmallTradeFeed {
   }
 
   private TopResponse page(ShopCredentials shop, TimeWindow window, long pageNo) {
-    return client.call(shop, TradeRequests.incrementGet(window, fields, pageNo, pageSize));
+    return client.call(shop, TradeRequests.incrementGet(window, fields, types, pageNo, pageSize));
   }
 
   private void deliver(ShopCredentials shop, TopResponse page, Consumer<List<ChannelTrade>> pageSink) {

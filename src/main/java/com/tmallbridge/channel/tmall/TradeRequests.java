@@ -15,9 +15,10 @@ final class TradeRequests {
    * One page of trades modified in {@code window} (at most one day; both ends inclusive), newest
    * first, with {@code total_results} ({@code use_has_next=false}).
    */
-  static TopRequest incrementGet(TimeWindow window, String fields, long pageNo, int pageSize) {
+  static TopRequest incrementGet(TimeWindow window, String fields, String types, long pageNo, int pageSize) {
     return TopRequest.of(INCREMENT_GET)
         .with("fields", fields)
+        .with("type", types)
         .with("start_modified", TopDateTime.format(window.start()))
         .with("end_modified", TopDateTime.format(window.end()))
         .with("page_no", pageNo)

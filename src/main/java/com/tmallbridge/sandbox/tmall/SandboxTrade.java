@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tid trade id
  * @param status TOP status name, e.g. {@code WAIT_SELLER_SEND_GOODS}
- * @param type TOP trade type, e.g. {@code guarantee_trade}
+ * @param type TOP trade type, e.g. {@code fixed}
  * @param created when the buyer placed it
  * @param modified last change; never before {@code created}, never after the sandbox clock's now
  * @param payTime when it was paid, null if never paid

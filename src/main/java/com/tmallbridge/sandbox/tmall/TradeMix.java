@@ -2,7 +2,8 @@ package com.tmallbridge.sandbox.tmall;
 
 /**
  * How generated history trades end up, as relative weights (they need not sum to 1), plus the share
- * of trades of type {@code fixed} and {@code step} (the rest are {@code guarantee_trade}).
+ * of trades of type {@code tmall_i18n} and {@code step} (the rest are {@code fixed}, the usual Tmall
+ * trade; {@code guarantee_trade} is only a query alias of {@code fixed} and {@code auction}).
  *
  * @param closedUnpaid closed by Taobao, never paid ({@code TRADE_CLOSED_BY_TAOBAO})
  * @param unpaid still waiting for payment ({@code WAIT_BUYER_PAY})
@@ -10,7 +11,8 @@ package com.tmallbridge.sandbox.tmall;
  * @param shipped shipped, not confirmed ({@code WAIT_BUYER_CONFIRM_GOODS})
  * @param finished confirmed ({@code TRADE_FINISHED})
  * @param refunded refunded after payment ({@code TRADE_CLOSED})
- * @param fixedRate probability of type {@code fixed} (outside TOP's default type filter)
+ * @param i18nRate probability of type {@code tmall_i18n} (outside TOP's default type filter: a
+ *     client that does not list the types it wants misses them, as on real TOP)
  * @param stepRate probability of type {@code step}
  */
 public record TradeMix(
@@ -20,7 +22,7 @@ public record TradeMix(
     double shipped,
     double finished,
     double refunded,
-    double fixedRate,
+    double i18nRate,
     double stepRate) {
 
   public TradeMix {
@@ -35,22 +37,22 @@ public record TradeMix(
     if (sum <= 0) {
       throw new IllegalArgumentException("at least one outcome weight must be positive");
     }
-    if (!(fixedRate >= 0 && stepRate >= 0 && fixedRate + stepRate <= 1)) {
+    if (!(i18nRate >= 0 && stepRate >= 0 && i18nRate + stepRate <= 1)) {
       throw new IllegalArgumentException("type rates must be >= 0 and sum to at most 1");
     }
   }
 
   /**
    * 6% closed unpaid, 4% unpaid, 90% paid of which 15% await shipment, 50% shipped, 30% finished
-   * and 5% refunded; every trade of type {@code guarantee_trade}.
+   * and 5% refunded; 2% of type {@code tmall_i18n}, 2% {@code step}, the rest {@code fixed}.
    */
   public static TradeMix defaults() {
-    return new TradeMix(0.06, 0.04, 0.135, 0.45, 0.27, 0.045, 0, 0);
+    return new TradeMix(0.06, 0.04, 0.135, 0.45, 0.27, 0.045, 0.02, 0.02);
   }
 
-  public TradeMix withTypeRates(double fixed, double step) {
+  public TradeMix withTypeRates(double i18n, double step) {
     return new TradeMix(
-        closedUnpaid, unpaid, awaitingShipment, shipped, finished, refunded, fixed, step);
+        closedUnpaid, unpaid, awaitingShipment, shipped, finished, refunded, i18n, step);
   }
 
   /** Picks an outcome for a uniform random number in [0, 1). */
@@ -72,10 +74,10 @@ public record TradeMix(
 
   /** Picks a trade type for a uniform random number in [0, 1). */
   TradeType type(double uniform) {
-    if (uniform < fixedRate) {
-      return TradeType.FIXED;
+    if (uniform < i18nRate) {
+      return TradeType.TMALL_I18N;
     }
-    return uniform < fixedRate + stepRate ? TradeType.STEP : TradeType.GUARANTEE_TRADE;
+    return uniform < i18nRate + stepRate ? TradeType.STEP : TradeType.FIXED;
   }
 
   /** Where a generated trade's life ends, in the order of the weights above. */

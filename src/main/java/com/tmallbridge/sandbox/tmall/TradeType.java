@@ -5,14 +5,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The trade types the sandbox generates. Most trades are {@code guarantee_trade}; {@code fixed} and
- * {@code step} appear only when {@link TradeMix} asks for them. {@code fixed} is outside TOP's
- * default type filter, so a client that forgets to list it misses those trades, as on real TOP.
+ * The trade types the sandbox generates. Most trades are {@code fixed} (一口价); {@code step} and
+ * {@code tmall_i18n} appear as {@link TradeMix} asks. As on TOP, {@code guarantee_trade} is a query
+ * alias of {@code fixed} and {@code auction}, never a trade's type, and {@code tmall_i18n} is outside
+ * the default filter, so a client that does not list the types it wants misses those trades.
  */
 enum TradeType {
-  GUARANTEE_TRADE("guarantee_trade"),
   FIXED("fixed"),
-  STEP("step");
+  STEP("step"),
+  TMALL_I18N("tmall_i18n");
 
   private final String topName;
 
@@ -31,10 +32,13 @@ enum TradeType {
    */
   static Set<TradeType> parseFilter(@Nullable String value) {
     if (value == null) {
-      return EnumSet.of(GUARANTEE_TRADE, STEP);
+      return EnumSet.of(FIXED, STEP);
     }
     Set<TradeType> selected = EnumSet.noneOf(TradeType.class);
     for (String name : value.split(",")) {
+      if ("guarantee_trade".equals(name.trim())) {
+        selected.add(FIXED);
+      }
       for (TradeType type : values()) {
         if (type.topName.equals(name.trim())) {
           selected.add(type);

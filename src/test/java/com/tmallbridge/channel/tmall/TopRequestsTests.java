@@ -16,12 +16,13 @@ class TopRequestsTests {
 
   @Test
   void buildsIncrementGetWithGmtPlus8WindowAndTotalResults() {
-    TopRequest request = TradeRequests.incrementGet(new TimeWindow(START, END), "tid", 3, 40);
+    TopRequest request = TradeRequests.incrementGet(new TimeWindow(START, END), "tid", "fixed,step", 3, 40);
 
     assertThat(request.method()).isEqualTo("taobao.trades.sold.increment.get");
     assertThat(request.params())
         .containsExactly(
             Map.entry("fields", "tid"),
+            Map.entry("type", "fixed,step"),
             Map.entry("start_modified", "2024-11-11 00:00:00"),
             Map.entry("end_modified", "2024-11-11 00:30:59"),
             Map.entry("page_no", "3"),

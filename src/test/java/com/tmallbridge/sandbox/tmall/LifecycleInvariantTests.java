@@ -109,7 +109,7 @@ class LifecycleInvariantTests {
     assertThat(share(counts, TradeStatus.WAIT_BUYER_CONFIRM_GOODS)).isCloseTo(0.45, within(0.02));
     assertThat(share(counts, TradeStatus.TRADE_FINISHED)).isCloseTo(0.27, within(0.02));
     assertThat(share(counts, TradeStatus.TRADE_CLOSED)).isCloseTo(0.045, within(0.01));
-    assertThat(trades.stream().filter(t -> t.type() == TradeType.FIXED).count() / 20_000.0)
+    assertThat(trades.stream().filter(t -> t.type() == TradeType.TMALL_I18N).count() / 20_000.0)
         .isCloseTo(0.05, within(0.01));
   }
 

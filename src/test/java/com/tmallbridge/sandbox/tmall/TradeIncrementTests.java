@@ -70,7 +70,7 @@ class TradeIncrementTests {
   }
 
   private static Predicate<SandboxTrade> defaultTypes() {
-    return t -> Set.of("guarantee_trade", "step").contains(t.type());
+    return t -> Set.of("fixed", "step").contains(t.type());
   }
 
   @Test
@@ -168,16 +168,16 @@ class TradeIncrementTests {
   }
 
   @Test
-  void leavesFixedTradesOutUnlessTheTypeIsListed() {
+  void leavesTmallI18nTradesOutUnlessTheTypeIsListed() {
     Instant from = NOW.minus(Duration.ofHours(20));
-    Map<String, String> fixed = window(from, NOW);
-    fixed.put("type", "fixed");
+    Map<String, String> i18n = window(from, NOW);
+    i18n.put("type", "tmall_i18n");
     Map<String, String> all = window(from, NOW);
-    all.put("type", "guarantee_trade,fixed,step,auto_delivery");
+    all.put("type", "guarantee_trade,tmall_i18n,step,auto_delivery");
 
-    int fixedCount = expected(from, NOW, t -> t.type().equals("fixed")).size();
-    assertThat(fixedCount).isPositive();
-    assertThat(response(fixed).path("total_results").asInt()).isEqualTo(fixedCount);
+    int i18nCount = expected(from, NOW, t -> t.type().equals("tmall_i18n")).size();
+    assertThat(i18nCount).isPositive();
+    assertThat(response(i18n).path("total_results").asInt()).isEqualTo(i18nCount);
     assertThat(response(window(from, NOW)).path("total_results").asInt())
         .isEqualTo(expected(from, NOW, defaultTypes()).size());
     assertThat(response(all).path("total_results").asInt())

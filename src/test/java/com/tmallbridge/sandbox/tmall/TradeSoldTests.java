@@ -23,7 +23,11 @@ class TradeSoldTests {
   @BeforeAll
   static void start() {
     sandbox =
-        TmallSandbox.start(SandboxConfig.defaults().withSeed(5).withClock(new MutableClock(NOW)));
+        TmallSandbox.start(
+            SandboxConfig.defaults()
+                .withSeed(5)
+                .withClock(new MutableClock(NOW))
+                .withMix(TradeMix.defaults().withTypeRates(0, 0.02)));
     sandbox.generateHistory(300, NOW.minus(Duration.ofDays(120)), NOW.minus(Duration.ofDays(95)));
     sandbox.generateHistory(600, NOW.minus(Duration.ofDays(3)), NOW);
     client = new TopTestClient(sandbox);

@@ -1,0 +1,192 @@
+package com.tmallbridge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.sandbox.tmall.FaultSettings;
+import com.tmallbridge.sandbox.tmall.SandboxConfig;
+import com.tmallbridge.sandbox.tmall.SandboxItem;
+import com.tmallbridge.sandbox.tmall.SandboxSku;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.shop.ShopStatus;
+import com.tmallbridge.sync.Checkpoints;
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The order flow against the Tmall sandbox and the built-in ERP, on H2 and PostgreSQL. */
+@SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
+  @Autowired OrderSync sync;
+  @Autowired OrderManagement orders;
+  @Autowired ShopManagement shops;
+  @Autowired ErpRegistry erp;
+  @Autowired Checkpoints checkpoints;
+
+  private TmallSandbox sandbox;
+  private Instant now;
+
+  @BeforeEach
+  void startSandbox() {
+    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(7));
+    now = sandbox.clock().instant();
+    sandbox.generateHistory(150, now.minus(Duration.ofHours(3)), now.minus(Duration.ofMinutes(1)));
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private Shop addShop(String session) {
+    var c = sandbox.credentials();
+    return shops.add(new ShopRegistration("T1", "测试店", sandbox.url(), c.appKey(), c.appSecret(), session, "md5", now.minus(Duration.ofHours(4))));
+  }
+
+  /** Creates a material for every SKU except those of {@code skipItem}; maps SKUs without merchant codes. */
+  private void seedErp(Shop shop, long skipItem) {
+    for (SandboxItem item : sandbox.items()) {
+      if (item.numIid() == skipItem) {
+        continue;
+      }
+      if (item.skus().isEmpty()) {
+        material(shop, item.numIid(), null, item.outerId());
+      }
+      for (SandboxSku sku : item.skus()) {
+        material(shop, item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
+      }
+    }
+  }
+
+  private void material(Shop shop, long numIid, Long skuId, String code) {
+    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
+    if (code == null) {
+      orders.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
+    }
+    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
+  }
+
+  private Map<String, List<ErpSalesOrderSummary>> erpOrders() {
+    List<ErpSalesOrderSummary> all = new ArrayList<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(all::add);
+    return all.stream().collect(Collectors.groupingBy(o -> o.orderNo().value()));
+  }
+
+  private long itemUsedByPaidTrades() {
+    return sandbox.trades().stream().filter(SandboxTrade::everPaid).flatMap(t -> t.lines().stream())
+        .collect(Collectors.groupingBy(l -> l.numIid(), Collectors.counting()))
+        .entrySet().stream().filter(e -> e.getValue() >= 2).findFirst().orElseThrow().getKey();
+  }
+
+  @Test
+  void exportsEveryPaidTradeOnceHoldsUnmappedOnesAndExportsThemAfterTheFix() {
+    Shop shop = addShop(sandbox.credentials().sessionKey());
+    long missingItem = itemUsedByPaidTrades();
+    seedErp(shop, missingItem);
+
+    OrderSync.CycleResult first = sync.runOnce();
+    assertThat(first.polls()).allSatisfy(p -> assertThat(p.error()).isNull());
+
+    Map<String, List<ErpSalesOrderSummary>> inErp = erpOrders();
+    Set<String> held = orders.exceptions(null, 1000).stream().map(ExceptionView::tid).collect(Collectors.toSet());
+    for (SandboxTrade t : sandbox.trades()) {
+      String tid = Long.toString(t.tid());
+      boolean usesMissing = t.lines().stream().anyMatch(l -> l.numIid() == missingItem);
+      if (!t.everPaid()) {
+        assertThat(inErp).as("unpaid %s", tid).doesNotContainKey(tid);
+      } else if (usesMissing) {
+        assertThat(held).as("held %s", tid).contains(tid);
+        assertThat(inErp).doesNotContainKey(tid);
+      } else {
+        assertThat(inErp.get(tid)).as("exported %s", tid).hasSize(1);
+        assertThat(inErp.get(tid).get(0).totalFen()).isEqualTo(t.paymentFen());
+      }
+    }
+    assertThat(held).isNotEmpty();
+    assertThat(orders.exceptions(null, 1000)).allSatisfy(e -> {
+      assertThat(e.reasonCode()).isEqualTo("UNMAPPED_SKU");
+      assertThat(e.message()).contains("does not have");
+    });
+
+    seedErp(shop, -1);
+    orders.retryAllOpen();
+    sync.drain();
+    Map<String, List<ErpSalesOrderSummary>> after = erpOrders();
+    long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
+    assertThat(after).hasSize((int) paid);
+    assertThat(after.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+    assertThat(orders.unresolvedExceptions()).isZero();
+  }
+
+  @Test
+  void replayingAWindowChangesNothing() {
+    Shop shop = addShop(sandbox.credentials().sessionKey());
+    seedErp(shop, -1);
+    sync.runOnce();
+    Map<String, List<ErpSalesOrderSummary>> before = erpOrders();
+    Map<TradeState, Long> states = orders.stateCounts();
+
+    checkpoints.reset("tmall", "trades", shop.id(), now.minus(Duration.ofHours(4)));
+    OrderSync.CycleResult replay = sync.runOnce();
+
+    assertThat(replay.polls().get(0).applied()).isZero();
+    assertThat(replay.delivered()).isZero();
+    assertThat(erpOrders()).isEqualTo(before);
+    assertThat(orders.stateCounts()).isEqualTo(states);
+  }
+
+  @Test
+  void aFailedWindowLeavesTheCheckpointAndIsReadAgain() {
+    Shop shop = addShop(sandbox.credentials().sessionKey());
+    seedErp(shop, -1);
+    sandbox.faults(FaultSettings.none().withPartialListRate(1.0).withMethodErrorRate("taobao.trade.fullinfo.get", 1.0));
+    OrderSync.CycleResult failed = sync.runOnce();
+    assertThat(failed.polls().get(0).error()).isNotNull();
+    assertThat(checkpoints.get("tmall", "trades", shop.id())).isEmpty();
+
+    sandbox.faults(FaultSettings.none());
+    sync.runOnce();
+    long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
+    assertThat(erpOrders()).hasSize((int) paid);
+    assertThat(checkpoints.get("tmall", "trades", shop.id())).isPresent();
+  }
+
+  @Test
+  void anInvalidSessionMarksTheShopForReauthorisationAndStopsCallingIt() {
+    Shop shop = addShop("not-the-session");
+    OrderSync.CycleResult r = sync.runOnce();
+    assertThat(r.polls().get(0).error()).contains("NEEDS_REAUTHORISATION");
+    assertThat(shops.find(shop.id()).orElseThrow().status()).isEqualTo(ShopStatus.NEEDS_REAUTH);
+    long calls = sandbox.apiCalls().values().stream().mapToLong(Long::longValue).sum();
+
+    sync.runOnce();
+    assertThat(sandbox.apiCalls().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(calls);
+
+    Shop fixed = addShop(sandbox.credentials().sessionKey());
+    assertThat(fixed.status()).isEqualTo(ShopStatus.ACTIVE);
+    seedErp(fixed, -1);
+    sync.runOnce();
+    assertThat(erpOrders()).isNotEmpty();
+  }
+}
