@@ -163,7 +163,11 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     sandbox.faults(FaultSettings.none().withPartialListRate(1.0).withMethodErrorRate("taobao.trade.fullinfo.get", 1.0));
     OrderSync.CycleResult failed = sync.runOnce();
     assertThat(failed.polls().get(0).error()).isNotNull();
-    assertThat(checkpoints.get("tmall", "trades", shop.id())).isEmpty();
+    Instant oldestChange = sandbox.trades().stream().map(SandboxTrade::modified).min(Instant::compareTo).orElseThrow();
+    assertThat(checkpoints.get("tmall", "trades", shop.id()))
+        .as("the checkpoint stays before the window that failed")
+        .hasValueSatisfying(cp -> assertThat(cp).isBeforeOrEqualTo(oldestChange));
+    assertThat(erpOrders()).isEmpty();
 
     sandbox.faults(FaultSettings.none());
     sync.runOnce();

@@ -1,0 +1,146 @@
+package com.tmallbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tmallbridge.BridgeApplication;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.sandbox.tmall.FaultSettings;
+import com.tmallbridge.sandbox.tmall.SandboxConfig;
+import com.tmallbridge.sandbox.tmall.SandboxItem;
+import com.tmallbridge.sandbox.tmall.SandboxSku;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.DatabaseTest;
+import com.tmallbridge.testsupport.TestDatabase;
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Kills the bridge process with SIGKILL in the middle of a sync, restarts it, and checks against
+ * the sandbox that no paid trade is lost and none is exported twice.
+ */
+@DatabaseTest
+class CrashRecoveryTests {
+  @TempDir Path dir;
+
+  private String url;
+  private String user;
+
+  @Test
+  void aKilledSyncLosesAndDuplicatesNothingAfterRestart() throws Exception {
+    TestDatabase db = TestDatabase.isPostgres() ? TestDatabase.create() : null;
+    url = db != null ? db.url() : "jdbc:h2:file:" + dir.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    user = db != null ? db.username() : "sa";
+    try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(21))) {
+      Instant now = sandbox.clock().instant();
+      sandbox.generateHistory(3000, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
+      withContext(ctx -> seed(ctx, sandbox, now));
+      sandbox.faults(FaultSettings.none().withLatencyMillis(20));
+      long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
+
+      Process sync = bridge("sync", "--workers", "2");
+      await().atMost(Duration.ofMinutes(3)).until(() -> exported() > 0 || !sync.isAlive());
+      long atKill = exported();
+      sync.destroyForcibly().waitFor();
+      System.out.println("killed the bridge with " + atKill + " of " + paid + " paid trades exported");
+      assertThat(atKill).as("the kill must land in the middle of the sync").isBetween(1L, paid - 1);
+
+      sandbox.faults(FaultSettings.none());
+      Process restart = bridge("sync", "--once");
+      assertThat(restart.waitFor()).as("sync --once exit code").isZero();
+
+      Map<String, List<ErpSalesOrderSummary>> inErp = erpOrders();
+      for (SandboxTrade t : sandbox.trades()) {
+        List<ErpSalesOrderSummary> found = inErp.getOrDefault(Long.toString(t.tid()), List.of());
+        if (t.everPaid()) {
+          assertThat(found).as("ERP orders of paid trade %s", t.tid()).hasSize(1);
+          assertThat(found.get(0).totalFen()).isEqualTo(t.paymentFen());
+        } else {
+          assertThat(found).as("ERP orders of unpaid trade %s", t.tid()).isEmpty();
+        }
+      }
+      assertThat(inErp).hasSize((int) paid);
+    }
+  }
+
+  private void seed(ConfigurableApplicationContext ctx, TmallSandbox sandbox, Instant now) {
+    var c = sandbox.credentials();
+    Shop shop = ctx.getBean(ShopManagement.class).add(new ShopRegistration("CR", "crash", sandbox.url(), c.appKey(), c.appSecret(),
+        c.sessionKey(), "hmac", now.minus(Duration.ofHours(3))));
+    MaterialCatalog catalog = ctx.getBean(ErpRegistry.class).capability(MaterialCatalog.class);
+    OrderManagement orders = ctx.getBean(OrderManagement.class);
+    for (SandboxItem item : sandbox.items()) {
+      if (item.skus().isEmpty()) {
+        material(catalog, orders, shop, item.numIid(), null, item.outerId());
+      }
+      for (SandboxSku sku : item.skus()) {
+        material(catalog, orders, shop, item.numIid(), sku.skuId(),
+            sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
+      }
+    }
+  }
+
+  private static void material(MaterialCatalog catalog, OrderManagement orders, Shop shop, long numIid, Long skuId, String code) {
+    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
+    if (code == null) {
+      orders.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
+    }
+    catalog.upsertMaterial(new Material(new MaterialCode(material), material, "pcs", 100));
+  }
+
+  private Map<String, List<ErpSalesOrderSummary>> erpOrders() {
+    List<ErpSalesOrderSummary> all = new ArrayList<>();
+    withContext(ctx -> ctx.getBean(ErpRegistry.class).capability(SalesOrderQuery.class).forEachChannelOrder(all::add));
+    return all.stream().collect(Collectors.groupingBy(o -> o.orderNo().value()));
+  }
+
+  private long exported() throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        ResultSet rs = c.createStatement().executeQuery("select count(*) from erp_sales_order")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
+  }
+
+  private void withContext(Consumer<ConfigurableApplicationContext> work) {
+    try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BridgeApplication.class)
+        .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--bridge.data=" + dir)) {
+      work.accept(ctx);
+    }
+  }
+
+  private Process bridge(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        "com.tmallbridge.cli.BridgeMain", "--data", dir.toString(), "--db-url", url, "--db-user", user));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(new File(dir.toFile(), "bridge-" + String.join("-", args).replace("-", "") + ".out")).start();
+  }
+}
