@@ -4,8 +4,6 @@ import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.erp.ConnectorException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -30,7 +28,7 @@ final class CustomerCreator {
       return known.get();
     }
     ErpDocNo fresh = numbers.nextCustomerNo();
-    if (customers.insertIfAbsent(fresh, customer, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+    if (customers.insertIfAbsent(fresh, customer, clock.instant())) {
       return fresh;
     }
     return customers.findByExternalKey(customer.externalKey()).orElseThrow(() -> new ConnectorException(

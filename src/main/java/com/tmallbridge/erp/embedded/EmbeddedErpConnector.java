@@ -16,8 +16,6 @@ import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +98,7 @@ class EmbeddedErpConnector
   @Override
   public void upsertMaterial(Material material) {
     guard("upsert material " + material.code(), () -> {
-      materials.upsert(material, now());
+      materials.upsert(material, clock.instant());
       return null;
     });
   }
@@ -141,10 +139,6 @@ class EmbeddedErpConnector
   @Override
   public Map<String, Long> onHand(MaterialCode material) {
     return guard("read on-hand of " + material, () -> stock.onHand(material));
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private static <T> T guard(String action, Supplier<T> call) {

@@ -3,8 +3,6 @@ package com.tmallbridge.erp.embedded;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Books stock moves after checking them: a non-zero quantity, a reason, a reference, a known
@@ -34,7 +32,7 @@ final class StockBookkeeper {
       throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
           "stock move " + move.reference() + " names unknown material " + move.material());
     }
-    return stock.insertMove(move, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    return stock.insertMove(move, clock.instant());
   }
 
   private static ConnectorException invalid(StockMove move, String problem) {
