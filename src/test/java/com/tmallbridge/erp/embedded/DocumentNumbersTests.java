@@ -8,31 +8,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DatabaseTest
 class DocumentNumbersTests {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static MigratedDatabase database;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-11-11T15:59:59Z"));
 
-  @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
-  }
-
   @Test
   void twoNodesHandOutDisjointNumbersFromTheirBlocks() {
-    DocumentNumbers nodeA = new DocumentNumbers(database.jdbc(), clock, SHANGHAI);
-    DocumentNumbers nodeB = new DocumentNumbers(database.jdbc(), clock, SHANGHAI);
+    DocumentNumbers nodeA = new DocumentNumbers(DATABASE.get().jdbc(), clock, SHANGHAI);
+    DocumentNumbers nodeB = new DocumentNumbers(DATABASE.get().jdbc(), clock, SHANGHAI);
     List<String> numbers = new ArrayList<>();
 
     for (int i = 0; i < DocumentNumbers.BLOCK + 50; i++) {
@@ -45,7 +34,7 @@ class DocumentNumbersTests {
 
   @Test
   void salesOrderNumberCarriesTheShanghaiBusinessDay() {
-    DocumentNumbers numbers = new DocumentNumbers(database.jdbc(), clock, SHANGHAI);
+    DocumentNumbers numbers = new DocumentNumbers(DATABASE.get().jdbc(), clock, SHANGHAI);
 
     ErpDocNo lastOfDay = numbers.nextSalesOrderNo();
     clock.advance(java.time.Duration.ofSeconds(1));
