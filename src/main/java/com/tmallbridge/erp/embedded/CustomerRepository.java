@@ -3,7 +3,8 @@ package com.tmallbridge.erp.embedded;
 import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
 import java.sql.Types;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,13 +33,13 @@ final class CustomerRepository {
    *
    * @return whether this call inserted it
    */
-  boolean insertIfAbsent(ErpDocNo customerNo, CustomerRecord customer, OffsetDateTime now) {
+  boolean insertIfAbsent(ErpDocNo customerNo, CustomerRecord customer, Instant now) {
     return jdbc.sql(INSERT_IF_ABSENT)
         .param("no", customerNo.value())
         .param("key", customer.externalKey())
         .param("name", customer.displayName())
         .param("province", customer.province(), Types.VARCHAR)
-        .param("now", now)
+        .param("now", now.atOffset(ZoneOffset.UTC))
         .update() == 1;
   }
 

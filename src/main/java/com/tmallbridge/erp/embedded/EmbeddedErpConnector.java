@@ -16,8 +16,6 @@ import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,27 +44,29 @@ class EmbeddedErpConnector
 
   private final Clock clock;
   private final MaterialRepository materials;
-  private final CustomerRepository customers;
   private final SalesOrderRepository orders;
   private final StockRepository stock;
-  private final DocumentNumbers numbers;
-  private final SalesOrderCreator creator;
+  private final CustomerCreator customerCreator;
+  private final SalesOrderCreator orderCreator;
+  private final StockBookkeeper bookkeeper;
   private final HealthProbe health;
   private final TransactionTemplate transaction;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
     JdbcClient jdbc = JdbcClient.create(template);
+    CustomerRepository customers = new CustomerRepository(jdbc);
+    DocumentNumbers numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.clock = clock;
     this.materials = new MaterialRepository(jdbc);
-    this.customers = new CustomerRepository(jdbc);
     this.orders = new SalesOrderRepository(template);
     this.stock = new StockRepository(jdbc);
-    this.numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.health = new HealthProbe(jdbc);
     this.transaction = new TransactionTemplate(transactions);
+    this.customerCreator = new CustomerCreator(customers, numbers, clock);
     SaleableMaterials saleable = new SaleableMaterials(materials, clock, properties.materialCacheTtl());
-    this.creator = new SalesOrderCreator(orders, saleable, customers, numbers, transaction, clock);
+    this.orderCreator = new SalesOrderCreator(orders, saleable, customers, numbers, transaction, clock);
+    this.bookkeeper = new StockBookkeeper(stock, materials, clock);
   }
 
   @Override
@@ -98,7 +98,7 @@ class EmbeddedErpConnector
   @Override
   public void upsertMaterial(Material material) {
     guard("upsert material " + material.code(), () -> {
-      materials.upsert(material, now());
+      materials.upsert(material, clock.instant());
       return null;
     });
   }
@@ -110,21 +110,12 @@ class EmbeddedErpConnector
 
   @Override
   public ErpDocNo ensureCustomer(CustomerRecord customer) {
-    return guard("ensure customer " + customer.externalKey(), () -> {
-      Optional<ErpDocNo> known = customers.findByExternalKey(customer.externalKey());
-      if (known.isPresent()) {
-        return known.get();
-      }
-      ErpDocNo fresh = numbers.nextCustomerNo();
-      return customers.insertIfAbsent(fresh, customer, now())
-          ? fresh
-          : customers.findByExternalKey(customer.externalKey()).orElseThrow(() -> raceNotVisible(customer));
-    });
+    return guard("ensure customer " + customer.externalKey(), () -> customerCreator.ensure(customer));
   }
 
   @Override
   public ErpDocNo createSalesOrder(SalesOrder order, ErpDocNo customer) {
-    return guard("create sales order " + order.shopCode() + "/" + order.orderNo(), () -> creator.create(order, customer));
+    return guard("create sales order " + order.shopCode() + "/" + order.orderNo(), () -> orderCreator.create(order, customer));
   }
 
   @Override
@@ -142,42 +133,12 @@ class EmbeddedErpConnector
 
   @Override
   public void book(String warehouse, MaterialCode material, long quantity, String reason, String reference) {
-    guard("book stock move " + reference, () -> {
-      StockMove move = new StockMove(warehouse, material, quantity, reason, reference);
-      validate(move);
-      return stock.insertMove(move, now());
-    });
+    guard("book stock move " + reference, () -> bookkeeper.book(new StockMove(warehouse, material, quantity, reason, reference)));
   }
 
   @Override
   public Map<String, Long> onHand(MaterialCode material) {
     return guard("read on-hand of " + material, () -> stock.onHand(material));
-  }
-
-  private void validate(StockMove move) {
-    if (move.quantity() == 0 || move.reason().isBlank() || move.reference().isBlank()) {
-      throw invalidMove(move, "needs a non-zero quantity, a reason and a reference");
-    }
-    if (!stock.warehouseExists(move.warehouse())) {
-      throw invalidMove(move, "names unknown warehouse " + move.warehouse());
-    }
-    if (!materials.exists(move.material())) {
-      throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
-          "stock move " + move.reference() + " names unknown material " + move.material());
-    }
-  }
-
-  private static ConnectorException invalidMove(StockMove move, String problem) {
-    return new ConnectorException(EmbeddedErrorCode.INVALID_STOCK_MOVE, false, "stock move " + move.reference() + " " + problem);
-  }
-
-  private static ConnectorException raceNotVisible(CustomerRecord customer) {
-    return new ConnectorException(EmbeddedErrorCode.DATABASE_UNAVAILABLE, true,
-        "customer " + customer.externalKey() + " is being created by a concurrent transaction that is not visible yet");
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private static <T> T guard(String action, Supplier<T> call) {

@@ -2,7 +2,8 @@ package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.Material;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class MaterialRepository {
    * Updates and reactivates the material, or inserts it. Update first, then insert-if-absent, then
    * update again: portable to H2 and PostgreSQL and safe when two callers insert one code at once.
    */
-  void upsert(Material material, OffsetDateTime now) {
+  void upsert(Material material, Instant now) {
     if (update(UPDATE, material, now) == 0 && update(INSERT, material, now) == 0) {
       update(UPDATE, material, now);
     }
@@ -67,13 +68,13 @@ final class MaterialRepository {
     return jdbc.sql(EXISTS).param("code", code.value()).query(Long.class).single() > 0;
   }
 
-  private int update(String sql, Material material, OffsetDateTime now) {
+  private int update(String sql, Material material, Instant now) {
     return jdbc.sql(sql)
         .param("code", material.code().value())
         .param("name", material.name())
         .param("unit", material.unit())
         .param("price", material.salePriceFen())
-        .param("now", now)
+        .param("now", now.atOffset(ZoneOffset.UTC))
         .update();
   }
 }

@@ -6,8 +6,7 @@ import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.erp.ConnectorException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,13 +51,13 @@ final class SalesOrderCreator {
       // A repeat of an order created before the material was deactivated still succeeds.
       return orders.findDocNo(order.shopCode(), order.orderNo()).orElseThrow(() -> unknownMaterials(order, missing));
     }
-    Optional<ErpDocNo> docNo = transaction.execute(status -> insertOrFind(order, customer));
+    Optional<ErpDocNo> docNo = Objects.requireNonNull(transaction.execute(status -> insertOrFind(order, customer)));
     return docNo.orElseThrow(() -> notCreated(order, customer));
   }
 
   private Optional<ErpDocNo> insertOrFind(SalesOrder order, ErpDocNo customer) {
     ErpDocNo docNo = numbers.nextSalesOrderNo();
-    if (orders.insertHeader(docNo, order, customer, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+    if (orders.insertHeader(docNo, order, customer, clock.instant())) {
       orders.insertLines(docNo, order.lines());
       return Optional.of(docNo);
     }

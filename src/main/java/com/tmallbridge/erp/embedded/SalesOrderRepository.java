@@ -73,7 +73,7 @@ final class SalesOrderRepository {
    *
    * @return whether the header was inserted
    */
-  boolean insertHeader(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, OffsetDateTime now) {
+  boolean insertHeader(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, Instant now) {
     return jdbc.sql(INSERT_HEADER).paramSource(headerParams(docNo, order, customer, now)).update() == 1;
   }
 
@@ -129,7 +129,7 @@ final class SalesOrderRepository {
   }
 
   /** Nullable text is bound with its type, sparing the driver a parameter-metadata round trip. */
-  private static SqlParameterSource headerParams(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, OffsetDateTime now) {
+  private static SqlParameterSource headerParams(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, Instant now) {
     Receiver r = order.receiver();
     return new MapSqlParameterSource()
         .addValue("docNo", docNo.value())
@@ -151,7 +151,7 @@ final class SalesOrderRepository {
         .addValue("rZip", r.zip(), Types.VARCHAR)
         .addValue("buyerMessage", order.buyerMessage(), Types.VARCHAR)
         .addValue("sellerMemo", order.sellerMemo(), Types.VARCHAR)
-        .addValue("now", now);
+        .addValue("now", utc(now));
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -1,7 +1,8 @@
 package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.core.MaterialCode;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,14 +33,14 @@ final class StockRepository {
   }
 
   /** @return whether the move was booked; false when its reference was booked before */
-  boolean insertMove(StockMove move, OffsetDateTime now) {
+  boolean insertMove(StockMove move, Instant now) {
     return jdbc.sql(INSERT_MOVE)
         .param("warehouse", move.warehouse())
         .param("material", move.material().value())
         .param("quantity", move.quantity())
         .param("reason", move.reason())
         .param("reference", move.reference())
-        .param("now", now)
+        .param("now", now.atOffset(ZoneOffset.UTC))
         .update() == 1;
   }
 

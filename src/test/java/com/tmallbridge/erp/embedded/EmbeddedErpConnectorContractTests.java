@@ -4,25 +4,14 @@ import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpConnectorContract;
 import com.tmallbridge.testsupport.DatabaseTest;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ERP connector contract on the built-in ERP, on H2 and (second Surefire run) PostgreSQL. */
 @DatabaseTest
 class EmbeddedErpConnectorContractTests extends ErpConnectorContract {
-  private static MigratedDatabase database;
-  private static EmbeddedErpConnector connector;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
-  @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-    connector = database.connector(Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
-  }
+  private final EmbeddedErpConnector connector = DATABASE.get().connector(Clock.systemUTC());
 
   @Override
   public ErpConnector connector() {

@@ -15,9 +15,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Materials in the built-in ERP: deactivated ones are absent for sales, and the short-lived cache
@@ -26,22 +25,12 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class EmbeddedMaterialTests {
   private static final Duration TTL = Duration.ofSeconds(60);
-  private static MigratedDatabase database;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final ErpTestData data = new ErpTestData();
   private final MutableClock clock = new MutableClock(Instant.parse("2025-11-11T00:00:00Z"));
   private final EmbeddedErpConnector erp =
-      database.connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), TTL));
-
-  @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
-  }
+      DATABASE.get().connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), TTL));
 
   @Test
   void deactivatedMaterialIsNeitherListedNorExistingUntilUpsertedAgain() {
@@ -107,7 +96,7 @@ class EmbeddedMaterialTests {
   @Test
   void materialUpsertedInARolledBackTransactionIsNotRememberedAsSaleable() {
     MaterialCode code = data.materialCode();
-    database.transaction().executeWithoutResult(status -> {
+    DATABASE.get().transaction().executeWithoutResult(status -> {
       erp.upsertMaterial(data.material(code, 100));
       create(code);
       status.setRollbackOnly();
@@ -118,7 +107,7 @@ class EmbeddedMaterialTests {
 
   @Test
   void cacheOffChecksTheDatabaseForEveryOrder() {
-    EmbeddedErpConnector uncached = database.connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), Duration.ZERO));
+    EmbeddedErpConnector uncached = DATABASE.get().connector(clock, new EmbeddedErpProperties(ZoneId.of("Asia/Shanghai"), Duration.ZERO));
     MaterialCode code = material();
     SalesOrder first = orderOf(code);
     uncached.createSalesOrder(first, uncached.ensureCustomer(first.customer()));
@@ -145,7 +134,7 @@ class EmbeddedMaterialTests {
   }
 
   private static void deactivate(MaterialCode code) {
-    database.jdbc().sql("update erp_material set active = false where code = :c").param("c", code.value()).update();
+    DATABASE.get().jdbc().sql("update erp_material set active = false where code = :c").param("c", code.value()).update();
   }
 
   private static List<MaterialCode> concat(List<MaterialCode> many, MaterialCode one) {

@@ -15,28 +15,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the built-in ERP stores for a sales order, how it numbers it and what it rejects. */
 @DatabaseTest
 class EmbeddedSalesOrderTests {
-  private static MigratedDatabase database;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final ErpTestData data = new ErpTestData();
   private final MutableClock clock = new MutableClock(Instant.parse("2025-11-10T16:30:00Z"));
-  private final EmbeddedErpConnector erp = database.connector(clock);
-
-  @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
-  }
+  private final EmbeddedErpConnector erp = DATABASE.get().connector(clock);
 
   @Test
   void numbersOrdersByShanghaiBusinessDayAndCustomersByRunningNumber() {
@@ -55,7 +44,7 @@ class EmbeddedSalesOrderTests {
 
     ErpDocNo docNo = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
 
-    Map<String, Object> header = database.jdbc().sql("select * from erp_sales_order where doc_no = :d")
+    Map<String, Object> header = DATABASE.get().jdbc().sql("select * from erp_sales_order where doc_no = :d")
         .param("d", docNo.value()).query().singleRow();
     assertThat(header).containsEntry("shop_code", order.shopCode())
         .containsEntry("channel_order_no", order.orderNo().value())
@@ -68,7 +57,7 @@ class EmbeddedSalesOrderTests {
         .containsEntry("buyer_message", "请尽快发货")
         .containsEntry("seller_memo", null);
     assertThat(paidAt(docNo)).isEqualTo(ErpTestData.PAID_AT);
-    assertThat(database.jdbc().sql("""
+    assertThat(DATABASE.get().jdbc().sql("""
             select line_no, external_line_id, material, quantity, list_price_fen, amount_fen
               from erp_sales_order_line where doc_no = :d order by line_no""")
         .param("d", docNo.value()).query().listOfRows())
@@ -83,8 +72,8 @@ class EmbeddedSalesOrderTests {
     SalesOrder order = order(line(1, material(5990), 2, 5990));
     ErpDocNo docNo = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
 
-    database.jdbc().sql("update erp_sales_order set total_fen = 1 where doc_no = :d").param("d", docNo.value()).update();
-    database.jdbc().sql("update erp_sales_order_line set amount_fen = 11000 where doc_no = :d").param("d", docNo.value()).update();
+    DATABASE.get().jdbc().sql("update erp_sales_order set total_fen = 1 where doc_no = :d").param("d", docNo.value()).update();
+    DATABASE.get().jdbc().sql("update erp_sales_order_line set amount_fen = 11000 where doc_no = :d").param("d", docNo.value()).update();
 
     assertThat(erp.findByChannelOrder(order.shopCode(), order.orderNo()))
         .hasValueSatisfying(found -> assertThat(found.totalFen()).isEqualTo(11000 + 1000));
@@ -151,7 +140,7 @@ class EmbeddedSalesOrderTests {
   }
 
   private static Instant paidAt(ErpDocNo docNo) {
-    return database.jdbc().sql("select paid_at from erp_sales_order where doc_no = :d").param("d", docNo.value())
+    return DATABASE.get().jdbc().sql("select paid_at from erp_sales_order where doc_no = :d").param("d", docNo.value())
         .query((rs, row) -> rs.getObject("paid_at", OffsetDateTime.class).toInstant()).single();
   }
 

@@ -9,27 +9,21 @@ import com.tmallbridge.erp.ErpTestData;
 import com.tmallbridge.testsupport.DatabaseTest;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The built-in ERP's stock ledger beyond the contract: warehouses, validation, negative stock. */
 @DatabaseTest
 class EmbeddedStockLedgerTests {
-  private static MigratedDatabase database;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final ErpTestData data = new ErpTestData();
-  private final EmbeddedErpConnector erp = database.connector(Clock.systemUTC());
+  private final EmbeddedErpConnector erp = DATABASE.get().connector(Clock.systemUTC());
 
   @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-    database.jdbc().sql("insert into erp_warehouse (code, name) values ('WH02', '退货仓')").update();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
+  static void addSecondWarehouse() {
+    DATABASE.get().jdbc().sql("insert into erp_warehouse (code, name) values ('WH02', '退货仓')").update();
   }
 
   @Test
@@ -46,7 +40,7 @@ class EmbeddedStockLedgerTests {
   @Test
   void deactivatedMaterialStillMoves() {
     MaterialCode material = material();
-    database.jdbc().sql("update erp_material set active = false where code = :c").param("c", material.value()).update();
+    DATABASE.get().jdbc().sql("update erp_material set active = false where code = :c").param("c", material.value()).update();
 
     erp.book("WH01", material, 1, "RECEIPT", ref("late-receipt"));
 

@@ -19,10 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,22 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @DatabaseTest
 class EmbeddedTransactionTests {
-  private static MigratedDatabase database;
+  @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final ErpTestData data = new ErpTestData();
-  private final EmbeddedErpConnector erp = database.connector(Clock.systemUTC());
-  private final TransactionTemplate transaction = database.transaction();
+  private final EmbeddedErpConnector erp = DATABASE.get().connector(Clock.systemUTC());
+  private final TransactionTemplate transaction = DATABASE.get().transaction();
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-  @BeforeAll
-  static void startDatabase() {
-    database = MigratedDatabase.create();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.close();
-  }
 
   @AfterEach
   void stopThreads() {
@@ -125,7 +114,7 @@ class EmbeddedTransactionTests {
   }
 
   private static long count(String sql, String key) {
-    return database.jdbc().sql(sql).param("k", key).query(Long.class).single();
+    return DATABASE.get().jdbc().sql(sql).param("k", key).query(Long.class).single();
   }
 
   /** A creation that ran in a transaction on another thread and waits there to commit or roll back. */
