@@ -11,17 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overlap how far each pull cycle re-reads before the checkpoint, for trades that TOP
  *     indexes late
  * @param pollInterval time between pull cycles when running continuously
+ * @param onceGrace how long {@code sync --once} waits for messages in retry back-off
  */
 @ConfigurationProperties("bridge.order")
 public record OrderProperties(
     @DefaultValue("30m") Duration window,
     @DefaultValue("3m") Duration overlap,
-    @DefaultValue("30s") Duration pollInterval) {
+    @DefaultValue("30s") Duration pollInterval,
+    @DefaultValue("60s") Duration onceGrace) {
 
   public OrderProperties {
     new WindowPlanner(window, overlap);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("bridge.order.poll-interval must be positive, got " + pollInterval);
+    }
+    if (onceGrace.isNegative()) {
+      throw new IllegalArgumentException("bridge.order.once-grace must not be negative, got " + onceGrace);
     }
   }
 }

@@ -35,10 +35,22 @@ public class OrderSync implements AutoCloseable {
     this.props = props;
   }
 
-  /** Pulls every shop up to now, then delivers due messages until none is due. */
-  public CycleResult runOnce() {
+  /**
+   * Pulls every shop up to now, then delivers messages until none is left unfinished, waiting up
+   * to {@code bridge.order.once-grace} for messages in retry back-off (for example those a crash
+   * left in flight); messages still failing after that stay queued for the next run.
+   */
+  public CycleResult runOnce() throws InterruptedException {
     List<PollResult> polls = orders.pollAll();
     int delivered = drain();
+    long deadline = System.nanoTime() + props.onceGrace().toNanos();
+    Object pause = new Object();
+    while (dispatcher.hasUnfinished() && System.nanoTime() < deadline) {
+      synchronized (pause) {
+        pause.wait(IDLE_MILLIS * 2);
+      }
+      delivered += drain();
+    }
     cycles.incrementAndGet();
     return new CycleResult(polls, delivered);
   }

@@ -100,7 +100,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
-  void exportsEveryPaidTradeOnceHoldsUnmappedOnesAndExportsThemAfterTheFix() {
+  void exportsEveryPaidTradeOnceHoldsUnmappedOnesAndExportsThemAfterTheFix() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
     long missingItem = itemUsedByPaidTrades();
     seedErp(shop, missingItem);
@@ -140,7 +140,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
-  void replayingAWindowChangesNothing() {
+  void replayingAWindowChangesNothing() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
     seedErp(shop, -1);
     sync.runOnce();
@@ -157,7 +157,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
-  void aFailedWindowLeavesTheCheckpointAndIsReadAgain() {
+  void aFailedWindowLeavesTheCheckpointAndIsReadAgain() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
     seedErp(shop, -1);
     sandbox.faults(FaultSettings.none().withPartialListRate(1.0).withMethodErrorRate("taobao.trade.fullinfo.get", 1.0));
@@ -177,7 +177,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
-  void anInvalidSessionMarksTheShopForReauthorisationAndStopsCallingIt() {
+  void anInvalidSessionMarksTheShopForReauthorisationAndStopsCallingIt() throws Exception {
     Shop shop = addShop("not-the-session");
     OrderSync.CycleResult r = sync.runOnce();
     assertThat(r.polls().get(0).error()).contains("NEEDS_REAUTHORISATION");
