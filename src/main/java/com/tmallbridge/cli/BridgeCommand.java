@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       OrdersCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
-      OutboxCommand.class
+      OutboxCommand.class,
+      BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {
   @Spec CommandSpec spec;

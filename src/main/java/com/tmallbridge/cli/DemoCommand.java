@@ -39,7 +39,7 @@ class DemoCommand implements Callable<Integer> {
     }
     DemoOptions options = new DemoOptions(orders, seed == null ? System.nanoTime() % 1_000_000 : seed, faults, timeout);
     Path dir = root.data.resolve("demo");
-    wipe(dir);
+    BenchCommand.wipe(dir);
     SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
         .with("bridge.order.poll-interval", "1s")
         .with("logging.file.name", dir.resolve("bridge.log").toString());
@@ -81,16 +81,5 @@ class DemoCommand implements Callable<Integer> {
     while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {
       sandbox.generateLive(20, Duration.ofSeconds(20)).awaitDone(Duration.ofSeconds(40));
     }
-  }
-
-  private static void wipe(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(dir);
   }
 }
