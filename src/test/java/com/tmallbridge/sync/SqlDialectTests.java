@@ -1,0 +1,16 @@
+package com.tmallbridge.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SqlDialectTests {
+
+  @Test
+  void locksClaimsWithSkipLockedOnlyOnPostgresql() {
+    assertThat(SqlDialect.of("PostgreSQL")).isEqualTo(SqlDialect.POSTGRESQL);
+    assertThat(SqlDialect.POSTGRESQL.claimLockClause()).isEqualTo(" FOR UPDATE SKIP LOCKED");
+    assertThat(SqlDialect.of("H2")).isEqualTo(SqlDialect.GENERIC);
+    assertThat(SqlDialect.GENERIC.claimLockClause()).isEmpty();
+  }
+}
