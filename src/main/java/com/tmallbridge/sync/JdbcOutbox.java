@@ -15,10 +15,9 @@ final class JdbcOutbox implements Outbox {
   private static final String INSERT = """
       INSERT INTO sync_outbox (id, aggregate_type, aggregate_id, message_type, payload, idempotency_key,
                                status, attempts, next_attempt_at, created_at, version)
-      VALUES (:id, :aggregateType, :aggregateId, :messageType, :payload, :key,
-              'PENDING', 0, :now, :now, 0)
+      VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)
       ON CONFLICT DO NOTHING""";
-  private static final String SELECT_BY_KEY = "SELECT id FROM sync_outbox WHERE idempotency_key = :key";
+  private static final String SELECT_BY_KEY = "SELECT id FROM sync_outbox WHERE idempotency_key = ?";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -38,20 +37,14 @@ final class JdbcOutbox implements Outbox {
     UUID id = UUID.randomUUID();
     OffsetDateTime now = Timestamps.toDb(clock.instant());
     int inserted = jdbc.sql(INSERT)
-        .param("id", id.toString())
-        .param("aggregateType", aggregateType)
-        .param("aggregateId", aggregateId)
-        .param("messageType", messageType)
-        .param("payload", payload)
-        .param("key", idempotencyKey)
-        .param("now", now)
+        .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now)
         .update();
     return inserted == 1 ? id : existing(idempotencyKey);
   }
 
   private UUID existing(String idempotencyKey) {
     return jdbc.sql(SELECT_BY_KEY)
-        .param("key", idempotencyKey)
+        .param(idempotencyKey)
         .query(String.class)
         .optional()
         .map(UUID::fromString)

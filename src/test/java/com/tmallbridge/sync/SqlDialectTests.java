@@ -10,7 +10,8 @@ class SqlDialectTests {
   void locksClaimsWithSkipLockedOnlyOnPostgresql() {
     assertThat(SqlDialect.of("PostgreSQL")).isEqualTo(SqlDialect.POSTGRESQL);
     assertThat(SqlDialect.POSTGRESQL.claimLockClause()).isEqualTo(" FOR UPDATE SKIP LOCKED");
-    assertThat(SqlDialect.of("H2")).isEqualTo(SqlDialect.GENERIC);
-    assertThat(SqlDialect.GENERIC.claimLockClause()).isEmpty();
+    assertThat(SqlDialect.of("H2")).isEqualTo(SqlDialect.H2);
+    assertThat(SqlDialect.H2.claimLockClause()).isEmpty();
+    assertThat(SqlDialect.of("HSQL Database Engine")).isEqualTo(SqlDialect.GENERIC);
   }
 }
