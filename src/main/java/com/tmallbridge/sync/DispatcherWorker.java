@@ -124,7 +124,8 @@ public final class DispatcherWorker implements SmartLifecycle {
         Duration doubled = idle.multipliedBy(2);
         idle = doubled.compareTo(properties.workerIdleMax()) > 0 ? properties.workerIdleMax() : doubled;
         return pause;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // A lane must not die silently: its messages would wait for a restart nobody knows is needed.
         log.error("outbox flush failed; trying again in {}", properties.workerIdleMax(), e);
         return properties.workerIdleMax();
       }

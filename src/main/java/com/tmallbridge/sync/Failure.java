@@ -26,10 +26,10 @@ record Failure(String code, String message, boolean retryable, boolean dueNow) {
   }
 
   /**
-   * Any other exception out of a handler or its transaction: retryable, as the handler contract
-   * says. A {@link BridgeException} (e.g. an ERP connector's) keeps its own error code.
+   * Any other exception (or recoverable error) out of a handler or its transaction: retryable, as
+   * the handler contract says. A {@link BridgeException} (e.g. an ERP connector's) keeps its own error code.
    */
-  static Failure unexpected(RuntimeException e) {
+  static Failure unexpected(Throwable e) {
     String code = e instanceof BridgeException bridge ? bridge.errorCode().code() : SyncErrorCode.HANDLER_FAILED.code();
     return new Failure(code, e.getClass().getName() + ": " + describe(e), true, false);
   }
@@ -51,7 +51,7 @@ record Failure(String code, String message, boolean retryable, boolean dueNow) {
 
   /** The exception's message followed by its causes' messages, so the root cause is visible. */
   private static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    StringBuilder text = new StringBuilder(e.getMessage() == null ? "(no message)" : e.getMessage());
     Throwable cause = e.getCause();
     for (int depth = 0; cause != null && cause != e && depth < 5; depth++, cause = cause.getCause()) {
       text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());

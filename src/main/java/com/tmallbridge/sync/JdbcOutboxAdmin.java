@@ -41,6 +41,9 @@ final class JdbcOutboxAdmin implements OutboxAdmin {
 
   @Override
   public List<OutboxEntry> list(OutboxStatus status, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
     return jdbc.sql(LIST).param("status", status.name()).param("limit", limit).query(JdbcOutboxAdmin::entry).list();
   }
 

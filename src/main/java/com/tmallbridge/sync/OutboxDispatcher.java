@@ -2,16 +2,13 @@ package com.tmallbridge.sync;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class OutboxDispatcher implements Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final int MAX_LOST_CLAIM_ROUNDS = 3;
-  private static final Duration MAX_STALE_CHECK_INTERVAL = Duration.ofSeconds(30);
   /**
    * Without {@code SKIP LOCKED}, dispatchers that claim at the same moment pick the same oldest
    * rows, and all but one of them wait for its commit only to find the rows taken. Within one JVM
@@ -46,14 +43,8 @@ public final class OutboxDispatcher implements Dispatcher {
   private final SyncProperties.Outbox settings;
   private final Clock clock;
   private final String owner;
-  private final Duration staleCheckInterval;
-  private final AtomicLong nextStaleCheck = new AtomicLong(Long.MIN_VALUE);
-  private volatile boolean restartRecoveryPending;
-  private final LongAdder delivered = new LongAdder();
-  private final LongAdder failed = new LongAdder();
-  private final LongAdder blocked = new LongAdder();
-  private final LongAdder claimsLost = new LongAdder();
-  private final LongAdder recovered = new LongAdder();
+  private final DeliveryCounters counters = new DeliveryCounters();
+  private final InFlightRecovery recovery;
 
   /** @param transaction must start a new transaction (REQUIRES_NEW) */
   OutboxDispatcher(
@@ -65,10 +56,8 @@ public final class OutboxDispatcher implements Dispatcher {
     this.transaction = transaction;
     this.settings = properties.outbox();
     this.clock = clock;
-    this.owner = ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
-    Duration quarter = settings.inFlightTimeout().dividedBy(4);
-    this.staleCheckInterval = quarter.compareTo(MAX_STALE_CHECK_INTERVAL) < 0 ? quarter : MAX_STALE_CHECK_INTERVAL;
-    this.restartRecoveryPending = properties.recoverInFlightOnStart();
+    this.owner = Texts.abbreviate(PROCESS, 90) + "#" + INSTANCES.incrementAndGet();
+    this.recovery = new InFlightRecovery(repository, failures, counters, properties, clock, owner);
   }
 
   /**
@@ -80,8 +69,7 @@ public final class OutboxDispatcher implements Dispatcher {
    */
   @Override
   public FlushResult flush(int maxMessages) {
-    recoverOnFirstFlush();
-    recoverStaleWhenDue();
+    recovery.beforeFlush();
     int[] outcomes = new int[DeliveryOutcome.values().length];
     int tried = 0;
     int lostRounds = 0;
@@ -105,42 +93,34 @@ public final class OutboxDispatcher implements Dispatcher {
   }
 
   /**
-   * Makes every message left IN_FLIGHT by other dispatchers due again (counting the interrupted
-   * delivery as a failed attempt, so a message that kills the process is blocked in the end). Only
-   * safe when no other dispatcher is running: on a single node at startup.
+   * Makes every message left IN_FLIGHT by other dispatchers due again, counting the interrupted
+   * delivery as a failed attempt (error code {@code SYNC-004}). Only safe when no other dispatcher
+   * is running: on a single node at startup.
    *
    * @return how many messages were made due again or blocked
    */
   public int recoverAfterRestart() {
-    int count = recover(clock.instant(), owner, claimed -> Failure.interruptedByRestart(String.valueOf(claimed.claimedBy())));
-    if (count > 0) {
-      log.warn("made {} outbox message(s) left IN_FLIGHT by an earlier process due again", count);
-    }
-    return count;
+    return recovery.afterRestart();
   }
 
   /**
    * Makes messages IN_FLIGHT for longer than {@code bridge.sync.outbox.inFlightTimeout} FAILED and
-   * due now (counting an attempt). Safe with other dispatchers running: a dispatcher that still
-   * completes such a message afterwards finds its claim lost and rolls its work back.
+   * due now, counting an attempt (error code {@code SYNC-003}). Safe with other dispatchers
+   * running: a dispatcher that still completes such a message afterwards finds its claim lost and
+   * rolls its work back.
    *
    * @return how many messages were made due again or blocked
    */
   public int recoverStale() {
-    Duration timeout = settings.inFlightTimeout();
-    int count = recover(clock.instant().minus(timeout), "", claimed -> Failure.claimExpired(String.valueOf(claimed.claimedBy()), timeout));
-    if (count > 0) {
-      log.warn("recovered {} outbox message(s) whose claim expired after {}", count, timeout);
-    }
-    return count;
+    return recovery.stale();
   }
 
   /** Counts since this dispatcher was created. */
   public DispatcherStats stats() {
-    return new DispatcherStats(delivered.sum(), failed.sum(), blocked.sum(), claimsLost.sum(), recovered.sum());
+    return counters.snapshot();
   }
 
-  /** The name this dispatcher writes into {@code claimed_by}: JVM name plus an instance number. */
+  /** The name this dispatcher writes into {@code claimed_by}: JVM name, a random process tag and an instance number. */
   public String owner() {
     return owner;
   }
@@ -182,24 +162,21 @@ public final class OutboxDispatcher implements Dispatcher {
         log.info("released {} claimed outbox message(s): deliveries are slower than half the in-flight timeout", released);
         return i;
       }
-      outcomes[deliver(batch.get(i)).ordinal()]++;
+      DeliveryOutcome outcome = deliver(batch.get(i));
+      counters.count(outcome);
+      outcomes[outcome.ordinal()]++;
     }
     return batch.size();
   }
 
   private DeliveryOutcome deliver(ClaimedMessage claimed) {
     Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
-    DeliveryOutcome outcome = handler.isEmpty()
-        ? failures.record(claimed, Failure.noHandler(claimed.message().messageType()))
-        : deliver(claimed, handler.get());
-    count(outcome);
-    return outcome;
-  }
-
-  private DeliveryOutcome deliver(ClaimedMessage claimed, MessageHandler handler) {
+    if (handler.isEmpty()) {
+      return failures.record(claimed, Failure.noHandler(claimed.message().messageType()));
+    }
     try {
       transaction.executeWithoutResult(status -> {
-        handler.handle(claimed.message());
+        handler.get().handle(claimed.message());
         if (!repository.complete(claimed, clock.instant())) {
           throw new ClaimLostException();
         }
@@ -211,56 +188,9 @@ public final class OutboxDispatcher implements Dispatcher {
       return DeliveryOutcome.NOT_RECORDED;
     } catch (DeliveryException e) {
       return failures.record(claimed, Failure.of(e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // Programming errors of one handler on one message; errors of the JVM itself end the flush.
       return failures.record(claimed, Failure.unexpected(e));
-    }
-  }
-
-  private void count(DeliveryOutcome outcome) {
-    switch (outcome) {
-      case DELIVERED -> delivered.increment();
-      case FAILED -> failed.increment();
-      case BLOCKED -> blocked.increment();
-      case NOT_RECORDED -> claimsLost.increment();
-    }
-  }
-
-  private int recover(Instant claimedBefore, String exceptOwner, Function<ClaimedMessage, Failure> reason) {
-    int total = 0;
-    int progress;
-    List<ClaimedMessage> batch;
-    do {
-      batch = repository.inFlight(claimedBefore, exceptOwner, settings.batchSize());
-      progress = 0;
-      for (ClaimedMessage claimed : batch) {
-        DeliveryOutcome outcome = failures.record(claimed, reason.apply(claimed));
-        if (outcome != DeliveryOutcome.NOT_RECORDED) {
-          progress++;
-          recovered.increment();
-          count(outcome);
-        }
-      }
-      total += progress;
-    } while (batch.size() == settings.batchSize() && progress > 0);
-    return total;
-  }
-
-  private void recoverOnFirstFlush() {
-    if (restartRecoveryPending) {
-      synchronized (this) {
-        if (restartRecoveryPending) {
-          recoverAfterRestart();
-          restartRecoveryPending = false;
-        }
-      }
-    }
-  }
-
-  private void recoverStaleWhenDue() {
-    long now = clock.millis();
-    long due = nextStaleCheck.get();
-    if (now >= due && nextStaleCheck.compareAndSet(due, now + staleCheckInterval.toMillis())) {
-      recoverStale();
     }
   }
 

@@ -101,6 +101,18 @@ class DispatcherDeliveryTests {
   }
 
   @Test
+  void countsARecoverableErrorOfOneHandlerAsAFailedAttempt() {
+    UUID id = db.enqueue("1:1", "erp.order", "k1");
+
+    db.dispatcher(SyncFixture.handler("erp.order", m -> {
+      throw new StackOverflowError();
+    })).flush(10);
+
+    assertThat(db.entry(id).status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(db.entry(id).lastError()).isEqualTo("java.lang.StackOverflowError: (no message)");
+  }
+
+  @Test
   void cutsLongErrorsToTheColumnSize() {
     UUID id = db.enqueue("1:1", "erp.order", "k1");
 
