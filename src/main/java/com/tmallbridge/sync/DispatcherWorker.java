@@ -1,0 +1,142 @@
+package com.tmallbridge.sync;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs {@link Dispatcher#flush} in a loop on {@code bridge.sync.workerThreads} threads until
+ * stopped: the way the running bridge delivers its outbox. A thread that found work flushes again
+ * at once; an idle one pauses from {@code workerIdleMin}, doubling up to {@code workerIdleMax}; a
+ * flush that throws (database down) is logged and retried after {@code workerIdleMax}.
+ *
+ * <p>Not started with the application context (one-shot commands must not deliver): the command
+ * that runs the bridge calls {@link #start()}. The context stops it on shutdown; {@link #stop()}
+ * lets each thread finish its current flush (up to 30 s) before it returns. Thread-safe.
+ */
+public final class DispatcherWorker implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(DispatcherWorker.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final Dispatcher dispatcher;
+  private final SyncProperties properties;
+  private @Nullable ScheduledExecutorService executor;
+  private volatile boolean running;
+
+  DispatcherWorker(Dispatcher dispatcher, SyncProperties properties) {
+    this.dispatcher = dispatcher;
+    this.properties = properties;
+  }
+
+  /** Starts the worker threads; does nothing when they run already. */
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(properties.workerThreads(), threadFactory());
+    executor = pool;
+    running = true;
+    for (int i = 0; i < properties.workerThreads(); i++) {
+      pool.execute(new Lane(pool));
+    }
+    log.info("outbox worker started with {} thread(s)", properties.workerThreads());
+  }
+
+  /** Stops the worker threads after their current flush; does nothing when they are not running. */
+  @Override
+  public void stop() {
+    ScheduledExecutorService pool;
+    synchronized (this) {
+      if (!running || executor == null) {
+        return;
+      }
+      running = false;
+      pool = executor;
+      executor = null;
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("outbox worker threads did not finish within {}; interrupting them", STOP_TIMEOUT);
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    log.info("outbox worker stopped");
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  private static ThreadFactory threadFactory() {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "outbox-worker-" + pool + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** One thread's loop, rescheduling itself after each flush. */
+  private final class Lane implements Runnable {
+    private final ScheduledExecutorService pool;
+    private Duration idle = properties.workerIdleMin();
+
+    Lane(ScheduledExecutorService pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public void run() {
+      if (!running) {
+        return;
+      }
+      reschedule(flushOnce());
+    }
+
+    private Duration flushOnce() {
+      try {
+        if (dispatcher.flush(properties.outbox().batchSize()).total() > 0) {
+          idle = properties.workerIdleMin();
+          return Duration.ZERO;
+        }
+        Duration pause = idle;
+        Duration doubled = idle.multipliedBy(2);
+        idle = doubled.compareTo(properties.workerIdleMax()) > 0 ? properties.workerIdleMax() : doubled;
+        return pause;
+      } catch (RuntimeException | Error e) {
+        // A lane must not die silently: its messages would wait for a restart nobody knows is needed.
+        log.error("outbox flush failed; trying again in {}", properties.workerIdleMax(), e);
+        return properties.workerIdleMax();
+      }
+    }
+
+    private void reschedule(Duration delay) {
+      try {
+        pool.schedule(this, delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // the worker is stopping: nothing more to schedule
+      }
+    }
+  }
+}

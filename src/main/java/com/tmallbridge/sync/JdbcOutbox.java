@@ -1,0 +1,59 @@
+package com.tmallbridge.sync;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@link Outbox} on table {@code sync_outbox}. One INSERT per new message; a repeated idempotency
+ * key costs one more SELECT. Refuses to run outside a transaction, because a message committed
+ * without its business rows (or the other way round) is exactly what the outbox exists to prevent.
+ */
+final class JdbcOutbox implements Outbox {
+  private static final String INSERT = """
+      INSERT INTO sync_outbox (id, aggregate_type, aggregate_id, message_type, payload, idempotency_key,
+                               status, attempts, next_attempt_at, created_at, version)
+      VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)
+      ON CONFLICT DO NOTHING""";
+  private static final String SELECT_BY_KEY = "SELECT id FROM sync_outbox WHERE idempotency_key = ?";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  JdbcOutbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public UUID enqueue(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey) {
+    requireTransaction();
+    Texts.require("aggregateType", aggregateType, 64);
+    Texts.require("aggregateId", aggregateId, 200);
+    Texts.require("messageType", messageType, 100);
+    Texts.require("idempotencyKey", idempotencyKey, 255);
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = Timestamps.toDb(clock.instant());
+    int inserted = jdbc.sql(INSERT)
+        .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now)
+        .update();
+    return inserted == 1 ? id : existing(idempotencyKey);
+  }
+
+  private UUID existing(String idempotencyKey) {
+    return jdbc.sql(SELECT_BY_KEY)
+        .param(idempotencyKey)
+        .query(String.class)
+        .optional()
+        .map(UUID::fromString)
+        .orElseThrow(() -> new IllegalStateException("outbox insert of key " + idempotencyKey + " was skipped, yet no message has that key"));
+  }
+
+  private static void requireTransaction() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("Outbox.enqueue must run inside the transaction that writes the business rows");
+    }
+  }
+}

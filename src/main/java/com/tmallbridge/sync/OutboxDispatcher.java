@@ -1,0 +1,205 @@
+package com.tmallbridge.sync;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link Dispatcher} on table {@code sync_outbox}. Each call claims due messages in batches
+ * (oldest due first, never one whose aggregate has an older unfinished message), then delivers each
+ * claimed message in a transaction of its own that runs the handler and marks the message DONE.
+ * A failure is recorded in a new transaction (see {@link FailureRecorder}). Thread-safe; any number
+ * of instances on any number of nodes may share one database.
+ *
+ * <p>Beyond {@link Dispatcher}, operators and the running bridge use {@link #recoverAfterRestart},
+ * {@link #recoverStale} and {@link #stats}.
+ */
+public final class OutboxDispatcher implements Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final int MAX_LOST_CLAIM_ROUNDS = 3;
+  /**
+   * Without {@code SKIP LOCKED}, dispatchers that claim at the same moment pick the same oldest
+   * rows, and all but one of them wait for its commit only to find the rows taken. Within one JVM
+   * such claims therefore take turns (a claim is a few milliseconds); across processes the version
+   * check still keeps them apart.
+   */
+  private static final Lock LOCAL_CLAIM_TURN = new ReentrantLock();
+
+  private final OutboxRepository repository;
+  private final MessageHandlers handlers;
+  private final FailureRecorder failures;
+  private final TransactionTemplate transaction;
+  private final SyncProperties.Outbox settings;
+  private final Clock clock;
+  private final String owner;
+  private final DeliveryCounters counters = new DeliveryCounters();
+  private final InFlightRecovery recovery;
+
+  /** @param transaction must start a new transaction (REQUIRES_NEW) */
+  OutboxDispatcher(
+      OutboxRepository repository, MessageHandlers handlers, FailureRecorder failures, TransactionTemplate transaction,
+      SyncProperties properties, Clock clock) {
+    this.repository = repository;
+    this.handlers = handlers;
+    this.failures = failures;
+    this.transaction = transaction;
+    this.settings = properties.outbox();
+    this.clock = clock;
+    this.owner = Texts.abbreviate(PROCESS, 90) + "#" + INSTANCES.incrementAndGet();
+    this.recovery = new InFlightRecovery(repository, failures, counters, properties, clock, owner);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call first runs {@link #recoverAfterRestart} when {@code
+   * bridge.sync.recoverInFlightOnStart} is set; every call first runs {@link #recoverStale} when a
+   * quarter of the in-flight timeout (at most 30 s) has passed since the last check.
+   */
+  @Override
+  public FlushResult flush(int maxMessages) {
+    recovery.beforeFlush();
+    int[] outcomes = new int[DeliveryOutcome.values().length];
+    int tried = 0;
+    int lostRounds = 0;
+    while (tried < maxMessages) {
+      Claim claim = claim(Math.min(settings.batchSize(), maxMessages - tried));
+      if (claim.claimed().isEmpty()) {
+        if (claim.candidates() == 0 || ++lostRounds > MAX_LOST_CLAIM_ROUNDS) {
+          break;
+        }
+        continue;
+      }
+      tried += deliver(claim, outcomes);
+    }
+    return new FlushResult(
+        outcomes[DeliveryOutcome.DELIVERED.ordinal()], outcomes[DeliveryOutcome.FAILED.ordinal()], outcomes[DeliveryOutcome.BLOCKED.ordinal()]);
+  }
+
+  @Override
+  public boolean hasUnfinished() {
+    return repository.hasUnfinished();
+  }
+
+  /**
+   * Makes every message left IN_FLIGHT by other dispatchers due again, counting the interrupted
+   * delivery as a failed attempt (error code {@code SYNC-004}). Only safe when no other dispatcher
+   * is running: on a single node at startup.
+   *
+   * @return how many messages were made due again or blocked
+   */
+  public int recoverAfterRestart() {
+    return recovery.afterRestart();
+  }
+
+  /**
+   * Makes messages IN_FLIGHT for longer than {@code bridge.sync.outbox.inFlightTimeout} FAILED and
+   * due now, counting an attempt (error code {@code SYNC-003}). Safe with other dispatchers
+   * running: a dispatcher that still completes such a message afterwards finds its claim lost and
+   * rolls its work back.
+   *
+   * @return how many messages were made due again or blocked
+   */
+  public int recoverStale() {
+    return recovery.stale();
+  }
+
+  /** Counts since this dispatcher was created. */
+  public DispatcherStats stats() {
+    return counters.snapshot();
+  }
+
+  /** The name this dispatcher writes into {@code claimed_by}: JVM name, a random process tag and an instance number. */
+  public String owner() {
+    return owner;
+  }
+
+  private Claim claim(int limit) {
+    if (repository.dialect().claimLockClause().isEmpty()) {
+      LOCAL_CLAIM_TURN.lock();
+      try {
+        return claimNow(limit);
+      } finally {
+        LOCAL_CLAIM_TURN.unlock();
+      }
+    }
+    return claimNow(limit);
+  }
+
+  private Claim claimNow(int limit) {
+    Instant now = clock.instant();
+    Claim claim = transaction.execute(status -> {
+      List<ClaimedMessage> due = repository.due(now, limit);
+      return new Claim(due.size(), repository.claim(due, owner, now), now);
+    });
+    return claim == null ? new Claim(0, List.of(), now) : claim;
+  }
+
+  /**
+   * Delivers a claimed batch in order. When deliveries are so slow that the batch's claim would
+   * soon expire, the rest of the batch is released (due again, no attempt counted) rather than
+   * delivered under a claim that other dispatchers may already treat as dead.
+   *
+   * @return how many messages were tried
+   */
+  private int deliver(Claim claim, int[] outcomes) {
+    List<ClaimedMessage> batch = claim.claimed();
+    Instant releaseAfter = claim.at().plus(settings.inFlightTimeout().dividedBy(2));
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0 && clock.instant().isAfter(releaseAfter)) {
+        int released = repository.release(batch.subList(i, batch.size()));
+        log.info("released {} claimed outbox message(s): deliveries are slower than half the in-flight timeout", released);
+        return i;
+      }
+      DeliveryOutcome outcome = deliver(batch.get(i));
+      counters.count(outcome);
+      outcomes[outcome.ordinal()]++;
+    }
+    return batch.size();
+  }
+
+  private DeliveryOutcome deliver(ClaimedMessage claimed) {
+    Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
+    if (handler.isEmpty()) {
+      return failures.record(claimed, Failure.noHandler(claimed.message().messageType()));
+    }
+    try {
+      transaction.executeWithoutResult(status -> {
+        handler.get().handle(claimed.message());
+        if (!repository.complete(claimed, clock.instant())) {
+          throw new ClaimLostException();
+        }
+      });
+      return DeliveryOutcome.DELIVERED;
+    } catch (ClaimLostException e) {
+      log.info("outbox message {} changed during its delivery (claim expired or retried); the delivery was rolled back",
+          claimed.message().id());
+      return DeliveryOutcome.NOT_RECORDED;
+    } catch (DeliveryException e) {
+      return failures.record(claimed, Failure.of(e));
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // Programming errors of one handler on one message; errors of the JVM itself end the flush.
+      return failures.record(claimed, Failure.unexpected(e));
+    }
+  }
+
+  private record Claim(int candidates, List<ClaimedMessage> claimed, Instant at) {}
+
+  /** Thrown inside a delivery transaction to roll it back when the DONE update finds the claim gone. */
+  private static final class ClaimLostException extends RuntimeException {
+    ClaimLostException() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package com.tmallbridge.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dispatcher's statements on {@code sync_outbox}. Every write matches the row {@code version}
+ * read or claimed before and increments it, so of two writers racing for one row exactly one wins
+ * (portable optimistic locking); on PostgreSQL the claim query also skips rows another dispatcher
+ * has locked. Rows are addressed by their primary key {@code seq}. The hot statements use
+ * positional parameters (no named-parameter parsing per call). Methods join the caller's
+ * transaction.
+ */
+final class OutboxRepository {
+  private static final String COLUMNS = """
+      o.seq, o.id, o.aggregate_type, o.aggregate_id, o.message_type, o.payload, o.idempotency_key,
+      o.attempts, o.created_at, o.next_attempt_at, o.claimed_by, o.version""";
+  /** Due messages of one status, oldest due first, none with an older unfinished message of its aggregate. */
+  private static final String DUE = "SELECT " + COLUMNS + """
+       FROM sync_outbox o
+      WHERE o.status = ? AND o.next_attempt_at <= ?
+        AND NOT EXISTS (SELECT 1 FROM sync_outbox p
+                         WHERE p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id
+                           AND p.seq < o.seq AND p.status IN ('PENDING', 'FAILED', 'IN_FLIGHT'))
+      ORDER BY o.status, o.next_attempt_at, o.seq
+      LIMIT ?""";
+  private static final String CLAIM = """
+      UPDATE sync_outbox SET status = 'IN_FLIGHT', claimed_by = ?, claimed_at = ?, version = version + 1
+      WHERE seq = ? AND version = ?""";
+  private static final String RELEASE = """
+      UPDATE sync_outbox SET status = CASE WHEN attempts > 0 THEN 'FAILED' ELSE 'PENDING' END,
+                             claimed_by = NULL, claimed_at = NULL, version = version + 1
+      WHERE seq = ? AND version = ?""";
+  private static final String COMPLETE = """
+      UPDATE sync_outbox SET status = 'DONE', completed_at = ?, next_attempt_at = NULL, version = version + 1
+      WHERE seq = ? AND version = ?""";
+  private static final String FAIL = """
+      UPDATE sync_outbox SET status = 'FAILED', attempts = ?, last_error_code = ?, last_error = ?,
+                             next_attempt_at = ?, version = version + 1
+      WHERE seq = ? AND version = ?""";
+  private static final String BLOCK = """
+      UPDATE sync_outbox SET status = 'BLOCKED', attempts = ?, last_error_code = ?, last_error = ?,
+                             next_attempt_at = NULL, version = version + 1
+      WHERE seq = ? AND version = ?""";
+  private static final String IN_FLIGHT = "SELECT " + COLUMNS + """
+       FROM sync_outbox o
+      WHERE o.status = 'IN_FLIGHT' AND o.claimed_at <= ? AND o.claimed_by <> ?
+      ORDER BY o.seq
+      LIMIT ?""";
+  private static final String UNFINISHED = "SELECT 1 FROM sync_outbox WHERE status IN ('PENDING', 'FAILED', 'IN_FLIGHT') LIMIT 1";
+  private static final Comparator<ClaimedMessage> DUE_ORDER =
+      Comparator.comparing((ClaimedMessage m) -> m.nextAttemptAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparingLong(ClaimedMessage::seq);
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final SqlDialect dialect;
+  private final String dueQuery;
+
+  OutboxRepository(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
+    this.jdbc = JdbcClient.create(jdbcTemplate);
+    this.batch = jdbcTemplate;
+    this.dialect = dialect;
+    this.dueQuery = DUE + dialect.claimLockClause();
+  }
+
+  SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** Up to {@code limit} due messages, oldest due first; retries (FAILED) and first tries (PENDING) merged. */
+  List<ClaimedMessage> due(Instant now, int limit) {
+    List<ClaimedMessage> due = new ArrayList<>(due(OutboxStatus.FAILED, now, limit));
+    if (due.isEmpty()) {
+      return due(OutboxStatus.PENDING, now, limit);
+    }
+    due.addAll(due(OutboxStatus.PENDING, now, limit));
+    due.sort(DUE_ORDER);
+    return due.size() > limit ? due.subList(0, limit) : due;
+  }
+
+  private List<ClaimedMessage> due(OutboxStatus status, Instant now, int limit) {
+    return jdbc.sql(dueQuery).params(status.name(), Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
+  }
+
+  /** Marks the candidates IN_FLIGHT for {@code owner}; returns those whose version still matched. */
+  List<ClaimedMessage> claim(List<ClaimedMessage> candidates, String owner, Instant now) {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    OffsetDateTime claimedAt = Timestamps.toDb(now);
+    int[] counts = batch.batchUpdate(CLAIM, candidates.stream().map(c -> new Object[] {owner, claimedAt, c.seq(), c.version()}).toList());
+    List<ClaimedMessage> claimed = new ArrayList<>(candidates.size());
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1) {
+        claimed.add(candidates.get(i).claimedBy(owner));
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * Gives claimed messages back undelivered: PENDING again, or FAILED when they had failed before,
+   * due as they were. Returns how many were still claimed.
+   */
+  int release(List<ClaimedMessage> claimed) {
+    List<Object[]> args = claimed.stream().map(c -> new Object[] {c.seq(), c.version()}).toList();
+    return Arrays.stream(batch.batchUpdate(RELEASE, args)).filter(n -> n == 1).sum();
+  }
+
+  /** Marks a claimed message DONE; false when the claim was lost (another writer changed the row). */
+  boolean complete(ClaimedMessage claimed, Instant now) {
+    return batch.update(COMPLETE, Timestamps.toDb(now), claimed.seq(), claimed.version()) == 1;
+  }
+
+  /** Marks a claimed message FAILED, due again at {@code next}; false when the claim was lost. */
+  boolean fail(ClaimedMessage claimed, int attempts, Failure failure, Instant next) {
+    return batch.update(FAIL, attempts, failure.code(), failure.message(), Timestamps.toDb(next), claimed.seq(), claimed.version()) == 1;
+  }
+
+  /** Marks a claimed message BLOCKED; false when the claim was lost. */
+  boolean block(ClaimedMessage claimed, int attempts, Failure failure) {
+    return batch.update(BLOCK, attempts, failure.code(), failure.message(), claimed.seq(), claimed.version()) == 1;
+  }
+
+  /**
+   * IN_FLIGHT messages claimed at or before {@code before}, oldest first, leaving out those claimed
+   * by {@code exceptOwner} (pass an empty string to leave out none: claims always name their owner).
+   */
+  List<ClaimedMessage> inFlight(Instant before, String exceptOwner, int limit) {
+    return jdbc.sql(IN_FLIGHT).params(Timestamps.toDb(before), exceptOwner, limit).query(OutboxRepository::row).list();
+  }
+
+  boolean hasUnfinished() {
+    return jdbc.sql(UNFINISHED).query(Integer.class).optional().isPresent();
+  }
+
+  private static ClaimedMessage row(ResultSet rs, int n) throws SQLException {
+    OutboxMessage message = new OutboxMessage(
+        UUID.fromString(rs.getString("id")),
+        rs.getString("aggregate_type"),
+        rs.getString("aggregate_id"),
+        rs.getString("message_type"),
+        rs.getString("payload"),
+        rs.getString("idempotency_key"),
+        rs.getInt("attempts"),
+        Timestamps.read(rs, "created_at"));
+    return new ClaimedMessage(
+        message, rs.getLong("version"), rs.getLong("seq"), Timestamps.readNullable(rs, "next_attempt_at"), rs.getString("claimed_by"));
+  }
+}

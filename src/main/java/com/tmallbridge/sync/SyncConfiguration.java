@@ -1,0 +1,74 @@
+package com.tmallbridge.sync;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the sync engine: the JDBC implementations of {@link Outbox}, {@link Inbox}, {@link
+ * Checkpoints} and {@link OutboxAdmin}, the {@link OutboxDispatcher} with every {@link
+ * MessageHandler} bean, and the {@link DispatcherWorker}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncProperties.class)
+class SyncConfiguration {
+
+  @Bean
+  Outbox outbox(JdbcClient jdbc, Clock clock) {
+    return new JdbcOutbox(jdbc, clock);
+  }
+
+  @Bean
+  Inbox inbox(JdbcClient jdbc, Clock clock) {
+    return new JdbcInbox(jdbc, clock);
+  }
+
+  @Bean
+  Checkpoints checkpoints(JdbcClient jdbc, Clock clock) {
+    return new JdbcCheckpoints(jdbc, clock);
+  }
+
+  @Bean
+  OutboxAdmin outboxAdmin(JdbcClient jdbc, Clock clock) {
+    return new JdbcOutboxAdmin(jdbc, clock);
+  }
+
+  @Bean
+  OutboxDispatcher outboxDispatcher(
+      JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectProvider<MessageHandler> handlers,
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock) {
+    return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock);
+  }
+
+  @Bean
+  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties) {
+    return new DispatcherWorker(dispatcher, properties);
+  }
+
+  /** Builds a dispatcher; also what tests use outside a Spring context. */
+  static OutboxDispatcher dispatcher(
+      JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, List<MessageHandler> handlers,
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock) {
+    DataSource dataSource = Objects.requireNonNull(jdbcTemplate.getDataSource(), "JdbcTemplate without a DataSource");
+    OutboxRepository repository = new OutboxRepository(jdbcTemplate, SqlDialect.detect(dataSource));
+    TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
+    newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    SyncProperties.Outbox outbox = properties.outbox();
+    RetryPolicy retryPolicy =
+        new RetryPolicy(outbox.maxAttempts(), outbox.backoffBase(), outbox.backoffCap(), outbox.jitter(), new Random());
+    FailureRecorder failures = new FailureRecorder(repository, retryPolicy, newTransaction, events, clock);
+    return new OutboxDispatcher(repository, new MessageHandlers(handlers), failures, newTransaction, properties, clock);
+  }
+}

@@ -1,0 +1,73 @@
+package com.tmallbridge.sync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the sync engine, under {@code bridge.sync}.
+ *
+ * @param outbox delivery and retry settings of the outbox
+ * @param workerThreads threads of the {@link DispatcherWorker}, at least 1
+ * @param workerIdleMin first pause of a worker thread that found nothing to deliver
+ * @param workerIdleMax longest pause of an idle worker thread (the pause doubles while idle)
+ * @param recoverInFlightOnStart whether the dispatcher, before its first delivery, makes every
+ *     message left IN_FLIGHT by an earlier process due again; right for a single node, wrong for a
+ *     cluster where other nodes may be delivering them (there stale-claim recovery does the job)
+ */
+@ConfigurationProperties("bridge.sync")
+record SyncProperties(
+    @DefaultValue Outbox outbox,
+    @DefaultValue("2") int workerThreads,
+    @DefaultValue("50ms") Duration workerIdleMin,
+    @DefaultValue("1s") Duration workerIdleMax,
+    @DefaultValue("true") boolean recoverInFlightOnStart) {
+
+  SyncProperties {
+    if (workerThreads < 1) {
+      throw new IllegalArgumentException("bridge.sync.workerThreads must be at least 1, got " + workerThreads);
+    }
+    if (workerIdleMin.isNegative() || workerIdleMin.isZero() || workerIdleMax.compareTo(workerIdleMin) < 0) {
+      throw new IllegalArgumentException(
+          "need 0 < bridge.sync.workerIdleMin <= bridge.sync.workerIdleMax, got " + workerIdleMin + ", " + workerIdleMax);
+    }
+  }
+
+  /** Defaults for every key; what tests and code outside Spring start from. */
+  static SyncProperties defaults() {
+    return new SyncProperties(Outbox.defaults(), 2, Duration.ofMillis(50), Duration.ofSeconds(1), true);
+  }
+
+  /**
+   * Outbox delivery settings, under {@code bridge.sync.outbox}.
+   *
+   * @param maxAttempts deliveries tried before a message is BLOCKED
+   * @param backoffBase delay after the first failed delivery; doubles with each further failure
+   * @param backoffCap longest delay between two attempts (before jitter)
+   * @param jitter fraction in {@code [0, 1)} by which each delay is randomly spread either way
+   * @param batchSize messages claimed by one claim query
+   * @param inFlightTimeout how long a claimed message may stay IN_FLIGHT before it counts as failed
+   *     (its dispatcher is presumed dead) and becomes due again
+   */
+  record Outbox(
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("1s") Duration backoffBase,
+      @DefaultValue("5m") Duration backoffCap,
+      @DefaultValue("0.2") double jitter,
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("2m") Duration inFlightTimeout) {
+
+    Outbox {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("bridge.sync.outbox.batchSize must be at least 1, got " + batchSize);
+      }
+      if (inFlightTimeout.isNegative() || inFlightTimeout.isZero()) {
+        throw new IllegalArgumentException("bridge.sync.outbox.inFlightTimeout must be positive, got " + inFlightTimeout);
+      }
+    }
+
+    static Outbox defaults() {
+      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2));
+    }
+  }
+}
