@@ -21,10 +21,8 @@ create table order_trade (
   updated_at      timestamp with time zone not null,
   primary key (shop_id, tid)
 );
-create index order_trade_state on order_trade (state);
 -- lets "tid in (...)" look trades up by index (H2 does not use the second primary-key column for IN lists)
 create index order_trade_tid on order_trade (tid);
-create index order_trade_modified on order_trade (shop_id, modified);
 
 create table order_line (
   shop_id        bigint       not null,

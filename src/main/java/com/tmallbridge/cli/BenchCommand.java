@@ -38,6 +38,8 @@ class BenchCommand implements Runnable {
       Output out = new Output(parent.root.spec.commandLine().getOut());
       SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
           .with("bridge.order.poll-interval", "1h")
+          .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
           .with("logging.file.name", dir.resolve("bridge.log").toString());
       try (runtime) {
         OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, dir, out::line);

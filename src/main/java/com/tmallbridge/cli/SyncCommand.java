@@ -21,7 +21,7 @@ class SyncCommand implements Callable<Integer> {
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
     }
-    OrderSync sync = root.runtime().bean(OrderSync.class);
+    OrderSync sync = root.runtime().with("bridge.sync.worker-threads", workers).bean(OrderSync.class);
     Output out = new Output(root.spec.commandLine().getOut());
     if (once) {
       OrderSync.CycleResult r = sync.runOnce();
@@ -38,7 +38,7 @@ class SyncCommand implements Callable<Integer> {
       sync.stop();
       stopped.countDown();
     }));
-    sync.start(workers);
+    sync.start();
     out.line("syncing continuously; Ctrl-C to stop");
     stopped.await();
     return 0;

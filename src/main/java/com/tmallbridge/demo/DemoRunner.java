@@ -67,7 +67,7 @@ public class DemoRunner {
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
     LiveRun live = options.liveOrders() > 0 ? sandbox.generateLive(options.liveOrders(), options.liveSpan()) : null;
-    sync.start(2);
+    sync.start();
     boolean quiet = awaitQuiet(sandbox, shop, options, live, progress);
     sandbox.faults(FaultSettings.none());
     progress.accept(snapshot("verifying", sandbox, options));

@@ -36,8 +36,12 @@ class DemoSeeder {
   }
 
   Shop addShop(TmallSandbox sandbox, Instant since) {
+    return addShop(sandbox, since, SHOP_CODE);
+  }
+
+  Shop addShop(TmallSandbox sandbox, Instant since, String code) {
     var c = sandbox.credentials();
-    return shops.add(new ShopRegistration(SHOP_CODE, c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(),
+    return shops.add(new ShopRegistration(code, c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(),
         "hmac-sha256", since));
   }
 

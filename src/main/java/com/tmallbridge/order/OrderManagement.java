@@ -58,6 +58,11 @@ public class OrderManagement {
     return Optional.ofNullable(trades.trade(shop, tid));
   }
 
+  /** When the last trade reached the ERP, if any did. */
+  public Optional<java.time.Instant> lastExportedAt() {
+    return trades.lastExportedAt();
+  }
+
   public Map<TradeState, Long> stateCounts() {
     return trades.countByState();
   }

@@ -73,10 +73,14 @@ class OrderRepository {
     if (tids.isEmpty()) {
       return states;
     }
-    jdbc.sql("select tid, state from order_trade where shop_id = :shop and tid in (:tids)")
-        .param("shop", shop.value())
+    // by tid alone: H2 would otherwise scan the shop's whole primary-key range for the IN list
+    jdbc.sql("select shop_id, tid, state from order_trade where tid in (:tids)")
         .param("tids", List.copyOf(tids))
-        .query(rs -> { states.put(rs.getString(1), TradeState.valueOf(rs.getString(2))); });
+        .query(rs -> {
+          if (rs.getLong(1) == shop.value()) {
+            states.put(rs.getString(2), TradeState.valueOf(rs.getString(3)));
+          }
+        });
     return states;
   }
 
@@ -173,6 +177,12 @@ class OrderRepository {
   @Nullable TradeView trade(ShopId shop, String tid) {
     return jdbc.sql(SELECT_VIEW + " where t.shop_id = ? and t.tid = ?").params(shop.value(), tid)
         .query(OrderRepository::view).optional().orElse(null);
+  }
+
+  /** When the last trade was exported, if any. */
+  java.util.Optional<Instant> lastExportedAt() {
+    return jdbc.sql("select max(exported_at) from order_trade").query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .optional().map(OffsetDateTime::toInstant);
   }
 
   /** Number of trades per state. */

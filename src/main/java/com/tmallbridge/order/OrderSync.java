@@ -1,6 +1,7 @@
 package com.tmallbridge.order;
 
 import com.tmallbridge.sync.Dispatcher;
+import com.tmallbridge.sync.DispatcherWorker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Drives the order flow: one cycle on demand ({@link #runOnce()}: pull every shop up to now, then
  * deliver every due outbox message), or continuously ({@link #start}: a pull cycle every
- * {@code bridge.order.poll-interval} and dispatcher workers that deliver as soon as messages are due).
+ * {@code bridge.order.poll-interval}, plus the sync engine's {@link DispatcherWorker} threads that
+ * deliver as soon as messages are due).
  */
 @Service
 public class OrderSync implements AutoCloseable {
@@ -25,13 +27,15 @@ public class OrderSync implements AutoCloseable {
 
   private final OrderManagement orders;
   private final Dispatcher dispatcher;
+  private final DispatcherWorker workers;
   private final OrderProperties props;
   private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
   private final AtomicInteger cycles = new AtomicInteger();
 
-  OrderSync(OrderManagement orders, Dispatcher dispatcher, OrderProperties props) {
+  OrderSync(OrderManagement orders, Dispatcher dispatcher, DispatcherWorker workers, OrderProperties props) {
     this.orders = orders;
     this.dispatcher = dispatcher;
+    this.workers = workers;
     this.props = props;
   }
 
@@ -67,12 +71,12 @@ public class OrderSync implements AutoCloseable {
   }
 
   /**
-   * Starts continuous sync: pull cycles every poll interval and {@code workers} dispatcher threads.
-   * Does nothing if already running.
+   * Starts continuous sync: a pull cycle every poll interval and the dispatcher worker threads
+   * ({@code bridge.sync.worker-threads}). Does nothing if already running.
    */
-  public void start(int workers) {
-    ScheduledExecutorService pool = Executors.newScheduledThreadPool(workers + 1, r -> {
-      Thread t = new Thread(r, "bridge-sync");
+  public void start() {
+    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "order-poller");
       t.setDaemon(true);
       return t;
     });
@@ -80,11 +84,9 @@ public class OrderSync implements AutoCloseable {
       pool.shutdown();
       return;
     }
+    workers.start();
     Duration interval = props.pollInterval();
     pool.scheduleWithFixedDelay(guard(this::pollCycle), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    for (int i = 0; i < workers; i++) {
-      pool.scheduleWithFixedDelay(guard(this::drain), 0, IDLE_MILLIS, TimeUnit.MILLISECONDS);
-    }
   }
 
   /** Number of completed pull cycles since this process started (for progress displays). */
@@ -103,6 +105,7 @@ public class OrderSync implements AutoCloseable {
     if (pool == null) {
       return;
     }
+    workers.stop();
     pool.shutdown();
     try {
       if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {

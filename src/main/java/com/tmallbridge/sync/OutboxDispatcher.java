@@ -147,8 +147,9 @@ public final class OutboxDispatcher implements Dispatcher {
   }
 
   /**
-   * Delivers a claimed batch in order. When deliveries are so slow that the batch's claim would
-   * soon expire, the rest of the batch is released (due again, no attempt counted) rather than
+   * Delivers a claimed batch in order, in groups of {@code groupSize} messages that share one
+   * transaction (fewer commits). When deliveries are so slow that the batch's claim would soon
+   * expire, the rest of the batch is released (due again, no attempt counted) rather than
    * delivered under a claim that other dispatchers may already treat as dead.
    *
    * @return how many messages were tried
@@ -156,17 +157,56 @@ public final class OutboxDispatcher implements Dispatcher {
   private int deliver(Claim claim, int[] outcomes) {
     List<ClaimedMessage> batch = claim.claimed();
     Instant releaseAfter = claim.at().plus(settings.inFlightTimeout().dividedBy(2));
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < batch.size(); i += settings.groupSize()) {
       if (i > 0 && clock.instant().isAfter(releaseAfter)) {
         int released = repository.release(batch.subList(i, batch.size()));
         log.info("released {} claimed outbox message(s): deliveries are slower than half the in-flight timeout", released);
         return i;
       }
-      DeliveryOutcome outcome = deliver(batch.get(i));
-      counters.count(outcome);
-      outcomes[outcome.ordinal()]++;
+      List<ClaimedMessage> group = batch.subList(i, Math.min(batch.size(), i + settings.groupSize()));
+      if (group.size() > 1 && deliverGroup(group)) {
+        group.forEach(m -> count(DeliveryOutcome.DELIVERED, outcomes));
+        continue;
+      }
+      group.forEach(m -> count(deliver(m), outcomes));
     }
     return batch.size();
+  }
+
+  private void count(DeliveryOutcome outcome, int[] outcomes) {
+    counters.count(outcome);
+    outcomes[outcome.ordinal()]++;
+  }
+
+  /**
+   * Delivers a group in one transaction. Any failure rolls the whole group back and returns false;
+   * the caller then delivers each message alone (handlers are idempotent, so work a rolled-back
+   * group did outside the database is repeated harmlessly).
+   */
+  private boolean deliverGroup(List<ClaimedMessage> group) {
+    List<MessageHandler> resolved = new java.util.ArrayList<>();
+    for (ClaimedMessage claimed : group) {
+      Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
+      if (handler.isEmpty()) {
+        return false;
+      }
+      resolved.add(handler.get());
+    }
+    try {
+      transaction.executeWithoutResult(status -> {
+        Instant now = clock.instant();
+        for (int k = 0; k < group.size(); k++) {
+          resolved.get(k).handle(group.get(k).message());
+          if (!repository.complete(group.get(k), now)) {
+            throw new ClaimLostException();
+          }
+        }
+      });
+      return true;
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      log.debug("a group of {} outbox messages failed ({}); delivering them one by one", group.size(), e.toString());
+      return false;
+    }
   }
 
   private DeliveryOutcome deliver(ClaimedMessage claimed) {

@@ -48,6 +48,9 @@ record SyncProperties(
    * @param batchSize messages claimed by one claim query
    * @param inFlightTimeout how long a claimed message may stay IN_FLIGHT before it counts as failed
    *     (its dispatcher is presumed dead) and becomes due again
+   * @param groupSize messages delivered in one transaction (1 = one transaction per message); when
+   *     any message of a group fails, the group is rolled back and its messages are delivered one
+   *     by one, so a failure never affects the others
    */
   record Outbox(
       @DefaultValue("8") int maxAttempts,
@@ -55,9 +58,13 @@ record SyncProperties(
       @DefaultValue("5m") Duration backoffCap,
       @DefaultValue("0.2") double jitter,
       @DefaultValue("100") int batchSize,
-      @DefaultValue("2m") Duration inFlightTimeout) {
+      @DefaultValue("2m") Duration inFlightTimeout,
+      @DefaultValue("20") int groupSize) {
 
     Outbox {
+      if (groupSize < 1) {
+        throw new IllegalArgumentException("bridge.sync.outbox.groupSize must be at least 1, got " + groupSize);
+      }
       if (batchSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.batchSize must be at least 1, got " + batchSize);
       }
@@ -67,7 +74,7 @@ record SyncProperties(
     }
 
     static Outbox defaults() {
-      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2));
+      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20);
     }
   }
 }

@@ -53,7 +53,7 @@ class CrashRecoveryTests {
   @Test
   void aKilledSyncLosesAndDuplicatesNothingAfterRestart() throws Exception {
     TestDatabase db = TestDatabase.isPostgres() ? TestDatabase.create() : null;
-    url = db != null ? db.url() : "jdbc:h2:file:" + dir.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    url = db != null ? db.url() : "jdbc:h2:file:" + dir.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;AUTO_SERVER=TRUE";
     user = db != null ? db.username() : "sa";
     try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(21))) {
       Instant now = sandbox.clock().instant();

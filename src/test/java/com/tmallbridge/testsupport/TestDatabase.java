@@ -30,7 +30,7 @@ public record TestDatabase(String url, String username, String password, String 
     String name = "t" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     if (!isPostgres()) {
       return new TestDatabase(
-          "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+          "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;DB_CLOSE_DELAY=-1",
           "sa", "", "h2");
     }
     String base = System.getProperty("bridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/bridge_test");

@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +25,19 @@ import tools.jackson.databind.JsonNode;
  * to avoid missed trades: page 1 first only to learn {@code total_results}, then from the last page
  * back to page 1 (the list is sorted by modified time, newest first, and trades modified during
  * paging drop out of the window and shift later entries forward). List entries without full detail
- * are completed with taobao.trade.fullinfo.get. Thread-safe.
+ * are completed with taobao.trade.fullinfo.get. The next page is fetched while the current one is
+ * delivered (one page ahead), so fetching and importing overlap. Thread-safe.
  */
 final class TmallTradeFeed {
   private static final Logger log = LoggerFactory.getLogger(TmallTradeFeed.class);
   private static final Duration MAX_WINDOW = Duration.ofDays(1);
+  /** Threads that fetch the next page while the current one is imported; idle ones exit after a minute. */
+  private static final ExecutorService PREFETCH = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "top-prefetch");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final TopClient client;
   private final int pageSize;
@@ -51,10 +65,19 @@ final class TmallTradeFeed {
       deliver(shop, first, pageSink);
       return;
     }
-    for (long pageNo = pages; pageNo >= 2; pageNo--) {
-      deliver(shop, page(shop, window, pageNo), pageSink);
+    // One page is fetched ahead while the sink imports the current one; the order stays last..1.
+    CompletableFuture<TopResponse> next = prefetch(shop, window, pages);
+    try {
+      for (long pageNo = pages; pageNo >= 2; pageNo--) {
+        TopResponse current = join(next);
+        next = prefetch(shop, window, pageNo - 1);
+        deliver(shop, current, pageSink);
+      }
+    } catch (RuntimeException | Error e) {
+      next.cancel(false);
+      throw e;
     }
-    TopResponse last = page(shop, window, 1);
+    TopResponse last = join(next);
     deliver(shop, last, pageSink);
     if (last.totalResults() > first.totalResults()) {
       log.warn(
@@ -74,6 +97,21 @@ final class TmallTradeFeed {
       throw e;
     }
     return response.object("trade").map(t -> map(shop, t));
+  }
+
+  private CompletableFuture<TopResponse> prefetch(ShopCredentials shop, TimeWindow window, long pageNo) {
+    return CompletableFuture.supplyAsync(() -> page(shop, window, pageNo), PREFETCH);
+  }
+
+  private static TopResponse join(CompletableFuture<TopResponse> page) {
+    try {
+      return page.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private TopResponse page(ShopCredentials shop, TimeWindow window, long pageNo) {
