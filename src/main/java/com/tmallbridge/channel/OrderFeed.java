@@ -24,6 +24,16 @@ public interface OrderFeed {
   void changedTrades(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink);
 
   /**
+   * Like {@link #changedTrades(ShopCredentials, TimeWindow, Consumer)}, but a listed trade that
+   * cannot be read goes to {@code unreadableSink} and the window goes on. The default
+   * implementation has no unreadable trades to report.
+   */
+  default void changedTrades(
+      ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink, Consumer<UnreadableTrade> unreadableSink) {
+    changedTrades(shop, window, pageSink);
+  }
+
+  /**
    * Fetches one trade with full detail.
    *
    * @return empty when the channel says the trade does not exist for this seller

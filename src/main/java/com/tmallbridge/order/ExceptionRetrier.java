@@ -65,7 +65,13 @@ class ExceptionRetrier {
     Shop shop = shops.find(shopId).orElseThrow(() -> new IllegalStateException("shop " + shopId + " no longer exists"));
     Inbox.Snapshot snapshot = inbox.get(OrderMessages.INBOX_SOURCE, shopId, tid)
         .orElseThrow(() -> new IllegalStateException("trade " + tid + " has no stored snapshot"));
-    ChannelTrade trade = feed.fromSnapshot(snapshot.payload());
+    ChannelTrade trade;
+    try {
+      trade = feed.fromSnapshot(snapshot.payload());
+    } catch (IllegalArgumentException e) {
+      return "trade " + tid + ": its stored snapshot still cannot be read (" + e.getMessage()
+          + "); it is taken up again when Tmall lists a newer version";
+    }
     TradeImporter.ImportResult r = applier.apply(shop, List.of(trade), Map.of(tid, TradeState.EXCEPTION), now, true);
     return r.queued() > 0 ? "trade " + tid + ": passes now, ERP order queued" : "trade " + tid + ": still held";
   }

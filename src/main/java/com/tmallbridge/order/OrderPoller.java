@@ -67,7 +67,10 @@ class OrderPoller {
 
   private PollResult pollWindow(Shop shop, TimeWindow window, PollResult before) {
     AtomicReference<PollResult> result = new AtomicReference<>(before);
-    feed.changedTrades(shop.credentials(), window, page -> result.set(result.get().plus(importer.importPage(shop, page))));
+    feed.changedTrades(
+        shop.credentials(), window,
+        page -> result.set(result.get().plus(importer.importPage(shop, page))),
+        unreadable -> result.set(result.get().plus(importer.holdUnreadable(shop, unreadable))));
     checkpoints.advance(SOURCE, STREAM, shop.id(), window.end());
     return result.get().windowDone();
   }

@@ -49,6 +49,9 @@ class TradeApplier {
       } else if (!paid) {
         TradeState state = PaidStatuses.CLOSED_BEFORE_PAYMENT.equals(t.status()) ? TradeState.CLOSED_UNPAID : TradeState.WAITING_PAYMENT;
         (current == null ? inserts : updates).add(TradeRow.of(shop.id().value(), t, false, state, null));
+        if (current == TradeState.EXCEPTION) {
+          exceptions.resolve(shop.id(), t.tid(), now);
+        }
       } else {
         toNormalise.add(t);
       }

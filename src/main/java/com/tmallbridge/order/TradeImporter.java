@@ -1,6 +1,7 @@
 package com.tmallbridge.order;
 
 import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.UnreadableTrade;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.sync.Inbox;
 import java.time.Clock;
@@ -23,12 +24,14 @@ class TradeImporter {
   private final Inbox inbox;
   private final OrderRepository trades;
   private final TradeApplier applier;
+  private final ExceptionRepository exceptions;
   private final Clock clock;
 
-  TradeImporter(Inbox inbox, OrderRepository trades, TradeApplier applier, Clock clock) {
+  TradeImporter(Inbox inbox, OrderRepository trades, TradeApplier applier, ExceptionRepository exceptions, Clock clock) {
     this.inbox = inbox;
     this.trades = trades;
     this.applier = applier;
+    this.exceptions = exceptions;
     this.clock = clock;
   }
 
@@ -51,6 +54,23 @@ class TradeImporter {
     }
     Map<String, TradeState> known = trades.states(shop.id(), fresh.stream().map(ChannelTrade::tid).toList());
     return applier.apply(shop, fresh, known, now, false).withReceived(page.size());
+  }
+
+  /**
+   * Holds a listed trade that could not be read: its raw entry goes to the inbox (as the oldest
+   * possible snapshot, so any readable version replaces it), the trade is marked held, and an
+   * {@code INVALID_TRADE} exception says what could not be read.
+   */
+  @Transactional
+  public ImportResult holdUnreadable(Shop shop, UnreadableTrade trade) {
+    Instant now = clock.instant();
+    inbox.offer(OrderMessages.INBOX_SOURCE, shop.id(), trade.tid(), Instant.EPOCH, trade.rawJson());
+    if (trades.states(shop.id(), List.of(trade.tid())).isEmpty()) {
+      trades.insertTrades(List.of(TradeRow.unreadable(shop.id().value(), trade.tid(), now)), now);
+    }
+    exceptions.raise(shop.id(), trade.tid(), OrderReason.INVALID_TRADE,
+        "trade " + trade.tid() + " as listed by Tmall cannot be read: " + trade.reason(), null, now);
+    return new ImportResult(1, 0, 0, 1);
   }
 
   private static Collection<ChannelTrade> newestPerTid(List<ChannelTrade> page) {

@@ -21,6 +21,12 @@ record TradeRow(
     TradeState state,
     @Nullable String exceptionCode) {
 
+  /** A placeholder for a trade whose snapshot could not be read: held, nothing known but its id. */
+  static TradeRow unreadable(long shopId, String tid, Instant now) {
+    return new TradeRow(shopId, tid, "UNREADABLE", null, now, Instant.EPOCH, null, false, 0, 0, null, null,
+        TradeState.EXCEPTION, OrderReason.INVALID_TRADE.code());
+  }
+
   static TradeRow of(long shopId, ChannelTrade t, boolean everPaid, TradeState state, @Nullable String exceptionCode) {
     return new TradeRow(
         shopId, t.tid(), t.status(), t.type(), t.created(), t.modified(), t.payTime(), everPaid, t.paymentFen(),

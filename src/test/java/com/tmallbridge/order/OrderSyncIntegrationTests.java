@@ -2,6 +2,7 @@ package com.tmallbridge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tmallbridge.channel.UnreadableTrade;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
@@ -43,6 +44,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ShopManagement shops;
   @Autowired ErpRegistry erp;
   @Autowired Checkpoints checkpoints;
+  @Autowired TradeImporter importer;
 
   private TmallSandbox sandbox;
   private Instant now;
@@ -136,6 +138,28 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
     assertThat(after).hasSize((int) paid);
     assertThat(after.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+    assertThat(orders.unresolvedExceptions()).isZero();
+  }
+
+  @Test
+  void anUnreadableTradeIsHeldAndAReadableVersionReleasesIt() {
+    Shop shop = addShop(sandbox.credentials().sessionKey());
+    seedErp(shop, -1);
+    String code = sandbox.items().stream().flatMap(i -> i.skus().stream()).map(SandboxSku::outerId)
+        .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+
+    importer.holdUnreadable(shop, new UnreadableTrade("424242", "{\"tid\":424242,\"payment\":\"x\"}", "payment 'x' is not a number"));
+
+    assertThat(orders.exceptions(null, 10)).singleElement().satisfies(e -> {
+      assertThat(e.reasonCode()).isEqualTo("INVALID_TRADE");
+      assertThat(e.message()).contains("424242").contains("cannot be read");
+    });
+    assertThat(orders.trade(shop.id(), "424242")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(TradeState.EXCEPTION));
+
+    importer.importPage(shop, List.of(TestTrades.paid("424242", 1_000, 0, List.of(TestTrades.line("1", code, 1, 1_000, 1_000, null)))));
+    sync.drain();
+
+    assertThat(orders.trade(shop.id(), "424242")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(TradeState.EXPORTED));
     assertThat(orders.unresolvedExceptions()).isZero();
   }
 

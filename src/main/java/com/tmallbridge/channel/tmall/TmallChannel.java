@@ -7,6 +7,7 @@ import com.tmallbridge.channel.ItemCatalog;
 import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.ShopProbe;
+import com.tmallbridge.channel.UnreadableTrade;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.TimeWindow;
 import java.time.Clock;
@@ -44,7 +45,13 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
 
   @Override
   public void changedTrades(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink) {
-    trades.changedTrades(shop, window, pageSink);
+    trades.changedTrades(shop, window, pageSink, null);
+  }
+
+  @Override
+  public void changedTrades(
+      ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink, Consumer<UnreadableTrade> unreadableSink) {
+    trades.changedTrades(shop, window, pageSink, unreadableSink);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelException.Kind;
 import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.ShopCredentials;
+import com.tmallbridge.channel.UnreadableTrade;
 import com.tmallbridge.core.TimeWindow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +56,13 @@ final class TmallTradeFeed {
     this.types = types;
   }
 
-  void changedTrades(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink) {
+  /**
+   * @param unreadableSink receives entries that cannot be read; null means such an entry fails the
+   *     window with a PERMANENT {@link ChannelException}
+   */
+  void changedTrades(
+      ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink, @Nullable Consumer<UnreadableTrade> unreadableSink) {
+    Consumer<List<JsonNode>> entries = page -> deliver(shop, page, pageSink, unreadableSink);
     if (window.length().compareTo(MAX_WINDOW) > 0) {
       throw new IllegalArgumentException(
           "TOP allows at most one day per incremental query, window " + window + " is " + window.length());
@@ -62,7 +70,7 @@ final class TmallTradeFeed {
     TopResponse first = page(shop, window, 1);
     long pages = (first.totalResults() + pageSize - 1) / pageSize;
     if (pages <= 1) {
-      deliver(shop, first, pageSink);
+      entries.accept(first.list("trades"));
       return;
     }
     // One page is fetched ahead while the sink imports the current one; the order stays last..1.
@@ -71,14 +79,14 @@ final class TmallTradeFeed {
       for (long pageNo = pages; pageNo >= 2; pageNo--) {
         TopResponse current = join(next);
         next = prefetch(shop, window, pageNo - 1);
-        deliver(shop, current, pageSink);
+        entries.accept(current.list("trades"));
       }
     } catch (RuntimeException | Error e) {
       next.cancel(false);
       throw e;
     }
     TopResponse last = join(next);
-    deliver(shop, last, pageSink);
+    entries.accept(last.list("trades"));
     if (last.totalResults() > first.totalResults()) {
       log.warn(
           "shop {}: window {} grew from {} to {} trades while paging; the overlapping next window picks up the rest",
@@ -118,14 +126,19 @@ final class TmallTradeFeed {
     return client.call(shop, TradeRequests.incrementGet(window, fields, types, pageNo, pageSize));
   }
 
-  private void deliver(ShopCredentials shop, TopResponse page, Consumer<List<ChannelTrade>> pageSink) {
+  private void deliver(
+      ShopCredentials shop, List<JsonNode> page, Consumer<List<ChannelTrade>> pageSink, @Nullable Consumer<UnreadableTrade> unreadableSink) {
     List<ChannelTrade> trades = new ArrayList<>();
-    try {
-      for (JsonNode entry : page.list("trades")) {
+    for (JsonNode entry : page) {
+      try {
         complete(shop, entry).ifPresent(trades::add);
+      } catch (IllegalArgumentException e) {
+        if (unreadableSink == null) {
+          throw TopExceptionTranslator.unreadable(shop.shop(), e);
+        }
+        log.warn("shop {}: a listed trade cannot be read and is held: {}", shop.shop(), e.getMessage());
+        unreadableSink.accept(new UnreadableTrade(tidOf(entry), entry.toString(), e.getMessage()));
       }
-    } catch (IllegalArgumentException e) {
-      throw TopExceptionTranslator.unreadable(shop.shop(), e);
     }
     if (!trades.isEmpty()) {
       pageSink.accept(List.copyOf(trades));
@@ -143,6 +156,14 @@ final class TmallTradeFeed {
       log.warn("shop {}: trade {} is listed as changed but trade.fullinfo.get says it does not exist", shop.shop(), tid);
     }
     return full;
+  }
+
+  private static String tidOf(JsonNode entry) {
+    try {
+      return TradeMapper.tid(entry);
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static ChannelTrade map(ShopCredentials shop, JsonNode trade) {

@@ -65,6 +65,31 @@ class TmallChannelOrderFeedTests {
   }
 
   @Test
+  void handsAnUnreadableTradeToTheCallerAndDeliversTheRestOfThePage() {
+    String broken = TradeJson.complete(2).replace("\"payment\":\"10.00\",\"orders\"", "\"payment\":\"ten yuan\",\"orders\"");
+    server.answer(r -> Reply.json(TradeJson.page(3, List.of(TradeJson.complete(1), broken, TradeJson.complete(3)))));
+    List<com.tmallbridge.channel.UnreadableTrade> unreadable = new ArrayList<>();
+
+    channel(100).changedTrades(shop, WINDOW, pages::add, unreadable::add);
+
+    assertThat(deliveredTids()).containsExactly(List.of("1", "3"));
+    assertThat(unreadable).singleElement().satisfies(u -> {
+      assertThat(u.tid()).isEqualTo("2");
+      assertThat(u.reason()).contains("ten yuan");
+      assertThat(u.rawJson()).contains("\"tid\":2");
+    });
+  }
+
+  @Test
+  void failsTheWindowOnAnUnreadableTradeWhenTheCallerTakesNone() {
+    String broken = TradeJson.complete(2).replace("\"payment\":\"10.00\",\"orders\"", "\"payment\":\"ten yuan\",\"orders\"");
+    server.answer(r -> Reply.json(TradeJson.page(1, List.of(broken))));
+
+    assertThatThrownBy(() -> channel(100).changedTrades(shop, WINDOW, pages::add))
+        .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.kind()).isEqualTo(ChannelException.Kind.PERMANENT));
+  }
+
+  @Test
   void asksForTheWindowInGmtPlus8WithTotalResultsAndEveryMappedField() {
     server.answer(r -> Reply.json(TradeJson.pageOf(1, 100, 1)));
 
