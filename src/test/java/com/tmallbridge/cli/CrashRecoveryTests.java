@@ -63,7 +63,10 @@ class CrashRecoveryTests {
       long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
 
       Process sync = bridge("sync", "--workers", "2");
-      await().atMost(Duration.ofMinutes(3)).until(() -> exported() > 0 || !sync.isAlive());
+      // the bridge must own the database (H2 auto-server) before this JVM connects to watch it
+      await().atMost(Duration.ofMinutes(2)).until(() -> output("sync", "--workers", "2").contains("syncing continuously") || !sync.isAlive());
+      await().atMost(Duration.ofMinutes(3)).until(() -> !sync.isAlive() || exported() > 0);
+      assertThat(sync.isAlive()).as("the bridge died on its own: %s", output("sync", "--workers", "2")).isTrue();
       long atKill = exported();
       sync.destroyForcibly().waitFor();
       System.out.println("killed the bridge with " + atKill + " of " + paid + " paid trades exported");
@@ -71,7 +74,7 @@ class CrashRecoveryTests {
 
       sandbox.faults(FaultSettings.none());
       Process restart = bridge("sync", "--once");
-      assertThat(restart.waitFor()).as("sync --once exit code").isZero();
+      assertThat(restart.waitFor()).as("sync --once exit code; output: %s", output("sync", "--once")).isZero();
 
       Map<String, List<ErpSalesOrderSummary>> inErp = erpOrders();
       for (SandboxTrade t : sandbox.trades()) {
@@ -135,12 +138,20 @@ class CrashRecoveryTests {
     }
   }
 
+  private String output(String... args) throws java.io.IOException {
+    return java.nio.file.Files.readString(outputFile(args).toPath());
+  }
+
+  private File outputFile(String... args) {
+    return new File(dir.toFile(), "bridge-" + String.join("-", args).replace("-", "") + ".out");
+  }
+
   private Process bridge(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
         "com.tmallbridge.cli.BridgeMain", "--data", dir.toString(), "--db-url", url, "--db-user", user));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(new File(dir.toFile(), "bridge-" + String.join("-", args).replace("-", "") + ".out")).start();
+        .redirectOutput(outputFile(args)).start();
   }
 }

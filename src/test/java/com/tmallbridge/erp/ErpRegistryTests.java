@@ -31,8 +31,9 @@ class ErpRegistryTests {
   }
 
   @Test
-  void refusesAnUnknownActiveIdNamingTheKnownOnes() {
-    assertThatThrownBy(() -> new ErpRegistry(List.of(plain, withStock), "kingdee"))
+  void refusesAnUnknownActiveIdOnFirstUseNamingTheKnownOnes() {
+    ErpRegistry registry = new ErpRegistry(List.of(plain, withStock), "kingdee");
+    assertThatThrownBy(registry::active)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'kingdee'")
         .hasMessageContaining("[plain, stocky]");

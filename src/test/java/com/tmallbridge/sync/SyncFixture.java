@@ -1,5 +1,7 @@
 package com.tmallbridge.sync;
 
+import com.tmallbridge.testsupport.MutableClock;
+
 import com.tmallbridge.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

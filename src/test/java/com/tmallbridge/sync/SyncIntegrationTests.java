@@ -1,5 +1,7 @@
 package com.tmallbridge.sync;
 
+import com.tmallbridge.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

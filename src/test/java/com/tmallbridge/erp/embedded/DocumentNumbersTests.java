@@ -1,5 +1,7 @@
 package com.tmallbridge.erp.embedded;
 
+import com.tmallbridge.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.core.ErpDocNo;

@@ -1,5 +1,7 @@
 package com.tmallbridge.erp.embedded;
 
+import com.tmallbridge.testsupport.MutableClock;
+
 import static com.tmallbridge.erp.ErpTestData.line;
 import static com.tmallbridge.erp.embedded.EmbeddedSalesOrderTests.assertPermanent;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package com.tmallbridge.sandbox.tmall;
 
+import com.tmallbridge.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
