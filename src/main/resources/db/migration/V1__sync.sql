@@ -49,6 +49,7 @@ CREATE TABLE sync_inbox (
     external_id  varchar(128) NOT NULL,
     modified     timestamp with time zone NOT NULL,
     payload      text         NOT NULL,
+    payload_hash varchar(64)  NOT NULL,
     received_at  timestamp with time zone NOT NULL,
     CONSTRAINT pk_sync_inbox PRIMARY KEY (source, shop_id, external_id)
 );

@@ -6,15 +6,19 @@ import java.util.Optional;
 
 /**
  * Raw snapshots of external records (e.g. Tmall trades), one row per (source, shop, external id),
- * replaced only by a strictly newer snapshot. Calls join the caller's transaction.
+ * replaced by a newer snapshot, or by a different one with the same modified time: TOP's modified
+ * time has second precision, so two changes within one second share it (a trade created and paid
+ * in the same second); since the channel is re-read with an overlap, the latest version wins in the
+ * end. An identical replay is never applied. Calls join the caller's transaction.
  */
 public interface Inbox {
 
   /**
-   * Stores the snapshot when none is stored or the stored one is older than {@code modified}.
+   * Stores the snapshot when none is stored, the stored one is older than {@code modified}, or the
+   * stored one has the same modified time but other content.
    *
-   * @return true when the snapshot was stored (it is new or newer); false when it is a replay or
-   *     older than what is stored and must not be applied
+   * @return true when the snapshot was stored and must be applied; false when it is an identical
+   *     replay or older than what is stored and must not be applied
    */
   boolean offer(String source, ShopId shop, String externalId, Instant modified, String payload);
 

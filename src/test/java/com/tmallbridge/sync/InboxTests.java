@@ -42,17 +42,27 @@ class InboxTests {
   }
 
   @Test
-  void replacesASnapshotOnlyWithAStrictlyNewerOne() {
+  void replacesASnapshotOnlyWithANewerOne() {
     inbox.offer("tmall", SHOP, "100", T2, "{\"v\":2}");
 
-    assertThat(inbox.offer("tmall", SHOP, "100", T2, "{\"v\":\"replay\"}")).isFalse();
-    assertThat(inbox.offer("tmall", SHOP, "100", T1, "{\"v\":1}")).isFalse();
+    assertThat(inbox.offer("tmall", SHOP, "100", T2, "{\"v\":2}")).as("identical replay").isFalse();
+    assertThat(inbox.offer("tmall", SHOP, "100", T1, "{\"v\":1}")).as("older").isFalse();
     assertThat(inbox.get("tmall", SHOP, "100").orElseThrow().payload()).isEqualTo("{\"v\":2}");
 
     db.clock.advance(Duration.ofMinutes(1));
     assertThat(inbox.offer("tmall", SHOP, "100", T2.plusMillis(1), "{\"v\":3}")).isTrue();
     assertThat(inbox.get("tmall", SHOP, "100"))
         .contains(new Inbox.Snapshot(T2.plusMillis(1), "{\"v\":3}", db.clock.instant()));
+  }
+
+  @Test
+  void appliesADifferentSnapshotWithTheSameModifiedSecond() {
+    // TOP's modified has second precision: a trade created and paid within one second keeps it
+    inbox.offer("tmall", SHOP, "100", T2, "{\"status\":\"WAIT_BUYER_PAY\"}");
+
+    assertThat(inbox.offer("tmall", SHOP, "100", T2, "{\"status\":\"WAIT_SELLER_SEND_GOODS\"}")).isTrue();
+    assertThat(inbox.offer("tmall", SHOP, "100", T2, "{\"status\":\"WAIT_SELLER_SEND_GOODS\"}")).isFalse();
+    assertThat(inbox.get("tmall", SHOP, "100").orElseThrow().payload()).contains("WAIT_SELLER_SEND_GOODS");
   }
 
   @Test
