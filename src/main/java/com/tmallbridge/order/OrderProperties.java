@@ -21,7 +21,12 @@ public record OrderProperties(
     @DefaultValue("60s") Duration onceGrace) {
 
   public OrderProperties {
-    new WindowPlanner(window, overlap);
+    if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("bridge.order.window must be between 1s and 1d (TOP's limit), got " + window);
+    }
+    if (overlap.isNegative() || overlap.compareTo(window) >= 0) {
+      throw new IllegalArgumentException("bridge.order.overlap must be at least 0 and shorter than bridge.order.window, got " + overlap);
+    }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("bridge.order.poll-interval must be positive, got " + pollInterval);
     }
