@@ -36,6 +36,7 @@ public record TestDatabase(String url, String username, String password, String 
     String base = System.getProperty("bridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/bridge_test");
     String user = System.getProperty("bridge.test.pg.user", "postgres");
     ensureDatabase(base, user);
+    dropLeftoversOnce(base, user);
     try (Connection c = DriverManager.getConnection(base, user, "");
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);
@@ -43,6 +44,28 @@ public record TestDatabase(String url, String username, String password, String 
       throw new IllegalStateException("cannot create schema " + name + " in " + base + ": " + e.getMessage(), e);
     }
     return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name, user, "", "postgres");
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Drops the schemas earlier test runs left behind, once per JVM (one test run at a time per database). */
+  private static void dropLeftoversOnce(String url, String user) {
+    if (!CLEANED.compareAndSet(false, true)) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t[0-9]+_[0-9a-f]{10}$'");
+      java.util.List<String> old = new java.util.ArrayList<>();
+      while (rs.next()) {
+        old.add(rs.getString(1));
+      }
+      for (String schema : old) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop leftover test schemas in " + url + ": " + e.getMessage(), e);
+    }
   }
 
   private static void ensureDatabase(String url, String user) {
