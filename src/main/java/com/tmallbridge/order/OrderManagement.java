@@ -23,16 +23,18 @@ public class OrderManagement {
   private final OrderRepository trades;
   private final ExceptionRepository exceptions;
   private final ExceptionRetrier retrier;
+  private final com.tmallbridge.sync.Checkpoints checkpoints;
   private final Clock clock;
 
   OrderManagement(
       ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
-      ExceptionRetrier retrier, Clock clock) {
+      ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, Clock clock) {
     this.shops = shops;
     this.poller = poller;
     this.trades = trades;
     this.exceptions = exceptions;
     this.retrier = retrier;
+    this.checkpoints = checkpoints;
     this.clock = clock;
   }
 
@@ -48,6 +50,23 @@ public class OrderManagement {
       }
     }
     return results;
+  }
+
+  /**
+   * Moves a shop's pull checkpoint back to {@code from}, so the next cycle reads every trade
+   * modified since then again (replays change nothing; missed trades are picked up).
+   *
+   * @throws IllegalArgumentException when {@code from} is in the future or more than 3 months back
+   */
+  public void rewind(ShopId shop, java.time.Instant from) {
+    java.time.Instant now = clock.instant();
+    if (from.isAfter(now)) {
+      throw new IllegalArgumentException("--rerun-from " + from + " is in the future");
+    }
+    if (from.isBefore(now.atZone(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(3).toInstant())) {
+      throw new IllegalArgumentException("--rerun-from " + from + " is more than 3 months back: Tmall keeps 3 months of incremental history");
+    }
+    checkpoints.reset(OrderPoller.SOURCE, OrderPoller.STREAM, shop, from);
   }
 
   public List<TradeView> trades(@Nullable TradeState state, @Nullable ShopId shop, int limit) {

@@ -171,13 +171,23 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     Map<String, List<ErpSalesOrderSummary>> before = erpOrders();
     Map<TradeState, Long> states = orders.stateCounts();
 
-    checkpoints.reset("tmall", "trades", shop.id(), now.minus(Duration.ofHours(4)));
+    orders.rewind(shop.id(), now.minus(Duration.ofHours(4)));
     OrderSync.CycleResult replay = sync.runOnce();
 
+    assertThat(replay.polls().get(0).received()).as("the rewound period was read again").isEqualTo(150);
     assertThat(replay.polls().get(0).applied()).isZero();
     assertThat(replay.delivered()).isZero();
     assertThat(erpOrders()).isEqualTo(before);
     assertThat(orders.stateCounts()).isEqualTo(states);
+  }
+
+  @Test
+  void refusesToRewindIntoTheFutureOrBeyondThreeMonths() {
+    Shop shop = addShop(sandbox.credentials().sessionKey());
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> orders.rewind(shop.id(), Instant.now().plus(Duration.ofHours(1)))).withMessageContaining("future");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> orders.rewind(shop.id(), Instant.now().minus(Duration.ofDays(100)))).withMessageContaining("3 months");
   }
 
   @Test
