@@ -39,12 +39,6 @@ record TmallProperties(
     @DefaultValue("100") int pageSize,
     @DefaultValue("false") boolean simplify,
     @DefaultValue("tmallbridge") String partnerId,
-    @DefaultValue({
-      "fixed", "auction", "step", "independent_simple_trade", "independent_shop_trade", "auto_delivery", "ec", "cod",
-      "game_equipment", "shopex_trade", "netcn_trade", "external_trade", "instant_trade", "b2c_cod", "hotel_trade",
-      "super_market_trade", "super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
-      "tmall_i18n", "insurance_plus", "finance", "pre_auth_type"
-    })
     java.util.List<String> tradeTypes) {
 
   /** Every trade type TOP documents for the {@code type} filter ({@code guarantee_trade} is an alias of fixed + auction). */
@@ -69,7 +63,7 @@ record TmallProperties(
       throw invalid("retryMaxDelay", retryMaxDelay + " is shorter than retryBaseDelay " + retryBaseDelay);
     }
     partnerId = partnerId == null ? "" : partnerId.strip();
-    tradeTypes = java.util.List.copyOf(tradeTypes);
+    tradeTypes = tradeTypes == null ? DEFAULT_TRADE_TYPES : java.util.List.copyOf(tradeTypes);
     if (tradeTypes.isEmpty()) {
       throw invalid("tradeTypes", "must list at least one trade type");
     }
