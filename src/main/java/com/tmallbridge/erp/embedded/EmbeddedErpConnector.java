@@ -140,6 +140,36 @@ class EmbeddedErpConnector
   public Map<String, Long> onHand(MaterialCode material) {
     return guard("read on-hand of " + material, () -> stock.onHand(material));
   }
+  @Override
+  public Map<MaterialCode, Map<String, Long>> onHand(Collection<MaterialCode> materials) {
+    if (materials.isEmpty()) {
+      return Map.of();
+    }
+    return guard("read on-hand of " + materials.size() + " materials", () -> stock.onHand(materials));
+  }
+
+  @Override
+  public List<String> warehouses() {
+    return guard("list warehouses", stock::warehouses);
+  }
+
+  @Override
+  public StockChanges changesAfter(String cursor, int limit) {
+    long after;
+    try {
+      after = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      throw new ConnectorException(EmbeddedErrorCode.INVALID_STOCK_MOVE, false, "stock change cursor '" + cursor + "' is not a move id");
+    }
+    StockRepository.Changes changes = guard("read stock changes", () -> stock.changesAfter(after, limit));
+    return new StockChanges(changes.materials(), Long.toString(changes.lastId()), changes.more());
+  }
+
+  @Override
+  public Map<MaterialCode, Map<String, Long>> deliveredBetween(java.time.Instant from, java.time.Instant to) {
+    return guard("read deliveries between " + from + " and " + to, () -> stock.deliveredBetween(from, to));
+  }
+
 
   private static <T> T guard(String action, Supplier<T> call) {
     try {

@@ -3,8 +3,13 @@ package com.tmallbridge.erp.embedded;
 import com.tmallbridge.core.MaterialCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,6 +26,25 @@ final class StockRepository {
        where material = :material
        group by warehouse
        order by warehouse""";
+
+  private static final String ON_HAND_MANY = """
+      select material, warehouse, sum(quantity) as on_hand
+        from erp_stock_move
+       where material in (:materials)
+       group by material, warehouse
+       order by material, warehouse""";
+  private static final String CHANGES_AFTER = """
+      select id, material
+        from erp_stock_move
+       where id > :after
+       order by id
+       limit :limit""";
+  private static final String DELIVERED_BETWEEN = """
+      select material, warehouse, -sum(quantity) as delivered
+        from erp_stock_move
+       where reason = 'DELIVERY' and created_at >= :from and created_at < :to
+       group by material, warehouse""";
+  private static final int IN_LIST_CHUNK = 500;
 
   private final JdbcClient jdbc;
 
@@ -51,6 +75,53 @@ final class StockRepository {
     jdbc.sql(ON_HAND).param("material", material.value()).query(each);
     return result;
   }
+
+  /** On-hand per material and warehouse code for several materials. */
+  Map<MaterialCode, Map<String, Long>> onHand(Collection<MaterialCode> materials) {
+    Map<MaterialCode, Map<String, Long>> result = new LinkedHashMap<>();
+    List<String> codes = materials.stream().map(MaterialCode::value).distinct().toList();
+    for (int from = 0; from < codes.size(); from += IN_LIST_CHUNK) {
+      List<String> chunk = codes.subList(from, Math.min(codes.size(), from + IN_LIST_CHUNK));
+      RowCallbackHandler each = rs -> result
+          .computeIfAbsent(new MaterialCode(rs.getString("material")), m -> new LinkedHashMap<>())
+          .put(rs.getString("warehouse"), rs.getLong("on_hand"));
+      jdbc.sql(ON_HAND_MANY).param("materials", chunk).query(each);
+    }
+    return result;
+  }
+
+  List<String> warehouses() {
+    return jdbc.sql("select code from erp_warehouse order by code").query(String.class).list();
+  }
+
+  /** Materials moved after move id {@code after}; the cursor is the last move id read. */
+  Changes changesAfter(long after, int limit) {
+    Set<MaterialCode> materials = new LinkedHashSet<>();
+    long[] last = {after};
+    int[] rows = {0};
+    RowCallbackHandler each = rs -> {
+      last[0] = rs.getLong("id");
+      rows[0]++;
+      materials.add(new MaterialCode(rs.getString("material")));
+    };
+    jdbc.sql(CHANGES_AFTER).param("after", after).param("limit", limit).query(each);
+    return new Changes(new ArrayList<>(materials), last[0], rows[0] == limit);
+  }
+
+  Map<MaterialCode, Map<String, Long>> deliveredBetween(Instant from, Instant to) {
+    Map<MaterialCode, Map<String, Long>> result = new LinkedHashMap<>();
+    RowCallbackHandler each = rs -> result
+        .computeIfAbsent(new MaterialCode(rs.getString("material")), m -> new LinkedHashMap<>())
+        .put(rs.getString("warehouse"), rs.getLong("delivered"));
+    jdbc.sql(DELIVERED_BETWEEN)
+        .param("from", from.atOffset(ZoneOffset.UTC))
+        .param("to", to.atOffset(ZoneOffset.UTC))
+        .query(each);
+    return result;
+  }
+
+  /** Materials moved after a position, and the new position (the last move id read). */
+  record Changes(List<MaterialCode> materials, long lastId, boolean more) {}
 
   /** One movement to book. */
   record StockMove(String warehouse, MaterialCode material, long quantity, String reason, String reference) {}
