@@ -136,4 +136,33 @@ class StockAllocatorTests {
     assertThat(StockAllocator.fit(new long[] {1, 1, 1}, 5)).containsExactly(1, 1, 1);
     assertThat(StockAllocator.fit(new long[] {4, 0}, 0)).containsExactly(0, 0);
   }
+
+  @Test
+  void readmeExampleLockAndPercentSplitAsDocumented() {
+    Map<String, Figure> f = StockAllocator.allocate(Map.of(A, 75L),
+        List.of(plain("s1", 1, A, rule(50, 0, 0, null, 0, 0), 75), plain("s2", 2, A, RuleSettings.DEFAULT, 75)),
+        List.of(new Lock(2, A, 30)));
+    assertThat(f.get("s1")).isEqualTo(new Figure(45, 22, 15));
+    assertThat(f.get("s2")).isEqualTo(new Figure(75, 75, 60));
+  }
+
+  @Test
+  void ruleBookMergesSkuItemAndShopRulesFieldByField() {
+    com.tmallbridge.core.ShopId shop = new com.tmallbridge.core.ShopId(1);
+    RuleBook book = new RuleBook(List.of(
+        new StockRule(shop, "", "", List.of("WH01"), 50, null, null, 100L, null, null),
+        new StockRule(shop, "9", "", null, 80, -1L, null, null, null, null),
+        new StockRule(shop, "9", "s", null, null, null, 3L, null, 4L, null)));
+    assertThat(book.settingsFor(1, "9", "s")).isEqualTo(new RuleSettings(List.of("WH01"), 80, -1, 3, 100L, 4, 0));
+    assertThat(book.settingsFor(1, "8", "")).isEqualTo(new RuleSettings(List.of("WH01"), 50, 0, 0, 100L, 0, 0));
+    assertThat(book.settingsFor(2, "9", "s")).isEqualTo(RuleSettings.DEFAULT);
+  }
+
+  @Test
+  void sellableCountsOnlyTheShopsWarehousesLessReservedAndSafety() {
+    SellableStock.Snapshot s = new SellableStock.Snapshot(Map.of(A, Map.of("WH01", 30L, "WH02", 10L)), Map.of(A, 4L), Map.of(A, 2L));
+    assertThat(s.sellable(A, null)).isEqualTo(34);
+    assertThat(s.sellable(A, List.of("WH01"))).isEqualTo(24);
+    assertThat(s.sellable(B, null)).isZero();
+  }
 }
