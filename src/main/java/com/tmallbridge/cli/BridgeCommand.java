@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ExceptionsCommand.class,
       MappingsCommand.class,
       OutboxCommand.class,
+      StockCommand.class,
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {

@@ -21,9 +21,12 @@ class TradeApplier {
   private final SkuResolver skus;
   private final Outbox outbox;
   private final JsonMapper json;
+  private final TradeStockEvents stockEvents;
   private final TradeNormaliser normaliser = new TradeNormaliser();
 
-  TradeApplier(OrderRepository trades, ExceptionRepository exceptions, SkuResolver skus, Outbox outbox, JsonMapper json) {
+  TradeApplier(
+      OrderRepository trades, ExceptionRepository exceptions, SkuResolver skus, Outbox outbox, JsonMapper json, TradeStockEvents stockEvents) {
+    this.stockEvents = stockEvents;
     this.trades = trades;
     this.exceptions = exceptions;
     this.skus = skus;
@@ -46,6 +49,7 @@ class TradeApplier {
       boolean paid = PaidStatuses.everPaid(t);
       if (current == TradeState.QUEUED || current == TradeState.EXPORTED) {
         updates.add(TradeRow.of(shop.id().value(), t, true, current, null));
+        stockEvents.updated(shop.id(), t);
       } else if (!paid) {
         TradeState state = PaidStatuses.CLOSED_BEFORE_PAYMENT.equals(t.status()) ? TradeState.CLOSED_UNPAID : TradeState.WAITING_PAYMENT;
         (current == null ? inserts : updates).add(TradeRow.of(shop.id().value(), t, false, state, null));
@@ -85,6 +89,7 @@ class TradeApplier {
     }
     trades.replaceLines(ready);
     for (Normalised n : ready) {
+      stockEvents.queued(shop.id(), n.trade(), n.order().lines());
       enqueue(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli() : Long.toString(n.trade().modified().getEpochSecond()));
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);

@@ -1,0 +1,89 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.ChannelTradeLine;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.SalesOrderLine;
+import com.tmallbridge.core.ShopId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes {@link TradeStockEvent}s while a snapshot is applied, synchronously, so listeners write
+ * in the import transaction. Lines refunded before shipping never count as paid.
+ */
+@Component
+class TradeStockEvents {
+  private static final Set<String> CLOSED = Set.of("TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO");
+  /** Sub-order statuses that mean the goods have left (on Tmall's side). */
+  private static final Set<String> SHIPPED = Set.of("WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED", "TRADE_FINISHED");
+  private static final String STORED_LINES = """
+      select oid, num_iid, sku_id, material_code, quantity from order_line where shop_id = :shop and tid = :tid order by line_no""";
+
+  private final ApplicationEventPublisher publisher;
+  private final JdbcClient jdbc;
+
+  TradeStockEvents(ApplicationEventPublisher publisher, JdbcClient jdbc) {
+    this.publisher = publisher;
+    this.jdbc = jdbc;
+  }
+
+  /** A paid trade was queued for the ERP for the first time with these lines. */
+  void queued(ShopId shop, ChannelTrade trade, List<SalesOrderLine> lines) {
+    if (CLOSED.contains(trade.status())) {
+      return;
+    }
+    Map<String, ChannelTradeLine> byOid = new HashMap<>();
+    trade.lines().forEach(l -> byOid.put(l.oid(), l));
+    List<TradeStockEvent.Line> paid = new ArrayList<>();
+    for (SalesOrderLine l : lines) {
+      ChannelTradeLine source = byOid.get(l.externalLineId());
+      if (source != null && !refundedBeforeShipping(source)) {
+        paid.add(new TradeStockEvent.Line(l.externalLineId(), source.numIid(), source.skuId() == null ? "" : source.skuId(), l.material(),
+            l.quantity()));
+      }
+    }
+    if (!paid.isEmpty()) {
+      publisher.publishEvent(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.PAID, paid,
+          trade.payTime() != null ? trade.payTime() : trade.modified()));
+    }
+  }
+
+  /** A newer snapshot of a trade already QUEUED or EXPORTED: closed, or some lines refunded. */
+  void updated(ShopId shop, ChannelTrade trade) {
+    if (CLOSED.contains(trade.status())) {
+      List<TradeStockEvent.Line> all = stored(shop, trade.tid());
+      if (!all.isEmpty()) {
+        publisher.publishEvent(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.CLOSED, all, trade.modified()));
+      }
+      return;
+    }
+    Set<String> refunded = new java.util.HashSet<>();
+    trade.lines().stream().filter(TradeStockEvents::refundedBeforeShipping).forEach(l -> refunded.add(l.oid()));
+    if (refunded.isEmpty()) {
+      return;
+    }
+    List<TradeStockEvent.Line> lines = stored(shop, trade.tid()).stream().filter(l -> refunded.contains(l.oid())).toList();
+    if (!lines.isEmpty()) {
+      publisher.publishEvent(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.REFUNDED, lines, trade.modified()));
+    }
+  }
+
+  private static boolean refundedBeforeShipping(ChannelTradeLine l) {
+    return "SUCCESS".equals(l.refundStatus()) && !SHIPPED.contains(l.status());
+  }
+
+  private List<TradeStockEvent.Line> stored(ShopId shop, String tid) {
+    return jdbc.sql(STORED_LINES).param("shop", shop.value()).param("tid", tid)
+        .query((rs, n) -> new TradeStockEvent.Line(rs.getString("oid"), rs.getString("num_iid"),
+            rs.getString("sku_id") == null ? "" : rs.getString("sku_id"), new MaterialCode(rs.getString("material_code")),
+            rs.getInt("quantity")))
+        .list();
+  }
+}
