@@ -72,10 +72,11 @@ class TradeApplier {
     List<Normalised> ready = new ArrayList<>();
     int held = 0;
     for (ChannelTrade t : paid) {
-      Normalisation n = normaliser.normalise(shop.id(), shop.code(), t, resolution.materialsOf(t), resolution.unresolvedOf(t));
+      Normalisation n = normaliser.normalise(
+          shop.id(), shop.code(), t, resolution.matchesOf(t), resolution.unresolvedOf(t), resolution.salePrices(), resolution.giftsOf(t));
       List<TradeRow> target = known.containsKey(t.tid()) ? updates : inserts;
       if (n instanceof Normalisation.Ready r) {
-        ready.add(new Normalised(t, r.order()));
+        ready.add(new Normalised(t, r.order(), r.origins()));
         target.add(TradeRow.of(shop.id().value(), t, true, TradeState.QUEUED, null));
       } else if (n instanceof Normalisation.Rejected r) {
         held++;
