@@ -41,7 +41,8 @@ final class MismatchFinder {
       if (r.outerId() == null) {
         lines.add(noOuterId(r));
       }
-      if (!r.matched() && r.matchCode() != null && !combos.containsKey(r.matchCode())) {
+      boolean ownCode = r.matchSource() == MatchSource.MAPPING || r.outerId() != null;
+      if (!r.matched() && r.matchCode() != null && ownCode && !combos.containsKey(r.matchCode())) {
         lines.add(line(Mismatch.Category.UNKNOWN_CODE, r, r.problem(),
             r.matchSource() == MatchSource.MAPPING
                 ? "correct the mapping (products map) or create the material in the ERP"
@@ -71,7 +72,8 @@ final class MismatchFinder {
               + "', as is every SKU of the item without its own code",
           "check that every such SKU really is '" + r.matchCode() + "'; otherwise map by hand (products map) or " + SET_ON_TMALL);
     }
-    return line(Mismatch.Category.NO_OUTER_ID, r, what + ", so orders for it are held (UNMAPPED_SKU)",
+    String fallback = r.matchCode() == null ? "" : " and the item's code '" + r.matchCode() + "' is not an ERP material";
+    return line(Mismatch.Category.NO_OUTER_ID, r, what + fallback + ", so orders for it are held (UNMAPPED_SKU)",
         "map by hand (products map --shop " + shopCode + " --item " + r.numIid() + (r.skuId().isEmpty() ? "" : " --sku " + r.skuId())
             + " --material CODE) or give it a merchant code: " + SET_ON_TMALL + "; then run products match");
   }

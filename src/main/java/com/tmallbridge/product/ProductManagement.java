@@ -163,7 +163,8 @@ public class ProductManagement {
 
   /**
    * Creates in the ERP a material for every merchant code of the shop's on-sale listings that
-   * matches nothing (neither a material nor a combo): the code as material code, title and SKU
+   * matches nothing (neither a material nor a combo) — the SKU's own code, or the item's for items
+   * without SKUs (never an item's code for its SKUs) — with the code as material code, title and SKU
    * properties as name, Tmall's price as sale price, unit {@code pcs}. A code shared by several
    * SKUs is created once, from the first. With {@code dryRun} nothing is written.
    *
@@ -176,7 +177,7 @@ public class ProductManagement {
     Map<String, ListingRow> byCode = new LinkedHashMap<>();
     listings.ofShop(shop).stream()
         .filter(r -> r.onSale() && !r.matched() && r.matchCode() != null)
-        .filter(r -> r.matchSource() == MatchSource.SKU_OUTER_ID || r.matchSource() == MatchSource.ITEM_OUTER_ID)
+        .filter(r -> r.outerId() != null && r.matchSource() != MatchSource.MAPPING)
         .forEach(r -> byCode.putIfAbsent(r.matchCode(), r));
     List<String> lines = new ArrayList<>();
     for (ListingRow r : byCode.values()) {
