@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       OrdersCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
+      ProductsCommand.class,
       OutboxCommand.class,
       StockCommand.class,
       BenchCommand.class

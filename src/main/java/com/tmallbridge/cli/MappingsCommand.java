@@ -1,7 +1,7 @@
 package com.tmallbridge.cli;
 
-import com.tmallbridge.order.OrderManagement;
-import com.tmallbridge.order.SkuMapping;
+import com.tmallbridge.product.ProductManagement;
+import com.tmallbridge.product.SkuMapping;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class MappingsCommand implements Runnable {
     @Override
     public Integer call() {
       Shop s = shop(parent.root, shop);
-      parent.root.runtime().bean(OrderManagement.class).putMapping(s.id(), numIid, skuId, material);
+      parent.root.runtime().bean(ProductManagement.class).putMapping(s.id(), numIid, skuId, material);
       new Output(parent.root.spec.commandLine().getOut()).line("mapped " + numIid + (skuId == null ? "" : "/" + skuId) + " -> " + material
           + "; retry held trades with 'bridge exceptions retry --all'");
       return 0;
@@ -51,14 +51,14 @@ class MappingsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<SkuMapping> all = parent.root.runtime().bean(OrderManagement.class).mappings();
+      List<SkuMapping> all = parent.root.runtime().bean(ProductManagement.class).mappings();
       Output out = new Output(parent.root.spec.commandLine().getOut());
       if (parent.root.json) {
         out.json(all);
         return 0;
       }
       List<List<String>> rows = new ArrayList<>();
-      all.forEach(m -> rows.add(List.of(Long.toString(m.shopId()), m.numIid(), Output.orDash(m.skuId()), m.materialCode())));
+      all.forEach(m -> rows.add(List.of(m.shop().toString(), m.numIid(), Output.orDash(m.skuId().isEmpty() ? null : m.skuId()), m.code())));
       out.table(List.of("SHOP", "NUM_IID", "SKU_ID", "MATERIAL"), rows);
       return 0;
     }
@@ -74,7 +74,7 @@ class MappingsCommand implements Runnable {
     @Override
     public Integer call() {
       Shop s = shop(parent.root, shop);
-      boolean removed = parent.root.runtime().bean(OrderManagement.class).removeMapping(s.id(), numIid, skuId);
+      boolean removed = parent.root.runtime().bean(ProductManagement.class).removeMapping(s.id(), numIid, skuId);
       new Output(parent.root.spec.commandLine().getOut()).line(removed ? "removed" : "no such mapping");
       return removed ? 0 : 1;
     }

@@ -5,7 +5,7 @@ import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.StockLedger;
-import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
@@ -26,12 +26,12 @@ class DemoSeeder {
   private static final String WAREHOUSE = "WH01";
 
   private final ShopManagement shops;
-  private final OrderManagement orders;
+  private final ProductManagement products;
   private final ErpRegistry erp;
 
-  DemoSeeder(ShopManagement shops, OrderManagement orders, ErpRegistry erp) {
+  DemoSeeder(ShopManagement shops, ProductManagement products, ErpRegistry erp) {
     this.shops = shops;
-    this.orders = orders;
+    this.products = products;
     this.erp = erp;
   }
 
@@ -65,7 +65,7 @@ class DemoSeeder {
     String code = merchantCode;
     if (code == null) {
       code = "MAT-" + (sku == null ? item.numIid() : sku.skuId());
-      orders.putMapping(shop.id(), Long.toString(item.numIid()), sku == null ? null : Long.toString(sku.skuId()), code);
+      products.putMapping(shop.id(), Long.toString(item.numIid()), sku == null ? null : Long.toString(sku.skuId()), code);
     }
     MaterialCode material = new MaterialCode(code);
     erp.capability(MaterialCatalog.class).upsertMaterial(new Material(material, name, "pcs", priceFen));

@@ -108,16 +108,4 @@ public class OrderManagement {
     }
     return outcomes;
   }
-
-  public void putMapping(ShopId shop, String numIid, @Nullable String skuId, String materialCode) {
-    trades.putMapping(shop, numIid, skuId, materialCode, clock.instant());
-  }
-
-  public boolean removeMapping(ShopId shop, String numIid, @Nullable String skuId) {
-    return trades.removeMapping(shop, numIid, skuId);
-  }
-
-  public List<SkuMapping> mappings() {
-    return trades.allMappings();
-  }
 }

@@ -1,6 +1,5 @@
 package com.tmallbridge.order;
 
-import com.tmallbridge.channel.ChannelTradeLine;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.core.ShopId;
@@ -19,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for trades, lines and mappings of the order flow. Exceptions live in {@link ExceptionRepository}. */
+/** SQL for trades and lines of the order flow (SKU mappings belong to the product module). Exceptions live in {@link ExceptionRepository}. */
 @Repository
 class OrderRepository {
   private static final String INSERT_TRADE =
@@ -61,10 +60,6 @@ class OrderRepository {
   OrderRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
     this.template = template;
-  }
-
-  static String mappingKey(String numIid, @Nullable String skuId) {
-    return numIid + "|" + (skuId == null ? "" : skuId);
   }
 
   /** Current state per tid for the given trades of a shop (absent when never seen). */
@@ -132,9 +127,10 @@ class OrderRepository {
       keys.add(new Object[] {o.shop().value(), o.orderNo().value()});
       for (int i = 0; i < o.lines().size(); i++) {
         SalesOrderLine l = o.lines().get(i);
-        ChannelTradeLine source = n.trade().lines().get(i);
+        LineOrigin source = n.origins().get(i);
         rows.add(new Object[] {
-          o.shop().value(), o.orderNo().value(), l.lineNo(), l.externalLineId(), source.numIid(), source.skuId(),
+          o.shop().value(), o.orderNo().value(), l.lineNo(), l.externalLineId(), source.numIid(),
+          source.skuId().isEmpty() ? null : source.skuId(),
           l.material().value(), truncate(l.title(), 500), l.quantity(), l.listPriceFen(), l.amountFen()
         });
       }
@@ -193,39 +189,6 @@ class OrderRepository {
     return counts;
   }
 
-  Map<String, String> mappings(ShopId shop, Collection<String> numIids) {
-    Map<String, String> map = new HashMap<>();
-    if (numIids.isEmpty()) {
-      return map;
-    }
-    jdbc.sql("select num_iid, sku_id, material_code from order_sku_mapping where shop_id = :shop and num_iid in (:ids)")
-        .param("shop", shop.value())
-        .param("ids", List.copyOf(numIids))
-        .query(rs -> { map.put(mappingKey(rs.getString(1), blankToNull(rs.getString(2))), rs.getString(3)); });
-    return map;
-  }
-
-  void putMapping(ShopId shop, String numIid, @Nullable String skuId, String material, Instant now) {
-    String sku = skuId == null ? "" : skuId;
-    int updated = jdbc.sql("update order_sku_mapping set material_code = ? where shop_id = ? and num_iid = ? and sku_id = ?")
-        .params(material, shop.value(), numIid, sku).update();
-    if (updated == 0) {
-      jdbc.sql("insert into order_sku_mapping (shop_id, num_iid, sku_id, material_code, created_at) values (?, ?, ?, ?, ?)")
-          .params(shop.value(), numIid, sku, material, utc(now)).update();
-    }
-  }
-
-  boolean removeMapping(ShopId shop, String numIid, @Nullable String skuId) {
-    return jdbc.sql("delete from order_sku_mapping where shop_id = ? and num_iid = ? and sku_id = ?")
-        .params(shop.value(), numIid, skuId == null ? "" : skuId).update() > 0;
-  }
-
-  List<SkuMapping> allMappings() {
-    return jdbc.sql("select shop_id, num_iid, sku_id, material_code from order_sku_mapping order by shop_id, num_iid, sku_id")
-        .query((rs, n) -> new SkuMapping(rs.getLong(1), rs.getString(2), blankToNull(rs.getString(3)), rs.getString(4)))
-        .list();
-  }
-
   private static TradeView view(ResultSet rs, int row) throws SQLException {
     OffsetDateTime pay = rs.getObject("pay_time", OffsetDateTime.class);
     long erpAmount = rs.getLong("erp_amount_fen");
@@ -235,10 +198,6 @@ class OrderRepository {
         TradeState.valueOf(rs.getString("state")), rs.getObject("created", OffsetDateTime.class).toInstant(),
         rs.getObject("modified", OffsetDateTime.class).toInstant(), pay == null ? null : pay.toInstant(),
         rs.getLong("payment_fen"), rs.getString("erp_order_no"), erpAmountOrNull, rs.getString("exception_code"));
-  }
-
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
   private static String truncate(String s, int max) {

@@ -5,79 +5,99 @@ import com.tmallbridge.channel.ChannelTradeLine;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.product.Component;
+import com.tmallbridge.product.GiftRules;
+import com.tmallbridge.product.SkuMatch;
+import com.tmallbridge.product.SkuMatching;
+import com.tmallbridge.product.SkuRef;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
- * Maps Tmall sub-orders to ERP materials, a page of trades at a time: first the explicit mapping
- * table (shop, num_iid, sku_id), then the SKU's merchant code ({@code outer_sku_id}), then the
- * item's ({@code outer_iid}). The resulting codes are checked against the ERP's material catalog
- * in one call per page when the ERP supports {@link MaterialCatalog}.
+ * Maps Tmall sub-orders to ERP materials, a page of trades at a time, through the product module's
+ * {@link SkuMatching} (mapping by hand, then combo code, then {@code outer_sku_id}, then
+ * {@code outer_iid}; every material must exist in the ERP). For pages with combos it also reads the
+ * components' ERP sale prices (the weights of the combo apportionment), and for every fully matched
+ * trade it asks the shop's {@link GiftRules} which gifts it earns.
  */
-@Component
+@org.springframework.stereotype.Component
 class SkuResolver {
-  private final OrderRepository repository;
+  private final SkuMatching matching;
+  private final GiftRules giftRules;
   private final ErpRegistry erp;
 
-  SkuResolver(OrderRepository repository, ErpRegistry erp) {
-    this.repository = repository;
+  SkuResolver(SkuMatching matching, GiftRules giftRules, ErpRegistry erp) {
+    this.matching = matching;
+    this.giftRules = giftRules;
     this.erp = erp;
   }
 
   /** Resolution of every line of the given trades, keyed by sub-order id. */
   Resolution resolve(ShopId shop, Collection<ChannelTrade> trades) {
-    Set<String> numIids = new HashSet<>();
-    trades.forEach(t -> t.lines().forEach(l -> numIids.add(l.numIid())));
-    Map<String, String> explicit = repository.mappings(shop, numIids);
-    Map<String, MaterialCode> candidates = new LinkedHashMap<>();
+    Map<String, SkuRef> refs = new HashMap<>();
+    trades.forEach(t -> t.lines().forEach(l -> refs.put(l.oid(), ref(l))));
+    Map<SkuRef, SkuMatch> matches = matching.match(shop, new HashSet<>(refs.values()));
+    Map<String, LineMatch> matched = new HashMap<>();
     Map<String, String> unresolved = new HashMap<>();
+    boolean combos = false;
     for (ChannelTrade t : trades) {
       for (ChannelTradeLine l : t.lines()) {
-        String code = candidate(l, explicit);
-        if (code == null) {
-          unresolved.put(l.oid(), describe(l) + " has no merchant code (outer_sku_id/outer_iid) and no mapping");
+        SkuMatch m = matches.get(refs.get(l.oid()));
+        if (m != null && m.matched()) {
+          matched.put(l.oid(), new LineMatch(Objects.requireNonNull(m.code()), m.components()));
+          combos |= m.combo();
         } else {
-          candidates.put(l.oid(), new MaterialCode(code));
+          unresolved.put(l.oid(), describe(l) + " " + (m == null ? "was not matched" : m.problem()));
         }
       }
     }
-    checkExistence(trades, candidates, unresolved);
-    return new Resolution(candidates, unresolved);
-  }
-
-  private void checkExistence(Collection<ChannelTrade> trades, Map<String, MaterialCode> candidates, Map<String, String> unresolved) {
-    if (!erp.supports(MaterialCatalog.class) || candidates.isEmpty()) {
-      return;
-    }
-    Set<MaterialCode> existing = erp.capability(MaterialCatalog.class).existing(new HashSet<>(candidates.values()));
+    Map<MaterialCode, Long> prices = combos ? salePrices(matched) : Map.of();
+    GiftRules.ShopGifts shopGifts = giftRules.forShop(shop);
+    Map<String, List<GiftRules.Gift>> gifts = new HashMap<>();
     for (ChannelTrade t : trades) {
-      for (ChannelTradeLine l : t.lines()) {
-        MaterialCode code = candidates.get(l.oid());
-        if (code != null && !existing.contains(code)) {
-          candidates.remove(l.oid());
-          unresolved.put(l.oid(), describe(l) + " maps to material '" + code + "', which the ERP does not have");
-        }
+      if (t.lines().stream().allMatch(l -> matched.containsKey(l.oid()))) {
+        gifts.put(t.tid(), shopGifts.giftsFor(Objects.requireNonNullElse(t.payTime(), t.modified()), t.paymentFen(), giftLines(t, matched)));
       }
     }
+    return new Resolution(matched, unresolved, prices, gifts);
   }
 
-  private static @Nullable String candidate(ChannelTradeLine l, Map<String, String> explicit) {
-    String mapped = explicit.get(OrderRepository.mappingKey(l.numIid(), l.skuId()));
-    if (mapped != null) {
-      return mapped;
+  private static SkuRef ref(ChannelTradeLine l) {
+    return new SkuRef(l.numIid(), l.skuId() == null ? "" : l.skuId(), l.outerSkuId(), l.outerIid());
+  }
+
+  private static List<GiftRules.TradeLine> giftLines(ChannelTrade t, Map<String, LineMatch> matched) {
+    List<GiftRules.TradeLine> lines = new ArrayList<>();
+    for (ChannelTradeLine l : t.lines()) {
+      LineMatch m = matched.get(l.oid());
+      lines.add(new GiftRules.TradeLine(l.numIid(), l.skuId() == null ? "" : l.skuId(), m.code(), m.components(), l.num()));
     }
-    if (l.outerSkuId() != null && !l.outerSkuId().isBlank()) {
-      return l.outerSkuId();
+    return lines;
+  }
+
+  /** ERP sale prices of the combo components in {@code matched}; empty when the ERP cannot list them. */
+  private Map<MaterialCode, Long> salePrices(Map<String, LineMatch> matched) {
+    if (!erp.supports(MaterialCatalog.class)) {
+      return Map.of();
     }
-    return l.outerIid() != null && !l.outerIid().isBlank() ? l.outerIid() : null;
+    Set<MaterialCode> wanted = new HashSet<>();
+    matched.values().forEach(m -> m.components().forEach(c -> wanted.add(c.material())));
+    Map<MaterialCode, Long> prices = new HashMap<>();
+    for (Material m : erp.capability(MaterialCatalog.class).materials()) {
+      if (wanted.contains(m.code())) {
+        prices.put(m.code(), m.salePriceFen());
+      }
+    }
+    return prices;
   }
 
   private static String describe(ChannelTradeLine l) {
@@ -85,11 +105,30 @@ class SkuResolver {
         + " '" + l.title() + "')";
   }
 
-  /** Materials and failures per sub-order id. */
-  record Resolution(Map<String, MaterialCode> materials, Map<String, String> unresolved) {
-    Map<String, MaterialCode> materialsOf(ChannelTrade t) {
-      Map<String, MaterialCode> m = new HashMap<>();
-      t.lines().forEach(l -> { if (materials.containsKey(l.oid())) m.put(l.oid(), materials.get(l.oid())); });
+  /**
+   * What a sub-order matched.
+   *
+   * @param code the material or combo code
+   * @param components the materials one unit stands for (one of quantity 1 for a plain material)
+   */
+  record LineMatch(String code, List<Component> components) {
+    static LineMatch plain(MaterialCode material) {
+      return new LineMatch(material.value(), List.of(new Component(material, 1)));
+    }
+
+    boolean plain() {
+      return components.size() == 1 && components.get(0).quantity() == 1 && components.get(0).material().value().equals(code);
+    }
+  }
+
+  /** Matches, failures and gifts per sub-order id / tid, and sale prices of combo components. */
+  record Resolution(
+      Map<String, LineMatch> matches, Map<String, String> unresolved, Map<MaterialCode, Long> salePrices,
+      Map<String, List<GiftRules.Gift>> gifts) {
+
+    Map<String, LineMatch> matchesOf(ChannelTrade t) {
+      Map<String, LineMatch> m = new HashMap<>();
+      t.lines().forEach(l -> { if (matches.containsKey(l.oid())) m.put(l.oid(), matches.get(l.oid())); });
       return m;
     }
 
@@ -99,5 +138,8 @@ class SkuResolver {
       return m;
     }
 
+    List<GiftRules.Gift> giftsOf(ChannelTrade t) {
+      return gifts.getOrDefault(t.tid(), List.of());
+    }
   }
 }

@@ -76,10 +76,11 @@ class TradeApplier {
     List<Normalised> ready = new ArrayList<>();
     int held = 0;
     for (ChannelTrade t : paid) {
-      Normalisation n = normaliser.normalise(shop.id(), shop.code(), t, resolution.materialsOf(t), resolution.unresolvedOf(t));
+      Normalisation n = normaliser.normalise(
+          shop.id(), shop.code(), t, resolution.matchesOf(t), resolution.unresolvedOf(t), resolution.salePrices(), resolution.giftsOf(t));
       List<TradeRow> target = known.containsKey(t.tid()) ? updates : inserts;
       if (n instanceof Normalisation.Ready r) {
-        ready.add(new Normalised(t, r.order()));
+        ready.add(new Normalised(t, r.order(), r.origins()));
         target.add(TradeRow.of(shop.id().value(), t, true, TradeState.QUEUED, null));
       } else if (n instanceof Normalisation.Rejected r) {
         held++;
@@ -89,7 +90,7 @@ class TradeApplier {
     }
     trades.replaceLines(ready);
     for (Normalised n : ready) {
-      stockEvents.queued(shop.id(), n.trade(), n.order().lines());
+      stockEvents.queued(shop.id(), n.trade(), n.stockLines());
       enqueue(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli() : Long.toString(n.trade().modified().getEpochSecond()));
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);

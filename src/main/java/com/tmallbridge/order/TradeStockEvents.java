@@ -3,12 +3,9 @@ package com.tmallbridge.order;
 import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.ChannelTradeLine;
 import com.tmallbridge.core.MaterialCode;
-import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.core.ShopId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,21 +31,18 @@ class TradeStockEvents {
     this.jdbc = jdbc;
   }
 
-  /** A paid trade was queued for the ERP for the first time with these lines. */
-  void queued(ShopId shop, ChannelTrade trade, List<SalesOrderLine> lines) {
+  /**
+   * A paid trade was queued for the ERP for the first time with these lines (combo components and
+   * gifts included, see {@link Normalised#stockLines()}). Gift lines count as paid with the trade;
+   * lines of a sub-order refunded before shipping do not.
+   */
+  void queued(ShopId shop, ChannelTrade trade, List<TradeStockEvent.Line> lines) {
     if (CLOSED.contains(trade.status())) {
       return;
     }
-    Map<String, ChannelTradeLine> byOid = new HashMap<>();
-    trade.lines().forEach(l -> byOid.put(l.oid(), l));
-    List<TradeStockEvent.Line> paid = new ArrayList<>();
-    for (SalesOrderLine l : lines) {
-      ChannelTradeLine source = byOid.get(l.externalLineId());
-      if (source != null && !refundedBeforeShipping(source)) {
-        paid.add(new TradeStockEvent.Line(l.externalLineId(), source.numIid(), source.skuId() == null ? "" : source.skuId(), l.material(),
-            l.quantity()));
-      }
-    }
+    Set<String> refunded = new java.util.HashSet<>();
+    trade.lines().stream().filter(TradeStockEvents::refundedBeforeShipping).forEach(l -> refunded.add(l.oid()));
+    List<TradeStockEvent.Line> paid = lines.stream().filter(l -> !refunded.contains(l.oid())).toList();
     if (!paid.isEmpty()) {
       publisher.publishEvent(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.PAID, paid,
           trade.payTime() != null ? trade.payTime() : trade.modified()));
@@ -81,9 +75,15 @@ class TradeStockEvents {
 
   private List<TradeStockEvent.Line> stored(ShopId shop, String tid) {
     return jdbc.sql(STORED_LINES).param("shop", shop.value()).param("tid", tid)
-        .query((rs, n) -> new TradeStockEvent.Line(rs.getString("oid"), rs.getString("num_iid"),
+        .query((rs, n) -> new TradeStockEvent.Line(subOrder(rs.getString("oid")), rs.getString("num_iid"),
             rs.getString("sku_id") == null ? "" : rs.getString("sku_id"), new MaterialCode(rs.getString("material_code")),
             rs.getInt("quantity")))
         .list();
+  }
+
+  /** The Tmall sub-order of a stored line id: combo component lines are stored as {@code oid#2}, {@code oid#3}... */
+  private static String subOrder(String lineId) {
+    int hash = lineId.indexOf('#');
+    return hash < 0 ? lineId : lineId.substring(0, hash);
   }
 }

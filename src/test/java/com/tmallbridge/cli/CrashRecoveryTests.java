@@ -10,7 +10,7 @@ import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderQuery;
-import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.FaultSettings;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
 import com.tmallbridge.sandbox.tmall.SandboxItem;
@@ -95,7 +95,7 @@ class CrashRecoveryTests {
     Shop shop = ctx.getBean(ShopManagement.class).add(new ShopRegistration("CR", "crash", sandbox.url(), c.appKey(), c.appSecret(),
         c.sessionKey(), "hmac", now.minus(Duration.ofHours(3))));
     MaterialCatalog catalog = ctx.getBean(ErpRegistry.class).capability(MaterialCatalog.class);
-    OrderManagement orders = ctx.getBean(OrderManagement.class);
+    ProductManagement orders = ctx.getBean(ProductManagement.class);
     for (SandboxItem item : sandbox.items()) {
       if (item.skus().isEmpty()) {
         material(catalog, orders, shop, item.numIid(), null, item.outerId());
@@ -107,7 +107,7 @@ class CrashRecoveryTests {
     }
   }
 
-  private static void material(MaterialCatalog catalog, OrderManagement orders, Shop shop, long numIid, Long skuId, String code) {
+  private static void material(MaterialCatalog catalog, ProductManagement orders, Shop shop, long numIid, Long skuId, String code) {
     String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
     if (code == null) {
       orders.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);

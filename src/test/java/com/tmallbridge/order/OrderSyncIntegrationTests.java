@@ -15,6 +15,7 @@ import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
@@ -41,6 +42,7 @@ import org.springframework.test.annotation.DirtiesContext;
 class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Autowired OrderSync sync;
   @Autowired OrderManagement orders;
+  @Autowired ProductManagement products;
   @Autowired ShopManagement shops;
   @Autowired ErpRegistry erp;
   @Autowired Checkpoints checkpoints;
@@ -84,7 +86,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   private void material(Shop shop, long numIid, Long skuId, String code) {
     String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
     if (code == null) {
-      orders.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
+      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
     }
     erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
   }
