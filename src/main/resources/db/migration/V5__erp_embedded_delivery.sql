@@ -11,11 +11,11 @@
 -- (DeliveryFeed, StockLedger.changesAfter) that miss nothing.
 create table erp_counter (
   name   varchar(32) not null,
-  value  bigint      not null,
+  last_id  bigint      not null,
   constraint erp_counter_pk primary key (name)
 );
-insert into erp_counter (name, value) values ('delivery', 0);
-insert into erp_counter (name, value) select 'stock_move', coalesce(max(id), 0) from erp_stock_move;
+insert into erp_counter (name, last_id) values ('delivery', 0);
+insert into erp_counter (name, last_id) select 'stock_move', coalesce(max(id), 0) from erp_stock_move;
 
 create table erp_delivery (
   id                bigint       not null,

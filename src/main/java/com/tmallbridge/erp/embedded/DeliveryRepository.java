@@ -36,8 +36,8 @@ final class DeliveryRepository {
         from erp_sales_order_line l
        where l.doc_no = :docNo
        order by l.line_no""";
-  private static final String NEXT_ID = "update erp_counter set value = value + 1 where name = 'delivery'";
-  private static final String CURRENT_ID = "select value from erp_counter where name = 'delivery'";
+  private static final String NEXT_ID = "update erp_counter set last_id = last_id + 1 where name = 'delivery'";
+  private static final String CURRENT_ID = "select last_id from erp_counter where name = 'delivery'";
   private static final String ID_BY_REFERENCE = "select id from erp_delivery where caller_reference = :reference";
   private static final String INSERT = """
       insert into erp_delivery (id, delivery_no, sales_order_no, warehouse, carrier, tracking_no,

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The stock ledger: {@code erp_stock_move} rows, on-hand being their sum per warehouse. */
 final class StockRepository {
   private static final String WAREHOUSE_EXISTS = "select count(*) from erp_warehouse where code = :code";
-  private static final String NEXT_MOVE_ID = "update erp_counter set value = value + 1 where name = 'stock_move'";
-  private static final String CURRENT_MOVE_ID = "select value from erp_counter where name = 'stock_move'";
+  private static final String NEXT_MOVE_ID = "update erp_counter set last_id = last_id + 1 where name = 'stock_move'";
+  private static final String CURRENT_MOVE_ID = "select last_id from erp_counter where name = 'stock_move'";
   private static final String INSERT_MOVE = """
       insert into erp_stock_move (id, warehouse, material, quantity, reason, reference, created_at)
       values (:id, :warehouse, :material, :quantity, :reason, :reference, :now)
