@@ -127,7 +127,7 @@ final class DeliveryRepository {
   }
 
   /** Deliveries with an id above {@code after}, oldest first, at most {@code limit}. */
-  List<Stored> after(long after, int limit) {
+  List<Stored> after(long after, long limit) {
     List<Stored> headers = jdbc.sql(PAGE).param("after", after).param("limit", limit).query((rs, row) -> header(rs)).list();
     return withLines(headers);
   }

@@ -186,7 +186,7 @@ class EmbeddedErpConnector
   public DeliveryPage deliveriesAfter(String cursor, int limit) {
     long after = position("delivery", cursor);
     requirePositive(limit);
-    List<DeliveryRepository.Stored> rows = guard("read deliveries after " + cursor, () -> deliveries.after(after, limit + 1));
+    List<DeliveryRepository.Stored> rows = guard("read deliveries after " + cursor, () -> deliveries.after(after, limit + 1L));
     boolean more = rows.size() > limit;
     List<DeliveryRepository.Stored> page = more ? rows.subList(0, limit) : rows;
     String next = page.isEmpty() ? cursor : Long.toString(page.get(page.size() - 1).id());
