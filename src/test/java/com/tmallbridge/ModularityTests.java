@@ -13,6 +13,16 @@ class ModularityTests {
   }
 
   @Test
+  void erpExposesTheBuiltInErpOperationsToOtherModules() {
+    var erp = modules.getModuleByName("erp").orElseThrow();
+
+    org.assertj.core.api.Assertions.assertThat(erp.getNamedInterfaces().getByName("operations"))
+        .hasValueSatisfying(operations -> org.assertj.core.api.Assertions.assertThat(
+                operations.contains(com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations.class))
+            .isTrue());
+  }
+
+  @Test
   void writesModuleDocumentation() {
     new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
   }

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
  * test class per connector extends this, supplies the connector and, when needed, a way to set up
  * materials and a known warehouse. Tests of capabilities the connector lacks are skipped. All data
  * is tagged randomly per test, so the suite may run again and again against a long-lived ERP; it
- * never assumes an empty ERP. The sales order and stock tests come from {@link SalesOrderContract}
- * and {@link StockLedgerContract}.
+ * never assumes an empty ERP. The sales order, stock and delivery tests come from {@link
+ * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}; the delivery
+ * tests need {@link #shipInErp} overridden.
  */
-public abstract class ErpConnectorContract implements SalesOrderContract, StockLedgerContract {
+public abstract class ErpConnectorContract implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract {
   private final ErpTestData data = new ErpTestData();
 
   /** The connector under test, ready to use; the same instance for every test is fine. */

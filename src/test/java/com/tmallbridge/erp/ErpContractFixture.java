@@ -10,6 +10,7 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.SalesOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,17 @@ public interface ErpContractFixture {
 
   /** A warehouse the ERP knows, for {@link StockLedger} tests. */
   String stockWarehouse();
+
+  /**
+   * Ships, in the ERP itself, one parcel of sales order {@code salesOrderNo} from {@link
+   * #stockWarehouse()}: {@code quantitiesByExternalLineId} units per line (keyed by the line's
+   * external id, e.g. {@code oid-1}), with a carrier code and tracking number, the way the
+   * merchant's warehouse would. The default skips the test: the SPI has no write for deliveries,
+   * so each connector's test class drives its ERP (or its fake) directly.
+   */
+  default void shipInErp(ErpDocNo salesOrderNo, Map<String, Long> quantitiesByExternalLineId, String carrier, String trackingNo) {
+    assumeTrue(false, () -> connector().id() + "'s contract test does not implement shipInErp");
+  }
 
   /** The connector as {@code type}, or the test is skipped when it lacks that capability. */
   default <T> T capability(Class<T> type) {

@@ -36,7 +36,11 @@ public enum TmallErrorCode implements ErrorCode {
   INVALID_CREDENTIALS(
       "TMALL-009",
       "The shop's TOP credentials are unusable (unknown sign method or malformed gateway URL); fix the"
-          + " shop's configuration.");
+          + " shop's configuration."),
+  QUANTITY_REJECTED(
+      "TMALL-020",
+      "TOP refused a stock quantity update (isv.* sub code: unknown item or SKU, item not the seller's,"
+          + " invalid quantity); fix the listing or the SKU mapping, the same update fails again.");
 
   private final String code;
   private final String description;

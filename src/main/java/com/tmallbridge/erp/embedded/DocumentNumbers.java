@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Hands out the built-in ERP's document numbers: sales orders {@code SO} + business day
  * {@code yyyyMMdd} + a running number of at least 6 digits, customers {@code C} + at least 8
- * digits. The running numbers come from database sequences that step by {@link #BLOCK}: one
+ * digits, deliveries {@code DN} + business day + their feed position (at least 6 digits, from the
+ * {@code erp_counter} row of {@code V5__erp_embedded_delivery.sql}). The running numbers of sales
+ * orders and customers come from database sequences that step by {@link #BLOCK}: one
  * {@code nextval} reserves a block that is then handed out from memory, which saves a statement
  * per document. The running number is global (not reset per day), so numbers stay unique whatever
  * the clock says, also across nodes; a rolled-back document or a restart leaves a gap. Thread-safe.
@@ -35,6 +37,11 @@ final class DocumentNumbers {
   ErpDocNo nextSalesOrderNo() {
     String day = DAY.format(clock.instant().atZone(zone));
     return new ErpDocNo(zeroPadded("SO" + day, salesOrders.next(), 6));
+  }
+
+  /** The number of the delivery with feed position {@code id}, dated today. */
+  ErpDocNo deliveryNo(long id) {
+    return new ErpDocNo(zeroPadded("DN" + DAY.format(clock.instant().atZone(zone)), id, 6));
   }
 
   ErpDocNo nextCustomerNo() {

@@ -7,6 +7,8 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
@@ -15,7 +17,9 @@ import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EmbeddedErpConnector
-    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger {
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -51,6 +55,8 @@ class EmbeddedErpConnector
   private final StockBookkeeper bookkeeper;
   private final HealthProbe health;
   private final TransactionTemplate transaction;
+  private final DeliveryRepository deliveries;
+  private final EmbeddedBackOffice backOffice;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
@@ -66,7 +72,15 @@ class EmbeddedErpConnector
     this.customerCreator = new CustomerCreator(customers, numbers, clock);
     SaleableMaterials saleable = new SaleableMaterials(materials, clock, properties.materialCacheTtl());
     this.orderCreator = new SalesOrderCreator(orders, saleable, customers, numbers, transaction, clock);
-    this.bookkeeper = new StockBookkeeper(stock, materials, clock);
+    this.bookkeeper = new StockBookkeeper(stock, materials, clock, transaction);
+    this.deliveries = new DeliveryRepository(jdbc);
+    DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
+    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction);
+  }
+
+  /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
+  EmbeddedErpOperations operations() {
+    return backOffice;
   }
 
   @Override
@@ -140,6 +154,7 @@ class EmbeddedErpConnector
   public Map<String, Long> onHand(MaterialCode material) {
     return guard("read on-hand of " + material, () -> stock.onHand(material));
   }
+
   @Override
   public Map<MaterialCode, Map<String, Long>> onHand(Collection<MaterialCode> materials) {
     if (materials.isEmpty()) {
@@ -155,21 +170,47 @@ class EmbeddedErpConnector
 
   @Override
   public StockChanges changesAfter(String cursor, int limit) {
-    long after;
-    try {
-      after = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw new ConnectorException(EmbeddedErrorCode.INVALID_STOCK_MOVE, false, "stock change cursor '" + cursor + "' is not a move id");
-    }
+    long after = position("stock change", cursor);
+    requirePositive(limit);
     StockRepository.Changes changes = guard("read stock changes", () -> stock.changesAfter(after, limit));
     return new StockChanges(changes.materials(), Long.toString(changes.lastId()), changes.more());
   }
 
   @Override
-  public Map<MaterialCode, Map<String, Long>> deliveredBetween(java.time.Instant from, java.time.Instant to) {
+  public Map<MaterialCode, Map<String, Long>> deliveredBetween(Instant from, Instant to) {
     return guard("read deliveries between " + from + " and " + to, () -> stock.deliveredBetween(from, to));
   }
 
+  /** The cursor is the id of the last delivery read; a page reads one row more to know whether more follow. */
+  @Override
+  public DeliveryPage deliveriesAfter(String cursor, int limit) {
+    long after = position("delivery", cursor);
+    requirePositive(limit);
+    List<DeliveryRepository.Stored> rows = guard("read deliveries after " + cursor, () -> deliveries.after(after, limit + 1L));
+    boolean more = rows.size() > limit;
+    List<DeliveryRepository.Stored> page = more ? rows.subList(0, limit) : rows;
+    String next = page.isEmpty() ? cursor : Long.toString(page.get(page.size() - 1).id());
+    return new DeliveryPage(page.stream().map(DeliveryRepository.Stored::delivery).toList(), next, more);
+  }
+
+  private static long position(String feed, String cursor) {
+    try {
+      long value = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConnectorException(EmbeddedErrorCode.INVALID_CURSOR, false,
+        feed + " cursor '" + cursor + "' is not a position this ERP handed out");
+  }
+
+  private static void requirePositive(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+  }
 
   private static <T> T guard(String action, Supplier<T> call) {
     try {

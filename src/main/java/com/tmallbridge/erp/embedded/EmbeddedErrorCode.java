@@ -26,7 +26,25 @@ enum EmbeddedErrorCode implements ErrorCode {
           + " customer with ensureCustomer first."),
   INVALID_STOCK_MOVE(
       "EMBEDDED-006",
-      "A stock movement has a zero quantity, an unknown warehouse or an unknown material.");
+      "A stock movement has a zero quantity, an unknown warehouse or an unknown material."),
+  UNKNOWN_SALES_ORDER(
+      "EMBEDDED-007",
+      "The operation names a sales order number the built-in ERP does not have."),
+  DELIVERY_REJECTED(
+      "EMBEDDED-008",
+      "The delivery cannot be booked: the order is cancelled or fully shipped, a line is unknown, or"
+          + " a quantity exceeds what was ordered minus what was already delivered."),
+  CANCELLATION_REJECTED(
+      "EMBEDDED-009",
+      "The sales order cannot be cancelled because goods have already been delivered for it;"
+          + " book a return instead."),
+  INVALID_WAREHOUSE(
+      "EMBEDDED-010",
+      "A warehouse needs a code of 1-32 characters and a name of 1-100 characters."),
+  INVALID_CURSOR(
+      "EMBEDDED-011",
+      "A feed cursor (stock changes, deliveries) is not one the built-in ERP handed out; start again"
+          + " from the empty cursor.");
 
   private final String code;
   private final String description;

@@ -3,6 +3,7 @@ package com.tmallbridge.erp.embedded;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import java.time.Clock;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books stock moves after checking them: a non-zero quantity, a reason, a reference, a known
@@ -13,11 +14,13 @@ final class StockBookkeeper {
   private final StockRepository stock;
   private final MaterialRepository materials;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
-  StockBookkeeper(StockRepository stock, MaterialRepository materials, Clock clock) {
+  StockBookkeeper(StockRepository stock, MaterialRepository materials, Clock clock, TransactionTemplate transaction) {
     this.stock = stock;
     this.materials = materials;
     this.clock = clock;
+    this.transaction = transaction;
   }
 
   /** @return whether the move was booked now; false when its reference was booked before */
@@ -32,7 +35,8 @@ final class StockBookkeeper {
       throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_MATERIAL, false,
           "stock move " + move.reference() + " names unknown material " + move.material());
     }
-    return stock.insertMove(move, clock.instant());
+    // The move id's counter and the move must commit together (see StockRepository.insertMove).
+    return Boolean.TRUE.equals(transaction.execute(status -> stock.insertMove(move, clock.instant())));
   }
 
   private static ConnectorException invalid(StockMove move, String problem) {

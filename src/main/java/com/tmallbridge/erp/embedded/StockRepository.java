@@ -16,10 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The stock ledger: {@code erp_stock_move} rows, on-hand being their sum per warehouse. */
 final class StockRepository {
   private static final String WAREHOUSE_EXISTS = "select count(*) from erp_warehouse where code = :code";
+  private static final String NEXT_MOVE_ID = "update erp_counter set last_id = last_id + 1 where name = 'stock_move'";
+  private static final String CURRENT_MOVE_ID = "select last_id from erp_counter where name = 'stock_move'";
   private static final String INSERT_MOVE = """
-      insert into erp_stock_move (warehouse, material, quantity, reason, reference, created_at)
-      values (:warehouse, :material, :quantity, :reason, :reference, :now)
+      insert into erp_stock_move (id, warehouse, material, quantity, reason, reference, created_at)
+      values (:id, :warehouse, :material, :quantity, :reason, :reference, :now)
       on conflict do nothing""";
+  private static final String INSERT_WAREHOUSE = """
+      insert into erp_warehouse (code, name) values (:code, :name) on conflict do nothing""";
+  private static final String RENAME_WAREHOUSE = "update erp_warehouse set name = :name where code = :code";
   private static final String ON_HAND = """
       select warehouse, sum(quantity) as on_hand
         from erp_stock_move
@@ -56,9 +61,18 @@ final class StockRepository {
     return jdbc.sql(WAREHOUSE_EXISTS).param("code", code).query(Long.class).single() > 0;
   }
 
-  /** @return whether the move was booked; false when its reference was booked before */
+  /**
+   * Books a move. Its id comes from the {@code stock_move} counter row, whose lock is held until
+   * the transaction ends, so ids become visible in increasing order and {@link #changesAfter}
+   * never skips a move that commits late (see {@code V5__erp_embedded_delivery.sql}).
+   *
+   * @return whether the move was booked; false when its reference was booked before
+   */
   boolean insertMove(StockMove move, Instant now) {
+    jdbc.sql(NEXT_MOVE_ID).update();
+    long id = jdbc.sql(CURRENT_MOVE_ID).query(Long.class).single();
     return jdbc.sql(INSERT_MOVE)
+        .param("id", id)
         .param("warehouse", move.warehouse())
         .param("material", move.material().value())
         .param("quantity", move.quantity())
@@ -88,6 +102,12 @@ final class StockRepository {
       jdbc.sql(ON_HAND_MANY).param("materials", chunk).query(each);
     }
     return result;
+  }
+
+  /** Adds the warehouse or renames it; concurrent adds of one code are safe. */
+  void upsertWarehouse(String code, String name) {
+    jdbc.sql(INSERT_WAREHOUSE).param("code", code).param("name", name).update();
+    jdbc.sql(RENAME_WAREHOUSE).param("code", code).param("name", name).update();
   }
 
   List<String> warehouses() {

@@ -14,13 +14,14 @@ class TmallConfigurationTests {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withBean(Clock.class, Clock::systemUTC)
-          .withUserConfiguration(TmallConfiguration.class, TmallChannel.class);
+          .withUserConfiguration(TmallConfiguration.class, TmallChannel.class, TmallStockPublisher.class);
 
   @Test
   void bindsTheDefaults() {
     runner.run(context -> {
       assertThat(context.getBean(TmallProperties.class)).isEqualTo(TmallProperties.defaults());
-      assertThat(context).hasSingleBean(OrderFeed.class).hasSingleBean(ItemCatalog.class).hasSingleBean(ShopProbe.class);
+      assertThat(context).hasSingleBean(OrderFeed.class).hasSingleBean(ItemCatalog.class).hasSingleBean(ShopProbe.class)
+          .hasSingleBean(com.tmallbridge.channel.StockPublisher.class);
     });
   }
 

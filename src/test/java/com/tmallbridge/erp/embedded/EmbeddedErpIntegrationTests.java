@@ -7,12 +7,17 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryPage;
+import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpTestData;
 import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.erp.embedded.operations.Shipment;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +37,7 @@ class EmbeddedErpIntegrationTests extends SpringDatabaseTestBase {
 
   @Autowired ErpRegistry registry;
   @Autowired TransactionTemplate transaction;
+  @Autowired EmbeddedErpOperations operations;
 
   private final ErpTestData data = new ErpTestData();
 
@@ -39,9 +45,23 @@ class EmbeddedErpIntegrationTests extends SpringDatabaseTestBase {
   void isTheDefaultActiveErpWithEveryCapability() {
     assertThat(registry.active().id()).isEqualTo("embedded");
     assertThat(registry.active().displayName()).isEqualTo("Built-in ERP");
-    assertThat(List.of(MaterialCatalog.class, CustomerSink.class, SalesOrderSink.class, SalesOrderQuery.class, StockLedger.class))
+    assertThat(List.of(MaterialCatalog.class, CustomerSink.class, SalesOrderSink.class, SalesOrderQuery.class, StockLedger.class,
+            DeliveryFeed.class))
         .allMatch(registry::supports);
     assertThat(registry.active().check().ok()).isTrue();
+  }
+
+  @Test
+  void offersItsOperationsAsABeanWorkingOnTheActiveErpsTables() {
+    SalesOrder order = order();
+    ErpDocNo docNo = create(order);
+
+    ErpDelivery delivery = operations.ship(Shipment.inFull(docNo, "WH01", "ZTO", "ZT1", "it-" + data.tag()));
+
+    DeliveryPage page = registry.capability(DeliveryFeed.class).deliveriesAfter("", Integer.MAX_VALUE);
+    assertThat(page.deliveries()).contains(delivery);
+    assertThat(registry.capability(SalesOrderQuery.class).findByChannelOrder(order.shopCode(), order.orderNo()))
+        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("SHIPPED"));
   }
 
   @Test
