@@ -96,5 +96,25 @@ class ErpRegistryTests {
     public Map<String, Long> onHand(MaterialCode material) {
       return Map.of();
     }
+
+    @Override
+    public Map<MaterialCode, Map<String, Long>> onHand(java.util.Collection<MaterialCode> materials) {
+      return Map.of();
+    }
+
+    @Override
+    public java.util.List<String> warehouses() {
+      return java.util.List.of();
+    }
+
+    @Override
+    public StockChanges changesAfter(String cursor, int limit) {
+      return new StockChanges(java.util.List.of(), cursor, false);
+    }
+
+    @Override
+    public Map<MaterialCode, Map<String, Long>> deliveredBetween(java.time.Instant from, java.time.Instant to) {
+      return Map.of();
+    }
   }
 }
