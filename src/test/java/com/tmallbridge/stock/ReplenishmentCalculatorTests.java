@@ -127,4 +127,22 @@ class ReplenishmentCalculatorTests {
     assertThat(suggest(s, 5, 0).suggestedQuantity()).isZero();
     assertThat(suggest(s, 5, 0).status()).isEqualTo(ReplenishmentStatus.OK);
   }
+
+  @Test
+  void matchesTheWorkedExampleInTheDocs() {
+    ReplenishmentSuggestion tea = suggest(settings(28, 7, 3, null, 14, 48, 24, null), 58, 182);
+    assertThat(tea.averageDailySales()).isEqualByComparingTo("6.50");
+    assertThat(tea.reorderPoint()).isEqualByComparingTo("65.00");
+    assertThat(tea.daysOfCover()).isEqualByComparingTo("8.9");
+    assertThat(tea.suggestedQuantity()).isEqualTo(120);
+    assertThat(tea.lowStock()).isTrue();
+
+    ReplenishmentSuggestion mug = suggest(settings(28, 7, null, 10L, 14, 1, 1, null), 36, 100);
+    assertThat(mug.status()).isEqualTo(ReplenishmentStatus.OK);
+    assertThat(mug.daysOfCover()).isEqualByComparingTo("10.0");
+    ReplenishmentSuggestion slowerSupplier = suggest(settings(28, 10, null, 10L, 14, 1, 1, null), 36, 100);
+    assertThat(slowerSupplier.reorderPoint()).isEqualByComparingTo("45.71");
+    assertThat(slowerSupplier.threshold()).isEqualByComparingTo("45.72");
+    assertThat(slowerSupplier.suggestedQuantity()).isEqualTo(60);
+  }
 }
