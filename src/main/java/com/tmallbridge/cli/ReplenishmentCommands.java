@@ -142,7 +142,10 @@ final class ReplenishmentCommands {
       }
       Output out = out(spec);
       if (json(spec)) {
-        out.json(Map.of("items", live, "dead", dead));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("items", live);
+        result.put("dead", dead);
+        out.json(result);
         return 0;
       }
       out.table(SuggestionRow.HEADER, live.stream().map(SuggestionRow::cells).toList());
