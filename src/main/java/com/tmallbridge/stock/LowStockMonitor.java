@@ -88,7 +88,7 @@ class LowStockMonitor {
 
   private static String failure(MaterialCode material, String warehouse, RuntimeException e) {
     String line = ReplenishmentErrorCode.ALERT_NOT_RECORDED.code() + " " + material + " in " + warehouse + ": " + e.getMessage();
-    log.error(line, e);
+    log.error("{}", line, e);
     return line.replace('\n', ' ');
   }
 
