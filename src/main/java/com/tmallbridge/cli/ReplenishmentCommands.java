@@ -192,6 +192,10 @@ final class ReplenishmentCommands {
 
     @Override
     public Integer call() {
+      if (java.util.Arrays.asList(windowDays, leadDays, safetyDays, safetyQuantity, coverageDays, minOrder, packSize, threshold)
+          .stream().allMatch(java.util.Objects::isNull)) {
+        throw new IllegalArgumentException("give at least one setting to store, e.g. --lead-days 10");
+      }
       ReplenishmentOverride stored = facade(spec).updateSettings(new ReplenishmentOverride(new MaterialCode(material), warehouse,
           windowDays, leadDays, safetyDays, safetyQuantity, coverageDays, minOrder, packSize, threshold));
       Output out = out(spec);
