@@ -18,7 +18,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code stock show|push|check|rules}: published stock per listing, pushes, drift and oversell, rules. */
 @Command(name = "stock", description = "Sellable stock published to Tmall: show, push, check, rules.", mixinStandardHelpOptions = true,
-    subcommands = {StockCommand.Show.class, StockCommand.Push.class, StockCommand.Check.class, StockRulesCommand.class})
+    subcommands = {
+      StockCommand.Show.class, StockCommand.Push.class, StockCommand.Check.class, StockRulesCommand.class,
+      ReplenishmentCommands.Alerts.class, ReplenishmentCommands.Replenish.class
+    })
 class StockCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
