@@ -27,7 +27,9 @@ public record TestDatabase(String url, String username, String password, String 
 
   /** Creates a new empty database (or schema). */
   public static TestDatabase create() {
-    String name = "t" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    // t<counter>_<creation epoch second, hex>_<random>: lets later runs drop only schemas old enough to be abandoned
+    String name = "t" + COUNTER.incrementAndGet() + "_" + String.format("%010x", System.currentTimeMillis() / 1000) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
     if (!isPostgres()) {
       return new TestDatabase(
           "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;DB_CLOSE_DELAY=-1",
@@ -48,17 +50,26 @@ public record TestDatabase(String url, String username, String password, String 
 
   private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** Drops the schemas earlier test runs left behind, once per JVM (one test run at a time per database). */
+  /** Schemas younger than this may belong to a test run still going on in another JVM. */
+  private static final long ABANDONED_AFTER_SECONDS = 3 * 3600;
+
+  /** Drops the schemas earlier test runs left behind (older than three hours), once per JVM. */
   private static void dropLeftoversOnce(String url, String user) {
     if (!CLEANED.compareAndSet(false, true)) {
       return;
     }
     try (Connection c = DriverManager.getConnection(url, user, "");
         Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t[0-9]+_[0-9a-f]{10}$'");
+      var rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t[0-9]+_[0-9a-f]{10}(_[0-9a-f]{6})?$'");
       java.util.List<String> old = new java.util.ArrayList<>();
+      long now = System.currentTimeMillis() / 1000;
       while (rs.next()) {
-        old.add(rs.getString(1));
+        String schema = rs.getString(1);
+        String[] parts = schema.split("_");
+        boolean dated = parts.length == 3;
+        if (!dated || now - Long.parseLong(parts[1], 16) > ABANDONED_AFTER_SECONDS) {
+          old.add(schema);
+        }
       }
       for (String schema : old) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
