@@ -82,7 +82,7 @@ final class ItemMethods {
     int pageSize = params.intInRange("page_size", 40, 1, 200);
     Predicate<SandboxItem> filter = filter(params);
     List<SandboxItem> matching = new ArrayList<>();
-    for (SandboxItem item : shop.onSale()) {
+    for (SandboxItem item : shop.onSaleItemLevel()) {
       if (filter.test(item)) {
         matching.add(item);
       }

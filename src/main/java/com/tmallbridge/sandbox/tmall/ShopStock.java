@@ -101,12 +101,17 @@ final class ShopStock {
     return all;
   }
 
-  /** The on-sale items as they stand now, in catalog order. */
-  synchronized List<SandboxItem> onSale() {
+  /**
+   * The on-sale items as they stand now, in catalog order, for lists that show item fields only:
+   * item-level figures are live, but the SKUs are the definitions (their quantities, held units and
+   * {@code modified} are those of the catalog), which saves copying every SKU of a large catalog on
+   * each {@code items.onsale.get} page.
+   */
+  synchronized List<SandboxItem> onSaleItemLevel() {
     List<SandboxItem> all = new ArrayList<>();
     for (ItemState state : items.values()) {
       if (state.base.onSale()) {
-        all.add(snapshot(state));
+        all.add(snapshot(state, false));
       }
     }
     return all;
@@ -362,6 +367,10 @@ final class ShopStock {
   }
 
   private SandboxItem snapshot(ItemState state) {
+    return snapshot(state, true);
+  }
+
+  private SandboxItem snapshot(ItemState state, boolean liveSkus) {
     SandboxItem base = state.base;
     long total = 0;
     int held = 0;
@@ -370,7 +379,7 @@ final class ShopStock {
       int slot = state.firstSlot + k;
       total += quantity[slot];
       held += withHold[slot];
-      if (!base.skus().isEmpty()) {
+      if (liveSkus && !base.skus().isEmpty()) {
         SandboxSku sku = base.skus().get(k);
         skus.add(
             new SandboxSku(
@@ -396,7 +405,7 @@ final class ShopStock {
         Instant.ofEpochSecond(state.modified),
         state.sold,
         base.picUrl(),
-        skus,
+        liveSkus ? skus : base.skus(),
         base.stockMode(),
         held);
   }

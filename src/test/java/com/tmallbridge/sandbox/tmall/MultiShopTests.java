@@ -79,6 +79,11 @@ class MultiShopTests {
     assertThat(onsale.path("total_results").asInt()).isEqualTo(6);
     onsale.path("items").path("item").forEach(i -> assertThat(south.item(i.path("num_iid").asLong())).isPresent());
 
+    JsonNode foreignTrade =
+        southClient.call(
+            "taobao.trade.fullinfo.get", Map.of("fields", "tid", "tid", Long.toString(north.trades().get(0).tid())));
+    assertThat(foreignTrade.path("error_response").path("sub_code").asString()).isEqualTo("isv.trade-not-exist");
+
     JsonNode unknown = new TopTestClient(sandbox, "6100nosuchsession").call("taobao.items.onsale.get", Map.of("fields", "num_iid"));
     assertThat(unknown.path("error_response").path("code").asInt()).isEqualTo(27);
   }
