@@ -1,6 +1,5 @@
 package com.tmallbridge.sandbox.tmall;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -98,7 +97,7 @@ public record CatalogSpec(
 
   /** Merchant code of item {@code item} (1-based): prefix + the number in at least 5 digits. */
   public String itemOuterId(int item) {
-    return outerIdPrefix + String.format(Locale.ROOT, "%05d", item);
+    return outerIdPrefix + padded(item, 5);
   }
 
   /**
@@ -106,6 +105,11 @@ public record CatalogSpec(
    * dash and the SKU number in at least 2 digits, e.g. {@code BENCH00017-03}.
    */
   public String skuOuterId(int item, int sku) {
-    return itemOuterId(item) + "-" + String.format(Locale.ROOT, "%02d", sku);
+    return itemOuterId(item) + "-" + padded(sku, 2);
+  }
+
+  private static String padded(int number, int width) {
+    String digits = Integer.toString(number);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 }

@@ -45,7 +45,7 @@ public final class SandboxShop {
     this.stock = new ShopStock(shop.items());
     this.scenarios =
         new ScenarioGenerator(
-            new TradeGenerator(shop, stock, index),
+            new TradeGenerator(stock, index),
             stock,
             store,
             config,

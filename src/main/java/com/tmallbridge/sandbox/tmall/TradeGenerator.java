@@ -38,11 +38,9 @@ final class TradeGenerator {
   private long sequence;
 
   /** The generator of shop {@code shopIndex} (0 = default shop) selling from {@code stock}. */
-  TradeGenerator(Shop shop, ShopStock stock, int shopIndex) {
+  TradeGenerator(ShopStock stock, int shopIndex) {
     this.stock = stock;
     this.tidBase = TID_BASE + shopIndex * SHOP_TID_RANGE;
-    shop.items()
-        .forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
   }
 
   /**
@@ -121,7 +119,7 @@ final class TradeGenerator {
         item.numIid(),
         sku == null ? null : sku.skuId(),
         item.title(),
-        sku == null ? null : skuNames.get(sku.skuId()),
+        sku == null ? null : skuNames.computeIfAbsent(sku.skuId(), id -> sku.displayName()),
         item.outerId(),
         sku == null ? null : sku.outerId(),
         item.cid(),

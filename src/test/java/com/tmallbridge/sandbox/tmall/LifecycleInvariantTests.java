@@ -38,7 +38,7 @@ class LifecycleInvariantTests {
     ShopStock stock = new ShopStock(shop.items());
     TradeStore store = new TradeStore();
     new ScenarioGenerator(
-            new TradeGenerator(shop, stock, 0), stock, store, config, UNUSED_SCHEDULER, seed)
+            new TradeGenerator(stock, 0), stock, store, config, UNUSED_SCHEDULER, seed)
         .history(n, NOW.minus(span), NOW);
     return store.all();
   }
