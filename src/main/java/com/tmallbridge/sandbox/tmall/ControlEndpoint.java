@@ -22,7 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /control/live?count=N&seconds=S} — live trades over the next S seconds (60)
  *   <li>{@code POST /control/burst?count=N} — a Double 11 burst
  *   <li>{@code GET|POST /control/faults} — read or replace the fault settings
+ *   <li>{@code GET /control/stock} — every stock position's quantity and the quantity-update counts;
+ *       {@code POST /control/stock} sets quantities ({@code {"quantities":[{"numIid","skuId",
+ *       "quantity"}]}} or {@code {"all":N}}) and answers the same
+ *   <li>{@code GET /control/shops} — every shop; {@code POST /control/shops} adds one ({@code
+ *       {"sellerNick":"..","catalog":{..}}})
  * </ul>
+ *
+ * {@code state}, {@code credentials}, {@code generate}, {@code live}, {@code burst} and {@code
+ * stock} act on the default shop, or on the shop named by {@code ?shop=<seller nick>}.
  *
  * Bad parameters answer 400, unknown paths 404, a wrong HTTP method 405, remote callers 403.
  */
@@ -70,37 +78,64 @@ final class ControlEndpoint implements HttpHandler {
   }
 
   private ObjectNode dispatch(String path, String httpMethod, RequestParams query, byte[] body) {
+    SandboxShop shop = shop(query);
     switch (path) {
       case "/control/credentials":
-        return ControlJson.credentials(sandbox.credentials(), sandbox.url());
+        return ControlJson.credentials(shop.credentials(), sandbox.url());
       case "/control/generate":
         {
           Instant now = sandbox.clock().instant();
           long hours = number(query, "hours", 24);
-          sandbox.generateHistory(count(query), now.minus(Duration.ofHours(hours)), now);
-          return ControlJson.state(sandbox.state());
+          shop.generateHistory(count(query), now.minus(Duration.ofHours(hours)), now);
+          return state(shop);
         }
       case "/control/live":
         {
           int count = count(query);
           long seconds = number(query, "seconds", 60);
-          sandbox.generateLive(count, Duration.ofSeconds(seconds));
+          shop.generateLive(count, Duration.ofSeconds(seconds));
           ObjectNode started = ResponseShape.object();
           started.put("started", count);
           started.put("seconds", seconds);
           return started;
         }
       case "/control/burst":
-        sandbox.burst(count(query));
-        return ControlJson.state(sandbox.state());
+        shop.burst(count(query));
+        return state(shop);
       case "/control/faults":
         if (httpMethod.equals("POST")) {
           sandbox.faults(ControlJson.faults(json.readTree(body.length == 0 ? EMPTY_OBJECT : body)));
         }
         return ControlJson.faults(sandbox.faults());
+      case "/control/stock":
+        if (httpMethod.equals("POST")) {
+          ControlJson.setStock(shop, json.readTree(body.length == 0 ? EMPTY_OBJECT : body));
+        }
+        return ControlJson.stock(shop);
+      case "/control/shops":
+        if (httpMethod.equals("POST")) {
+          return ControlJson.shop(
+              ControlJson.addShop(sandbox, json.readTree(body.length == 0 ? EMPTY_OBJECT : body)),
+              sandbox.url());
+        }
+        return ControlJson.shops(sandbox.shops(), sandbox.url());
       default:
-        return ControlJson.state(sandbox.state());
+        return state(shop);
     }
+  }
+
+  private SandboxShop shop(RequestParams query) {
+    String nick = query.get("shop");
+    if (nick == null) {
+      return sandbox.defaultShop();
+    }
+    return sandbox
+        .shop(nick)
+        .orElseThrow(() -> new IllegalArgumentException("no shop with seller nick " + nick));
+  }
+
+  private ObjectNode state(SandboxShop shop) {
+    return ControlJson.state(shop.state(sandbox.apiCalls(), sandbox.faultsInjected()));
   }
 
   /** The HTTP method a resource takes, null for unknown resources. */
@@ -108,7 +143,8 @@ final class ControlEndpoint implements HttpHandler {
     return switch (path) {
       case "/control/state", "/control/credentials" -> "GET";
       case "/control/generate", "/control/live", "/control/burst" -> "POST";
-      case "/control/faults" -> "GET".equals(httpMethod) ? "GET" : "POST";
+      case "/control/faults", "/control/stock", "/control/shops" ->
+          "GET".equals(httpMethod) ? "GET" : "POST";
       default -> null;
     };
   }

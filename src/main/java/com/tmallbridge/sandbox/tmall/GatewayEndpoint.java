@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code /router/rest}: upper-case GET or POST only (else code 9), parameters from query and form
  * body, the protocol checks of {@link RequestVerifier}, then the injected fault if any, then the
- * method. Every answer is JSON with HTTP 200 ({@code error_response} for errors) except the
+ * method of the shop the session belongs to. Every answer is JSON with HTTP 200 ({@code error_response} for errors) except the
  * injected HTML 502 page; injected latency delays the answer without holding a server thread.
  */
 final class GatewayEndpoint implements HttpHandler {
@@ -27,7 +29,8 @@ final class GatewayEndpoint implements HttpHandler {
           + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>Tengine</center>\r\n"
           + "</body>\r\n</html>\r\n";
 
-  private final Map<String, ApiMethod> methods;
+  private final Set<String> methodNames;
+  private final Function<String, Map<String, ApiMethod>> methodsBySession;
   private final RequestVerifier verifier;
   private final FaultInjector faults;
   private final CallCounters calls;
@@ -36,14 +39,20 @@ final class GatewayEndpoint implements HttpHandler {
   private final JsonMapper json = JsonMapper.builder().build();
   private final AtomicLong requests = new AtomicLong();
 
+  /**
+   * @param methodNames every method served
+   * @param methodsBySession the methods of the shop a (verified) session key belongs to
+   */
   GatewayEndpoint(
-      Map<String, ApiMethod> methods,
+      Set<String> methodNames,
+      Function<String, Map<String, ApiMethod>> methodsBySession,
       RequestVerifier verifier,
       FaultInjector faults,
       CallCounters calls,
       ScheduledExecutorService scheduler,
       boolean idsAsStrings) {
-    this.methods = Map.copyOf(methods);
+    this.methodNames = Set.copyOf(methodNames);
+    this.methodsBySession = methodsBySession;
     this.verifier = verifier;
     this.faults = faults;
     this.calls = calls;
@@ -91,7 +100,7 @@ final class GatewayEndpoint implements HttpHandler {
             exchange.getRequestHeaders().getFirst("Content-Type"),
             body);
     String method = params.get("method");
-    if (method != null && methods.containsKey(method)) {
+    if (method != null && methodNames.contains(method)) {
       calls.increment(method);
     }
     verifier.verify(params);
@@ -100,7 +109,11 @@ final class GatewayEndpoint implements HttpHandler {
       throw fault.error();
     }
     ResponseShape shape = new ResponseShape("true".equals(params.get("simplify")), idsAsStrings);
-    ObjectNode result = methods.get(method).handle(new ApiCall(new BusinessParams(params), shape));
+    ObjectNode result =
+        methodsBySession
+            .apply(params.get("session"))
+            .get(method)
+            .handle(new ApiCall(new BusinessParams(params), shape));
     byte[] bytes = json.writeValueAsBytes(shape.success(method, result, requestId));
     return switch (fault.malformation()) {
       case NONE -> HttpReply.json(200, bytes);

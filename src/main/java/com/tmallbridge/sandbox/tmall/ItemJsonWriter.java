@@ -61,6 +61,9 @@ final class ItemJsonWriter {
         "detail_url",
         (i, n, s) -> n.put("detail_url", "https://detail.tmall.com/item.htm?id=" + i.numIid()));
     fields.put("is_virtual", (i, n, s) -> n.put("is_virtual", false));
+    fields.put("sub_stock", (i, n, s) -> n.put("sub_stock", i.stockMode().subStock()));
+    fields.put(
+        "with_hold_quantity", (i, n, s) -> n.put("with_hold_quantity", i.withHoldQuantity()));
     skuFields.put("sku_id", (i, k, n, s) -> s.id(n, "sku_id", k.skuId()));
     skuFields.put("outer_id", (i, k, n, s) -> text(n, "outer_id", k.outerId()));
     skuFields.put("properties", (i, k, n, s) -> n.put("properties", k.properties()));
@@ -68,7 +71,9 @@ final class ItemJsonWriter {
     skuFields.put("price", (i, k, n, s) -> money(n, "price", k.priceFen()));
     skuFields.put("quantity", (i, k, n, s) -> n.put("quantity", k.quantity()));
     skuFields.put("created", (i, k, n, s) -> time(n, "created", i.listTime()));
-    skuFields.put("modified", (i, k, n, s) -> time(n, "modified", i.modified()));
+    skuFields.put("modified", (i, k, n, s) -> time(n, "modified", k.modified()));
+    skuFields.put(
+        "with_hold_quantity", (i, k, n, s) -> n.put("with_hold_quantity", k.withHoldQuantity()));
   }
 
   ObjectNode write(SandboxItem item, FieldSelection selection, ResponseShape shape) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The item methods: {@code taobao.items.onsale.get} (on-sale items only, restricted field list,
  * {@code q}/{@code cid}/modified filters, {@code order_by}, {@code page_size} ≤ 200), {@code
  * taobao.item.seller.get} (one item, any field, unknown id is an error) and {@code
- * taobao.items.seller.list.get} (≤ 20 ids, unknown ids silently skipped).
+ * taobao.items.seller.list.get} (≤ 20 ids, unknown ids silently skipped). Items are read from the
+ * shop's live {@link ShopStock}; an item of another seller of the sandbox is refused by
+ * item.seller.get ({@link StockMethods#NOT_OWNED}) and skipped by items.seller.list.get.
  */
 final class ItemMethods {
   private static final Set<String> ONSALE_FIELDS =
@@ -60,11 +63,13 @@ final class ItemMethods {
     "auction_type"
   };
 
-  private final Shop shop;
+  private final ShopStock shop;
+  private final LongPredicate ownedByAnotherSeller;
   private final ItemJsonWriter writer;
 
-  ItemMethods(Shop shop, ItemJsonWriter writer) {
+  ItemMethods(ShopStock shop, LongPredicate ownedByAnotherSeller, ItemJsonWriter writer) {
     this.shop = shop;
+    this.ownedByAnotherSeller = ownedByAnotherSeller;
     this.writer = writer;
   }
 
@@ -77,7 +82,7 @@ final class ItemMethods {
     int pageSize = params.intInRange("page_size", 40, 1, 200);
     Predicate<SandboxItem> filter = filter(params);
     List<SandboxItem> matching = new ArrayList<>();
-    for (SandboxItem item : shop.onSale()) {
+    for (SandboxItem item : shop.onSaleItemLevel()) {
       if (filter.test(item)) {
         matching.add(item);
       }
@@ -101,11 +106,17 @@ final class ItemMethods {
         shop.item(numIid)
             .orElseThrow(
                 () ->
-                    TopError.of(
-                        15,
-                        "Remote service error",
-                        "isv.item-get-service-error:ITEM_NOT_FOUND",
-                        "item " + numIid + " does not exist"));
+                    ownedByAnotherSeller.test(numIid)
+                        ? TopError.of(
+                            15,
+                            "Remote service error",
+                            StockMethods.NOT_OWNED,
+                            "item " + numIid + " does not belong to this seller")
+                        : TopError.of(
+                            15,
+                            "Remote service error",
+                            "isv.item-get-service-error:ITEM_NOT_FOUND",
+                            "item " + numIid + " does not exist"));
     ObjectNode body = ResponseShape.object();
     body.set("item", writer.write(item, fields, call.shape()));
     return body;

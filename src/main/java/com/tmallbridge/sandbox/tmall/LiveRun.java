@@ -3,6 +3,7 @@ package com.tmallbridge.sandbox.tmall;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running {@link TmallSandbox#generateLive(int, Duration)}: done when every trade it creates has
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 public final class LiveRun {
   private final int count;
   private final CountDownLatch pending;
+  private final AtomicInteger notCreated = new AtomicInteger();
 
   LiveRun(int count) {
     this.count = count;
@@ -25,6 +27,14 @@ public final class LiveRun {
   /** How many trades are complete (created and every planned event applied). */
   public int completed() {
     return count - (int) pending.getCount();
+  }
+
+  /**
+   * How many planned trades were not created because the shop had nothing left in stock at that
+   * moment (they count as complete).
+   */
+  public int notCreated() {
+    return notCreated.get();
   }
 
   public boolean isDone() {
@@ -42,6 +52,11 @@ public final class LiveRun {
   }
 
   void tradeCompleted() {
+    pending.countDown();
+  }
+
+  void tradeNotCreated() {
+    notCreated.incrementAndGet();
     pending.countDown();
   }
 }

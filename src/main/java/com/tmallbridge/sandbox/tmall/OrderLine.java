@@ -32,6 +32,25 @@ record OrderLine(
     return paymentFen() - divideOrderFeeFen;
   }
 
+  /** The same line under another oid (a trade left with one line uses the tid as oid). */
+  OrderLine withOid(long newOid) {
+    return new OrderLine(
+        newOid,
+        numIid,
+        skuId,
+        title,
+        skuPropertiesName,
+        outerIid,
+        outerSkuId,
+        cid,
+        picPath,
+        num,
+        priceFen,
+        adjustFeeFen,
+        discountFeeFen,
+        divideOrderFeeFen);
+  }
+
   OrderLine withDivideOrderFee(long fen) {
     return new OrderLine(
         oid,

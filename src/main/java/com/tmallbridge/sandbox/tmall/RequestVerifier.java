@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's protocol checks, in TOP's order: method (21/22), app key (28/29), timestamp and ±10
  * minutes of skew against the sandbox clock (30/31), version (32/34), format (23: the sandbox
- * answers JSON only), signature (24/25), session (26/27). Thread-safe.
+ * answers JSON only), signature (24/25), session (26/27). Every shop of the sandbox is a seller who
+ * authorised the same app, so the app key and secret are shared and the session names the seller.
+ * Thread-safe.
  */
 final class RequestVerifier {
   private static final Duration MAX_SKEW = Duration.ofMinutes(10);
@@ -18,11 +21,21 @@ final class RequestVerifier {
   private final SandboxCredentials credentials;
   private final Clock clock;
   private final Set<String> methods;
+  private final Predicate<String> knownSession;
 
-  RequestVerifier(SandboxCredentials credentials, Clock clock, Set<String> methods) {
+  /**
+   * @param credentials the app key and secret (of the default shop; shared by every shop)
+   * @param knownSession whether a session key belongs to a shop of the sandbox
+   */
+  RequestVerifier(
+      SandboxCredentials credentials,
+      Clock clock,
+      Set<String> methods,
+      Predicate<String> knownSession) {
     this.credentials = credentials;
     this.clock = clock;
     this.methods = Set.copyOf(methods);
+    this.knownSession = knownSession;
   }
 
   /** Passes silently or throws the first failing check as a {@link TopError}. */
@@ -119,7 +132,7 @@ final class RequestVerifier {
     if (session == null) {
       throw TopError.platform(26, "Missing Session", "this method needs the seller's session");
     }
-    if (!session.equals(credentials.sessionKey())) {
+    if (!knownSession.test(session)) {
       throw TopError.of(
           27, "Invalid session", "invalid-sessionkey", "session key is invalid or expired");
     }

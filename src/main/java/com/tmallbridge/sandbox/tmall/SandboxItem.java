@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param soldQuantity units sold
  * @param picUrl main picture
  * @param skus SKUs, empty for items without SKUs
+ * @param stockMode when trades take the stock (TOP {@code sub_stock})
+ * @param withHoldQuantity units held by unpaid trades of a 付款减库存 item (TOP {@code
+ *     with_hold_quantity}); always 0 for 拍下减库存 items, whose trades take the units at once
  */
 public record SandboxItem(
     long numIid,
@@ -32,7 +35,9 @@ public record SandboxItem(
     Instant modified,
     int soldQuantity,
     String picUrl,
-    List<SandboxSku> skus) {
+    List<SandboxSku> skus,
+    StockMode stockMode,
+    int withHoldQuantity) {
 
   public SandboxItem {
     skus = List.copyOf(skus);

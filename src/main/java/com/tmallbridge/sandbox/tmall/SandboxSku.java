@@ -1,5 +1,6 @@
 package com.tmallbridge.sandbox.tmall;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param properties {@code pid:vid;pid:vid}
  * @param propertiesName {@code pid:vid:pname:vname;...}
  * @param priceFen price
- * @param quantity stock
+ * @param quantity stock (TOP {@code quantity}); never below 0
+ * @param modified last change of the SKU (its quantity, or its creation)
+ * @param withHoldQuantity units of this SKU held by unpaid trades (付款减库存 items only)
  */
 public record SandboxSku(
     long skuId,
@@ -20,7 +23,9 @@ public record SandboxSku(
     String properties,
     String propertiesName,
     long priceFen,
-    int quantity) {
+    int quantity,
+    Instant modified,
+    int withHoldQuantity) {
 
   /** The form sub-orders show ({@code sku_properties_name}): {@code 颜色分类:白色;尺码:XL}. */
   public String displayName() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +17,19 @@ import org.slf4j.LoggerFactory;
  * Fills the store with traffic: history with whole lifecycles already lived, Double 11 bursts of
  * just-paid trades, and live trades created and paid over real time on the scheduler. All random
  * choices come from one seeded generator, so the same calls on the same seed and clock produce the
- * same trades. Thread-safe.
+ * same trades.
+ *
+ * <p>Stock moves with the trades ({@link ShopStock}): a trade is created only when its units are
+ * available and takes them by the item's {@link StockMode}; payment takes 付款减库存 units (and, when
+ * the seller lowered the stock meanwhile so that they are gone, Tmall refuses the payment and the
+ * trade closes unpaid); closing an unpaid trade gives its units back. When the shop has nothing
+ * left to sell, generation stops early. Thread-safe.
  */
 final class ScenarioGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioGenerator.class);
 
   private final TradeGenerator trades;
+  private final ShopStock stock;
   private final TradeStore store;
   private final Clock clock;
   private final TradeMix mix;
@@ -31,20 +39,27 @@ final class ScenarioGenerator {
 
   ScenarioGenerator(
       TradeGenerator trades,
+      ShopStock stock,
       TradeStore store,
       SandboxConfig config,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      long seed) {
     this.trades = trades;
+    this.stock = stock;
     this.store = store;
     this.clock = config.clock();
     this.mix = config.mix();
     this.burstWindow = config.burstWindow();
     this.scheduler = scheduler;
-    this.random = new SplittableRandom(config.seed() ^ 0x7A11_5EEDL);
+    this.random = new SplittableRandom(seed ^ 0x7A11_5EEDL);
   }
 
-  /** {@code n} trades created in [from, min(to, now)), each already at its final state. */
-  synchronized void history(int n, Instant from, Instant to) {
+  /**
+   * {@code n} trades created in [from, min(to, now)), each already at its final state.
+   *
+   * @return how many were created: fewer than {@code n} only when the shop sold out
+   */
+  synchronized int history(int n, Instant from, Instant to) {
     Instant now = clock.instant();
     Instant end = to.isAfter(now) ? now : to;
     requireCount(n);
@@ -54,29 +69,83 @@ final class ScenarioGenerator {
     }
     List<TradeRecord> made = new ArrayList<>(n);
     for (Instant created : sortedTimes(n, from, Duration.between(from, end))) {
-      TradeRecord trade = trades.newTrade(random, created, mix.type(random.nextDouble()));
+      TradeRecord trade = create(created, mix.type(random.nextDouble()));
+      if (trade == null) {
+        break;
+      }
       List<PlannedEvent> plan = Lifecycle.plan(mix.outcome(random.nextDouble()), random);
       Instant start = trade.times().created();
       for (PlannedEvent step : Lifecycle.fitWithin(plan, Duration.between(start, now))) {
-        trade = step.event().applyTo(trade, start.plus(step.offset()));
+        trade = apply(step.event(), trade, start.plus(step.offset()));
+        if (trade.status() == TradeStatus.TRADE_CLOSED_BY_TAOBAO) {
+          break;
+        }
       }
       made.add(trade);
     }
     store.putAll(made);
+    return soldOutIfShort(made.size(), n);
   }
 
-  /** {@code n} trades created within the burst window before now and paid seconds later. */
-  synchronized void burst(int n) {
+  /**
+   * {@code n} trades created within the burst window before now and paid seconds later.
+   *
+   * @return how many were created: fewer than {@code n} only when the shop sold out
+   */
+  synchronized int burst(int n) {
     requireCount(n);
     Instant now = clock.instant();
     Instant from = now.minus(burstWindow);
     List<TradeRecord> made = new ArrayList<>(n);
     for (Instant created : sortedTimes(n, from, burstWindow)) {
-      TradeRecord trade = trades.newTrade(random, created, mix.type(random.nextDouble()));
+      TradeRecord trade = create(created, mix.type(random.nextDouble()));
+      if (trade == null) {
+        break;
+      }
       Instant paid = trade.times().created().plusSeconds(3 + random.nextInt(58));
-      made.add(Lifecycle.payment(random).applyTo(trade, paid.isAfter(now) ? now : paid));
+      made.add(apply(Lifecycle.payment(random), trade, paid.isAfter(now) ? now : paid));
     }
     store.putAll(made);
+    return soldOutIfShort(made.size(), n);
+  }
+
+  /**
+   * Applies a planned event together with its effect on stock: payment takes 付款减库存 units (or,
+   * when they are gone, the payment is refused and the trade closes), closing an unpaid trade gives
+   * its units back.
+   */
+  private TradeRecord apply(TradeEvent event, TradeRecord trade, Instant at) {
+    if (trade.status() == TradeStatus.WAIT_BUYER_PAY) {
+      if (event instanceof TradeEvent.Paid && !stock.pay(trade.lines(), at)) {
+        stock.release(trade.lines(), at);
+        return trade.closedByTaobao(at);
+      }
+      if (event instanceof TradeEvent.ClosedUnpaid) {
+        stock.release(trade.lines(), at);
+      }
+    }
+    return event.applyTo(trade, at);
+  }
+
+  /** A new trade whose units are reserved, or null when the shop has nothing left to sell. */
+  private @Nullable TradeRecord create(Instant created, TradeType type) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      TradeRecord trade = trades.newTrade(random, created, type);
+      if (trade == null) {
+        return null;
+      }
+      if (stock.reserve(trade.lines(), created)) {
+        return trade;
+      }
+    }
+    return null;
+  }
+
+  private static int soldOutIfShort(int made, int wanted) {
+    if (made < wanted) {
+      LOG.warn("the shop sold out: created {} of {} trades", made, wanted);
+    }
+    return made;
   }
 
   /**
@@ -103,8 +172,12 @@ final class ScenarioGenerator {
       TradeRecord trade;
       List<PlannedEvent> plan;
       synchronized (this) {
-        trade = trades.newTrade(random, clock.instant(), mix.type(random.nextDouble()));
+        trade = create(clock.instant(), mix.type(random.nextDouble()));
         plan = livePlan(remainingMillis);
+      }
+      if (trade == null) {
+        run.tradeNotCreated();
+        return;
       }
       store.put(trade);
       continueLive(run, trade.tid(), plan, 0, Duration.ZERO);
@@ -125,7 +198,7 @@ final class ScenarioGenerator {
     scheduler.schedule(
         () -> {
           try {
-            store.update(tid, trade -> step.event().applyTo(trade, clock.instant()));
+            store.update(tid, trade -> apply(step.event(), trade, clock.instant()));
             continueLive(run, tid, plan, next + 1, step.offset());
           } catch (RuntimeException e) {
             LOG.error("live event {} on trade {} failed", step.event(), tid, e);

@@ -12,10 +12,13 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates new unpaid trades over the shop's items: 1–4 sub-orders, item promotions, rare manual
+ * Creates new unpaid trades over the shop's items in stock: 1–4 sub-orders, each on a SKU picked in
+ * proportion to the units buyers can still take and never for more units than that, item promotions, rare manual
  * adjustments, post fees on some trades and shop coupons ({@code 满199减20} …) apportioned over the
- * sub-orders by largest remainder. Tids grow with each trade created; single-order trades use the
- * tid as oid, as TOP does. Not thread-safe: callers serialise access.
+ * sub-orders by largest remainder. Tids grow with each trade created (each shop of a sandbox has its
+ * own tid range); single-order trades use the tid as oid, as TOP does. Creating a trade does not
+ * take its stock: the caller {@link ShopStock#reserve reserves} it. Not thread-safe: callers
+ * serialise access.
  */
 final class TradeGenerator {
   private static final long TID_BASE = 3_700_000_000_000_000_000L;
@@ -26,22 +29,31 @@ final class TradeGenerator {
   };
   private static final long[] POST_FEES = {600, 800, 1_000, 1_200, 1_500};
 
-  private final Shop shop;
+  private static final long SHOP_TID_RANGE = 100_000_000_000_000L;
+
+  private final ShopStock stock;
+  private final long tidBase;
   private final BuyerFactory buyers = new BuyerFactory();
   private final Map<Long, String> skuNames = new HashMap<>();
   private long sequence;
 
-  TradeGenerator(Shop shop) {
-    this.shop = shop;
-    shop.items()
-        .forEach(item -> item.skus().forEach(sku -> skuNames.put(sku.skuId(), sku.displayName())));
+  /** The generator of shop {@code shopIndex} (0 = default shop) selling from {@code stock}. */
+  TradeGenerator(ShopStock stock, int shopIndex) {
+    this.stock = stock;
+    this.tidBase = TID_BASE + shopIndex * SHOP_TID_RANGE;
   }
 
-  /** A new trade in {@code WAIT_BUYER_PAY}, created at the given time. */
-  TradeRecord newTrade(SplittableRandom random, Instant created, TradeType type) {
-    sequence++;
-    long tid = TID_BASE + sequence * TID_STRIDE + random.nextInt((int) (TID_STRIDE / 2));
+  /**
+   * A new trade in {@code WAIT_BUYER_PAY}, created at the given time; null when the shop has
+   * nothing left in stock.
+   */
+  @Nullable TradeRecord newTrade(SplittableRandom random, Instant created, TradeType type) {
+    long tid = tidBase + (sequence + 1) * TID_STRIDE + random.nextInt((int) (TID_STRIDE / 2));
     List<OrderLine> lines = lines(random, tid);
+    if (lines.isEmpty()) {
+      return null;
+    }
+    sequence++;
     long ordersPayment = lines.stream().mapToLong(OrderLine::paymentFen).sum();
     TradeCharges charges = charges(random, ordersPayment);
     lines = apportion(lines, charges.discountFeeFen());
@@ -65,23 +77,33 @@ final class TradeGenerator {
     int roll = random.nextInt(100);
     int count = roll < 70 ? 1 : roll < 90 ? 2 : roll < 97 ? 3 : 4;
     List<OrderLine> lines = new ArrayList<>(count);
-    Set<String> chosen = new HashSet<>();
+    Set<Integer> chosen = new HashSet<>();
     for (int attempt = 0; lines.size() < count && attempt < count * 5; attempt++) {
-      SandboxItem item = shop.onSale().get(random.nextInt(shop.onSale().size()));
-      SandboxSku sku =
-          item.skus().isEmpty() ? null : item.skus().get(random.nextInt(item.skus().size()));
-      if (chosen.add(item.numIid() + "/" + (sku == null ? "" : sku.skuId()))) {
-        long oid = count == 1 ? tid : tid + TID_STRIDE / 2 + lines.size() + 1;
-        lines.add(line(random, oid, item, sku));
+      int position = stock.pick(random);
+      if (position < 0) {
+        break;
       }
+      int available = stock.available(position);
+      if (available > 0 && chosen.add(position)) {
+        long oid = count == 1 ? tid : tid + TID_STRIDE / 2 + lines.size() + 1;
+        lines.add(
+            line(random, oid, stock.itemOf(position), stock.skuOf(position), available));
+      }
+    }
+    if (lines.size() == 1 && count > 1) {
+      lines.set(0, lines.get(0).withOid(tid));
     }
     return lines;
   }
 
   private OrderLine line(
-      SplittableRandom random, long oid, SandboxItem item, @Nullable SandboxSku sku) {
+      SplittableRandom random,
+      long oid,
+      SandboxItem item,
+      @Nullable SandboxSku sku,
+      int available) {
     int roll = random.nextInt(100);
-    int num = roll < 75 ? 1 : roll < 93 ? 2 : 3 + random.nextInt(3);
+    int num = Math.min(available, roll < 75 ? 1 : roll < 93 ? 2 : 3 + random.nextInt(3));
     long price = sku == null ? item.priceFen() : sku.priceFen();
     long gross = price * num;
     long discount = 0;
@@ -97,7 +119,7 @@ final class TradeGenerator {
         item.numIid(),
         sku == null ? null : sku.skuId(),
         item.title(),
-        sku == null ? null : skuNames.get(sku.skuId()),
+        sku == null ? null : skuNames.computeIfAbsent(sku.skuId(), id -> sku.displayName()),
         item.outerId(),
         sku == null ? null : sku.outerId(),
         item.cid(),

@@ -35,8 +35,10 @@ class LifecycleInvariantTests {
             .withClock(new MutableClock(NOW))
             .withMix(TradeMix.defaults().withTypeRates(0.05, 0.05));
     Shop shop = new ShopGenerator(seed, NOW).generate(0);
+    ShopStock stock = new ShopStock(shop.items());
     TradeStore store = new TradeStore();
-    new ScenarioGenerator(new TradeGenerator(shop), store, config, UNUSED_SCHEDULER)
+    new ScenarioGenerator(
+            new TradeGenerator(stock, 0), stock, store, config, UNUSED_SCHEDULER, seed)
         .history(n, NOW.minus(span), NOW);
     return store.all();
   }

@@ -32,9 +32,16 @@ final class TopTestClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   private final TmallSandbox sandbox;
+  private final String session;
 
   TopTestClient(TmallSandbox sandbox) {
+    this(sandbox, sandbox.credentials().sessionKey());
+  }
+
+  /** A client calling with another seller's session key (several shops in one sandbox). */
+  TopTestClient(TmallSandbox sandbox, String session) {
     this.sandbox = sandbox;
+    this.session = session;
   }
 
   /** Calls a method signed with md5 and returns the parsed body. */
@@ -55,7 +62,7 @@ final class TopTestClient {
     Map<String, String> system = new LinkedHashMap<>();
     system.put("method", method);
     system.put("app_key", sandbox.credentials().appKey());
-    system.put("session", sandbox.credentials().sessionKey());
+    system.put("session", session);
     system.put("timestamp", timestamp(sandbox.clock().instant()));
     system.put("format", "json");
     system.put("v", "2.0");
