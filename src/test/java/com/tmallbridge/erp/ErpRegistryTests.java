@@ -96,5 +96,25 @@ class ErpRegistryTests {
     public Map<String, Long> onHand(MaterialCode material) {
       return Map.of();
     }
+
+    @Override
+    public Map<MaterialCode, Map<String, Long>> onHand(java.util.Collection<MaterialCode> materials) {
+      return Map.of();
+    }
+
+    @Override
+    public List<String> warehouses() {
+      return List.of();
+    }
+
+    @Override
+    public StockChanges changesAfter(String cursor, int limit) {
+      throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public Map<MaterialCode, Map<String, Long>> deliveredBetween(java.time.Instant from, java.time.Instant to) {
+      return Map.of();
+    }
   }
 }
