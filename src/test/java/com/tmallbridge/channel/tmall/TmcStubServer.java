@@ -37,6 +37,7 @@ final class TmcStubServer implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private volatile boolean answerPings = true;
   private volatile Function<Integer, TmcFrame> connectAck =
       n -> new TmcFrame(2, TmcFrame.CONNECT_ACK, null, null, null, "token-" + n, Map.of());
 
@@ -59,6 +60,11 @@ final class TmcStubServer implements AutoCloseable {
   /** How CONNECT is answered, given the connection's number. */
   void answerConnect(Function<Integer, TmcFrame> ack) {
     this.connectAck = ack;
+  }
+
+  /** Whether pings get a pong (false: the server looks dead to a client that listens for pongs). */
+  void answerPings(boolean answer) {
+    this.answerPings = answer;
   }
 
   int connections() {
@@ -151,7 +157,11 @@ final class TmcStubServer implements AutoCloseable {
             writeFrame(socket, 0x8, payload);
             return;
           }
-          case 0x9 -> writeFrame(socket, 0xA, payload);
+          case 0x9 -> {
+            if (answerPings) {
+              writeFrame(socket, 0xA, payload);
+            }
+          }
           default -> { }
         }
       }

@@ -8,6 +8,7 @@ import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.tmall.TmcProperties.Mode;
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.testsupport.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -160,6 +161,23 @@ class TmcWebSocketClientTests {
     release.countDown();
     await().atMost(WAIT).until(() -> server.sent(TmcFrame.KIND_CONFIRM).size() == 2);
     assertThat(handled).extracting(ChannelMessage::id).containsExactly("1", "2");
+  }
+
+  @Test
+  void dropsAndReopensAConnectionThatStaysSilentForThreeHeartbeats() {
+    server.answerPings(false);
+    MutableClock clock = new MutableClock(NOW);
+    TmcProperties fastHeartbeat = new TmcProperties(true, Mode.WEBSOCKET, server.url(), "default", Duration.ofSeconds(30),
+        Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), 10, 1, 100,
+        Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2));
+    client = new TmcWebSocketClient(fastHeartbeat, APP, handled::add, clock).start();
+    await().atMost(WAIT).until(client::isConnected);
+
+    clock.advance(Duration.ofMillis(250));
+    await().during(Duration.ofMillis(400)).atMost(WAIT).until(() -> server.connections() == 1);
+    clock.advance(Duration.ofMillis(100));
+
+    await().atMost(WAIT).until(() -> server.connections() == 2 && client.isConnected());
   }
 
   @Test
