@@ -4,16 +4,11 @@ import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
 import com.tmallbridge.channel.ShopCredentials;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes TMC messages over TOP's WebSocket channel (JDK {@link WebSocket}) speaking top-link
+ * Consumes TMC messages over TOP's WebSocket channel (JDK {@link java.net.http.WebSocket}, one
+ * {@link TmcLink} per connection) speaking top-link
  * frames ({@link TmcFrameCodec}): CONNECT with {@code app_key}, {@code group_name}, {@code
  * timestamp} (epoch ms) and {@code sign} (TOP md5 over those three), then a pull request ({@code
  * __kind}=1) at once and every {@code fetchPeriod}. Each Data message ({@code __kind}=3) goes to a
@@ -48,8 +44,24 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private final ScheduledExecutorService scheduler = TmcThreads.scheduler("tmc-ws");
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile @Nullable Link current;
+  private volatile @Nullable TmcLink current;
   private int failures;
+  private final TmcLink.Events events = new TmcLink.Events() {
+    @Override
+    public void opened(TmcLink link) {
+      link.send(TmcFrame.of(TmcFrame.CONNECT, null, connectHeaders()));
+    }
+
+    @Override
+    public void received(TmcLink link, TmcFrame frame) {
+      onFrame(link, frame);
+    }
+
+    @Override
+    public void lost(TmcLink link) {
+      TmcWebSocketClient.this.lost(link);
+    }
+  };
 
   TmcWebSocketClient(TmcProperties properties, ShopCredentials app, MessageHandler handler, Clock clock) {
     this.properties = properties;
@@ -72,8 +84,8 @@ final class TmcWebSocketClient implements MessageStream.Connection {
 
   @Override
   public boolean isConnected() {
-    Link link = current;
-    return !closed.get() && link != null && link.token != null && !link.lost.get();
+    TmcLink link = current;
+    return !closed.get() && link != null && link.token() != null && !link.isLost();
   }
 
   @Override
@@ -91,9 +103,9 @@ final class TmcWebSocketClient implements MessageStream.Connection {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    Link link = current;
+    TmcLink link = current;
     if (link != null) {
-      link.lost.set(true);
+      link.markLost();
       link.close();
     }
     log.info("TMC WebSocket consumer for app {} stopped", app.appKey());
@@ -103,7 +115,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     if (closed.get()) {
       return;
     }
-    Link link = new Link(clock.millis());
+    TmcLink link = new TmcLink(clock, events);
     current = link;
     log.info("TMC: connecting to {} as app {} group {}", properties.url(), app.appKey(), properties.groupName());
     http.newWebSocketBuilder()
@@ -118,8 +130,8 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   }
 
   /** Called once per connection when it is gone; schedules the next one. */
-  private void lost(Link link) {
-    if (!link.lost.compareAndSet(false, true)) {
+  private void lost(TmcLink link) {
+    if (!link.markLost()) {
       return;
     }
     link.close();
@@ -148,28 +160,28 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   }
 
   private void heartbeat() {
-    Link link = current;
-    if (link == null || link.lost.get() || link.ws == null) {
+    TmcLink link = current;
+    if (link == null || link.isLost() || !link.isOpen()) {
       return;
     }
-    long silentMillis = clock.millis() - link.lastHeard;
-    long limit = link.token == null ? properties.connectTimeout().toMillis() : 3 * properties.heartbeatInterval().toMillis();
+    long silentMillis = clock.millis() - link.lastHeard();
+    long limit = link.token() == null ? properties.connectTimeout().toMillis() : 3 * properties.heartbeatInterval().toMillis();
     if (silentMillis > limit) {
       log.warn("TMC: nothing heard for {} ms; dropping the connection", silentMillis);
       lost(link);
       return;
     }
-    link.enqueue(ws -> ws.sendPing(ByteBuffer.allocate(0)));
+    link.ping();
   }
 
   private void pull() {
-    Link link = current;
-    if (link != null && link.token != null && !link.lost.get()) {
-      link.send(TmcFrame.of(TmcFrame.SEND, link.token, Map.of(TmcFrame.KIND, (short) TmcFrame.KIND_PULL_REQUEST)));
+    TmcLink link = current;
+    if (link != null && link.token() != null && !link.isLost()) {
+      link.send(TmcFrame.of(TmcFrame.SEND, link.token(), Map.of(TmcFrame.KIND, (short) TmcFrame.KIND_PULL_REQUEST)));
     }
   }
 
-  private void onFrame(Link link, TmcFrame frame) {
+  private void onFrame(TmcLink link, TmcFrame frame) {
     switch (frame.messageType()) {
       case TmcFrame.CONNECT_ACK -> connected(link, frame);
       case TmcFrame.SEND -> {
@@ -188,7 +200,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     }
   }
 
-  private void connected(Link link, TmcFrame ack) {
+  private void connected(TmcLink link, TmcFrame ack) {
     boolean refused = (ack.statusCode() != null && ack.statusCode() != 0) || ack.token() == null || ack.token().isEmpty();
     if (refused) {
       log.error("{} TMC: {} refused the connection of app {} group {}: status {} {}",
@@ -197,7 +209,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
       lost(link);
       return;
     }
-    link.token = ack.token();
+    link.acknowledged(ack.token());
     synchronized (this) {
       failures = 0;
     }
@@ -205,7 +217,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     pull();
   }
 
-  private void data(Link link, TmcFrame frame) {
+  private void data(TmcLink link, TmcFrame frame) {
     ChannelMessage message;
     try {
       message = TmcMessageMapper.fromFrame(frame.headers());
@@ -234,8 +246,8 @@ final class TmcWebSocketClient implements MessageStream.Connection {
 
   /** Confirms or fails a message on the current connection; without one the message simply comes again. */
   private void reply(String id, int kind, @Nullable String reason) {
-    Link link = current;
-    if (link == null || link.token == null || link.lost.get()) {
+    TmcLink link = current;
+    if (link == null || link.token() == null || link.isLost()) {
       log.debug("TMC: not connected; message {} is left unconfirmed", id);
       return;
     }
@@ -245,7 +257,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     if (reason != null) {
       headers.put("msg", reason.length() <= MAX_FAIL_REASON ? reason : reason.substring(0, MAX_FAIL_REASON));
     }
-    link.send(TmcFrame.of(TmcFrame.SEND, link.token, headers));
+    link.send(TmcFrame.of(TmcFrame.SEND, link.token(), headers));
   }
 
   /** Message ids are int64 on the wire; an id that is not a number is echoed as text. */
@@ -267,116 +279,5 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     headers.put("sign", TopSigner.sign(signed, app.appSecret(), TopSigner.MD5));
     headers.put("sdk", SDK);
     return headers;
-  }
-
-  /** One WebSocket connection: its listener, its token once acknowledged, and its ordered send chain. */
-  private final class Link implements WebSocket.Listener {
-    final AtomicBoolean lost = new AtomicBoolean();
-    volatile @Nullable WebSocket ws;
-    volatile @Nullable String token;
-    volatile long lastHeard;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
-
-    Link(long now) {
-      this.lastHeard = now;
-    }
-
-    @Override
-    public void onOpen(WebSocket webSocket) {
-      ws = webSocket;
-      lastHeard = clock.millis();
-      send(TmcFrame.of(TmcFrame.CONNECT, null, connectHeaders()));
-      webSocket.request(1);
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-      lastHeard = clock.millis();
-      byte[] chunk = new byte[data.remaining()];
-      data.get(chunk);
-      partial.write(chunk, 0, chunk.length);
-      if (last) {
-        byte[] bytes = partial.toByteArray();
-        partial.reset();
-        try {
-          onFrame(this, TmcFrameCodec.decode(bytes));
-        } catch (IllegalArgumentException e) {
-          log.warn("TMC: unreadable frame of {} bytes ignored: {}", bytes.length, e.getMessage());
-        }
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      lastHeard = clock.millis();
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-      lastHeard = clock.millis();
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-      lastHeard = clock.millis();
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      log.info("TMC: server closed the connection ({} {})", statusCode, reason);
-      lost(this);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      log.warn("TMC: connection failed: {}", String.valueOf(error));
-      lost(this);
-    }
-
-    void send(TmcFrame frame) {
-      byte[] bytes = TmcFrameCodec.encode(frame);
-      enqueue(ws -> ws.sendBinary(ByteBuffer.wrap(bytes), true));
-    }
-
-    /** Sends one after the other: the JDK WebSocket refuses a send while the previous one is pending. */
-    synchronized void enqueue(java.util.function.Function<WebSocket, CompletableFuture<WebSocket>> operation) {
-      WebSocket socket = ws;
-      if (socket == null || lost.get()) {
-        return;
-      }
-      sends = sends.handle((r, e) -> null).thenCompose(x -> operation.apply(socket)).whenComplete((r, e) -> {
-        if (e != null) {
-          log.debug("TMC: send failed: {}", String.valueOf(e));
-          lost(this);
-        }
-      });
-    }
-
-    void close() {
-      WebSocket socket = ws;
-      if (socket == null) {
-        return;
-      }
-      try {
-        if (!socket.isOutputClosed()) {
-          socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(1, TimeUnit.SECONDS)
-              .whenComplete((r, e) -> socket.abort());
-          return;
-        }
-      } catch (IllegalStateException e) {
-        log.debug("TMC: close frame not sent: {}", e.getMessage());
-      }
-      socket.abort();
-    }
   }
 }
