@@ -40,7 +40,35 @@ public enum TmallErrorCode implements ErrorCode {
   QUANTITY_REJECTED(
       "TMALL-020",
       "TOP refused a stock quantity update (isv.* sub code: unknown item or SKU, item not the seller's,"
-          + " invalid quantity); fix the listing or the SKU mapping, the same update fails again.");
+          + " invalid quantity); fix the listing or the SKU mapping, the same update fails again."),
+  // Shipments, refunds and TMC use TMALL-04x so that codes added elsewhere in parallel do not collide.
+  INVALID_TRACKING_NUMBER(
+      "TMALL-040",
+      "Tmall refused the tracking number (blank, wrong format for the carrier or already used by another"
+          + " parcel); correct the tracking number in the ERP delivery and retry the shipment."),
+  INVALID_CARRIER(
+      "TMALL-041",
+      "Tmall does not know the carrier code sent with the shipment; fix the carrier mapping (shipments are"
+          + " sent with codes from taobao.logistics.companies.get) and retry."),
+  TRADE_STATE_FORBIDS_SHIPPING(
+      "TMALL-042",
+      "The trade's state on Tmall does not allow shipping it (not paid, closed, refunded, shipping forbidden"
+          + " or a split that does not match its sub-orders); check the trade on Tmall before retrying."),
+  TRADE_NOT_FOUND(
+      "TMALL-043",
+      "Tmall says the trade does not exist for this seller; check the trade id and the shop."),
+  SHIPMENT_NOT_CONFIRMED(
+      "TMALL-044",
+      "Tmall answered the shipment without an error but did not confirm it (is_success false) and the trade"
+          + " is not shipped; retry later."),
+  TMC_PERMIT_REFUSED(
+      "TMALL-045",
+      "Tmall did not open the message service (TMC) for the seller; check that the application subscribed"
+          + " TMC topics in the TOP console and that the seller authorised it."),
+  TMC_CONNECT_REFUSED(
+      "TMALL-046",
+      "The TMC message channel refused the connection (bad app key, signature or group name); check the"
+          + " application's credentials and bridge.channel.tmall.tmc.groupName.");
 
   private final String code;
   private final String description;
