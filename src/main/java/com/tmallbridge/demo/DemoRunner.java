@@ -1,6 +1,14 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.stock.StockManagement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.order.OrderManagement;
@@ -32,6 +40,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DemoRunner {
   private static final long TICK_MILLIS = 250;
+  /** Warehouse steps after the live trades stopped (so the last orders get shipped too). */
+  private static final int WAREHOUSE_STEPS_AFTER_LIVE = 5;
 
   private final DemoSeeder seeder;
   private final OrderSync sync;
@@ -39,8 +49,15 @@ public class DemoRunner {
   private final Checkpoints checkpoints;
   private final ErpRegistry erp;
   private final Clock clock;
+  private final DemoStock stock;
+  private final StockManagement stockManagement;
+  private final EmbeddedErpOperations warehouse;
 
-  DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock) {
+  DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock,
+      DemoStock stock, StockManagement stockManagement, EmbeddedErpOperations warehouse) {
+    this.stock = stock;
+    this.stockManagement = stockManagement;
+    this.warehouse = warehouse;
     this.seeder = seeder;
     this.sync = sync;
     this.orders = orders;
@@ -62,24 +79,44 @@ public class DemoRunner {
     long started = System.nanoTime();
     Instant now = clock.instant();
     Shop shop = seeder.addShop(sandbox, now.minus(Duration.ofHours(25)));
-    int materials = seeder.seedMaterials(sandbox, shop);
+    List<MaterialCode> materials = seeder.seedMaterials(sandbox, shop);
+    progress.accept(snapshot("publishing stock", sandbox, options));
+    stock.prepare(shop, materials);
     sandbox.faults(faults(options.faultRate()));
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
     LiveRun live = options.liveOrders() > 0 ? sandbox.generateLive(options.liveOrders(), options.liveSpan()) : null;
     sync.start();
-    boolean quiet = awaitQuiet(sandbox, shop, options, live, progress);
+    boolean quiet = awaitQuiet(sandbox, shop, options, live, materials, progress);
     sandbox.faults(FaultSettings.none());
+    progress.accept(snapshot("final stock pass", sandbox, options));
+    DemoStock.Finish finish = stock.finish();
     progress.accept(snapshot("verifying", sandbox, options));
     OrderCheck.Result result = verify(sandbox);
+    StockCheck.Result stockResult = verifyStock(sandbox);
     Map<String, Long> checks = new LinkedHashMap<>(result.checks());
     checks.put("sync.notQuiet", quiet ? 0L : 1L);
+    checks.put("stock.overPublished", stockResult.overPublished());
+    checks.put("stock.negative", stockResult.negative());
+    checks.put("stock.drift", stockResult.drift());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("seed", options.seed());
     details.put("faultRate", options.faultRate());
-    details.put("materials", materials);
+    details.put("materials", materials.size());
+    var stockStats = sandbox.stockStats();
+    details.put("stock", Map.of("skus", stockResult.skus(), "pushes", stockStats.skusUpdated(), "apiCalls", stockStats.updateCalls()));
+    Map<String, Object> warehouseWork = new LinkedHashMap<>();
+    warehouseWork.put("receipts", stock.receipts());
+    warehouseWork.put("stocktakes", stock.stocktakes());
+    warehouseWork.put("ordersShipped", stock.shippedOrders());
+    warehouseWork.put("firstParcelsOfSplits", stock.splitParcels());
+    warehouseWork.put("driftsCorrectedInFinalPass", finish.driftsCorrected());
+    warehouseWork.put("oversellsFlagged", finish.oversells());
+    details.put("warehouse", warehouseWork);
     details.put("sandbox", Map.of("url", sandbox.url(), "apiCalls", sandbox.apiCalls(), "faultsInjected", sandbox.faultsInjected()));
-    details.put("problems", result.samples());
+    List<String> problems = new ArrayList<>(result.samples());
+    problems.addAll(stockResult.samples());
+    details.put("problems", problems);
     return new DemoReport(
         new DemoReport.TmallSide(result.trades(), result.paid(), result.paymentFen()),
         new DemoReport.ErpSide(result.salesOrders(), result.amountFen()),
@@ -97,11 +134,23 @@ public class DemoRunner {
     return new OrderCheck().compare(sandbox.trades(), erpOrders);
   }
 
-  private boolean awaitQuiet(TmallSandbox sandbox, Shop shop, DemoOptions options, LiveRun live, Consumer<DemoProgress> progress)
-      throws InterruptedException {
+  /**
+   * Waits until every trade reached the ERP and the outbox is empty. While live trades arrive (and
+   * for a few more steps) the warehouse works: receipts, stocktakes and shipments in the ERP, each
+   * followed by a stock cycle of the bridge.
+   */
+  private boolean awaitQuiet(TmallSandbox sandbox, Shop shop, DemoOptions options, LiveRun live, List<MaterialCode> materials,
+      Consumer<DemoProgress> progress) throws InterruptedException {
     Instant deadline = clock.instant().plus(options.timeout());
     Object tick = new Object();
+    Random random = new Random(options.seed() ^ 0x5EED_57C0L);
+    int ticks = 0;
+    int stepsAfterLive = 0;
     while (clock.instant().isBefore(deadline)) {
+      boolean liveRunning = live != null && !live.isDone();
+      if (ticks++ % 4 == 0 && (liveRunning || stepsAfterLive++ < WAREHOUSE_STEPS_AFTER_LIVE)) {
+        stock.step(sandbox, materials, random);
+      }
       progress.accept(snapshot(live != null && !live.isDone() ? "live trades arriving" : "syncing", sandbox, options));
       if ((live == null || live.isDone()) && caughtUp(sandbox, shop) && !sync.hasUndelivered()) {
         return true;
@@ -111,6 +160,30 @@ public class DemoRunner {
       }
     }
     return false;
+  }
+
+  /** Compares the sandbox's figures with what the ERP says may be sold (see {@link StockCheck}). */
+  public StockCheck.Result verifyStock(TmallSandbox sandbox) {
+    Map<String, Map<MaterialCode, Long>> undelivered = new HashMap<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !"CANCELLED".equals(o.status()) && !"SHIPPED".equals(o.status())) {
+        Map<MaterialCode, Long> open = undelivered.computeIfAbsent(o.orderNo().value(), k -> new HashMap<>());
+        warehouse.openLines(o.docNo()).forEach(l -> open.merge(l.material(), l.open(), Long::sum));
+      }
+    });
+    Set<MaterialCode> materials = new HashSet<>();
+    sandbox.items().forEach(i -> {
+      if (i.skus().isEmpty()) {
+        materials.add(new MaterialCode(DemoSeeder.materialCode(i, null)));
+      }
+      i.skus().forEach(k -> materials.add(new MaterialCode(DemoSeeder.materialCode(i, k))));
+    });
+    Map<MaterialCode, Long> onHand = new HashMap<>();
+    erp.capability(StockLedger.class).onHand(materials)
+        .forEach((m, perWarehouse) -> onHand.put(m, perWarehouse.values().stream().mapToLong(Long::longValue).sum()));
+    StockCheck.ErpStock erpStock = new StockCheck.ErpStock(onHand, undelivered, stockManagement.safety());
+    return new StockCheck().compare(sandbox.items(), sandbox.quantities(), sandbox.trades(), erpStock, DemoSeeder::materialCode,
+        DemoStock.ZERO_BELOW);
   }
 
   private boolean caughtUp(TmallSandbox sandbox, Shop shop) {

@@ -13,6 +13,9 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,31 +48,42 @@ class DemoSeeder {
         "hmac-sha256", since));
   }
 
-  /** Creates materials and opening stock; returns how many materials. */
-  int seedMaterials(TmallSandbox sandbox, Shop shop) {
-    int count = 0;
+  /** Creates materials and opening stock for every listing of the shop; returns the materials. */
+  List<MaterialCode> seedMaterials(TmallSandbox sandbox, Shop shop) {
+    List<MaterialCode> codes = new ArrayList<>();
     for (SandboxItem item : sandbox.items()) {
       if (item.skus().isEmpty()) {
-        count += material(shop, item, null, item.outerId(), item.title(), item.priceFen(), item.quantity());
+        codes.add(material(shop, item, null, item.title(), item.priceFen(), item.quantity()));
         continue;
       }
       for (SandboxSku sku : item.skus()) {
-        String code = sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null;
-        count += material(shop, item, sku, code, item.title() + " " + sku.displayName(), sku.priceFen(), sku.quantity());
+        codes.add(material(shop, item, sku, item.title() + " " + sku.displayName(), sku.priceFen(), sku.quantity()));
       }
     }
-    return count;
+    return codes;
   }
 
-  private int material(Shop shop, SandboxItem item, SandboxSku sku, String merchantCode, String name, long priceFen, int quantity) {
-    String code = merchantCode;
-    if (code == null) {
-      code = "MAT-" + (sku == null ? item.numIid() : sku.skuId());
+  /**
+   * The ERP material a listing sells in the demo: the SKU's merchant code, the item's for an item
+   * without SKUs or with a single code-less SKU, else {@code MAT-<sku id>} (mapped by hand).
+   */
+  static String materialCode(SandboxItem item, @Nullable SandboxSku sku) {
+    String code = sku == null ? item.outerId() : sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null;
+    return code != null ? code : "MAT-" + (sku == null ? item.numIid() : sku.skuId());
+  }
+
+  private static boolean mappedByHand(SandboxItem item, @Nullable SandboxSku sku) {
+    return materialCode(item, sku).startsWith("MAT-");
+  }
+
+  private MaterialCode material(Shop shop, SandboxItem item, @Nullable SandboxSku sku, String name, long priceFen, int quantity) {
+    String code = materialCode(item, sku);
+    if (mappedByHand(item, sku)) {
       products.putMapping(shop.id(), Long.toString(item.numIid()), sku == null ? null : Long.toString(sku.skuId()), code);
     }
     MaterialCode material = new MaterialCode(code);
     erp.capability(MaterialCatalog.class).upsertMaterial(new Material(material, name, "pcs", priceFen));
     erp.capability(StockLedger.class).book(WAREHOUSE, material, Math.max(quantity, 100), "RECEIPT", "demo-opening-" + code);
-    return 1;
+    return material;
   }
 }

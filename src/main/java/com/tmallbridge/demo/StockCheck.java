@@ -1,0 +1,147 @@
+package com.tmallbridge.demo;
+
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.sandbox.tmall.SandboxItem;
+import com.tmallbridge.sandbox.tmall.SandboxSku;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.SandboxTradeLine;
+import com.tmallbridge.sandbox.tmall.StockKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares what the sandbox (Tmall) shows with what the ERP says may be sold, without reading the
+ * bridge's own tables. For each material:
+ *
+ * <pre>
+ * sellable = on-hand (ERP) − still to deliver (ERP sales orders whose Tmall trade is neither closed nor
+ *            refunded before shipping) − safety stock, floored at 0
+ * wanted   = 0 when sellable &lt; the zero-out threshold, else sellable (the demo shop publishes 100 %)
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code stock.overPublished}: materials whose Tmall figures, over every on-sale listing
+ *       that sells them, add up to more than sellable;
+ *   <li>{@code stock.negative}: listings with a figure below 0;
+ *   <li>{@code stock.drift}: materials whose Tmall figures do not add up to what should be
+ *       published: min(sellable, Σ wanted) — one listing per material shows exactly its wanted
+ *       figure; several listings of one material share it.
+ * </ul>
+ */
+final class StockCheck {
+  private static final Set<String> CLOSED = Set.of("TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO");
+  private static final int SAMPLES = 10;
+
+  /**
+   * The ERP's side of the comparison.
+   *
+   * @param onHand on-hand per material over every warehouse
+   * @param undelivered per Tmall trade id and material, units ordered and not yet delivered on
+   *     the ERP's (non-cancelled) sales orders
+   * @param safety safety stock per material
+   */
+  record ErpStock(Map<MaterialCode, Long> onHand, Map<String, Map<MaterialCode, Long>> undelivered, Map<MaterialCode, Long> safety) {}
+
+  /** Problem counts and a few examples. */
+  record Result(long skus, long overPublished, long negative, long drift, List<String> samples) {}
+
+  /**
+   * @param items the shop's items as the sandbox holds them
+   * @param quantities the sandbox's figure per listing
+   * @param trades the shop's trades (ground truth)
+   * @param materialOf the ERP material each listing sells (the demo's own seeding rule)
+   */
+  Result compare(List<SandboxItem> items, Map<StockKey, Integer> quantities, List<SandboxTrade> trades, ErpStock erp,
+      java.util.function.BiFunction<SandboxItem, SandboxSku, String> materialOf, long zeroBelow) {
+    Map<String, SandboxTrade> byTid = new HashMap<>();
+    trades.forEach(t -> byTid.put(Long.toString(t.tid()), t));
+    Map<MaterialCode, Long> owed = new HashMap<>();
+    erp.undelivered().forEach((tid, perMaterial) -> {
+      SandboxTrade t = byTid.get(tid);
+      if (t != null && CLOSED.contains(t.status())) {
+        return;
+      }
+      Set<String> refunded = refundedMaterials(t, items, materialOf);
+      perMaterial.forEach((m, q) -> {
+        if (!refunded.contains(m.value())) {
+          owed.merge(m, q, Long::sum);
+        }
+      });
+    });
+    Map<MaterialCode, List<StockKey>> listings = new LinkedHashMap<>();
+    for (SandboxItem item : items) {
+      if (!item.onSale()) {
+        continue;
+      }
+      if (item.skus().isEmpty()) {
+        listings.computeIfAbsent(new MaterialCode(materialOf.apply(item, null)), k -> new ArrayList<>()).add(StockKey.of(item.numIid(), null));
+      }
+      for (SandboxSku sku : item.skus()) {
+        listings.computeIfAbsent(new MaterialCode(materialOf.apply(item, sku)), k -> new ArrayList<>()).add(StockKey.of(item.numIid(), sku.skuId()));
+      }
+    }
+    long skus = 0;
+    long over = 0;
+    long negative = 0;
+    long drift = 0;
+    List<String> samples = new ArrayList<>();
+    for (Map.Entry<MaterialCode, List<StockKey>> e : listings.entrySet()) {
+      MaterialCode m = e.getKey();
+      long sellable = Math.max(0, erp.onHand().getOrDefault(m, 0L) - owed.getOrDefault(m, 0L) - erp.safety().getOrDefault(m, 0L));
+      long wanted = sellable < zeroBelow ? 0 : sellable;
+      long shown = 0;
+      for (StockKey k : e.getValue()) {
+        skus++;
+        int q = quantities.getOrDefault(k, 0);
+        if (q < 0) {
+          negative++;
+          sample(samples, "negative figure " + q + " on " + k);
+        }
+        shown += q;
+      }
+      long expected = Math.min(sellable, wanted * e.getValue().size());
+      if (shown > sellable) {
+        over++;
+        sample(samples, m + ": Tmall shows " + shown + " but only " + sellable + " may be sold");
+      }
+      if (shown != expected) {
+        drift++;
+        sample(samples, m + ": Tmall shows " + shown + ", should be " + expected + " (sellable " + sellable + ")");
+      }
+    }
+    return new Result(skus, over, negative, drift, samples);
+  }
+
+  /** Materials of the trade's sub-orders that were refunded (their units are free again). */
+  private static Set<String> refundedMaterials(SandboxTrade t, List<SandboxItem> items,
+      java.util.function.BiFunction<SandboxItem, SandboxSku, String> materialOf) {
+    if (t == null) {
+      return Set.of();
+    }
+    Set<String> refunded = new java.util.HashSet<>();
+    for (SandboxTradeLine l : t.lines()) {
+      if (!"SUCCESS".equals(l.refundStatus())) {
+        continue;
+      }
+      for (SandboxItem item : items) {
+        if (item.numIid() != l.numIid()) {
+          continue;
+        }
+        SandboxSku sku = l.skuId() == null ? null
+            : item.skus().stream().filter(s -> s.skuId() == l.skuId()).findFirst().orElse(null);
+        refunded.add(materialOf.apply(item, sku));
+      }
+    }
+    return refunded;
+  }
+
+  private static void sample(List<String> samples, String problem) {
+    if (samples.size() < SAMPLES) {
+      samples.add(problem);
+    }
+  }
+}

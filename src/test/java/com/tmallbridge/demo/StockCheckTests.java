@@ -1,0 +1,82 @@
+package com.tmallbridge.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.sandbox.tmall.SandboxItem;
+import com.tmallbridge.sandbox.tmall.SandboxSku;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.SandboxTradeLine;
+import com.tmallbridge.sandbox.tmall.StockKey;
+import com.tmallbridge.sandbox.tmall.StockMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo's independent stock check finds each kind of problem and nothing else. */
+class StockCheckTests {
+  private static final Instant T = Instant.parse("2026-11-11T00:00:00Z");
+  private static final MaterialCode A = new MaterialCode("SP1001-01");
+  private static final MaterialCode B = new MaterialCode("SP1001-02");
+
+  private final SandboxItem item = new SandboxItem(1L, "T-shirt", "SP1001", 1, 100, 0, "onsale", T, T, 0, "", List.of(
+      new SandboxSku(11L, "SP1001-01", "1:1", "1:1:颜色:白", 100, 0, T, 0),
+      new SandboxSku(12L, "SP1001-02", "1:2", "1:2:颜色:黑", 100, 0, T, 0)), StockMode.ON_PAYMENT, 0);
+
+  private StockCheck.Result check(int shownA, int shownB, Map<String, Map<MaterialCode, Long>> undelivered, List<SandboxTrade> trades) {
+    Map<StockKey, Integer> shown = Map.of(StockKey.of(1L, 11L), shownA, StockKey.of(1L, 12L), shownB);
+    StockCheck.ErpStock erp = new StockCheck.ErpStock(Map.of(A, 50L, B, 10L), undelivered, Map.of(B, 5L));
+    return new StockCheck().compare(List.of(item), shown, trades, erp, DemoSeeder::materialCode, 3);
+  }
+
+  @Test
+  void figuresEqualToWhatMayBeSoldPass() {
+    // A: 50 on hand − 8 owed = 42; B: 10 − 5 safety = 5
+    StockCheck.Result r = check(42, 5, Map.of("900", Map.of(A, 8L)), List.of());
+    assertThat(r.overPublished()).isZero();
+    assertThat(r.drift()).isZero();
+    assertThat(r.negative()).isZero();
+    assertThat(r.skus()).isEqualTo(2);
+  }
+
+  @Test
+  void moreThanMayBeSoldIsOverPublishedAndDrift() {
+    StockCheck.Result r = check(43, 5, Map.of("900", Map.of(A, 8L)), List.of());
+    assertThat(r.overPublished()).isEqualTo(1);
+    assertThat(r.drift()).isEqualTo(1);
+    assertThat(r.samples()).anyMatch(s -> s.contains("SP1001-01"));
+  }
+
+  @Test
+  void lessThanShouldBeIsDriftOnly() {
+    StockCheck.Result r = check(40, 5, Map.of("900", Map.of(A, 8L)), List.of());
+    assertThat(r.overPublished()).isZero();
+    assertThat(r.drift()).isEqualTo(1);
+  }
+
+  @Test
+  void belowTheZeroOutThresholdMustShowZeroAndNegativeIsCaught() {
+    // B: 10 − 5 safety − 3 owed = 2 < 3 → 0 expected
+    Map<String, Map<MaterialCode, Long>> owed = new HashMap<>(Map.of("901", Map.of(B, 3L)));
+    assertThat(check(50, 0, owed, List.of()).drift()).isZero();
+    assertThat(check(50, 2, owed, List.of()).drift()).isEqualTo(1);
+    assertThat(check(50, -1, owed, List.of()).negative()).isEqualTo(1);
+  }
+
+  @Test
+  void unitsOfClosedOrRefundedTradesAreNotOwed() {
+    SandboxTrade closed = trade(900, "TRADE_CLOSED", "NO_REFUND");
+    assertThat(check(50, 5, Map.of("900", Map.of(A, 8L)), List.of(closed)).drift()).isZero();
+    SandboxTrade refunded = trade(900, "WAIT_SELLER_SEND_GOODS", "SUCCESS");
+    assertThat(check(50, 5, Map.of("900", Map.of(A, 8L)), List.of(refunded)).drift()).isZero();
+    SandboxTrade open = trade(900, "WAIT_SELLER_SEND_GOODS", "NO_REFUND");
+    assertThat(check(50, 5, Map.of("900", Map.of(A, 8L)), List.of(open)).overPublished()).isEqualTo(1);
+  }
+
+  private static SandboxTrade trade(long tid, String status, String refund) {
+    SandboxTradeLine line = new SandboxTradeLine(tid, 1L, 11L, "SP1001", "SP1001-01", "T-shirt", 8, 100, 800, 800, refund);
+    return new SandboxTrade(tid, status, "fixed", T, T, T, null, null, true, 800, 0, 0, List.of(line));
+  }
+}
