@@ -1,6 +1,7 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.demo.OrderBenchmark;
+import com.tmallbridge.demo.StockBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bench orders}: the benchmark behind {@code bench/orders.sh}. */
+/** {@code bench orders|stock}: the benchmarks behind {@code bench/orders.sh} and {@code bench/stock.sh}. */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
-    subcommands = BenchCommand.Orders.class)
+    subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -49,6 +50,35 @@ class BenchCommand implements Runnable {
         out.line(String.format("orders_per_s=%.0f fetch_floor_per_s=%.0f insert_floor_per_s=%.0f heap_mb=%d",
             f.ordersPerSecond(), f.fetchFloorPerSecond(), f.insertFloorPerSecond(), f.heapMb()));
         return f.problems() == 0 ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "stock", mixinStandardHelpOptions = true,
+      description = "N SKUs whose ERP stock all changes: time until Tmall (the sandbox) shows every new figure.")
+  static class Stock implements Callable<Integer> {
+    @ParentCommand BenchCommand parent;
+    @Option(names = "--skus", defaultValue = "50000", description = "SKUs, 20 per item (default: ${DEFAULT-VALUE}).") int skus;
+    @Option(names = "--seed", defaultValue = "11") long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (skus < 20 || skus > 1_000_000) {
+        throw new IllegalArgumentException("--skus must be between 20 and 1000000, got " + skus);
+      }
+      Path dir = parent.root.data.resolve("bench-stock");
+      wipe(dir);
+      Output out = new Output(parent.root.spec.commandLine().getOut());
+      SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
+          .with("bridge.order.poll-interval", "1h")
+          .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
+          .with("logging.file.name", dir.resolve("bridge.log").toString());
+      try (runtime) {
+        StockBenchmark.Figures f = runtime.bean(StockBenchmark.class).run(skus, seed, out::line);
+        out.line(String.format("skus=%d wrong=%d", f.skus(), f.wrong()));
+        out.line(String.format("stock_seconds=%.1f calls=%d bare_calls_seconds=%.1f", f.stockSeconds(), f.calls(), f.bareCallsSeconds()));
+        return f.wrong() == 0 ? 0 : 1;
       }
     }
   }
