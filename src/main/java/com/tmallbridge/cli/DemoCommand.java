@@ -63,15 +63,21 @@ class DemoCommand implements Callable<Integer> {
     out.line(String.format("  Tmall : %d trades, %d paid, %s yuan paid", r.tmall().trades(), r.tmall().paid(), Money.formatYuan(r.tmall().paymentFen())));
     out.line(String.format("  ERP   : %d sales orders, %s yuan", r.erp().salesOrders(), Money.formatYuan(r.erp().amountFen())));
     r.checks().forEach((k, v) -> out.line(String.format("  %-28s %d%s", k, v, v == 0 ? "" : "   <-- problem")));
+    if (r.details().get("stock") instanceof java.util.Map<?, ?> stock && r.details().get("warehouse") instanceof java.util.Map<?, ?> w) {
+      out.line(String.format("  stock : %s SKUs published, %s SKU figures pushed in %s calls", stock.get("skus"), stock.get("pushes"), stock.get("apiCalls")));
+      out.line(String.format("  ERP warehouse while trades flowed: %s receipts, %s stocktakes, %s orders shipped, %s split parcels",
+          w.get("receipts"), w.get("stocktakes"), w.get("ordersShipped"), w.get("firstParcelsOfSplits")));
+    }
     out.line("  exceptions held for an operator: " + r.exceptions());
-    out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | outbox list");
+    out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | stock show | stock check");
   }
 
   private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime) throws InterruptedException {
     Output out = new Output(root.spec.commandLine().getErr());
     var c = sandbox.credentials();
     out.line("sandbox gateway " + sandbox.url() + "  app key " + c.appKey() + "  app secret " + c.appSecret() + "  session " + c.sessionKey());
-    out.line("live trades keep arriving and syncing; Ctrl-C to stop");
+    out.line("live trades keep arriving and syncing, stock keeps being published; Ctrl-C to stop");
+    runtime.bean(com.tmallbridge.stock.StockSync.class).start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
     while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {

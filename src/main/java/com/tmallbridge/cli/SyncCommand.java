@@ -1,6 +1,7 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.stock.StockSync;
 import com.tmallbridge.order.PollResult;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sync [--once]}: pull trades and deliver ERP orders. */
-@Command(name = "sync", description = "Pull changed trades from every shop and deliver them to the ERP.", mixinStandardHelpOptions = true)
+@Command(name = "sync", description = "Pull changed trades from every shop into the ERP and publish stock to Tmall.", mixinStandardHelpOptions = true)
 class SyncCommand implements Callable<Integer> {
   @ParentCommand BridgeCommand root;
 
@@ -37,21 +38,27 @@ class SyncCommand implements Callable<Integer> {
         rewind(out);
       }
       OrderSync.CycleResult r = sync.runOnce();
+      StockSync.CycleResult s = root.runtime().bean(StockSync.class).runOnce();
       if (root.json) {
-        out.json(r);
+        out.json(java.util.Map.of("orders", r, "stock", s));
       } else {
         r.polls().forEach(p -> out.line(describe(p)));
         out.line("delivered " + r.delivered() + " message(s)");
+        out.line("stock: " + s.stockChanges() + " ERP stock change(s), " + s.deliveries() + " ERP deliveries, " + s.recomputed()
+            + " listing(s) recomputed, " + s.pushesQueued() + " push(es) queued, " + s.delivered() + " message(s) delivered");
       }
       return r.polls().stream().allMatch(p -> p.error() == null) ? 0 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    StockSync stock = root.runtime().bean(StockSync.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stock.stop();
       sync.stop();
       stopped.countDown();
     }));
     sync.start();
-    out.line("syncing continuously; Ctrl-C to stop");
+    stock.start();
+    out.line("syncing orders and stock continuously; Ctrl-C to stop");
     stopped.await();
     return 0;
   }

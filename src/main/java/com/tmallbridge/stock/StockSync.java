@@ -37,12 +37,15 @@ public class StockSync implements AutoCloseable {
   private final StockProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Replenishment replenishment;
   private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
   private @Nullable Instant lastFullPass;
   private @Nullable Instant lastCycle;
 
   StockSync(ErpFeeds feeds, StockCalculator calculator, StateRepository state, RuleRepository rules, StockPushes pushes,
-      Dispatcher dispatcher, DispatcherWorker workers, StockProperties properties, PlatformTransactionManager transactions, Clock clock) {
+      Dispatcher dispatcher, DispatcherWorker workers, StockProperties properties, PlatformTransactionManager transactions, Clock clock,
+      Replenishment replenishment) {
+    this.replenishment = replenishment;
     this.feeds = feeds;
     this.calculator = calculator;
     this.state = state;
@@ -103,7 +106,10 @@ public class StockSync implements AutoCloseable {
     return delivered;
   }
 
-  /** Runs a cycle every {@code bridge.stock.interval} and starts the outbox workers. Does nothing if running. */
+  /**
+   * Runs a cycle every {@code bridge.stock.interval} and starts the outbox workers; after each full
+   * pass also the low-stock pass ({@link Replenishment#checkLowStock()}). Does nothing if running.
+   */
   public void start() {
     ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "stock-sync");
@@ -118,7 +124,9 @@ public class StockSync implements AutoCloseable {
     long millis = properties.interval().toMillis();
     pool.scheduleWithFixedDelay(() -> {
       try {
-        cycle(false);
+        if (cycle(false).fullPass()) {
+          replenishment.checkLowStock();
+        }
       } catch (RuntimeException e) {
         log.error("stock cycle failed; it runs again at its next turn", e);
       }
