@@ -55,7 +55,8 @@ final class ScenarioGenerator {
     List<TradeRecord> made = new ArrayList<>(n);
     for (Instant created : sortedTimes(n, from, Duration.between(from, end))) {
       TradeRecord trade = trades.newTrade(random, created, mix.type(random.nextDouble()));
-      List<PlannedEvent> plan = Lifecycle.plan(mix.outcome(random.nextDouble()), random);
+      List<PlannedEvent> plan =
+          Lifecycle.plan(mix.outcome(random.nextDouble()), random, trade.lines().size());
       Instant start = trade.times().created();
       for (PlannedEvent step : Lifecycle.fitWithin(plan, Duration.between(start, now))) {
         trade = step.event().applyTo(trade, start.plus(step.offset()));
