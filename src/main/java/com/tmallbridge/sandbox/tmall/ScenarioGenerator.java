@@ -63,7 +63,7 @@ final class ScenarioGenerator {
       }
       made.add(trade);
     }
-    store.putAll(made);
+    store.putHistory(made);
   }
 
   /** {@code n} trades created within the burst window before now and paid seconds later. */
