@@ -72,7 +72,8 @@ final class ControlEndpoint implements HttpHandler {
   private ObjectNode dispatch(String path, String httpMethod, RequestParams query, byte[] body) {
     switch (path) {
       case "/control/credentials":
-        return ControlJson.credentials(sandbox.credentials(), sandbox.url());
+        return ControlJson.credentials(sandbox.credentials(), sandbox.url())
+            .put("tmcUrl", sandbox.tmcUrl());
       case "/control/generate":
         {
           Instant now = sandbox.clock().instant();
