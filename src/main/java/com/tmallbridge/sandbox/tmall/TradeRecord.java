@@ -134,14 +134,7 @@ record TradeRecord(
             newTimes.consignTime()));
     TradeRecord shippedTrade =
         copy(status, newTimes, notes, buyer, parcel.shipment(), newParcels, lineStates);
-    return shippedTrade.copy(
-        shippedTrade.openStatus(),
-        newTimes,
-        notes,
-        buyer,
-        shippedTrade.shipment,
-        newParcels,
-        lineStates);
+    return shippedTrade.withStatus(shippedTrade.openStatus());
   }
 
   /** The buyer confirms receipt (or the platform does after the timeout). */
@@ -452,6 +445,10 @@ record TradeRecord(
         newStates);
   }
 
+  private TradeRecord withStatus(TradeStatus newStatus) {
+    return copy(newStatus, times, notes, buyer, shipment, parcels, lineStates);
+  }
+
   /** Replaces one sub-order's state, then settles the trade status the lines now imply. */
   private TradeRecord withLine(Instant at, long oid, LineState state) {
     Map<Long, LineState> states = new HashMap<>(lineStates);
@@ -462,8 +459,7 @@ record TradeRecord(
       return changed.copy(
           TradeStatus.TRADE_CLOSED, times.ended(at), notes, buyer, shipment, parcels, states);
     }
-    return changed.copy(
-        changed.openStatus(), changed.times, notes, buyer, shipment, parcels, states);
+    return changed.withStatus(changed.openStatus());
   }
 
   /**
