@@ -239,6 +239,54 @@ class AfterSaleMethodsTests {
   }
 
   @Test
+  void receiveGetFiltersByStatusWindowAndTypeAndPages() {
+    List<SandboxTrade> trades =
+        sandbox.trades().stream()
+            .filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS") && t.type().equals("fixed"))
+            .limit(3)
+            .toList();
+    for (SandboxTrade trade : trades) {
+      sandbox.openRefund(trade.tid(), trade.lines().get(0).oid(), RefundKind.REFUND_ONLY, null, "x");
+    }
+    sandbox.agreeRefund(sandbox.refunds().get(0).refundId());
+    Map<String, String> params = new HashMap<>(Map.of("fields", "refund_id,status,modified"));
+    JsonNode all = client.call("taobao.refunds.receive.get", params).path("refunds_receive_get_response");
+    assertThat(all.path("total_results").asInt()).isEqualTo(3);
+
+    params.put("status", "WAIT_SELLER_AGREE");
+    assertThat(client.call("taobao.refunds.receive.get", params)
+            .path("refunds_receive_get_response").path("total_results").asInt())
+        .isEqualTo(2);
+    params.remove("status");
+    params.put("page_size", "2");
+    params.put("use_has_next", "true");
+    JsonNode first = client.call("taobao.refunds.receive.get", params).path("refunds_receive_get_response");
+    assertThat(first.path("has_next").asBoolean()).isTrue();
+    assertThat(first.has("total_results")).isFalse();
+    assertThat(first.path("refunds").path("refund").size()).isEqualTo(2);
+    params.put("page_no", "2");
+    JsonNode second = client.call("taobao.refunds.receive.get", params).path("refunds_receive_get_response");
+    assertThat(second.path("has_next").asBoolean()).isFalse();
+    assertThat(second.path("refunds").path("refund").size()).isEqualTo(1);
+
+    java.time.Instant now = sandbox.clock().instant();
+    Map<String, String> window = new HashMap<>(Map.of("fields", "refund_id",
+        "start_modified", TopTestClient.timestamp(now.minusSeconds(3_600)),
+        "end_modified", TopTestClient.timestamp(now.minusSeconds(1_800))));
+    assertThat(client.call("taobao.refunds.receive.get", window)
+            .path("refunds_receive_get_response").path("total_results").asInt())
+        .isZero();
+    window.put("end_modified", TopTestClient.timestamp(now.minusSeconds(7_200)));
+    assertThat(client.call("taobao.refunds.receive.get", window).path("error_response").path("code").asInt())
+        .isEqualTo(15);
+    assertThat(subCode(client.call("taobao.refunds.receive.get", Map.of("fields", "refund_id", "status", "DONE"))))
+        .isEqualTo("isv.invalid-parameter:status");
+    assertThat(client.call("taobao.refunds.receive.get", Map.of("fields", "refund_id", "type", "step"))
+            .path("refunds_receive_get_response").path("total_results").asInt())
+        .isZero();
+  }
+
+  @Test
   void historyHasRefundsThatCloseTradesAndAddressChanges() {
     try (TmallSandbox history = TmallSandbox.start(SandboxConfig.defaults().withSeed(5))) {
       java.time.Instant now = history.clock().instant();
