@@ -46,8 +46,19 @@ final class RequestVerifier {
     checkVersion(params.get("v"));
     checkFormat(params.get("format"));
     checkSignature(params);
-    checkSession(params.get("session"));
+    if (params.get("session") != null || !SESSIONLESS.contains(params.get("method"))) {
+      checkSession(params.get("session"));
+    }
   }
+
+  /** App-level methods TOP serves without a seller session (a session given is still checked). */
+  private static final Set<String> SESSIONLESS =
+      Set.of(
+          "taobao.logistics.companies.get",
+          "taobao.tmc.user.get",
+          "taobao.tmc.user.cancel",
+          "taobao.tmc.messages.consume",
+          "taobao.tmc.messages.confirm");
 
   private void checkMethod(@Nullable String method) {
     if (method == null) {
