@@ -54,14 +54,14 @@ final class AfterSaleDesk implements TradeStore.TradeObserver {
     }
   }
 
-  /** Opens a case; see {@link TmallSandbox#openRefund}. */
+  /** Opens a case; see {@link SandboxShop#openRefund}. */
   SandboxRefund open(long tid, long oid, RefundKind kind, @Nullable Long feeFen, String reason) {
     TradeRecord changed =
         store.update(tid, t -> t.refundOpened(clock.instant(), oid, kind, feeFen, reason));
     return changed.lineState(oid).refund().view();
   }
 
-  /** Moves a case on; see {@link TmallSandbox#agreeRefund} and its siblings. */
+  /** Moves a case on; see {@link SandboxShop#agreeRefund} and its siblings. */
   SandboxRefund step(long refundId, RefundAction action) {
     RefundRecord refund =
         refunds

@@ -52,13 +52,7 @@ final class RequestVerifier {
   }
 
   /** App-level methods TOP serves without a seller session (a session given is still checked). */
-  private static final Set<String> SESSIONLESS =
-      Set.of(
-          "taobao.logistics.companies.get",
-          "taobao.tmc.user.get",
-          "taobao.tmc.user.cancel",
-          "taobao.tmc.messages.consume",
-          "taobao.tmc.messages.confirm");
+  private static final Set<String> SESSIONLESS = Set.copyOf(SandboxShop.APP_METHODS);
 
   private void checkMethod(@Nullable String method) {
     if (method == null) {
