@@ -122,7 +122,7 @@ public class FulfilmentManagement {
    *
    * @param delivered ERP parcels with Tmall sub-orders recorded (gift-only parcels not counted)
    * @param writtenBack of these, the ones Tmall shows shipped (SENT or ALREADY_SHIPPED)
-   * @param split parcels sent as split shipments (by sub-order)
+   * @param split of the written-back parcels, those sent as split shipments (by sub-order)
    * @param notWrittenBack parcels PENDING or FAILED: 0 once the outbox is drained and nothing is held
    * @param byState shipments per state
    */

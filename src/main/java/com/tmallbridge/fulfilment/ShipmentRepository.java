@@ -155,9 +155,10 @@ class ShipmentRepository {
     return counts;
   }
 
-  /** Parcels that carried sub-orders in a split (several parcels for one trade, or not the whole trade). */
+  /** Parcels written back by sub-order (split shipments), not as a whole trade. */
   long splitCount() {
-    return jdbc.sql("select count(*) from fulfilment_shipment where whole_trade = false and state <> 'SKIPPED'").query(Long.class).single();
+    return jdbc.sql("select count(*) from fulfilment_shipment where whole_trade = false and state in ('SENT', 'ALREADY_SHIPPED')")
+        .query(Long.class).single();
   }
 
   Optional<String> cursor(String feed, String erp) {
