@@ -35,13 +35,8 @@ class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--trades must be between 100 and 2000000, got " + trades);
       }
       Path dir = parent.root.data.resolve("bench-orders");
-      wipe(dir);
       Output out = new Output(parent.root.spec.commandLine().getOut());
-      SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
-          .with("bridge.order.poll-interval", "1h")
-          .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
-          .with("logging.file.name", dir.resolve("bridge.log").toString());
+      SpringRuntime runtime = freshRuntime(dir);
       try (runtime) {
         OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, dir, out::line);
         out.line(String.format("trades=%d paid=%d problems=%d", f.trades(), f.paid(), f.problems()));
@@ -67,13 +62,8 @@ class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--skus must be between 20 and 1000000, got " + skus);
       }
       Path dir = parent.root.data.resolve("bench-stock");
-      wipe(dir);
       Output out = new Output(parent.root.spec.commandLine().getOut());
-      SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
-          .with("bridge.order.poll-interval", "1h")
-          .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
-          .with("logging.file.name", dir.resolve("bridge.log").toString());
+      SpringRuntime runtime = freshRuntime(dir);
       try (runtime) {
         StockBenchmark.Figures f = runtime.bean(StockBenchmark.class).run(skus, seed, out::line);
         out.line(String.format("skus=%d wrong=%d", f.skus(), f.wrong()));
@@ -81,6 +71,16 @@ class BenchCommand implements Runnable {
         return f.wrong() == 0 ? 0 : 1;
       }
     }
+  }
+
+  /** A runtime on a wiped H2 file database in {@code dir}, without the scheduled order polls. */
+  static SpringRuntime freshRuntime(Path dir) throws IOException {
+    wipe(dir);
+    return new SpringRuntime(dir, null, null, null)
+        .with("bridge.order.poll-interval", "1h")
+        .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
+        .with("logging.file.name", dir.resolve("bridge.log").toString());
   }
 
   static void wipe(Path dir) throws IOException {
