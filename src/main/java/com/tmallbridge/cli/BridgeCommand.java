@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ProductsCommand.class,
       OutboxCommand.class,
       StockCommand.class,
+      ShipmentsCommand.class,
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {

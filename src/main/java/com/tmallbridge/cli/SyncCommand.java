@@ -1,6 +1,7 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.fulfilment.FulfilmentSync;
 import com.tmallbridge.stock.StockSync;
 import com.tmallbridge.order.PollResult;
 import java.util.concurrent.Callable;
@@ -39,26 +40,31 @@ class SyncCommand implements Callable<Integer> {
       }
       OrderSync.CycleResult r = sync.runOnce();
       StockSync.CycleResult s = root.runtime().bean(StockSync.class).runOnce();
+      FulfilmentSync.CycleResult f = root.runtime().bean(FulfilmentSync.class).runOnce();
       if (root.json) {
-        out.json(java.util.Map.of("orders", r, "stock", s));
+        out.json(java.util.Map.of("orders", r, "stock", s, "shipments", f));
       } else {
         r.polls().forEach(p -> out.line(describe(p)));
         out.line("delivered " + r.delivered() + " message(s)");
         out.line("stock: " + s.stockChanges() + " ERP stock change(s), " + s.deliveries() + " ERP deliveries, " + s.recomputed()
             + " listing(s) recomputed, " + s.pushesQueued() + " push(es) queued, " + s.delivered() + " message(s) delivered");
+        out.line("shipments: " + f.recorded() + " ERP deliveries recorded, " + f.delivered() + " message(s) delivered");
       }
       return r.polls().stream().allMatch(p -> p.error() == null) ? 0 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     StockSync stock = root.runtime().bean(StockSync.class);
+    FulfilmentSync fulfilment = root.runtime().bean(FulfilmentSync.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      fulfilment.stop();
       stock.stop();
       sync.stop();
       stopped.countDown();
     }));
     sync.start();
     stock.start();
-    out.line("syncing orders and stock continuously; Ctrl-C to stop");
+    fulfilment.start();
+    out.line("syncing orders, stock and shipments continuously; Ctrl-C to stop");
     stopped.await();
     return 0;
   }

@@ -77,6 +77,19 @@ public class OrderManagement {
     return Optional.ofNullable(trades.trade(shop, tid));
   }
 
+  /**
+   * The Tmall sub-order ids ({@code oid}) of a trade's ERP lines, in line order, each once: combo
+   * component suffixes ({@code oid#2}) stripped, gift lines ({@code gift-<ruleId>}) left out.
+   * Empty when the bridge has no lines for the trade (never seen, or held before its lines were stored).
+   */
+  public List<String> subOrderIds(ShopId shop, String tid) {
+    return trades.lineOids(shop, tid).stream()
+        .filter(oid -> !oid.startsWith("gift-"))
+        .map(oid -> oid.indexOf('#') < 0 ? oid : oid.substring(0, oid.indexOf('#')))
+        .distinct()
+        .toList();
+  }
+
   /** When the last trade reached the ERP, if any did. */
   public Optional<java.time.Instant> lastExportedAt() {
     return trades.lastExportedAt();

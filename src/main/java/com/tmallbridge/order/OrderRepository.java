@@ -170,6 +170,12 @@ class OrderRepository {
     return jdbc.sql(sql.toString()).params(params).query(OrderRepository::view).list();
   }
 
+  /** The external line ids of a trade's lines, in line order. */
+  List<String> lineOids(ShopId shop, String tid) {
+    return jdbc.sql("select oid from order_line where shop_id = :shop and tid = :tid order by line_no")
+        .param("shop", shop.value()).param("tid", tid).query(String.class).list();
+  }
+
   @Nullable TradeView trade(ShopId shop, String tid) {
     return jdbc.sql(SELECT_VIEW + " where t.shop_id = ? and t.tid = ?").params(shop.value(), tid)
         .query(OrderRepository::view).optional().orElse(null);

@@ -1,0 +1,103 @@
+package com.tmallbridge.fulfilment;
+
+import com.tmallbridge.sync.Dispatcher;
+import com.tmallbridge.sync.DispatcherWorker;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Drives the fulfilment flow. One cycle reads the ERP's new deliveries and queues their
+ * write-back; {@link #runOnce()} also delivers every due outbox message; {@link #start()} runs a
+ * cycle every {@code bridge.fulfilment.interval} and leaves delivery to the dispatcher workers.
+ */
+@Service
+public class FulfilmentSync implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FulfilmentSync.class);
+  private static final int BATCH = 200;
+
+  private final DeliveryReader reader;
+  private final Dispatcher dispatcher;
+  private final DispatcherWorker workers;
+  private final FulfilmentProperties properties;
+  private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
+
+  FulfilmentSync(DeliveryReader reader, Dispatcher dispatcher, DispatcherWorker workers, FulfilmentProperties properties) {
+    this.reader = reader;
+    this.dispatcher = dispatcher;
+    this.workers = workers;
+    this.properties = properties;
+  }
+
+  /** One cycle, then delivers every due outbox message (the shipments among them). */
+  public CycleResult runOnce() {
+    int recorded = cycle();
+    int delivered = 0;
+    Dispatcher.FlushResult r;
+    do {
+      r = dispatcher.flush(BATCH);
+      delivered += r.delivered();
+    } while (r.total() > 0);
+    return new CycleResult(recorded, delivered);
+  }
+
+  /** Reads new ERP deliveries and queues their write-back; returns how many shipments were recorded. */
+  public synchronized int cycle() {
+    return reader.poll();
+  }
+
+  /** Runs a cycle every {@code bridge.fulfilment.interval} and starts the outbox workers. Does nothing if running. */
+  public void start() {
+    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "fulfilment-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    if (!running.compareAndSet(null, pool)) {
+      pool.shutdown();
+      return;
+    }
+    workers.start();
+    pool.scheduleWithFixedDelay(() -> {
+      try {
+        cycle();
+      } catch (RuntimeException e) {
+        log.error("fulfilment cycle failed; it runs again at its next turn", e);
+      }
+    }, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the cycles (the outbox workers are stopped with the application). */
+  public void stop() {
+    ScheduledExecutorService pool = running.getAndSet(null);
+    if (pool == null) {
+      return;
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /**
+   * What one {@link #runOnce()} did.
+   *
+   * @param recorded ERP deliveries recorded as shipments
+   * @param delivered outbox messages delivered afterwards (of every flow)
+   */
+  public record CycleResult(int recorded, int delivered) {}
+}
