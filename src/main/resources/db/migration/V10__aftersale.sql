@@ -82,6 +82,8 @@ create table aftersale_refund (
   shipping         varchar(10),
   erp_order_no     varchar(64),
   return_no        varchar(32),
+  hold_key         varchar(128),
+  shipped_after_intercept boolean not null,
   exception_code   varchar(40),
   exception_message varchar(2000),
   raw_json         text          not null,
@@ -90,7 +92,7 @@ create table aftersale_refund (
   constraint aftersale_refund_pk primary key (shop_id, refund_id)
 );
 create index aftersale_refund_trade on aftersale_refund (shop_id, tid);
-create index aftersale_refund_status on aftersale_refund (status);
+create index aftersale_refund_by_status on aftersale_refund (status);
 
 -- Every distinct status a refund was seen in, oldest first.
 create table aftersale_refund_status (

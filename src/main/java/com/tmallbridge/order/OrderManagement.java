@@ -77,6 +77,11 @@ public class OrderManagement {
     return Optional.ofNullable(trades.trade(shop, tid));
   }
 
+  /** The stored lines of a trade (empty when the trade is unknown or was never normalised), in line order. */
+  public List<TradeLineView> lines(ShopId shop, String tid) {
+    return trades.lines(shop, tid);
+  }
+
   /** When the last trade reached the ERP, if any did. */
   public Optional<java.time.Instant> lastExportedAt() {
     return trades.lastExportedAt();
