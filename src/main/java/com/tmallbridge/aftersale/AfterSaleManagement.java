@@ -74,6 +74,11 @@ public class AfterSaleManagement {
     return refunds.find(shop, refundId).map(r -> new RefundDetail(r, refunds.history(shop, refundId), refunds.effects(shop, refundId)));
   }
 
+  /** Every refund with this Tmall refund id (one per shop that has it), with history and effects. */
+  public List<RefundDetail> refundsWithId(String refundId) {
+    return refunds.shopsWith(refundId).stream().map(shop -> refund(shop, refundId)).flatMap(Optional::stream).toList();
+  }
+
   /**
    * Runs the rules of one refund again now (after the operator fixed what the ERP refused).
    *

@@ -106,6 +106,11 @@ class RefundRepository {
         .param("refundId", refundId).query(RefundRepository::view).optional();
   }
 
+  List<ShopId> shopsWith(String refundId) {
+    return jdbc.sql("select shop_id from aftersale_refund where refund_id = :refundId order by shop_id").param("refundId", refundId)
+        .query((rs, n) -> new ShopId(rs.getLong(1))).list();
+  }
+
   @Nullable String holdKey(ShopId shop, String refundId) {
     return jdbc.sql(HOLD_KEY).param("shop", shop.value()).param("refundId", refundId).query(String.class).optional().orElse(null);
   }
