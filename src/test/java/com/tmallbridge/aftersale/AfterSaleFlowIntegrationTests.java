@@ -267,4 +267,42 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(effects(done)).containsExactly("MONEY_ADJUSTMENT");
   }
 
+
+  @Test
+  void anErpRefusalIsShownOnTheRefundAndARetryAfterTheFixGoesOn() {
+    String id = tid + "01";
+    TestRefunds.Builder sentBack = refund(id, "WAIT_SELLER_CONFIRM_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1);
+
+    RefundDetail refused = follow(sentBack, 10);
+    shipAll("late-" + tid);
+    RefundStage retried = afterSale.retry(shop.id(), id).orElseThrow();
+
+    assertThat(refused.refund().stage()).isEqualTo(RefundStage.EXCEPTION);
+    assertThat(refused.refund().exceptionCode()).isEqualTo("AFTERSALE-004");
+    assertThat(refused.refund().exceptionMessage()).contains("EMBEDDED-013");
+    assertThat(retried).isEqualTo(RefundStage.RETURN_CREATED);
+    assertThat(afterSale.refund(shop.id(), id).orElseThrow().refund().exceptionCode()).isNull();
+  }
+
+  @Test
+  void anOpenRefundWaitsForItsErpOrderAndRefundsOfferedTwiceOrOutOfOrderApplyOnce() throws Exception {
+    String otherTid = Long.toString(IDS.incrementAndGet());
+    ChannelRefund early = TestRefunds.refund(otherTid + "01", "WAIT_SELLER_AGREE").trade(otherTid, otherTid + "1")
+        .modified(TestRefunds.T0.plusSeconds(10)).build();
+    ChannelRefund later = TestRefunds.refund(otherTid + "01", "WAIT_SELLER_AGREE").trade(otherTid, otherTid + "1")
+        .modified(TestRefunds.T0.plusSeconds(20)).build();
+
+    assertThat(afterSale.offer(shop.id(), List.of(later, early, later))).isEqualTo(1);
+    refundSync.runOnce();
+    assertThat(afterSale.refund(shop.id(), early.refundId()).orElseThrow().refund().stage()).isEqualTo(RefundStage.NEW);
+    assertThat(afterSale.unreflected()).extracting(RefundView::refundId).contains(early.refundId());
+
+    CHANNEL.paidTrade(otherTid, "AS-A");
+    orderSync.runOnce();
+    afterSale.retry(shop.id(), early.refundId());
+
+    RefundDetail held = afterSale.refund(shop.id(), early.refundId()).orElseThrow();
+    assertThat(held.refund().stage()).isEqualTo(RefundStage.HELD);
+    assertThat(held.history()).hasSize(1);
+  }
 }
