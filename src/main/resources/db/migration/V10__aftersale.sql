@@ -67,6 +67,7 @@ create table aftersale_refund (
   tid              varchar(32)   not null,
   oid              varchar(32)   not null,
   status           varchar(40)   not null,
+  status_rank      integer       not null,
   kind             varchar(20)   not null,
   refund_fee_fen   bigint        not null,
   reported_fee_fen bigint        not null,

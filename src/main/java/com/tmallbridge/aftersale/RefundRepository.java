@@ -19,18 +19,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RefundRepository {
   private static final String INSERT = """
-      insert into aftersale_refund (shop_id, refund_id, tid, oid, status, kind, refund_fee_fen, reported_fee_fen,
+      insert into aftersale_refund (shop_id, refund_id, tid, oid, status, status_rank, kind, refund_fee_fen, reported_fee_fen,
           has_good_return, good_status, refund_phase, dispute_type, num, created, modified, stage,
           shipped_after_intercept, raw_json, first_seen_at, updated_at)
-      values (:shop, :refundId, :tid, :oid, :status, :kind, :fee, :fee, :hasGoodReturn, :goodStatus, :phase, :dispute,
+      values (:shop, :refundId, :tid, :oid, :status, :rank, :kind, :fee, :fee, :hasGoodReturn, :goodStatus, :phase, :dispute,
           :num, :created, :modified, 'NEW', false, :raw, :now, :now)
       on conflict do nothing""";
   private static final String UPDATE_NEWER = """
-      update aftersale_refund set tid = :tid, oid = :oid, status = :status, kind = :kind, reported_fee_fen = :fee,
+      update aftersale_refund set tid = :tid, oid = :oid, status = :status, status_rank = :rank, kind = :kind, reported_fee_fen = :fee,
              refund_fee_fen = case when paid_fen is not null and :fee > paid_fen then paid_fen else :fee end,
              has_good_return = :hasGoodReturn, good_status = :goodStatus, refund_phase = :phase, dispute_type = :dispute,
              num = :num, created = :created, modified = :modified, raw_json = :raw, updated_at = :now
-       where shop_id = :shop and refund_id = :refundId and modified < :modified""";
+       where shop_id = :shop and refund_id = :refundId
+         and (modified < :modified or (modified = :modified and status_rank < :rank))""";
   private static final String INSERT_STATUS = """
       insert into aftersale_refund_status (shop_id, refund_id, status, modified, seen_at)
       values (:shop, :refundId, :status, :modified, :now)
@@ -74,6 +75,7 @@ class RefundRepository {
     p.put("tid", r.tid());
     p.put("oid", r.oid());
     p.put("status", r.status());
+    p.put("rank", statusRank(r.status()));
     p.put("kind", RefundKind.of(r).name());
     p.put("fee", r.refundFeeFen());
     p.put("hasGoodReturn", r.hasGoodReturn());
@@ -91,6 +93,21 @@ class RefundRepository {
           .param("modified", utc(r.modified())).param("now", utc(now)).update();
     }
     return applied;
+  }
+
+  /**
+   * Order of statuses within one second: TOP's {@code modified} has second precision, so two
+   * changes in one second arrive with equal times; the later step of the case wins.
+   */
+  static int statusRank(String status) {
+    return switch (status) {
+      case "WAIT_SELLER_AGREE" -> 1;
+      case "SELLER_REFUSE_BUYER" -> 2;
+      case "WAIT_BUYER_RETURN_GOODS" -> 3;
+      case "WAIT_SELLER_CONFIRM_GOODS" -> 4;
+      case "CLOSED", "SUCCESS" -> 5;
+      default -> 0;
+    };
   }
 
   /** Locks the refund's row until the transaction ends and reads it; empty when unknown. */

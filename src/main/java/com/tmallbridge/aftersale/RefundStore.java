@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores refund snapshots: a snapshot is applied only when the refund is new or its {@code
- * modified} is newer than the stored one (replays change nothing), its status goes to the history,
+ * modified} is newer than the stored one, or equal with a later step of the case (replays change
+ * nothing), its status goes to the history,
  * and an {@code aftersale.refund.follow} message is enqueued in the same transaction, keyed by the
  * snapshot's modified time, so the rules run once per applied snapshot.
  */
@@ -40,7 +41,8 @@ class RefundStore {
         applied++;
         outbox.enqueue(RefundMessageHandler.AGGREGATE, shop.id().value() + ":" + refund.refundId(), RefundMessageHandler.TYPE,
             json.writeValueAsString(new RefundMessageHandler.Payload(shop.id().value(), refund.refundId())),
-            RefundMessageHandler.TYPE + ":" + shop.code() + ":" + refund.refundId() + ":" + refund.modified().toEpochMilli());
+            RefundMessageHandler.TYPE + ":" + shop.code() + ":" + refund.refundId() + ":" + refund.modified().toEpochMilli() + ":"
+                + refund.status());
       }
     }
     return applied;

@@ -260,6 +260,21 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void withinOneSecondTheLaterStepOfTheCaseWins() {
+    shipAll("ship-" + tid);
+    String id = tid + "01";
+    TestRefunds.Builder sent = refund(id, "WAIT_SELLER_CONFIRM_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1);
+
+    follow(sent, 10);
+    RefundDetail done = follow(refund(id, "SUCCESS", 1).withGoodReturn(true).phase("aftersale").num(1), 10);
+    RefundDetail replayed = follow(sent, 10);
+
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.RESTOCKED);
+    assertThat(replayed.refund().status()).isEqualTo("SUCCESS");
+    assertThat(replayed.history()).extracting(RefundDetail.StatusSeen::status).containsExactly("WAIT_SELLER_CONFIRM_GOODS", "SUCCESS");
+  }
+
+  @Test
   void aRefundOfATradeTheErpNeverGotHasNothingToDo() {
     RefundDetail done = follow(TestRefunds.refund(tid + "09", "SUCCESS").trade("999" + tid, "999" + tid).fee(300), 10);
 
