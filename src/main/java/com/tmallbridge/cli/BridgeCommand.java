@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ShopCommand.class,
       SyncCommand.class,
       OrdersCommand.class,
+      RefundsCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
       ProductsCommand.class,

@@ -90,6 +90,11 @@ public class OrderManagement {
         .toList();
   }
 
+  /** The stored lines of a trade (empty when the trade is unknown or was never normalised), in line order. */
+  public List<TradeLineView> lines(ShopId shop, String tid) {
+    return trades.lines(shop, tid);
+  }
+
   /** When the last trade reached the ERP, if any did. */
   public Optional<java.time.Instant> lastExportedAt() {
     return trades.lastExportedAt();

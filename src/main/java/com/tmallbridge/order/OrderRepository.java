@@ -181,6 +181,12 @@ class OrderRepository {
         .query(OrderRepository::view).optional().orElse(null);
   }
 
+  List<TradeLineView> lines(ShopId shop, String tid) {
+    return jdbc.sql("select line_no, oid, material_code, quantity, amount_fen from order_line where shop_id = ? and tid = ? order by line_no")
+        .params(shop.value(), tid)
+        .query((rs, n) -> new TradeLineView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5))).list();
+  }
+
   /** When the last trade was exported, if any. */
   java.util.Optional<Instant> lastExportedAt() {
     return jdbc.sql("select max(exported_at) from order_trade").query((rs, n) -> rs.getObject(1, OffsetDateTime.class))

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}; the delivery
  * tests need {@link #shipInErp} overridden.
  */
-public abstract class ErpConnectorContract implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract {
+public abstract class ErpConnectorContract
+    implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract {
   private final ErpTestData data = new ErpTestData();
 
   /** The connector under test, ready to use; the same instance for every test is fine. */

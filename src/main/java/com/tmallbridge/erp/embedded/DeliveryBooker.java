@@ -87,6 +87,11 @@ final class DeliveryBooker {
     if (SalesOrderStatus.CANCELLED.name().equals(status)) {
       return Outcome.failed(rejected(shipment, "ships cancelled sales order " + shipment.salesOrderNo()));
     }
+    if (deliveries.isHeld(shipment.salesOrderNo())) {
+      return Outcome.failed(new ConnectorException(EmbeddedErrorCode.DELIVERY_HELD, false,
+          "delivery " + shipment.reference() + " of sales order " + shipment.salesOrderNo()
+              + " is refused: the order's delivery is held (refund intercept); release the hold or cancel the lines"));
+    }
     List<OpenLine> lines = deliveries.openLines(shipment.salesOrderNo());
     Map<Integer, Long> wanted = shipment.isInFull() ? allOpen(lines) : shipment.quantitiesByLineNo();
     String problem = overShipment(lines, wanted);

@@ -30,12 +30,14 @@ final class DeliveryRepository {
   private static final String LOCK_ORDER = "select status from erp_sales_order where doc_no = :docNo for update";
   private static final String UPDATE_STATUS = "update erp_sales_order set status = :status where doc_no = :docNo";
   private static final String OPEN_LINES = """
-      select l.line_no, l.external_line_id, l.material, l.quantity,
+      select l.line_no, l.external_line_id, l.material, l.quantity - l.cancelled_quantity as quantity,
              coalesce((select sum(d.quantity) from erp_delivery_line d
                         where d.sales_order_no = l.doc_no and d.line_no = l.line_no), 0) as delivered
         from erp_sales_order_line l
        where l.doc_no = :docNo
        order by l.line_no""";
+  private static final String HELD =
+      "select count(*) from erp_delivery_hold where sales_order_no = :docNo and released_at is null";
   private static final String NEXT_ID = "update erp_counter set last_id = last_id + 1 where name = 'delivery'";
   private static final String CURRENT_ID = "select last_id from erp_counter where name = 'delivery'";
   private static final String ID_BY_REFERENCE = "select id from erp_delivery where caller_reference = :reference";
@@ -64,7 +66,7 @@ final class DeliveryRepository {
        order by delivery_id, line_no""";
   private static final String UNDELIVERED = """
       select l.material,
-             sum(l.quantity - coalesce((select sum(d.quantity) from erp_delivery_line d
+             sum(l.quantity - l.cancelled_quantity - coalesce((select sum(d.quantity) from erp_delivery_line d
                                          where d.sales_order_no = l.doc_no and d.line_no = l.line_no), 0)) as open_units
         from erp_sales_order_line l
         join erp_sales_order o on o.doc_no = l.doc_no
@@ -81,6 +83,11 @@ final class DeliveryRepository {
   /** Locks the sales order's row until the transaction ends; empty when there is no such order. */
   Optional<String> lockOrder(ErpDocNo docNo) {
     return jdbc.sql(LOCK_ORDER).param("docNo", docNo.value()).query(String.class).optional();
+  }
+
+  /** Whether the sales order has an unreleased delivery hold (table of {@code V10__aftersale.sql}). */
+  boolean isHeld(ErpDocNo docNo) {
+    return jdbc.sql(HELD).param("docNo", docNo.value()).query(Long.class).single() > 0;
   }
 
   void updateStatus(ErpDocNo docNo, String status) {

@@ -8,11 +8,14 @@ import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
 import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryHold;
 import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.ReturnSink;
+import com.tmallbridge.erp.SalesOrderLineCancellation;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
@@ -43,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EmbeddedErpConnector
-    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed {
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
+        DeliveryHold, SalesOrderLineCancellation, ReturnSink {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -57,6 +61,7 @@ class EmbeddedErpConnector
   private final TransactionTemplate transaction;
   private final DeliveryRepository deliveries;
   private final EmbeddedBackOffice backOffice;
+  private final AfterSaleBooker afterSale;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
@@ -76,6 +81,7 @@ class EmbeddedErpConnector
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
     this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction);
+    this.afterSale = new AfterSaleBooker(new AfterSaleRepository(jdbc), deliveries, bookkeeper, transaction, clock);
   }
 
   /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
@@ -191,6 +197,39 @@ class EmbeddedErpConnector
     List<DeliveryRepository.Stored> page = more ? rows.subList(0, limit) : rows;
     String next = page.isEmpty() ? cursor : Long.toString(page.get(page.size() - 1).id());
     return new DeliveryPage(page.stream().map(DeliveryRepository.Stored::delivery).toList(), next, more);
+  }
+
+  @Override
+  public void hold(ErpDocNo salesOrderNo, String holdKey, String reason) {
+    guard("hold delivery of " + salesOrderNo, () -> {
+      afterSale.hold(salesOrderNo, holdKey, reason);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean release(ErpDocNo salesOrderNo, String holdKey) {
+    return guard("release hold " + holdKey + " of " + salesOrderNo, () -> afterSale.release(salesOrderNo, holdKey));
+  }
+
+  @Override
+  public boolean isHeld(ErpDocNo salesOrderNo) {
+    return guard("read holds of " + salesOrderNo, () -> deliveries.isHeld(salesOrderNo));
+  }
+
+  @Override
+  public SalesOrderLineCancellation.Result cancelOpenUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds, String reference) {
+    return guard("cancel lines of " + salesOrderNo + " (" + reference + ")", () -> afterSale.cancelOpenUnits(salesOrderNo, subOrderIds, reference));
+  }
+
+  @Override
+  public ErpDocNo createReturn(ErpDocNo salesOrderNo, Map<String, Long> unitsBySubOrder, String reference, String reason) {
+    return guard("create return " + reference + " of " + salesOrderNo, () -> afterSale.createReturn(salesOrderNo, unitsBySubOrder, reference, reason));
+  }
+
+  @Override
+  public long receiveReturn(ErpDocNo returnNo) {
+    return guard("receive return " + returnNo, () -> afterSale.receiveReturn(returnNo));
   }
 
   private static long position(String feed, String cursor) {

@@ -44,7 +44,19 @@ enum EmbeddedErrorCode implements ErrorCode {
   INVALID_CURSOR(
       "EMBEDDED-011",
       "A feed cursor (stock changes, deliveries) is not one the built-in ERP handed out; start again"
-          + " from the empty cursor.");
+          + " from the empty cursor."),
+  DELIVERY_HELD(
+      "EMBEDDED-012",
+      "The sales order's delivery is held (e.g. a refund was requested before shipping); it cannot"
+          + " ship until every hold is released."),
+  RETURN_REJECTED(
+      "EMBEDDED-013",
+      "The return cannot be booked: the sales order or return is unknown, or nothing of the named"
+          + " lines was delivered and not yet returned."),
+  LINE_CANCELLATION_REJECTED(
+      "EMBEDDED-014",
+      "The line cancellation names a sales order the ERP does not have or sub-orders none of its"
+          + " lines belong to.");
 
   private final String code;
   private final String description;

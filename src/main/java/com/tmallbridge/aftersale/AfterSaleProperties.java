@@ -1,0 +1,25 @@
+package com.tmallbridge.aftersale;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the after-sale flow ({@code bridge.aftersale.*}).
+ *
+ * @param window longest modified-time window of one refund query (≤ 1 day, TOP's limit)
+ * @param overlap how far each pull re-reads before the checkpoint, for refunds TOP indexes late
+ */
+@ConfigurationProperties("bridge.aftersale")
+public record AfterSaleProperties(@DefaultValue("30m") Duration window, @DefaultValue("3m") Duration overlap) {
+
+  public AfterSaleProperties {
+    if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("bridge.aftersale.window must be between 1s and 1d (TOP's limit), got " + window);
+    }
+    if (overlap.isNegative() || overlap.compareTo(window) >= 0) {
+      throw new IllegalArgumentException(
+          "bridge.aftersale.overlap must be at least 0 and shorter than bridge.aftersale.window, got " + overlap);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package com.tmallbridge.aftersale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tmallbridge.channel.ChannelRefund;
+import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.channel.RefundFeed;
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.DeliveryHold;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.erp.embedded.operations.Shipment;
+import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The after-sale flow end to end with fake channel feeds and the built-in ERP: trades exported by
+ * the order flow, refunds pulled and followed, every transition's ERP effect checked in the ERP
+ * itself. On H2 and PostgreSQL.
+ */
+@SpringBootTest(properties = "bridge.order.once-grace=0s")
+class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
+  private static final FakeChannel CHANNEL = new FakeChannel();
+  private static final AtomicLong IDS = new AtomicLong(700_000);
+
+  @TestConfiguration
+  static class Fakes {
+    @Bean
+    @Primary
+    OrderFeed fakeOrderFeed() {
+      return CHANNEL.orderFeed;
+    }
+
+    @Bean
+    @Primary
+    RefundFeed fakeRefundFeed() {
+      return CHANNEL.refundFeed;
+    }
+  }
+
+  @Autowired OrderSync orderSync;
+  @Autowired RefundSync refundSync;
+  @Autowired AfterSaleManagement afterSale;
+  @Autowired ShopManagement shops;
+  @Autowired ErpRegistry erp;
+  @Autowired EmbeddedErpOperations warehouse;
+
+  private Shop shop;
+  private String tid;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    CHANNEL.clear();
+    shop = shops.findByCode("AS").orElseGet(() -> shops.add(
+        new ShopRegistration("AS", "售后店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5", FakeChannel.CREATED)));
+    for (String code : List.of("AS-A", "AS-B")) {
+      erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(code), code, "pcs", 1_000));
+    }
+    tid = Long.toString(IDS.incrementAndGet());
+    CHANNEL.paidTrade(tid, "AS-A", "AS-B");
+    orderSync.runOnce();
+    assertThat(salesOrder()).as("trade exported").isNotNull();
+  }
+
+  private ErpDocNo salesOrder() {
+    return erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid)).orElseThrow().docNo();
+  }
+
+  private String erpStatus() {
+    return erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid)).orElseThrow().status();
+  }
+
+  private TestRefunds.Builder refund(String refundId, String status, int line) {
+    return TestRefunds.refund(refundId, status).trade(tid, tid + line).fee(2_000).num(2);
+  }
+
+  private RefundDetail follow(TestRefunds.Builder builder, int secondsAfter) {
+    ChannelRefund r = builder.modified(TestRefunds.T0.plusSeconds(secondsAfter)).build();
+    CHANNEL.put(r);
+    refundSync.runOnce();
+    return afterSale.refund(shop.id(), r.refundId()).orElseThrow();
+  }
+
+  private List<String> effects(RefundDetail d) {
+    return d.effects().stream().map(RefundDetail.Effect::effect).toList();
+  }
+
+  private void shipAll(String reference) {
+    warehouse.ship(Shipment.inFull(salesOrder(), "WH01", "ZTO", "ZT" + reference, reference));
+  }
+
+  private long onHand(String material) {
+    return erp.capability(StockLedger.class).onHand(new MaterialCode(material)).getOrDefault("WH01", 0L);
+  }
+
+  @Test
+  void aRequestBeforeShippingHoldsTheDeliveryAndSuccessCancelsOnlyItsLines() {
+    String id = tid + "01";
+
+    RefundDetail requested = follow(refund(id, "WAIT_SELLER_AGREE", 1), 10);
+
+    assertThat(requested.refund().stage()).isEqualTo(RefundStage.HELD);
+    assertThat(requested.refund().shipping()).isEqualTo("BEFORE");
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isTrue();
+    assertThatThrownBy(() -> shipAll("held-" + tid)).isInstanceOf(ConnectorException.class).hasMessageContaining("held");
+
+    RefundDetail succeeded = follow(refund(id, "SUCCESS", 1), 20);
+
+    assertThat(succeeded.refund().stage()).isEqualTo(RefundStage.LINES_CANCELLED);
+    assertThat(effects(succeeded)).containsExactlyInAnyOrder("HOLD", "CANCEL_LINES", "RELEASE", "MONEY_ADJUSTMENT");
+    assertThat(succeeded.effects()).filteredOn(e -> e.effect().equals("CANCEL_LINES")).singleElement()
+        .satisfies(e -> assertThat(e.units()).isEqualTo(2L));
+    assertThat(succeeded.history()).extracting(RefundDetail.StatusSeen::status).containsExactly("WAIT_SELLER_AGREE", "SUCCESS");
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
+    shipAll("rest-" + tid);
+    assertThat(warehouse.openLines(salesOrder())).extracting(l -> l.ordered()).containsExactly(0L, 2L);
+    assertThat(erpStatus()).isEqualTo("SHIPPED");
+    assertThat(afterSale.unreflected()).extracting(RefundView::refundId).doesNotContain(id);
+  }
+
+  @Test
+  void closedOrRefusedRequestsBeforeShippingReleaseTheirHolds() {
+    follow(refund(tid + "01", "WAIT_SELLER_AGREE", 1), 10);
+    follow(refund(tid + "02", "WAIT_SELLER_AGREE", 2), 10);
+
+    RefundDetail closed = follow(refund(tid + "01", "CLOSED", 1), 20);
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).as("the other refund still holds").isTrue();
+    RefundDetail refused = follow(refund(tid + "02", "SELLER_REFUSE_BUYER", 2), 20);
+
+    assertThat(closed.refund().stage()).isEqualTo(RefundStage.RELEASED);
+    assertThat(refused.refund().stage()).isEqualTo(RefundStage.RELEASED);
+    assertThat(effects(refused)).containsExactly("HOLD", "RELEASE");
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
+    shipAll("after-release-" + tid);
+    assertThat(erpStatus()).isEqualTo("SHIPPED");
+  }
+
+  @Test
+  void goodsThatLeftDespiteTheHoldAreReportedAsShippedAfterIntercept() {
+    String id = tid + "01";
+    follow(refund(id, "WAIT_SELLER_AGREE", 1), 10);
+    String holdKey = "aftersale:AS:" + id + ":hold:" + TestRefunds.T0.plusSeconds(10).getEpochSecond();
+    erp.capability(DeliveryHold.class).release(salesOrder(), holdKey);
+    shipAll("override-" + tid);
+
+    RefundDetail succeeded = follow(refund(id, "SUCCESS", 1), 20);
+
+    assertThat(succeeded.refund().shippedAfterIntercept()).isTrue();
+    assertThat(succeeded.refund().exceptionCode()).isEqualTo("AFTERSALE-001");
+    assertThat(succeeded.refund().stage()).isEqualTo(RefundStage.EXCEPTION);
+    assertThat(afterSale.counts()).containsEntry("shippedAfterIntercept", afterSale.counts().get("shippedAfterIntercept"))
+        .satisfies(c -> assertThat(c.get("shippedAfterIntercept")).isPositive());
+  }
+
+  @Test
+  void aReturnAfterShippingGetsAReturnDocumentWhenSentBackAndIsRestockedOnSuccess() {
+    shipAll("ship-" + tid);
+    long before = onHand("AS-A");
+    String id = tid + "01";
+
+    RefundDetail asked = follow(refund(id, "WAIT_BUYER_RETURN_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1), 10);
+    RefundDetail sent = follow(refund(id, "WAIT_SELLER_CONFIRM_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1), 20);
+    long whileOnTheWay = onHand("AS-A");
+    RefundDetail done = follow(refund(id, "SUCCESS", 1).withGoodReturn(true).phase("aftersale").num(1), 30);
+
+    assertThat(asked.refund().stage()).isEqualTo(RefundStage.OPEN);
+    assertThat(asked.refund().shipping()).isEqualTo("AFTER");
+    assertThat(sent.refund().stage()).isEqualTo(RefundStage.RETURN_CREATED);
+    assertThat(sent.refund().returnNo()).isNotNull();
+    assertThat(whileOnTheWay).isEqualTo(before);
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.RESTOCKED);
+    assertThat(done.refund().returnNo()).isEqualTo(sent.refund().returnNo());
+    assertThat(onHand("AS-A")).isEqualTo(before + 1);
+    assertThat(effects(done)).containsExactlyInAnyOrder("CREATE_RETURN", "RECEIVE_RETURN", "MONEY_ADJUSTMENT");
+
+    refundSync.runOnce();
+    CHANNEL.put(refund(id, "SUCCESS", 1).withGoodReturn(true).phase("aftersale").num(1).modified(TestRefunds.T0.plusSeconds(40)).build());
+    refundSync.runOnce();
+    assertThat(onHand("AS-A")).as("a replay restocks nothing").isEqualTo(before + 1);
+  }
+
+  @Test
+  void aRefundWithoutReturnAfterShippingOnlyAdjustsMoney() {
+    shipAll("ship-" + tid);
+    long before = onHand("AS-B");
+
+    RefundDetail done = follow(refund(tid + "02", "SUCCESS", 2).fee(500).phase("aftersale"), 10);
+
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.ADJUSTED);
+    assertThat(done.refund().returnNo()).isNull();
+    assertThat(done.effects()).singleElement().satisfies(e -> {
+      assertThat(e.effect()).isEqualTo("MONEY_ADJUSTMENT");
+      assertThat(e.amountFen()).isEqualTo(500L);
+    });
+    assertThat(onHand("AS-B")).isEqualTo(before);
+  }
+
+  @Test
+  void anExchangeTakesTheGoodsBackAndCreatesOneReplacementOrder() {
+    shipAll("ship-" + tid);
+    String id = tid + "01";
+    TestRefunds.Builder exchange = refund(id, "SUCCESS", 1).fee(0).withGoodReturn(true).withDispute("TMALL_EXCHANGE").phase("aftersale");
+
+    RefundDetail done = follow(exchange, 10);
+    follow(exchange, 20);
+
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.EXCHANGED);
+    assertThat(effects(done)).containsExactlyInAnyOrder("CREATE_RETURN", "RECEIVE_RETURN", "RESHIP");
+    var replacement = erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + id)).orElseThrow();
+    assertThat(replacement.lineCount()).isEqualTo(1);
+    assertThat(replacement.totalFen()).isZero();
+    assertThat(replacement.status()).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  void aRefundLargerThanThePaidAmountIsCappedAndRaisesAnException() {
+    RefundDetail done = follow(refund(tid + "01", "SUCCESS", 1).fee(5_000), 10);
+
+    assertThat(done.refund().refundFeeFen()).isEqualTo(2_000);
+    assertThat(done.refund().reportedFeeFen()).isEqualTo(5_000);
+    assertThat(done.refund().paidFen()).isEqualTo(2_000L);
+    assertThat(done.refund().exceptionCode()).isEqualTo("AFTERSALE-002");
+    assertThat(done.effects()).filteredOn(e -> e.effect().equals("MONEY_ADJUSTMENT")).singleElement()
+        .satisfies(e -> assertThat(e.amountFen()).isEqualTo(2_000L));
+  }
+
+  @Test
+  void anOlderSnapshotChangesNothingAndListsFilterByTradeAndStatus() {
+    String id = tid + "01";
+    follow(refund(id, "CLOSED", 1), 30);
+
+    RefundDetail after = follow(refund(id, "WAIT_SELLER_AGREE", 1), 10);
+
+    assertThat(after.refund().status()).isEqualTo("CLOSED");
+    assertThat(after.history()).extracting(RefundDetail.StatusSeen::status).containsExactly("CLOSED");
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
+    assertThat(afterSale.refunds(shop.id(), "CLOSED", tid, 10)).extracting(RefundView::refundId).containsExactly(id);
+    assertThat(afterSale.refunds(null, "SUCCESS", tid, 10)).isEmpty();
+  }
+
+  @Test
+  void withinOneSecondTheLaterStepOfTheCaseWins() {
+    shipAll("ship-" + tid);
+    String id = tid + "01";
+    TestRefunds.Builder sent = refund(id, "WAIT_SELLER_CONFIRM_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1);
+
+    follow(sent, 10);
+    RefundDetail done = follow(refund(id, "SUCCESS", 1).withGoodReturn(true).phase("aftersale").num(1), 10);
+    RefundDetail replayed = follow(sent, 10);
+
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.RESTOCKED);
+    assertThat(replayed.refund().status()).isEqualTo("SUCCESS");
+    assertThat(replayed.history()).extracting(RefundDetail.StatusSeen::status).containsExactly("WAIT_SELLER_CONFIRM_GOODS", "SUCCESS");
+  }
+
+  @Test
+  void aRefundOfATradeTheErpNeverGotHasNothingToDo() {
+    RefundDetail done = follow(TestRefunds.refund(tid + "09", "SUCCESS").trade("999" + tid, "999" + tid).fee(300), 10);
+
+    assertThat(done.refund().stage()).isEqualTo(RefundStage.NOT_IN_ERP);
+    assertThat(effects(done)).containsExactly("MONEY_ADJUSTMENT");
+  }
+
+
+  @Test
+  void anErpRefusalIsShownOnTheRefundAndARetryAfterTheFixGoesOn() {
+    String id = tid + "01";
+    TestRefunds.Builder sentBack = refund(id, "WAIT_SELLER_CONFIRM_GOODS", 1).withGoodReturn(true).phase("aftersale").num(1);
+
+    RefundDetail refused = follow(sentBack, 10);
+    shipAll("late-" + tid);
+    RefundStage retried = afterSale.retry(shop.id(), id).orElseThrow();
+
+    assertThat(refused.refund().stage()).isEqualTo(RefundStage.EXCEPTION);
+    assertThat(refused.refund().exceptionCode()).isEqualTo("AFTERSALE-004");
+    assertThat(refused.refund().exceptionMessage()).contains("EMBEDDED-013");
+    assertThat(retried).isEqualTo(RefundStage.RETURN_CREATED);
+    assertThat(afterSale.refund(shop.id(), id).orElseThrow().refund().exceptionCode()).isNull();
+  }
+
+  @Test
+  void anOpenRefundWaitsForItsErpOrderAndRefundsOfferedTwiceOrOutOfOrderApplyOnce() throws Exception {
+    String otherTid = Long.toString(IDS.incrementAndGet());
+    ChannelRefund early = TestRefunds.refund(otherTid + "01", "WAIT_SELLER_AGREE").trade(otherTid, otherTid + "1")
+        .modified(TestRefunds.T0.plusSeconds(10)).build();
+    ChannelRefund later = TestRefunds.refund(otherTid + "01", "WAIT_SELLER_AGREE").trade(otherTid, otherTid + "1")
+        .modified(TestRefunds.T0.plusSeconds(20)).build();
+
+    assertThat(afterSale.offer(shop.id(), List.of(later, early, later))).isEqualTo(1);
+    refundSync.runOnce();
+    assertThat(afterSale.refund(shop.id(), early.refundId()).orElseThrow().refund().stage()).isEqualTo(RefundStage.NEW);
+    assertThat(afterSale.unreflected()).extracting(RefundView::refundId).contains(early.refundId());
+
+    CHANNEL.paidTrade(otherTid, "AS-A");
+    orderSync.runOnce();
+    afterSale.retry(shop.id(), early.refundId());
+
+    RefundDetail held = afterSale.refund(shop.id(), early.refundId()).orElseThrow();
+    assertThat(held.refund().stage()).isEqualTo(RefundStage.HELD);
+    assertThat(held.history()).hasSize(1);
+  }
+}
