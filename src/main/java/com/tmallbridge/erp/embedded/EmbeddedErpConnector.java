@@ -75,7 +75,7 @@ class EmbeddedErpConnector
     this.bookkeeper = new StockBookkeeper(stock, materials, clock, transaction);
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
-    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction);
+    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders);
   }
 
   /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
