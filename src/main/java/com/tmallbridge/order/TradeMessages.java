@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * is newer, so a message delivered twice or after a newer one changes nothing. For a refund topic a
  * {@link RefundChangeNoticed} event is published for the after-sale flow. Any other topic, a message
  * for a seller no shop matches ({@link TradeMessageCode#UNKNOWN_SHOP}) or one without the id to
- * fetch is logged and confirmed. The handler throws, so that the channel delivers the message again,
+ * fetch is logged and confirmed, and so is a topic of {@code bridge.order.messages.skip-topics}
+ * (default {@code taobao_trade_TradeCreate}: nothing to do before payment). The handler throws, so that the channel delivers the message again,
  * only for transient trouble: a retryable or flow-control channel failure, a paused shop, a database
  * error. Polling stays on as the catch-up path for anything a message missed.
  *
@@ -53,6 +55,7 @@ public class TradeMessages {
   private final ShopManagement shops;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Set<String> skipTopics;
   private final List<MessageStream.Connection> connections = new ArrayList<>();
   private final Map<String, Long> shopByNick = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
@@ -63,7 +66,8 @@ public class TradeMessages {
   private final AtomicLong failed = new AtomicLong();
 
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties) {
+    this.skipTopics = Set.copyOf(properties.skipTopics());
     this.stream = stream;
     this.feed = feed;
     this.importer = importer;
@@ -149,9 +153,9 @@ public class TradeMessages {
   }
 
   private void handleCounted(String appKey, ChannelMessage message) {
-    if (!message.isTradeEvent() && !message.isRefundEvent()) {
+    if (!message.isTradeEvent() && !message.isRefundEvent() || skipTopics.contains(message.topic())) {
       ignored.incrementAndGet();
-      log.debug("message {} topic {} is not a trade or refund event; confirmed", message.id(), message.topic());
+      log.debug("message {} topic {} is not a trade or refund event, or skipped; confirmed", message.id(), message.topic());
       return;
     }
     Optional<Shop> found = resolve(appKey, message);

@@ -93,7 +93,8 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
     shop = shops.add(new ShopRegistration("T1", c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
     seedErp();
-    messages = new TradeMessages(stream, feed, importer, shops, events::add, clock);
+    messages = new TradeMessages(stream, feed, importer, shops, events::add, clock,
+        new TradeMessageProperties(List.of("taobao_trade_TradeCreate")));
   }
 
   @AfterEach
@@ -142,7 +143,7 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
     assertThat(erpOrders().get(tid)).hasSize(1);
 
     handle(message("1", "taobao_trade_TradeBuyerPay", tid));
-    handle(message("0", "taobao_trade_TradeCreate", tid));
+    handle(message("0", "taobao_trade_TradeMemoModified", tid));
     sync.drain();
 
     assertThat(feed.calls(tid)).isEqualTo(3);
@@ -182,8 +183,10 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
         "other-session", "md5", null));
     feed.absent.add("999");
     handle(new ChannelMessage("4", "taobao_trade_TradeBuyerPay", "999", "999", null, "{}", null, "nobody", "7"));
+    handle(message("5", "taobao_trade_TradeCreate", "777"));
 
-    assertThat(messages.stats().ignored()).isEqualTo(4);
+    assertThat(feed.calls("777")).as("skipped topic").isZero();
+    assertThat(messages.stats().ignored()).isEqualTo(5);
     assertThat(messages.stats().failed()).isZero();
     assertThat(orders.trade(shop.id(), tid)).isEmpty();
   }
