@@ -132,7 +132,7 @@ class BenchCommand implements Runnable {
         SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
             .with("bridge.order.poll-interval", pollSeconds + "s")
             .with("bridge.channel.tmall.tmc.enabled", Boolean.toString(tmc))
-            .with("bridge.channel.tmall.tmc.url", tmc ? tmcUrl(sandbox) : "ws://127.0.0.1:1/unused")
+            .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl())
             .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128")
             .with("logging.file.name", dir.resolve("bridge.log").toString());
@@ -143,10 +143,6 @@ class BenchCommand implements Runnable {
       }
     }
 
-    // TODO(#4): sandbox.tmcUrl() once the sandbox's TMC server is merged into main
-    private static String tmcUrl(TmallSandbox sandbox) {
-      throw new IllegalStateException("this build's sandbox has no TMC server yet: bench latency needs the sandbox TMC merge (#4)");
-    }
   }
 
   static void wipe(Path dir) throws IOException {
