@@ -269,9 +269,18 @@ public class TradeMessages {
       return Optional.empty();
     }
     for (Shop s : app) {
-      if (s.callableAt(clock.instant()) && feed.trade(s.credentials(), message.tid()).isPresent()) {
-        shopByNick.put(appKey + "\n" + nick, s.id().value());
-        return Optional.of(s);
+      if (s.status() == ShopStatus.NEEDS_REAUTH || !s.callableAt(clock.instant())) {
+        continue;
+      }
+      try {
+        if (feed.trade(s.credentials(), message.tid()).isPresent()) {
+          shopByNick.put(appKey + "\n" + nick, s.id().value());
+          return Optional.of(s);
+        }
+      } catch (ChannelException e) {
+        if (e.kind() == ChannelException.Kind.RETRYABLE || e.kind() == ChannelException.Kind.BANNED) {
+          throw e;
+        }
       }
     }
     return Optional.empty();

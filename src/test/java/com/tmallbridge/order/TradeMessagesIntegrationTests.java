@@ -192,6 +192,26 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
   }
 
   @Test
+  void aSellerNickNoShopIsNamedAfterIsMatchedByWhoseTradeItIsAndRemembered() throws Exception {
+    shops.add(new ShopRegistration("T0", "another-seller", "http://127.0.0.1:1/router/rest", sandbox.credentials().appKey(),
+        sandbox.credentials().appSecret(), "other-session", "md5", null));
+    shops.add(new ShopRegistration("T2", "second-nick", sandbox.url(), sandbox.credentials().appKey(), sandbox.credentials().appSecret(),
+        "other-session", "md5", null));
+    List<SandboxTrade> paid = paidTrades();
+    String first = Long.toString(paid.get(0).tid());
+    String second = Long.toString(paid.get(1).tid());
+
+    handle(new ChannelMessage("1", "taobao_trade_TradeBuyerPay", first, first, null, "{}", null, "renamed-seller", "1"));
+    handle(new ChannelMessage("2", "taobao_trade_TradeBuyerPay", second, second, null, "{}", null, "renamed-seller", "1"));
+    sync.drain();
+
+    assertThat(orders.trade(shop.id(), first)).isPresent();
+    assertThat(orders.trade(shop.id(), second)).isPresent();
+    assertThat(feed.calls(second)).as("the nick was remembered: one fetch to import").isEqualTo(1);
+    assertThat(messages.stats().imported()).isEqualTo(2);
+  }
+
+  @Test
   void refundMessagesBecomeRefundChangeNoticedEvents() throws Exception {
     handle(new ChannelMessage("9", "taobao_refund_RefundCreated", "123", "124", "555", "{}", null, sandbox.credentials().sellerNick(), "1"));
     handle(new ChannelMessage("10", "taobao_refund_RefundSuccess", "123", "124", null, "{}", null, sandbox.credentials().sellerNick(), "1"));
