@@ -1,20 +1,26 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.demo.LatencyBenchmark;
 import com.tmallbridge.demo.OrderBenchmark;
 import com.tmallbridge.demo.StockBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code bench orders|stock}: the benchmarks behind {@code bench/orders.sh} and {@code bench/stock.sh}. */
+/**
+ * {@code bench orders|stock|latency}: the benchmarks behind {@code bench/orders.sh}, {@code bench/stock.sh}
+ * and {@code bench/latency.sh}.
+ */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
-    subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class})
+    subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -69,6 +75,57 @@ class BenchCommand implements Runnable {
         out.line(String.format("skus=%d wrong=%d", f.skus(), f.wrong()));
         out.line(String.format("stock_seconds=%.1f calls=%d bare_calls_seconds=%.1f", f.stockSeconds(), f.calls(), f.bareCallsSeconds()));
         return f.wrong() == 0 ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "latency", mixinStandardHelpOptions = true,
+      description = "Payment -> ERP order latency under a live burst, with TMC push and with polling only.")
+  static class Latency implements Callable<Integer> {
+    @ParentCommand BenchCommand parent;
+    @Option(names = "--trades", defaultValue = "3000", description = "Live trades in the burst (default: ${DEFAULT-VALUE}).") int trades;
+    @Option(names = "--seconds", defaultValue = "60", description = "Length of the burst (default: ${DEFAULT-VALUE}).") int seconds;
+    @Option(names = "--poll-interval", defaultValue = "30", description = "Seconds between pull cycles in both runs "
+        + "(default: ${DEFAULT-VALUE}, the production default).") int pollSeconds;
+    @Option(names = "--seed", defaultValue = "11") long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (trades < 10 || trades > 200_000) {
+        throw new IllegalArgumentException("--trades must be between 10 and 200000, got " + trades);
+      }
+      if (seconds < 5 || seconds > 3600) {
+        throw new IllegalArgumentException("--seconds must be between 5 and 3600, got " + seconds);
+      }
+      if (pollSeconds < 1 || pollSeconds > 600) {
+        throw new IllegalArgumentException("--poll-interval must be between 1 and 600, got " + pollSeconds);
+      }
+      Output out = new Output(parent.root.spec.commandLine().getOut());
+      out.line("TMC push on (WebSocket), polling every " + pollSeconds + " s as the catch-up path");
+      LatencyBenchmark.Result push = leg("bench-latency-tmc", true, out);
+      out.line("polling only, every " + pollSeconds + " s");
+      LatencyBenchmark.Result poll = leg("bench-latency-polling", false, out);
+      for (var r : new LatencyBenchmark.Result[] {push, poll}) {
+        out.line(String.format("%s: paid=%d in_erp=%d p50_ms=%d p99_ms=%d max_ms=%d messages=%d failed=%d",
+            r == push ? "tmc" : "polling", r.latency().paid(), r.latency().arrived(), r.latency().p50Ms(), r.latency().p99Ms(),
+            r.latency().maxMs(), r.messages().received(), r.messages().failed()));
+      }
+      out.line(String.format("p50_ms=%d p99_ms=%d polling_p50_ms=%d polling_p99_ms=%d",
+          push.latency().p50Ms(), push.latency().p99Ms(), poll.latency().p50Ms(), poll.latency().p99Ms()));
+      return push.latency().complete() && poll.latency().complete() ? 0 : 1;
+    }
+
+    private LatencyBenchmark.Result leg(String name, boolean tmc, Output out) throws Exception {
+      Path dir = parent.root.data.resolve(name);
+      try (TmallSandbox sandbox = LatencyBenchmark.startSandbox(seed)) {
+        SpringRuntime runtime = freshRuntime(dir)
+            .with("bridge.order.poll-interval", pollSeconds + "s")
+            .with("bridge.channel.tmall.tmc.enabled", Boolean.toString(tmc))
+            .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl());
+        try (runtime) {
+          Duration timeout = Duration.ofSeconds(2L * pollSeconds).plus(Duration.ofMinutes(2));
+          return runtime.bean(LatencyBenchmark.class).run(sandbox, trades, Duration.ofSeconds(seconds), timeout, out::line);
+        }
       }
     }
   }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
  * Drives the order flow: one cycle on demand ({@link #runOnce()}: pull every shop up to now, then
  * deliver every due outbox message), or continuously ({@link #start}: a pull cycle every
  * {@code bridge.order.poll-interval}, plus the sync engine's {@link DispatcherWorker} threads that
- * deliver as soon as messages are due).
+ * deliver as soon as messages are due). When {@code bridge.channel.tmall.tmc.enabled} is true,
+ * continuous sync also consumes the channel's pushed messages ({@link TradeMessages}); polling
+ * stays on as the catch-up path.
  */
 @Service
 public class OrderSync implements AutoCloseable {
@@ -29,11 +31,13 @@ public class OrderSync implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final DispatcherWorker workers;
   private final OrderProperties props;
+  private final TradeMessages messages;
   private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
   private final AtomicInteger cycles = new AtomicInteger();
 
-  OrderSync(OrderManagement orders, Dispatcher dispatcher, DispatcherWorker workers, OrderProperties props) {
+  OrderSync(OrderManagement orders, Dispatcher dispatcher, DispatcherWorker workers, OrderProperties props, TradeMessages messages) {
     this.orders = orders;
+    this.messages = messages;
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.props = props;
@@ -87,6 +91,11 @@ public class OrderSync implements AutoCloseable {
     workers.start();
     Duration interval = props.pollInterval();
     pool.scheduleWithFixedDelay(guard(this::pollCycle), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      messages.start();
+    } catch (RuntimeException e) {
+      log.error("pushed messages (TMC) could not start; polling goes on alone", e);
+    }
   }
 
   /** Number of completed pull cycles since this process started (for progress displays). */
@@ -105,6 +114,7 @@ public class OrderSync implements AutoCloseable {
     if (pool == null) {
       return;
     }
+    messages.stop();
     workers.stop();
     pool.shutdown();
     try {

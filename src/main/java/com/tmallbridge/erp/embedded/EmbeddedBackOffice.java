@@ -8,6 +8,7 @@ import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
 import com.tmallbridge.erp.embedded.operations.Shipment;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,13 +29,16 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   private final DeliveryRepository deliveries;
   private final DeliveryBooker booker;
   private final TransactionTemplate transaction;
+  private final SalesOrderRepository orders;
 
   EmbeddedBackOffice(
       StockRepository stock,
       StockBookkeeper bookkeeper,
       DeliveryRepository deliveries,
       DeliveryBooker booker,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      SalesOrderRepository orders) {
+    this.orders = orders;
     this.stock = stock;
     this.bookkeeper = bookkeeper;
     this.deliveries = deliveries;
@@ -110,6 +114,11 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   @Override
   public Map<MaterialCode, Long> undeliveredQuantities() {
     return guard("read undelivered quantities", deliveries::undelivered);
+  }
+
+  @Override
+  public Map<String, Instant> salesOrdersCreatedAt(String shopCode) {
+    return guard("read creation times of " + shopCode, () -> orders.createdAt(shopCode));
   }
 
   private static <T> T guard(String action, Supplier<T> call) {

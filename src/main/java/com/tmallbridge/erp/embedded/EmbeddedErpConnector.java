@@ -80,7 +80,7 @@ class EmbeddedErpConnector
     this.bookkeeper = new StockBookkeeper(stock, materials, clock, transaction);
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
-    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction);
+    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders);
     this.afterSale = new AfterSaleBooker(new AfterSaleRepository(jdbc), deliveries, bookkeeper, transaction, clock);
   }
 

@@ -12,7 +12,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -57,6 +59,8 @@ final class SalesOrderRepository {
   private static final String FIND_SUMMARY = SUMMARIES + """
 
        where o.shop_code = :shopCode and o.channel_order_no = :orderNo""";
+  private static final String CREATED_AT = """
+      select channel_order_no, created_at from erp_sales_order where shop_code = :shopCode""";
   private static final int STREAM_FETCH_SIZE = 500;
 
   private final JdbcClient jdbc;
@@ -152,6 +156,15 @@ final class SalesOrderRepository {
         .addValue("buyerMessage", order.buyerMessage(), Types.VARCHAR)
         .addValue("sellerMemo", order.sellerMemo(), Types.VARCHAR)
         .addValue("now", utc(now));
+  }
+
+  /** Creation time of every sales order of a shop, by channel order number. */
+  Map<String, Instant> createdAt(String shopCode) {
+    Map<String, Instant> times = new HashMap<>();
+    jdbc.sql(CREATED_AT).param("shopCode", shopCode)
+        .query((RowCallbackHandler) rs -> times.put(rs.getString("channel_order_no"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant()));
+    return times;
   }
 
   private static OffsetDateTime utc(Instant instant) {

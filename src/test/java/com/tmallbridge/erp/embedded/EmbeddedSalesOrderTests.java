@@ -41,6 +41,20 @@ class EmbeddedSalesOrderTests {
   }
 
   @Test
+  void reportsWhenEachOrderOfAShopWasCreated() {
+    SalesOrder first = order(line(1, material(2500), 1, 2500));
+    erp.createSalesOrder(first, erp.ensureCustomer(first.customer()));
+    clock.advance(java.time.Duration.ofMillis(1500));
+    SalesOrder second = order(line(1, material(900), 1, 900));
+    erp.createSalesOrder(second, erp.ensureCustomer(second.customer()));
+
+    assertThat(erp.operations().salesOrdersCreatedAt(first.shopCode())).containsOnly(
+        Map.entry(first.orderNo().value(), Instant.parse("2025-11-10T16:30:00Z")),
+        Map.entry(second.orderNo().value(), Instant.parse("2025-11-10T16:30:01.500Z")));
+    assertThat(erp.operations().salesOrdersCreatedAt("no-such-shop")).isEmpty();
+  }
+
+  @Test
   void storesHeaderReceiverAndLinesAsGiven() {
     SalesOrder order = order(line(1, material(5990), 2, 5990), line(2, material(850), 3, 850));
 

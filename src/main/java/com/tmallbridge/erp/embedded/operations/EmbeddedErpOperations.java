@@ -4,6 +4,7 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpDelivery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -87,4 +88,10 @@ public interface EmbeddedErpOperations {
    * material: what the ERP still owes buyers. Materials owing nothing are absent.
    */
   Map<MaterialCode, Long> undeliveredQuantities();
+
+  /**
+   * When each sales order of a shop was created in this ERP, by channel order number (Tmall: tid),
+   * cancelled ones included: the arrival time for measuring payment-to-ERP latency.
+   */
+  Map<String, Instant> salesOrdersCreatedAt(String shopCode);
 }

@@ -1,0 +1,314 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ChannelMessage;
+import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.MessageStream;
+import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the channel's push messages (Tmall TMC) into the order flow. {@link #start()} subscribes
+ * every shop that may be called ({@link MessageStream#subscribe}, all the app's topics) and starts
+ * one stream per application (gateway + app key: TMC is per app), when {@code
+ * bridge.channel.tmall.tmc.enabled} is true; {@link OrderSync} calls it from its own start and stop.
+ *
+ * <p>For a trade topic the full trade is fetched ({@link OrderFeed#trade}) and imported through
+ * {@link TradeImporter#importPage}, the path polling uses: the inbox applies a snapshot only when it
+ * is newer, so a message delivered twice or after a newer one changes nothing. For a refund topic a
+ * {@link RefundChangeNoticed} event is published for the after-sale flow. Any other topic, a message
+ * for a seller no shop matches ({@link TradeMessageCode#UNKNOWN_SHOP}) or one without the id to
+ * fetch is logged and confirmed, and so is a topic of {@code bridge.order.messages.skip-topics}
+ * (default {@code taobao_trade_TradeCreate}: nothing to do before payment). The handler throws, so that the channel delivers the message again,
+ * only for transient trouble: a retryable or flow-control channel failure, a paused shop, a database
+ * error. Polling stays on as the catch-up path for anything a message missed.
+ *
+ * <p>Messages are handled concurrently on the stream's worker threads
+ * ({@code bridge.channel.tmall.tmc.workers}); two messages of one trade are handled one after the
+ * other within this process. Thread-safe.
+ */
+@Component
+public class TradeMessages {
+  private static final Logger log = LoggerFactory.getLogger(TradeMessages.class);
+  private static final int STRIPES = 64;
+
+  private final MessageStream stream;
+  private final OrderFeed feed;
+  private final TradeImporter importer;
+  private final ShopManagement shops;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Set<String> skipTopics;
+  private final List<MessageStream.Connection> connections = new ArrayList<>();
+  private final Map<String, Long> shopByNick = new ConcurrentHashMap<>();
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong imported = new AtomicLong();
+  private final AtomicLong refunds = new AtomicLong();
+  private final AtomicLong ignored = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+
+  TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
+      ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties) {
+    this.skipTopics = Set.copyOf(properties.skipTopics());
+    this.stream = stream;
+    this.feed = feed;
+    this.importer = importer;
+    this.shops = shops;
+    this.events = events;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /** Whether this installation consumes pushed messages ({@code bridge.channel.tmall.tmc.enabled}). */
+  public boolean enabled() {
+    return stream.enabled();
+  }
+
+  /**
+   * Subscribes the shops and starts one stream per application, when enabled and not already
+   * running. A shop whose subscription fails ({@link TradeMessageCode#SUBSCRIBE_FAILED}) or an app
+   * whose stream does not start ({@link TradeMessageCode#STREAM_FAILED}) is logged and left to
+   * polling. Shops added later are subscribed at the next start.
+   *
+   * @return the number of streams started
+   */
+  public synchronized int start() {
+    if (!stream.enabled() || !connections.isEmpty()) {
+      return 0;
+    }
+    for (List<Shop> app : applications(false).values()) {
+      for (Shop shop : app) {
+        try {
+          stream.subscribe(shop.credentials(), List.of());
+        } catch (RuntimeException e) {
+          log.warn("{} shop {}: {}", TradeMessageCode.SUBSCRIBE_FAILED.code(), shop.code(), e.getMessage());
+        }
+      }
+      Shop first = app.get(0);
+      String appKey = appOf(first);
+      try {
+        connections.add(stream.start(first.credentials(), m -> handle(appKey, m)));
+        log.info("consuming pushed messages of app {} for {} shop(s)", first.credentials().appKey(), app.size());
+      } catch (RuntimeException e) {
+        log.error("{} app {}: {}", TradeMessageCode.STREAM_FAILED.code(), first.credentials().appKey(), e.getMessage());
+      }
+    }
+    return connections.size();
+  }
+
+  /** Closes every stream (messages in progress and not yet confirmed come again later). Idempotent. */
+  public synchronized void stop() {
+    for (MessageStream.Connection c : connections) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        log.warn("closing a message stream failed: {}", e.getMessage());
+      }
+    }
+    connections.clear();
+  }
+
+  /** Whether at least one stream runs and every running stream is connected. */
+  public synchronized boolean connected() {
+    return !connections.isEmpty() && connections.stream().allMatch(MessageStream.Connection::isConnected);
+  }
+
+  /** Counters since this process started. */
+  public Stats stats() {
+    return new Stats(received.get(), imported.get(), refunds.get(), ignored.get(), failed.get());
+  }
+
+  /**
+   * Handles one message of the application {@code appKey} (gateway + app key). Returns normally to
+   * confirm it; throws to have it delivered again.
+   */
+  void handle(String appKey, ChannelMessage message) throws Exception {
+    received.incrementAndGet();
+    try {
+      handleCounted(appKey, message);
+    } catch (Exception | Error e) {
+      failed.incrementAndGet();
+      throw e;
+    }
+  }
+
+  private void handleCounted(String appKey, ChannelMessage message) {
+    if (!message.isTradeEvent() && !message.isRefundEvent() || skipTopics.contains(message.topic())) {
+      ignored.incrementAndGet();
+      log.debug("message {} topic {} is not a trade or refund event, or skipped; confirmed", message.id(), message.topic());
+      return;
+    }
+    Optional<Shop> found = resolve(appKey, message);
+    if (found.isEmpty()) {
+      ignored.incrementAndGet();
+      log.warn("{} message {} ({}) for seller {}: no shop of app {} matches; confirmed", TradeMessageCode.UNKNOWN_SHOP.code(),
+          message.id(), message.topic(), message.userNick(), appKey);
+      return;
+    }
+    Shop shop = found.get();
+    if (message.isRefundEvent()) {
+      if (message.refundId() == null) {
+        incomplete(message);
+        return;
+      }
+      events.publishEvent(new RefundChangeNoticed(shop.id(), message.refundId(), message.tid()));
+      refunds.incrementAndGet();
+      return;
+    }
+    if (message.tid() == null) {
+      incomplete(message);
+      return;
+    }
+    importTrade(shop, message);
+  }
+
+  private void importTrade(Shop shop, ChannelMessage message) {
+    if (shop.status() == ShopStatus.NEEDS_REAUTH) {
+      ignored.incrementAndGet();
+      log.warn("{} message {} trade {}: shop {} needs re-authorisation; confirmed, polling catches up",
+          TradeMessageCode.FETCH_REFUSED.code(), message.id(), message.tid(), shop.code());
+      return;
+    }
+    if (!shop.callableAt(clock.instant())) {
+      throw new IllegalStateException("shop " + shop.code() + " is paused until " + shop.pausedUntil() + "; message comes again");
+    }
+    ReentrantLock lock = stripes[Math.floorMod((shop.id().value() + ":" + message.tid()).hashCode(), STRIPES)];
+    lock.lock();
+    try {
+      Optional<ChannelTrade> trade = fetch(shop, message);
+      if (trade.isEmpty()) {
+        ignored.incrementAndGet();
+        return;
+      }
+      importer.importPage(shop, List.of(trade.get()));
+      imported.incrementAndGet();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The trade, or empty (logged) when there is nothing to import; throws on transient failures. */
+  private Optional<ChannelTrade> fetch(Shop shop, ChannelMessage message) {
+    try {
+      Optional<ChannelTrade> trade = feed.trade(shop.credentials(), message.tid());
+      if (trade.isEmpty()) {
+        log.warn("{} message {}: Tmall says trade {} does not exist for shop {}; confirmed",
+            TradeMessageCode.FETCH_REFUSED.code(), message.id(), message.tid(), shop.code());
+      }
+      return trade;
+    } catch (ChannelException e) {
+      switch (e.kind()) {
+        case RETRYABLE -> throw e;
+        case BANNED -> {
+          shops.pauseUntil(shop.id(), e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
+          throw e;
+        }
+        case NEEDS_REAUTHORISATION -> shops.markNeedsReauthorisation(shop.id(), e.getMessage());
+        case PERMANENT -> { }
+      }
+      log.warn("{} message {} trade {} shop {}: {}; confirmed", TradeMessageCode.FETCH_REFUSED.code(), message.id(),
+          message.tid(), shop.code(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void incomplete(ChannelMessage message) {
+    ignored.incrementAndGet();
+    log.warn("{} message {} ({}) carries no {}; confirmed", TradeMessageCode.INCOMPLETE_MESSAGE.code(), message.id(),
+        message.topic(), message.isRefundEvent() ? "refund_id" : "tid");
+  }
+
+  /**
+   * The shop of the application the message's seller nick names: the shop whose name or code is the
+   * nick, else the only shop of the app, else the one whose trade the message names (asked once per
+   * nick, then remembered).
+   */
+  private Optional<Shop> resolve(String appKey, ChannelMessage message) {
+    List<Shop> app = applications(true).getOrDefault(appKey, List.of());
+    if (app.isEmpty()) {
+      return Optional.empty();
+    }
+    @Nullable String nick = message.userNick();
+    if (nick != null) {
+      Long known = shopByNick.get(appKey + "\n" + nick);
+      if (known != null) {
+        Optional<Shop> s = app.stream().filter(x -> x.id().value() == known).findFirst();
+        if (s.isPresent()) {
+          return s;
+        }
+      }
+      Optional<Shop> named = app.stream().filter(s -> nick.equals(s.name()) || nick.equals(s.code())).findFirst();
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    if (app.size() == 1) {
+      return Optional.of(app.get(0));
+    }
+    if (nick == null || message.tid() == null) {
+      return Optional.empty();
+    }
+    for (Shop s : app) {
+      if (s.status() == ShopStatus.NEEDS_REAUTH || !s.callableAt(clock.instant())) {
+        continue;
+      }
+      try {
+        if (feed.trade(s.credentials(), message.tid()).isPresent()) {
+          shopByNick.put(appKey + "\n" + nick, s.id().value());
+          return Optional.of(s);
+        }
+      } catch (ChannelException e) {
+        if (e.kind() == ChannelException.Kind.RETRYABLE || e.kind() == ChannelException.Kind.BANNED) {
+          throw e;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Shops grouped by application; all of them, or only those not waiting for re-authorisation. */
+  private Map<String, List<Shop>> applications(boolean all) {
+    Map<String, List<Shop>> apps = new LinkedHashMap<>();
+    for (Shop s : shops.list()) {
+      if (all || s.status() != ShopStatus.NEEDS_REAUTH) {
+        apps.computeIfAbsent(appOf(s), k -> new ArrayList<>()).add(s);
+      }
+    }
+    return apps;
+  }
+
+  private static String appOf(Shop shop) {
+    return shop.credentials().gatewayUrl() + " " + shop.credentials().appKey();
+  }
+
+  /**
+   * Message counters.
+   *
+   * @param received messages handed to the handler (redeliveries count again)
+   * @param imported trade messages whose trade went through the importer
+   * @param refunds refund messages published as {@link RefundChangeNoticed}
+   * @param ignored messages confirmed without effect (other topics, unknown sellers, nothing to fetch)
+   * @param failed messages failed back to the channel for redelivery
+   */
+  public record Stats(long received, long imported, long refunds, long ignored, long failed) {}
+}
