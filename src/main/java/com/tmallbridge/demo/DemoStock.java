@@ -39,6 +39,8 @@ class DemoStock {
   /** Safety stock held back on the first few materials. */
   static final long SAFETY = 5;
   private static final String WAREHOUSE = "WH01";
+  private static final int CYCLE_ATTEMPTS = 5;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStock.class);
 
   private final ProductManagement products;
   private final StockManagement stock;
@@ -71,7 +73,7 @@ class DemoStock {
     stock.putRule(new StockRule(shop.id(), "", "", null, 100, null, null, null, ZERO_BELOW, null));
     List<MaterialCode> safe = materials.stream().limit(3).toList();
     safe.forEach(m -> stock.putSafety(m, SAFETY));
-    stockSync.runFullPass();
+    cycle(stockSync::runFullPass);
     return safe;
   }
 
@@ -94,7 +96,26 @@ class DemoStock {
       }
     }
     ship(sandbox, random);
-    stockSync.runOnce();
+    cycle(stockSync::runOnce);
+  }
+
+  /**
+   * Runs one stock cycle as the continuous mode does: a failure (say, a row another transaction
+   * holds too long) is logged and the cycle runs again, up to a few times, instead of stopping the
+   * demo — nothing is lost, the next cycle picks up where this one stopped.
+   */
+  private void cycle(Runnable cycle) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        cycle.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == CYCLE_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("stock cycle failed (attempt {} of {}); running it again", attempt, CYCLE_ATTEMPTS, e);
+      }
+    }
   }
 
   /**
@@ -145,10 +166,10 @@ class DemoStock {
 
   /** The final pass: every figure recomputed, Tmall's read back, drift corrected and pushed. */
   Finish finish() {
-    stockSync.runOnce();
-    stockSync.runFullPass();
+    cycle(stockSync::runOnce);
+    cycle(stockSync::runFullPass);
     StockManagement.CheckReport check = stock.check(null, true);
-    stockSync.runOnce();
+    cycle(stockSync::runOnce);
     return new Finish(check.drifts().size(), check.oversells().size());
   }
 
