@@ -4,6 +4,7 @@ import com.tmallbridge.core.ChannelOrderNo;
 import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.Receiver;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
@@ -13,6 +14,7 @@ import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
@@ -28,6 +30,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EmbeddedErpConnector
-    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed {
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
+        SalesOrderAmendment {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -57,6 +61,7 @@ class EmbeddedErpConnector
   private final TransactionTemplate transaction;
   private final DeliveryRepository deliveries;
   private final EmbeddedBackOffice backOffice;
+  private final SalesOrderAmender amender;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
@@ -76,6 +81,7 @@ class EmbeddedErpConnector
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
     this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction);
+    this.amender = new SalesOrderAmender(jdbc, deliveries, transaction);
   }
 
   /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
@@ -191,6 +197,26 @@ class EmbeddedErpConnector
     List<DeliveryRepository.Stored> page = more ? rows.subList(0, limit) : rows;
     String next = page.isEmpty() ? cursor : Long.toString(page.get(page.size() - 1).id());
     return new DeliveryPage(page.stream().map(DeliveryRepository.Stored::delivery).toList(), next, more);
+  }
+
+  @Override
+  public Result cancel(ErpDocNo salesOrderNo, String reason) {
+    return guard("cancel " + salesOrderNo, () -> amender.cancel(salesOrderNo, reason));
+  }
+
+  @Override
+  public Result updateReceiver(ErpDocNo salesOrderNo, Receiver receiver) {
+    return guard("update the receiver of " + salesOrderNo, () -> amender.updateReceiver(salesOrderNo, receiver));
+  }
+
+  @Override
+  public Result updateMemo(ErpDocNo salesOrderNo, @Nullable String buyerMessage, @Nullable String sellerMemo, int sellerFlag) {
+    return guard("update the notes of " + salesOrderNo, () -> amender.updateMemo(salesOrderNo, buyerMessage, sellerMemo, sellerFlag));
+  }
+
+  @Override
+  public Optional<Particulars> particulars(ErpDocNo salesOrderNo) {
+    return guard("read " + salesOrderNo, () -> amender.particulars(salesOrderNo));
   }
 
   private static long position(String feed, String cursor) {
