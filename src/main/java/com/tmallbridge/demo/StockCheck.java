@@ -18,8 +18,8 @@ import java.util.Set;
  * bridge's own tables. For each material:
  *
  * <pre>
- * sellable = on-hand (ERP) − still to deliver (ERP sales orders whose Tmall trade is neither closed nor
- *            refunded before shipping) − safety stock, floored at 0
+ * sellable = on-hand (ERP) − still to deliver (ERP sales orders, except trades closed on Tmall and
+ *            sub-orders refunded before anything shipped) − safety stock, floored at 0
  * wanted   = 0 when sellable &lt; the zero-out threshold, else sellable (the demo shop publishes 100 %)
  * </pre>
  *
@@ -116,10 +116,13 @@ final class StockCheck {
     return new Result(skus, over, negative, drift, samples);
   }
 
-  /** Materials of the trade's sub-orders that were refunded (their units are free again). */
+  /**
+   * Materials of the trade's sub-orders refunded before anything shipped on Tmall: their units are
+   * free again. A refund after shipping (the goods left) frees nothing until they come back.
+   */
   private static Set<String> refundedMaterials(SandboxTrade t, List<SandboxItem> items,
       java.util.function.BiFunction<SandboxItem, SandboxSku, String> materialOf) {
-    if (t == null) {
+    if (t == null || t.consignTime() != null) {
       return Set.of();
     }
     Set<String> refunded = new java.util.HashSet<>();

@@ -36,6 +36,12 @@ class ListingRepository {
       "select " + COLUMNS + " from product_listing where on_sale = true and match_problem is null and match_code in (:codes)"
           + " order by shop_id, num_iid, sku_id";
 
+  private static final String ALL_MATCHED =
+      "select " + COLUMNS + " from product_listing where on_sale = true and match_problem is null and match_code is not null"
+          + " order by shop_id, num_iid, sku_id";
+  private static final int IN_CHUNK = 500;
+  private static final int LARGE_CODE_SET = 2_000;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
@@ -49,12 +55,28 @@ class ListingRepository {
     return jdbc.sql(OF_SHOP).params(shop.value()).query(ListingRepository::row).list();
   }
 
-  /** On-sale matched rows of every shop whose match code is one of {@code codes}. */
+  /**
+   * On-sale matched rows of every shop whose match code is one of {@code codes}. Small sets are
+   * looked up by index in chunks; a large set (a full pass, a stocktake of everything) reads every
+   * matched row once and filters in memory, as a long IN list is evaluated row by row.
+   */
   List<ListingRow> matchedTo(Collection<String> codes) {
     if (codes.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(USING_CODES).param("codes", List.copyOf(codes)).query(ListingRepository::row).list();
+    if (codes.size() > LARGE_CODE_SET) {
+      Set<String> wanted = codes instanceof Set<String> set ? set : new java.util.HashSet<>(codes);
+      return jdbc.sql(ALL_MATCHED).query(ListingRepository::row).list().stream().filter(r -> wanted.contains(r.matchCode())).toList();
+    }
+    List<String> all = List.copyOf(codes);
+    List<ListingRow> rows = new java.util.ArrayList<>();
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      rows.addAll(jdbc.sql(USING_CODES).param("codes", all.subList(from, Math.min(all.size(), from + IN_CHUNK)))
+          .query(ListingRepository::row).list());
+    }
+    rows.sort(java.util.Comparator.comparing((ListingRow r) -> r.shop().value()).thenComparing(ListingRow::numIid)
+        .thenComparing(ListingRow::skuId));
+    return rows;
   }
 
   /** Writes rows read now: updates the keys in {@code existingKeys}, inserts the others. */

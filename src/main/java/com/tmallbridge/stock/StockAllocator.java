@@ -84,9 +84,11 @@ final class StockAllocator {
     }
     Map<String, Long> published = new HashMap<>();
     ordered.forEach(d -> published.put(d.key(), wanted.get(d.key())));
-    for (MaterialCode m : materialsOf(ordered)) {
-      Map<String, Long> granted = grant(m, ordered, wanted, pool(sellable, m), carved.getOrDefault(m, Map.of()));
-      for (Demand d : ordered) {
+    Map<MaterialCode, List<Demand>> usersByMaterial = usersByMaterial(ordered);
+    for (Map.Entry<MaterialCode, List<Demand>> e : usersByMaterial.entrySet()) {
+      MaterialCode m = e.getKey();
+      Map<String, Long> granted = grant(m, e.getValue(), wanted, pool(sellable, m), carved.getOrDefault(m, Map.of()));
+      for (Demand d : e.getValue()) {
         Long units = granted.get(d.key());
         if (units != null) {
           long q = quantityOf(d, m);
@@ -126,10 +128,9 @@ final class StockAllocator {
     return Math.max(0, view - Math.max(0, d.rule().safety()));
   }
 
-  /** Units of {@code m} granted to each demand that uses it. */
+  /** Units of {@code m} granted to each demand that uses it ({@code users}, in key order). */
   private static Map<String, Long> grant(
-      MaterialCode m, List<Demand> ordered, Map<String, Long> wanted, long pool, Map<Long, Long> locked) {
-    List<Demand> users = ordered.stream().filter(d -> quantityOf(d, m) > 0).toList();
+      MaterialCode m, List<Demand> users, Map<String, Long> wanted, long pool, Map<Long, Long> locked) {
     Map<String, Long> granted = new LinkedHashMap<>();
     Map<String, Long> rest = new LinkedHashMap<>();
     Map<Long, List<Demand>> byShop = new LinkedHashMap<>();
@@ -167,9 +168,15 @@ final class StockAllocator {
     return Apportionment.byLargestRemainder(capacity, demand);
   }
 
-  private static List<MaterialCode> materialsOf(List<Demand> demands) {
-    return demands.stream().flatMap(d -> d.components().stream()).map(Component::material).distinct()
-        .sorted(Comparator.comparing(MaterialCode::value)).toList();
+  /** The demands using each material, materials in code order, demands in the given (key) order. */
+  private static Map<MaterialCode, List<Demand>> usersByMaterial(List<Demand> ordered) {
+    Map<MaterialCode, List<Demand>> users = new java.util.TreeMap<>(Comparator.comparing(MaterialCode::value));
+    for (Demand d : ordered) {
+      for (Component c : d.components()) {
+        users.computeIfAbsent(c.material(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    return users;
   }
 
   private static long quantityOf(Demand d, MaterialCode m) {

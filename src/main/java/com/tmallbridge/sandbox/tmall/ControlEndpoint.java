@@ -81,7 +81,8 @@ final class ControlEndpoint implements HttpHandler {
     SandboxShop shop = shop(query);
     switch (path) {
       case "/control/credentials":
-        return ControlJson.credentials(shop.credentials(), sandbox.url());
+        return ControlJson.credentials(shop.credentials(), sandbox.url())
+            .put("tmcUrl", sandbox.tmcUrl());
       case "/control/generate":
         {
           Instant now = sandbox.clock().instant();

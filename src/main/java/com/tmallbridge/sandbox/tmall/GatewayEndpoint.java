@@ -19,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code /router/rest}: upper-case GET or POST only (else code 9), parameters from query and form
  * body, the protocol checks of {@link RequestVerifier}, then the injected fault if any, then the
- * method of the shop the session belongs to. Every answer is JSON with HTTP 200 ({@code error_response} for errors) except the
- * injected HTML 502 page; injected latency delays the answer without holding a server thread.
+ * method of the shop the session belongs to (app-level methods called without a session go to the
+ * default shop's table, see {@link SandboxShop#APP_METHODS}). Every answer is JSON with HTTP 200
+ * ({@code error_response} for errors) except the injected HTML 502 page; injected latency delays
+ * the answer without holding a server thread.
  */
 final class GatewayEndpoint implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayEndpoint.class);
@@ -41,7 +43,8 @@ final class GatewayEndpoint implements HttpHandler {
 
   /**
    * @param methodNames every method served
-   * @param methodsBySession the methods of the shop a (verified) session key belongs to
+   * @param methodsBySession the methods of the shop a (verified) session key belongs to; called
+   *     with null for an app-level method called without a session
    */
   GatewayEndpoint(
       Set<String> methodNames,

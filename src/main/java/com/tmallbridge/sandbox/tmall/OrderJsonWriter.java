@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes TOP {@code Order} (sub-order) objects with the requested fields. A sub-order's status
- * follows its trade; {@code sku_id} is a string as TOP declares it for orders.
+ * follows its trade unless it was closed by a refund or the trade ships in split parcels; its
+ * carrier, tracking number and consign time are those of its parcel; {@code sku_id} is a string as
+ * TOP declares it for orders.
  */
 final class OrderJsonWriter {
   private interface OrderField {
@@ -21,8 +23,8 @@ final class OrderJsonWriter {
 
   OrderJsonWriter() {
     fields.put("oid", (t, l, n, s) -> s.id(n, "oid", l.oid()));
-    fields.put("status", (t, l, n, s) -> n.put("status", t.status().name()));
-    fields.put("refund_status", (t, l, n, s) -> n.put("refund_status", t.refundStatus()));
+    fields.put("status", (t, l, n, s) -> n.put("status", t.lineStatus(l).name()));
+    fields.put("refund_status", (t, l, n, s) -> n.put("refund_status", t.lineRefundStatus(l)));
     fields.put("refund_id", (t, l, n, s) -> refundId(t, l, n));
     fields.put("num_iid", (t, l, n, s) -> s.id(n, "num_iid", l.numIid()));
     fields.put(
@@ -51,17 +53,23 @@ final class OrderJsonWriter {
     fields.put("seller_rate", (t, l, n, s) -> n.put("seller_rate", false));
     fields.put("is_oversold", (t, l, n, s) -> n.put("is_oversold", false));
     fields.put("is_service_order", (t, l, n, s) -> n.put("is_service_order", false));
-    fields.put("end_time", (t, l, n, s) -> time(n, "end_time", t.times().endTime()));
-    fields.put("consign_time", (t, l, n, s) -> time(n, "consign_time", t.times().consignTime()));
+    fields.put("end_time", (t, l, n, s) -> time(n, "end_time", t.lineEndTime(l)));
+    fields.put(
+        "consign_time",
+        (t, l, n, s) ->
+            time(n, "consign_time", t.parcelOf(l.oid()).map(Parcel::shippedAt).orElse(null)));
     fields.put("shipping_type", (t, l, n, s) -> n.put("shipping_type", t.shippingType()));
     fields.put(
         "logistics_company",
         (t, l, n, s) ->
-            text(n, "logistics_company", t.shipment() == null ? null : t.shipment().companyName()));
+            text(
+                n,
+                "logistics_company",
+                t.parcelOf(l.oid()).map(Parcel::companyName).orElse(null)));
     fields.put(
         "invoice_no",
         (t, l, n, s) ->
-            text(n, "invoice_no", t.shipment() == null ? null : t.shipment().invoiceNo()));
+            text(n, "invoice_no", t.parcelOf(l.oid()).map(Parcel::outSid).orElse(null)));
   }
 
   ObjectNode write(
@@ -76,11 +84,11 @@ final class OrderJsonWriter {
     return node;
   }
 
-  /** Refunded sub-orders carry a refund id derived from the oid. */
+  /** Sub-orders with an after-sale case carry its id (a string, as TOP declares it). */
   private static void refundId(TradeRecord trade, OrderLine line, ObjectNode node) {
-    if (trade.status() == TradeStatus.TRADE_CLOSED) {
-      node.put(
-          "refund_id", Long.toString(100_000_000_000_000L + line.oid() % 100_000_000_000_000L));
+    RefundRecord refund = trade.lineState(line.oid()).refund();
+    if (refund != null) {
+      node.put("refund_id", Long.toString(refund.refundId()));
     }
   }
 }

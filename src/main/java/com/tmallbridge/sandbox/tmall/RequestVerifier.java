@@ -46,8 +46,13 @@ final class RequestVerifier {
     checkVersion(params.get("v"));
     checkFormat(params.get("format"));
     checkSignature(params);
-    checkSession(params.get("session"));
+    if (params.get("session") != null || !SESSIONLESS.contains(params.get("method"))) {
+      checkSession(params.get("session"));
+    }
   }
+
+  /** App-level methods TOP serves without a seller session (a session given is still checked). */
+  private static final Set<String> SESSIONLESS = Set.copyOf(SandboxShop.APP_METHODS);
 
   private void checkMethod(@Nullable String method) {
     if (method == null) {

@@ -48,6 +48,16 @@ final class ResponseShape {
     items.forEach(array::add);
   }
 
+  /** Writes a list of strings, wrapped as {@code {"string":[…]}} unless simplified. */
+  void strings(ObjectNode parent, String listName, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    ArrayNode array =
+        simplify ? parent.putArray(listName) : parent.putObject(listName).putArray("string");
+    values.forEach(array::add);
+  }
+
   /** The success envelope around a method's response body. */
   ObjectNode success(String method, ObjectNode body, String requestId) {
     body.put("request_id", requestId);

@@ -60,6 +60,11 @@ final class SandboxServer implements AutoCloseable {
     }
   }
 
+  /** Serves another context (a more specific path wins over {@code /control/}). */
+  void addContext(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   void start() {
     server.start();
   }

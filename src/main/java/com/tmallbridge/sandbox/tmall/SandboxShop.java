@@ -4,22 +4,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One seller of the sandbox: its credentials (the sandbox's app key and secret, its own session key
- * and nick), its catalog with live stock, its trades and their generators. Gateway calls with this
- * shop's session see only this shop's items and trades.
+ * and nick), its catalog with live stock, its trades and their generators, its parcels and
+ * after-sale cases. Gateway calls with this shop's session see only this shop's items, trades and
+ * refunds, and ship only this shop's trades. Every live change of a trade is published to the
+ * sandbox's one TMC hub under this shop's seller nick and user id, for as long as the seller is
+ * permitted ({@link #tmcPermit()} or {@code taobao.tmc.user.permit} with this shop's session).
  *
  * <p>Thread-safe.
  */
 public final class SandboxShop {
+  /**
+   * Methods TOP serves per app rather than per seller; they may be called without a session and
+   * act the same for every shop (the logistics company list, and TMC's user get/cancel, consume and
+   * confirm on the app's queues).
+   */
+  static final List<String> APP_METHODS =
+      List.of(
+          "taobao.logistics.companies.get",
+          "taobao.tmc.user.get",
+          "taobao.tmc.user.cancel",
+          "taobao.tmc.messages.consume",
+          "taobao.tmc.messages.confirm");
+
   private final int index;
   private final Shop shop;
   private final CatalogSpec catalog;
@@ -28,6 +46,9 @@ public final class SandboxShop {
   private final TradeStore store = new TradeStore();
   private final ScenarioGenerator scenarios;
   private final StockMethods stockMethods;
+  private final RefundIndex refunds = new RefundIndex();
+  private final AfterSaleDesk afterSale;
+  private final TmcHub tmc;
   private final Map<String, ApiMethod> methods;
 
   SandboxShop(
@@ -37,45 +58,53 @@ public final class SandboxShop {
       SandboxConfig config,
       FaultInjector faults,
       ScheduledExecutorService scheduler,
-      LongPredicate ownedByAnotherSeller) {
+      LongPredicate ownedByAnotherSeller,
+      TmcHub tmc) {
     this.index = index;
     this.shop = shop;
     this.catalog = catalog;
     this.clock = config.clock();
+    this.tmc = tmc;
     this.stock = new ShopStock(shop.items());
+    long seed = index == 0 ? config.seed() : config.seed() ^ (0x5_40_9L * index);
     this.scenarios =
-        new ScenarioGenerator(
-            new TradeGenerator(stock, index),
-            stock,
-            store,
-            config,
-            scheduler,
-            index == 0 ? config.seed() : config.seed() ^ (0x5_40_9L * index));
+        new ScenarioGenerator(new TradeGenerator(stock, index), stock, store, config, scheduler, seed);
     this.stockMethods = new StockMethods(stock, ownedByAnotherSeller, clock);
+    this.afterSale = new AfterSaleDesk(store, refunds, clock, scheduler, seed);
     String nick = shop.credentials().sellerNick();
+    // Order matters: the desk reads the refund index when it moves a case on.
+    store.observe(refunds);
+    store.observe(afterSale);
+    store.observe(new TmcEvents(tmc, nick));
     TradeJsonWriter tradeWriter = new TradeJsonWriter(nick);
     ItemMethods items = new ItemMethods(stock, ownedByAnotherSeller, new ItemJsonWriter(nick));
-    this.methods =
-        Map.of(
-            "taobao.trades.sold.increment.get",
-            TradeListMethod.increment(store, tradeWriter, clock, faults),
-            "taobao.trades.sold.get",
-            TradeListMethod.sold(store, tradeWriter, clock, faults),
-            "taobao.trade.fullinfo.get",
-            new TradeFullinfoMethod(store, tradeWriter),
-            "taobao.items.onsale.get",
-            items::onsale,
-            "taobao.item.seller.get",
-            items::sellerGet,
-            "taobao.items.seller.list.get",
-            items::sellerListGet,
-            "taobao.skus.quantity.update",
-            stockMethods::skusQuantityUpdate,
-            "taobao.item.quantity.update",
-            stockMethods::itemQuantityUpdate);
+    LogisticsMethods logistics = new LogisticsMethods(store, clock);
+    RefundMethods refundMethods = new RefundMethods(refunds, store, new RefundJsonWriter(nick));
+    TmcMethods tmcMethods = new TmcMethods(tmc, shop.credentials());
+    Map<String, ApiMethod> all = new HashMap<>();
+    all.put(
+        "taobao.trades.sold.increment.get",
+        TradeListMethod.increment(store, tradeWriter, clock, faults));
+    all.put("taobao.trades.sold.get", TradeListMethod.sold(store, tradeWriter, clock, faults));
+    all.put("taobao.trade.fullinfo.get", new TradeFullinfoMethod(store, tradeWriter));
+    all.put("taobao.items.onsale.get", items::onsale);
+    all.put("taobao.item.seller.get", items::sellerGet);
+    all.put("taobao.items.seller.list.get", items::sellerListGet);
+    all.put("taobao.skus.quantity.update", stockMethods::skusQuantityUpdate);
+    all.put("taobao.item.quantity.update", stockMethods::itemQuantityUpdate);
+    all.put("taobao.logistics.companies.get", logistics::companies);
+    all.put("taobao.logistics.offline.send", logistics::offlineSend);
+    all.put("taobao.refunds.receive.get", refundMethods::receiveGet);
+    all.put("taobao.refund.get", refundMethods::get);
+    all.put("taobao.tmc.user.permit", tmcMethods::permit);
+    all.put("taobao.tmc.user.get", tmcMethods::userGet);
+    all.put("taobao.tmc.user.cancel", tmcMethods::cancel);
+    all.put("taobao.tmc.messages.consume", tmcMethods::consume);
+    all.put("taobao.tmc.messages.confirm", tmcMethods::confirm);
+    this.methods = Map.copyOf(all);
   }
 
-  /** The methods every shop serves. */
+  /** The methods every shop serves (including {@link #APP_METHODS}). */
   static List<String> methodNames() {
     return List.of(
         "taobao.trades.sold.increment.get",
@@ -85,7 +114,16 @@ public final class SandboxShop {
         "taobao.item.seller.get",
         "taobao.items.seller.list.get",
         "taobao.skus.quantity.update",
-        "taobao.item.quantity.update");
+        "taobao.item.quantity.update",
+        "taobao.logistics.companies.get",
+        "taobao.logistics.offline.send",
+        "taobao.refunds.receive.get",
+        "taobao.refund.get",
+        "taobao.tmc.user.permit",
+        "taobao.tmc.user.get",
+        "taobao.tmc.user.cancel",
+        "taobao.tmc.messages.consume",
+        "taobao.tmc.messages.confirm");
   }
 
   Map<String, ApiMethod> methods() {
@@ -104,6 +142,11 @@ public final class SandboxShop {
 
   public String sellerNick() {
     return shop.credentials().sellerNick();
+  }
+
+  /** The seller's numeric user id, as TMC messages carry it ({@code user_id}). */
+  public long sellerUserId() {
+    return TmcHub.userId(sellerNick());
   }
 
   /** How the catalog was built (for a uniform catalog, the merchant-code pattern). */
@@ -195,6 +238,98 @@ public final class SandboxShop {
     return scenarios.burst(n);
   }
 
+  // ---- shipments, after-sale and TMC ----
+
+  /** The parcels a trade shipped in, in shipping order; empty for an unknown or unshipped trade. */
+  public List<SandboxParcel> parcels(long tid) {
+    return store
+        .get(tid)
+        .map(t -> t.parcels().stream().map(p -> p.view(tid)).toList())
+        .orElse(List.of());
+  }
+
+  /** Every after-sale case this shop ever had, in its latest state, newest modification first. */
+  public List<SandboxRefund> refunds() {
+    return refunds.all().stream().map(RefundRecord::view).toList();
+  }
+
+  public Optional<SandboxRefund> refund(long refundId) {
+    return refunds.get(refundId).map(RefundRecord::view);
+  }
+
+  /**
+   * The buyer opens an after-sale case on sub-order {@code oid} of trade {@code tid}: before it
+   * shipped only {@link RefundKind#REFUND_ONLY} ({@code onsale}), afterwards any kind ({@code
+   * aftersale}). Stock does not move (see {@link ScenarioGenerator}): not when the case opens and
+   * not when it succeeds.
+   *
+   * @param feeFen refund asked for in fen, at most what was paid for the sub-order less earlier
+   *     refunds; null for all of it (ignored for exchanges, which refund nothing)
+   * @throws IllegalArgumentException for an unknown trade or sub-order (of this shop) or a fee out
+   *     of range
+   * @throws IllegalStateException when the trade or sub-order cannot take a case now
+   */
+  public SandboxRefund openRefund(
+      long tid, long oid, RefundKind kind, @Nullable Long feeFen, String reason) {
+    return afterSale.open(tid, oid, kind, feeFen, reason);
+  }
+
+  /**
+   * The seller agrees: a refund without return succeeds, a return waits for the goods.
+   *
+   * @throws IllegalArgumentException when this shop has no such case
+   * @throws IllegalStateException when the case cannot take this step now
+   */
+  public SandboxRefund agreeRefund(long refundId) {
+    return afterSale.step(refundId, RefundAction.AGREE);
+  }
+
+  /** The seller refuses a case waiting for agreement. */
+  public SandboxRefund refuseRefund(long refundId) {
+    return afterSale.step(refundId, RefundAction.REFUSE);
+  }
+
+  /** The buyer sends the goods back with this carrier name and tracking number. */
+  public SandboxRefund returnGoods(long refundId, String carrierName, String trackingNo) {
+    return afterSale.step(refundId, RefundAction.returnGoods(carrierName, trackingNo));
+  }
+
+  /** The seller confirms the returned goods arrived: the case succeeds. */
+  public SandboxRefund confirmReturn(long refundId) {
+    return afterSale.step(refundId, RefundAction.CONFIRM_GOODS);
+  }
+
+  /** The buyer withdraws the case. */
+  public SandboxRefund closeRefund(long refundId) {
+    return afterSale.step(refundId, RefundAction.CLOSE);
+  }
+
+  /** The buyer moves the delivery address (to a random one); only before the trade fully shipped. */
+  public void changeAddress(long tid) {
+    afterSale.changeAddress(tid);
+  }
+
+  /** The seller writes a memo and sets a flag (0..5). */
+  public void changeMemo(long tid, String memo, int flag) {
+    afterSale.changeMemo(tid, memo, flag);
+  }
+
+  /**
+   * Random after-sale traffic on this shop's paid trades at about {@code perSecond} actions a
+   * second (open, agree, refuse, return, confirm, close, address and memo changes); 0 stops it.
+   */
+  public void randomAfterSale(double perSecond) {
+    afterSale.random(perSecond);
+  }
+
+  /**
+   * Permits this shop's seller for TMC with every topic, as {@code taobao.tmc.user.permit} with
+   * this shop's session does.
+   */
+  public void tmcPermit() {
+    tmc.permit(sellerNick(), Set.of());
+  }
+
   /** Trade counts of this shop with the sandbox-wide call and fault counters. */
   SandboxState state(Map<String, Long> apiCalls, Map<String, Long> faultsInjected) {
     Map<TradeStatus, Integer> byStatus = new EnumMap<>(TradeStatus.class);
@@ -217,6 +352,11 @@ public final class SandboxShop {
 
   boolean owns(long numIid) {
     return stock.contains(numIid);
+  }
+
+  /** Stops the shop's random after-sale traffic. */
+  void stop() {
+    afterSale.random(0);
   }
 
   @Override

@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
  * <p>Stock moves with the trades ({@link ShopStock}): a trade is created only when its units are
  * available and takes them by the item's {@link StockMode}; payment takes 付款减库存 units (and, when
  * the seller lowered the stock meanwhile so that they are gone, Tmall refuses the payment and the
- * trade closes unpaid); closing an unpaid trade gives its units back. When the shop has nothing
- * left to sell, generation stops early. Thread-safe.
+ * trade closes unpaid); closing an unpaid trade gives its units back. Nothing after payment moves
+ * stock: not shipping, not finishing, and not refunds, whether a sub-order's refund succeeds before
+ * or after shipping and whether or not it closes the whole trade ({@code TRADE_CLOSED}); the units
+ * stay sold (付款减库存 units were taken at payment, so no hold is left to release), and returned
+ * goods are booked by the seller's ERP, which pushes stock again. When the shop has nothing left
+ * to sell, generation stops early. Thread-safe.
  */
 final class ScenarioGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioGenerator.class);
@@ -73,7 +77,8 @@ final class ScenarioGenerator {
       if (trade == null) {
         break;
       }
-      List<PlannedEvent> plan = Lifecycle.plan(mix.outcome(random.nextDouble()), random);
+      List<PlannedEvent> plan =
+          Lifecycle.plan(mix.outcome(random.nextDouble()), random, trade.lines().size());
       Instant start = trade.times().created();
       for (PlannedEvent step : Lifecycle.fitWithin(plan, Duration.between(start, now))) {
         trade = apply(step.event(), trade, start.plus(step.offset()));
@@ -83,7 +88,7 @@ final class ScenarioGenerator {
       }
       made.add(trade);
     }
-    store.putAll(made);
+    store.putHistory(made);
     return soldOutIfShort(made.size(), n);
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running Tmall TOP gateway simulator over a generated shop: the test environment demos, tests
@@ -21,7 +22,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>It hosts one seller, the default shop, and more on request ({@link #addShop}): every shop is
  * a seller who authorised the same app, with its own nick, session key, catalog, stock and trades;
  * the gateway routes each call by its session key. The methods of this class that name no shop
- * act on the default shop, except {@link #stockStats()}, which adds up all shops.
+ * act on the default shop, except {@link #stockStats()}, which adds up all shops; every shop offers
+ * the same operations on itself ({@link SandboxShop}).
+ *
+ * <p>TMC belongs to the app, so there is one hub and one top-link WebSocket server ({@link
+ * #tmcUrl()}) for all shops: each shop publishes its trades' and refunds' changes under its own
+ * seller nick and user id, once its seller is permitted.
  *
  * <p>Thread-safe. Close it to stop the server and the background generator.
  */
@@ -34,14 +40,17 @@ public final class TmallSandbox implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final List<SandboxShop> shops = new CopyOnWriteArrayList<>();
   private final Map<String, SandboxShop> bySession = new ConcurrentHashMap<>();
+  private final TmcHub tmc;
   private final SandboxShop defaultShop;
   private final SandboxServer server;
+  private final TopLinkServer tmcServer;
 
   private TmallSandbox(SandboxConfig config) {
     this.config = config;
     this.faults = new FaultInjector(config.faults(), config.clock(), config.seed() ^ 0xFA17_5EEDL);
     this.scheduler =
         Executors.newScheduledThreadPool(2, SandboxServer.daemonThreads("tmall-sandbox-timer-"));
+    this.tmc = new TmcHub(config.clock(), System::nanoTime, config.seed(), TmcSettings.defaults());
     Shop shop =
         new ShopGenerator(config.seed(), config.clock().instant())
             .generate(config.catalog(), null, null);
@@ -55,7 +64,7 @@ public final class TmallSandbox implements AutoCloseable {
     GatewayEndpoint gateway =
         new GatewayEndpoint(
             Set.copyOf(SandboxShop.methodNames()),
-            session -> bySession.get(session).methods(),
+            this::methodsOf,
             verifier,
             faults,
             calls,
@@ -69,6 +78,23 @@ public final class TmallSandbox implements AutoCloseable {
       scheduler.shutdownNow();
       throw e;
     }
+    try {
+      server.addContext("/control/aftersale/", new AfterSaleControlEndpoint(this));
+      this.tmcServer = new TopLinkServer(tmc, shop.credentials(), config.clock());
+    } catch (RuntimeException e) {
+      server.close();
+      scheduler.shutdownNow();
+      throw e;
+    }
+  }
+
+  /**
+   * The methods for a verified call: the session's shop's, or for a call without a session (only
+   * {@link SandboxShop#APP_METHODS} get past the verifier without one) the default shop's, which
+   * act on the app as a whole.
+   */
+  private Map<String, ApiMethod> methodsOf(@Nullable String session) {
+    return session == null ? defaultShop.methods() : bySession.get(session).methods();
   }
 
   /**
@@ -151,7 +177,8 @@ public final class TmallSandbox implements AutoCloseable {
             config,
             faults,
             scheduler,
-            numIid -> shops.stream().anyMatch(other -> other != self[0] && other.owns(numIid)));
+            numIid -> shops.stream().anyMatch(other -> other != self[0] && other.owns(numIid)),
+            tmc);
     self[0] = added;
     if (bySession.putIfAbsent(shop.credentials().sessionKey(), added) != null) {
       throw new IllegalStateException("session key collision for shop " + index);
@@ -243,6 +270,116 @@ public final class TmallSandbox implements AutoCloseable {
     return faults.injected();
   }
 
+  // ---- shipments and after-sale of the default shop; see SandboxShop for any shop ----
+
+  /** The default shop's parcels of a trade: see {@link SandboxShop#parcels(long)}. */
+  public List<SandboxParcel> parcels(long tid) {
+    return defaultShop.parcels(tid);
+  }
+
+  /** Every after-sale case of the default shop, newest modification first. */
+  public List<SandboxRefund> refunds() {
+    return defaultShop.refunds();
+  }
+
+  public Optional<SandboxRefund> refund(long refundId) {
+    return defaultShop.refund(refundId);
+  }
+
+  /**
+   * Opens a case in the default shop: see {@link SandboxShop#openRefund(long, long, RefundKind,
+   * Long, String)}.
+   */
+  public SandboxRefund openRefund(
+      long tid, long oid, RefundKind kind, @Nullable Long feeFen, String reason) {
+    return defaultShop.openRefund(tid, oid, kind, feeFen, reason);
+  }
+
+  /** The seller agrees: a refund without return succeeds, a return waits for the goods. */
+  public SandboxRefund agreeRefund(long refundId) {
+    return defaultShop.agreeRefund(refundId);
+  }
+
+  /** The seller refuses a case waiting for agreement. */
+  public SandboxRefund refuseRefund(long refundId) {
+    return defaultShop.refuseRefund(refundId);
+  }
+
+  /** The buyer sends the goods back with this carrier name and tracking number. */
+  public SandboxRefund returnGoods(long refundId, String carrierName, String trackingNo) {
+    return defaultShop.returnGoods(refundId, carrierName, trackingNo);
+  }
+
+  /** The seller confirms the returned goods arrived: the case succeeds. */
+  public SandboxRefund confirmReturn(long refundId) {
+    return defaultShop.confirmReturn(refundId);
+  }
+
+  /** The buyer withdraws the case. */
+  public SandboxRefund closeRefund(long refundId) {
+    return defaultShop.closeRefund(refundId);
+  }
+
+  /** The buyer moves the delivery address (to a random one); only before the trade fully shipped. */
+  public void changeAddress(long tid) {
+    defaultShop.changeAddress(tid);
+  }
+
+  /** The seller writes a memo and sets a flag (0..5). */
+  public void changeMemo(long tid, String memo, int flag) {
+    defaultShop.changeMemo(tid, memo, flag);
+  }
+
+  /**
+   * Random after-sale traffic on the default shop's paid trades at about {@code perSecond} actions
+   * a second (open, agree, refuse, return, confirm, close, address and memo changes); 0 stops it.
+   */
+  public void randomAfterSale(double perSecond) {
+    defaultShop.randomAfterSale(perSecond);
+  }
+
+  // ---- TMC (one hub for the app, all shops) ----
+
+  /** The TMC WebSocket URL, {@code ws://127.0.0.1:<port>/tmc}. */
+  public String tmcUrl() {
+    return "ws://127.0.0.1:" + tmcServer.port() + "/tmc";
+  }
+
+  public TmcSettings tmcSettings() {
+    return tmc.settings();
+  }
+
+  /** Replaces TMC's redelivery timeout and fault knobs at once. */
+  public void tmcSettings(TmcSettings settings) {
+    tmc.settings(settings);
+  }
+
+  /**
+   * Permits the default shop's seller for TMC as {@code taobao.tmc.user.permit} does (all topics);
+   * {@link SandboxShop#tmcPermit()} for another shop.
+   */
+  public void tmcPermit() {
+    defaultShop.tmcPermit();
+  }
+
+  /** Moves a permitted seller's messages to another group (TOP: groups set in the console). */
+  public void tmcGroup(String nick, String group) {
+    tmc.assignGroup(nick, group);
+  }
+
+  /**
+   * TMC counters of the app (all shops): published, duplicated, delivered, redelivered, dropped,
+   * confirmed, failed, and the messages ready and in flight now.
+   */
+  public Map<String, Long> tmcCounters() {
+    return tmc.counters();
+  }
+
+  /** The sellers permitted for TMC now, with their user id, group and topics. */
+  List<TmcHub.User> tmcUsers() {
+    return tmc.users();
+  }
+
   /**
    * Counts by status, paid trades and their payment (default shop), API calls and injected faults
    * (all shops).
@@ -251,10 +388,12 @@ public final class TmallSandbox implements AutoCloseable {
     return defaultShop.state(calls.snapshot(), faults.injected());
   }
 
-  /** Stops the server and the background generator. */
+  /** Stops the servers (gateway and TMC), random after-sale traffic and the background generator. */
   @Override
   public void close() {
     server.close();
+    tmcServer.close();
+    shops.forEach(SandboxShop::stop);
     scheduler.shutdownNow();
   }
 }

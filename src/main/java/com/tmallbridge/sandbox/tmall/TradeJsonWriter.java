@@ -46,7 +46,12 @@ final class TradeJsonWriter {
     fields.put("num_iid", (t, n, s) -> single(t).ifPresent(l -> s.id(n, "num_iid", l.numIid())));
     fields.put("price", (t, n, s) -> single(t).ifPresent(l -> money(n, "price", l.priceFen())));
     fields.put("pic_path", (t, n, s) -> single(t).ifPresent(l -> n.put("pic_path", l.picPath())));
-    fields.put("is_part_consign", (t, n, s) -> n.put("is_part_consign", false));
+    fields.put(
+        "is_part_consign",
+        (t, n, s) ->
+            n.put(
+                "is_part_consign",
+                t.parcels().size() > 1 || t.status() == TradeStatus.SELLER_CONSIGNED_PART));
     fields.put("buyer_rate", (t, n, s) -> n.put("buyer_rate", false));
     fields.put("seller_rate", (t, n, s) -> n.put("seller_rate", false));
     fields.put(

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 enum TradeStatus {
   WAIT_BUYER_PAY,
   WAIT_SELLER_SEND_GOODS,
+  /** Some sub-orders shipped in split parcels, others still wait (offline.send with is_split). */
+  SELLER_CONSIGNED_PART,
   WAIT_BUYER_CONFIRM_GOODS,
   TRADE_FINISHED,
   TRADE_CLOSED,
@@ -17,7 +19,6 @@ enum TradeStatus {
   private static final Set<String> DOCUMENTED_NOT_SIMULATED =
       Set.of(
           "TRADE_NO_CREATE_PAY",
-          "SELLER_CONSIGNED_PART",
           "TRADE_BUYER_SIGNED",
           "PAY_PENDING",
           "WAIT_PRE_AUTH_CONFIRM",

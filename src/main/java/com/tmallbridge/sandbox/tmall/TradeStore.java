@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shop's trades in memory: snapshots by tid plus two {@link TradeIndex}es (by modified, by
@@ -22,11 +24,39 @@ final class TradeStore {
   private final TradeIndex byModified = new TradeIndex(TradeRecord.categoryCount());
   private final TradeIndex byCreated = new TradeIndex(TradeRecord.categoryCount());
 
-  /** Adds new trades; a tid already present is replaced. */
+  /**
+   * Sees every change of a trade, under the store's write lock, in the order the changes happen.
+   * Must be quick and must not call back into the store.
+   */
+  interface TradeObserver {
+    /**
+     * @param before the previous snapshot, null for a new trade
+     * @param after the new snapshot
+     * @param live false for generated history (events that happened before now), true otherwise
+     */
+    void changed(@Nullable TradeRecord before, TradeRecord after, boolean live);
+  }
+
+  private final List<TradeObserver> observers = new CopyOnWriteArrayList<>();
+
+  void observe(TradeObserver observer) {
+    observers.add(observer);
+  }
+
+  /** Adds new trades as live events; a tid already present is replaced. */
   void putAll(Collection<TradeRecord> trades) {
+    putAll(trades, true);
+  }
+
+  /** Adds generated history: observers see it with {@code live=false}. */
+  void putHistory(Collection<TradeRecord> trades) {
+    putAll(trades, false);
+  }
+
+  private void putAll(Collection<TradeRecord> trades, boolean live) {
     lock.writeLock().lock();
     try {
-      trades.forEach(this::putLocked);
+      trades.forEach(trade -> putLocked(trade, live));
     } finally {
       lock.writeLock().unlock();
     }
@@ -50,7 +80,7 @@ final class TradeStore {
         throw new IllegalArgumentException("no trade " + tid);
       }
       TradeRecord changed = change.apply(current);
-      putLocked(changed);
+      putLocked(changed, true);
       return changed;
     } finally {
       lock.writeLock().unlock();
@@ -104,7 +134,7 @@ final class TradeStore {
     }
   }
 
-  private void putLocked(TradeRecord trade) {
+  private void putLocked(TradeRecord trade, boolean live) {
     TradeRecord old = byTid.put(trade.tid(), trade);
     if (old != null) {
       byModified.remove(old.times().modified().getEpochSecond(), old.tid(), old.category());
@@ -112,5 +142,8 @@ final class TradeStore {
     }
     byModified.insert(trade.times().modified().getEpochSecond(), trade.tid(), trade.category());
     byCreated.insert(trade.times().created().getEpochSecond(), trade.tid(), trade.category());
+    for (TradeObserver observer : observers) {
+      observer.changed(old, trade, live);
+    }
   }
 }

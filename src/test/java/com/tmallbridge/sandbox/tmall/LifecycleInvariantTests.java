@@ -85,8 +85,9 @@ class LifecycleInvariantTests {
             .isAfterOrEqualTo(times.payTime())
             .isBeforeOrEqualTo(times.modified());
       }
-      assertThat(trade.refundStatus())
-          .isEqualTo(status == TradeStatus.TRADE_CLOSED ? "SUCCESS" : "NO_REFUND");
+      if (status == TradeStatus.TRADE_CLOSED) {
+        assertThat(trade.lines()).allMatch(line -> trade.lineRefundStatus(line).equals("SUCCESS"));
+      }
     }
   }
 
@@ -142,7 +143,9 @@ class LifecycleInvariantTests {
     Shipment parcel = new Shipment("顺丰速运", "SF", "SF1234567890");
 
     assertThatThrownBy(() -> unpaid.shipped(NOW, parcel)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> unpaid.refunded(NOW)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> unpaid.refundOpened(NOW, unpaid.tid(), RefundKind.REFUND_ONLY, null, "不想要了"))
+        .isInstanceOf(IllegalStateException.class);
     TradeRecord closed = unpaid.closedByTaobao(NOW);
     assertThatThrownBy(() -> closed.paid(NOW, "1")).isInstanceOf(IllegalStateException.class);
     assertThat(closed.times().modified()).isEqualTo(NOW);
