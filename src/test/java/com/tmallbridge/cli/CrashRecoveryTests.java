@@ -64,7 +64,7 @@ class CrashRecoveryTests {
 
       Process sync = bridge("sync", "--workers", "2");
       // the bridge must own the database (H2 auto-server) before this JVM connects to watch it
-      await().atMost(Duration.ofMinutes(2)).until(() -> output("sync", "--workers", "2").contains("syncing continuously") || !sync.isAlive());
+      await().atMost(Duration.ofMinutes(2)).until(() -> output("sync", "--workers", "2").contains("continuously; Ctrl-C to stop") || !sync.isAlive());
       await().atMost(Duration.ofMinutes(3)).until(() -> !sync.isAlive() || exported() > 0);
       assertThat(sync.isAlive()).as("the bridge died on its own: %s", output("sync", "--workers", "2")).isTrue();
       long atKill = exported();
