@@ -49,6 +49,7 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
   @Autowired EmbeddedErpOperations warehouse;
 
   private TmallSandbox sandbox;
+  private Shop shop;
 
   @BeforeEach
   void startSandbox() {
@@ -56,7 +57,7 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
     Instant now = sandbox.clock().instant();
     sandbox.generateHistory(60, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
     var c = sandbox.credentials();
-    Shop shop = shops.add(new ShopRegistration("AF", "改单流程店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
+    shop = shops.add(new ShopRegistration("AF", "改单流程店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
     for (SandboxItem item : sandbox.items()) {
       if (item.skus().isEmpty()) {
@@ -88,6 +89,11 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
 
   private SalesOrderAmendment.Particulars particulars(long tid) {
     return erp.capability(SalesOrderAmendment.class).particulars(erpOrder(tid).docNo()).orElseThrow();
+  }
+
+  /** This test's shop's exceptions (other test classes may share the Spring context and its database). */
+  private List<ExceptionView> ofShop(String status) {
+    return orders.exceptions(status, 10_000).stream().filter(e -> e.shopId() == shop.id().value()).toList();
   }
 
   private List<ExceptionView> exceptions(long tid, String status) {
@@ -132,12 +138,12 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
       assertThat(e.message()).contains(shippedDoc.value(), " → ");
     });
 
-    int recorded = orders.exceptions("RESOLVED", 10_000).size();
+    int recorded = ofShop("RESOLVED").size();
     sync.runOnce();
-    assertThat(orders.exceptions("RESOLVED", 10_000)).as("polling again changes nothing").hasSize(recorded);
-    assertThat(orders.exceptions(null, 10_000)).extracting(ExceptionView::tid).containsExactly(Long.toString(shipped));
+    assertThat(ofShop("RESOLVED")).as("polling again changes nothing").hasSize(recorded);
+    assertThat(ofShop(null)).extracting(ExceptionView::tid).containsExactly(Long.toString(shipped));
     long closedInHistory = sandbox.trades().stream().filter(t -> t.everPaid() && "TRADE_CLOSED".equals(t.status())).count();
-    assertThat(orders.exceptions("RESOLVED", 10_000)).filteredOn(e -> e.reasonCode().equals("AMEND-001"))
+    assertThat(ofShop("RESOLVED")).filteredOn(e -> e.reasonCode().equals("AMEND-001"))
         .as("every trade closed after payment, in the history or by the test").hasSize((int) closedInHistory);
   }
 }
