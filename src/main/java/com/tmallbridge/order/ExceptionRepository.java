@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.core.ErrorCode;
 import com.tmallbridge.core.ShopId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ class ExceptionRepository {
     this.jdbc = jdbc;
   }
 
-  void raise(ShopId shop, String tid, OrderReason reason, String message, @Nullable String outboxMessage, Instant now) {
+  void raise(ShopId shop, String tid, ErrorCode reason, String message, @Nullable String outboxMessage, Instant now) {
     String text = message.length() > 2000 ? message.substring(0, 2000) : message;
     var spec = jdbc.sql(UPDATE_OPEN);
     int updated = bind(spec, shop, tid, reason, text, outboxMessage, now).update();
@@ -51,9 +52,22 @@ class ExceptionRepository {
   }
 
   private static JdbcClient.StatementSpec bind(
-      JdbcClient.StatementSpec spec, ShopId shop, String tid, OrderReason reason, String message, @Nullable String outbox, Instant now) {
+      JdbcClient.StatementSpec spec, ShopId shop, String tid, ErrorCode reason, String message, @Nullable String outbox, Instant now) {
     return spec.param("shop", shop.value()).param("tid", tid).param("reason", reason.code())
         .param("message", message).param("outbox", outbox).param("now", OrderRepository.utc(now));
+  }
+
+  /**
+   * Records something the bridge handled on its own as an already resolved exception (an audit
+   * entry operators find with {@code exceptions list --status RESOLVED}); leaves open ones alone.
+   */
+  void recordResolved(ShopId shop, String tid, ErrorCode reason, String message, Instant now) {
+    String text = message.length() > 2000 ? message.substring(0, 2000) : message;
+    jdbc.sql("""
+            insert into order_exception (shop_id, tid, reason_code, message, status, retries, created_at, updated_at, resolved_at)
+            values (:shop, :tid, :reason, :message, 'RESOLVED', 0, :now, :now, :now)""")
+        .param("shop", shop.value()).param("tid", tid).param("reason", reason.code()).param("message", text)
+        .param("now", OrderRepository.utc(now)).update();
   }
 
   /** Resolves the trade's unresolved exception, if any. */

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Retries a held trade. A blocked ERP delivery is put back in the outbox as it was; a trade held
  * at import (unmapped SKU, invalid data) is normalised again from its inbox snapshot with today's
- * mappings and materials, and queued when it now passes.
+ * mappings and materials, and queued when it now passes. A trade change the ERP could not take
+ * ({@link AmendReason}) is closed: the operator has acted on it outside the bridge.
  */
 @Component
 class ExceptionRetrier {
@@ -53,6 +54,11 @@ class ExceptionRetrier {
     }
     Instant now = clock.instant();
     ShopId shop = new ShopId(ex.shopId());
+    if (AmendReason.isAmendment(ex.reasonCode())) {
+      // a change Tmall made after the ERP shipped cannot be sent again: retrying means the operator has dealt with it
+      exceptions.resolve(shop, ex.tid(), now);
+      return "trade " + ex.tid() + ": " + ex.reasonCode() + " closed by the operator; nothing is sent to the ERP";
+    }
     exceptions.markRetrying(id, now);
     if (ex.outboxMessage() != null && outbox.retry(UUID.fromString(ex.outboxMessage()))) {
       trades.setState(shop, ex.tid(), TradeState.QUEUED, null, now);

@@ -118,10 +118,13 @@ public class OrderManagement {
     return retrier.retry(exceptionId);
   }
 
-  /** Retries every open exception; returns one line per exception. */
+  /** Retries every open exception but the {@link AmendReason} ones (closed one by one); returns one line per exception. */
   public List<String> retryAllOpen() {
     List<String> outcomes = new ArrayList<>();
     for (ExceptionView ex : exceptions.list(ExceptionRepository.OPEN, Integer.MAX_VALUE)) {
+      if (AmendReason.isAmendment(ex.reasonCode())) {
+        continue; // closing one says the operator acted on it: one by one, never in bulk
+      }
       outcomes.add(ex.id() + ": " + retrier.retry(ex.id()));
     }
     return outcomes;

@@ -7,6 +7,10 @@ final class OrderMessages {
   static final String AGGREGATE = "trade";
   static final String CREATE_SALES_ORDER = "erp.sales-order.create";
   static final String INBOX_SOURCE = "tmall";
+  /** Cancels the ERP order of a trade closed after its ERP order was queued (see {@link TradeAmendments}). */
+  static final String CANCEL_SALES_ORDER = "erp.sales-order.cancel";
+  /** Updates the receiver and/or notes of a trade's ERP order (see {@link TradeAmendments}). */
+  static final String UPDATE_SALES_ORDER = "erp.sales-order.update";
 
   private OrderMessages() {}
 

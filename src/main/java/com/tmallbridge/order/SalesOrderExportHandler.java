@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Delivers {@code erp.sales-order.create}: ensures the customer, creates the sales order (both
  * idempotent in the ERP) and records the ERP's number on the trade, in the dispatcher's
- * transaction. ERP failures are passed on as retryable or permanent as the connector classified them.
+ * transaction; creates nothing once the trade's cancellation was asked for (see {@link
+ * TradeAmendments}). ERP failures are passed on as retryable or permanent as the connector classified them.
  */
 @Component
 class SalesOrderExportHandler implements MessageHandler {
@@ -25,8 +26,11 @@ class SalesOrderExportHandler implements MessageHandler {
   private final ExceptionRepository exceptions;
   private final JsonMapper json;
   private final Clock clock;
+  private final AmendmentRepository amendments;
 
-  SalesOrderExportHandler(ErpRegistry erp, OrderRepository trades, ExceptionRepository exceptions, JsonMapper json, Clock clock) {
+  SalesOrderExportHandler(
+      ErpRegistry erp, OrderRepository trades, ExceptionRepository exceptions, JsonMapper json, Clock clock, AmendmentRepository amendments) {
+    this.amendments = amendments;
     this.erp = erp;
     this.trades = trades;
     this.exceptions = exceptions;
@@ -42,6 +46,9 @@ class SalesOrderExportHandler implements MessageHandler {
   @Override
   public void handle(OutboxMessage message) {
     SalesOrder order = json.readValue(message.payload(), SalesOrder.class);
+    if (amendments.cancelRequested(order.shop(), order.orderNo().value())) {
+      return; // the trade closed before its order reached the ERP: the cancel message behind this one records it
+    }
     try {
       ErpDocNo customer = erp.capability(CustomerSink.class).ensureCustomer(order.customer());
       ErpDocNo doc = erp.capability(SalesOrderSink.class).createSalesOrder(order, customer);

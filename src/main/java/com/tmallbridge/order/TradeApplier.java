@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides what a newer trade snapshot means and writes it: bridge state, lines, the outbox message
- * that creates the ERP sales order, or an exception. Runs inside the caller's transaction.
+ * that creates the ERP sales order, or an exception; changes to trades already queued go to {@link
+ * TradeAmendments}. Runs inside the caller's transaction.
  */
 @Component
 class TradeApplier {
@@ -22,11 +23,14 @@ class TradeApplier {
   private final Outbox outbox;
   private final JsonMapper json;
   private final TradeStockEvents stockEvents;
+  private final TradeAmendments amendments;
   private final TradeNormaliser normaliser = new TradeNormaliser();
 
   TradeApplier(
-      OrderRepository trades, ExceptionRepository exceptions, SkuResolver skus, Outbox outbox, JsonMapper json, TradeStockEvents stockEvents) {
+      OrderRepository trades, ExceptionRepository exceptions, SkuResolver skus, Outbox outbox, JsonMapper json, TradeStockEvents stockEvents,
+      TradeAmendments amendments) {
     this.stockEvents = stockEvents;
+    this.amendments = amendments;
     this.trades = trades;
     this.exceptions = exceptions;
     this.skus = skus;
@@ -50,6 +54,7 @@ class TradeApplier {
       if (current == TradeState.QUEUED || current == TradeState.EXPORTED) {
         updates.add(TradeRow.of(shop.id().value(), t, true, current, null));
         stockEvents.updated(shop.id(), t);
+        amendments.changed(shop, t, now);
       } else if (!paid) {
         TradeState state = PaidStatuses.CLOSED_BEFORE_PAYMENT.equals(t.status()) ? TradeState.CLOSED_UNPAID : TradeState.WAITING_PAYMENT;
         (current == null ? inserts : updates).add(TradeRow.of(shop.id().value(), t, false, state, null));
@@ -92,6 +97,7 @@ class TradeApplier {
     for (Normalised n : ready) {
       stockEvents.queued(shop.id(), n.trade(), n.stockLines());
       enqueue(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli() : Long.toString(n.trade().modified().getEpochSecond()));
+      amendments.queued(shop, n.trade(), now);
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);
       }

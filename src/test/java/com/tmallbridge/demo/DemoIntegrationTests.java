@@ -41,8 +41,14 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
       assertThat(report.checks()).as("problems: %s", report.details().get("problems")).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
       assertThat(report.tmall().trades()).isEqualTo(orders);
       assertThat(report.tmall().paid()).isPositive().isLessThan(orders);
-      assertThat(report.erp().salesOrders()).isEqualTo(report.tmall().paid());
-      assertThat(report.erp().amountFen()).isEqualTo(report.tmall().paymentFen());
+      // a trade closed after payment before its ERP order was created gets none (docs/order-changes.md);
+      // the per-trade check orders.missing above covers every other paid trade
+      List<com.tmallbridge.sandbox.tmall.SandboxTrade> closed = sandbox.trades().stream()
+          .filter(t -> t.everPaid() && "TRADE_CLOSED".equals(t.status())).toList();
+      assertThat(report.erp().salesOrders()).isBetween(report.tmall().paid() - closed.size(), report.tmall().paid());
+      assertThat(report.erp().amountFen()).isBetween(
+          report.tmall().paymentFen() - closed.stream().mapToLong(com.tmallbridge.sandbox.tmall.SandboxTrade::paymentFen).sum(),
+          report.tmall().paymentFen());
       assertThat(report.exceptions()).isZero();
       assertThat(progress).isNotEmpty();
     }

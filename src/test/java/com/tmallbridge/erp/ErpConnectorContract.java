@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * materials and a known warehouse. Tests of capabilities the connector lacks are skipped. All data
  * is tagged randomly per test, so the suite may run again and again against a long-lived ERP; it
  * never assumes an empty ERP. The sales order, stock and delivery tests come from {@link
- * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}; the delivery
- * tests need {@link #shipInErp} overridden.
+ * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}, the amendment
+ * tests from {@link SalesOrderAmendmentContract}; the delivery tests need {@link #shipInErp} overridden.
  */
 public abstract class ErpConnectorContract
-    implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract {
+    implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract, SalesOrderAmendmentContract {
   private final ErpTestData data = new ErpTestData();
 
   /** The connector under test, ready to use; the same instance for every test is fine. */

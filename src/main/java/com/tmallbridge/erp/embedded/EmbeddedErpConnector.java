@@ -4,6 +4,7 @@ import com.tmallbridge.core.ChannelOrderNo;
 import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.core.Receiver;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
@@ -16,6 +17,7 @@ import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.ReturnSink;
 import com.tmallbridge.erp.SalesOrderLineCancellation;
+import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
@@ -31,6 +33,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EmbeddedErpConnector
     implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
-        DeliveryHold, SalesOrderLineCancellation, ReturnSink {
+        DeliveryHold, SalesOrderLineCancellation, ReturnSink,
+        SalesOrderAmendment {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -62,6 +66,7 @@ class EmbeddedErpConnector
   private final DeliveryRepository deliveries;
   private final EmbeddedBackOffice backOffice;
   private final AfterSaleBooker afterSale;
+  private final SalesOrderAmender amender;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
@@ -82,6 +87,7 @@ class EmbeddedErpConnector
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
     this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders);
     this.afterSale = new AfterSaleBooker(new AfterSaleRepository(jdbc), deliveries, bookkeeper, transaction, clock);
+    this.amender = new SalesOrderAmender(jdbc, deliveries, transaction);
   }
 
   /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
@@ -230,6 +236,26 @@ class EmbeddedErpConnector
   @Override
   public long receiveReturn(ErpDocNo returnNo) {
     return guard("receive return " + returnNo, () -> afterSale.receiveReturn(returnNo));
+  }
+
+  @Override
+  public SalesOrderAmendment.Result cancel(ErpDocNo salesOrderNo, String reason) {
+    return guard("cancel " + salesOrderNo, () -> amender.cancel(salesOrderNo, reason));
+  }
+
+  @Override
+  public SalesOrderAmendment.Result updateReceiver(ErpDocNo salesOrderNo, Receiver receiver) {
+    return guard("update the receiver of " + salesOrderNo, () -> amender.updateReceiver(salesOrderNo, receiver));
+  }
+
+  @Override
+  public SalesOrderAmendment.Result updateMemo(ErpDocNo salesOrderNo, @Nullable String buyerMessage, @Nullable String sellerMemo, int sellerFlag) {
+    return guard("update the notes of " + salesOrderNo, () -> amender.updateMemo(salesOrderNo, buyerMessage, sellerMemo, sellerFlag));
+  }
+
+  @Override
+  public Optional<Particulars> particulars(ErpDocNo salesOrderNo) {
+    return guard("read " + salesOrderNo, () -> amender.particulars(salesOrderNo));
   }
 
   private static long position(String feed, String cursor) {

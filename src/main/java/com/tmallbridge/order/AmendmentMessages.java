@@ -1,0 +1,30 @@
+package com.tmallbridge.order;
+
+import com.tmallbridge.core.ShopId;
+
+/** Payloads of the outbox messages that amend a trade's ERP order. */
+final class AmendmentMessages {
+  private AmendmentMessages() {}
+
+  /**
+   * Cancel the ERP order of a closed trade.
+   *
+   * @param status the trade's Tmall status that closed it
+   */
+  record Cancel(long shop, String shopCode, String tid, String status) {
+    ShopId shopId() {
+      return new ShopId(shop);
+    }
+  }
+
+  /**
+   * Bring the ERP order's receiver and/or notes from {@code before} (what was sent last) to {@code
+   * after} (the newer snapshot).
+   */
+  record Update(long shop, String shopCode, String tid, TradeParticulars before, TradeParticulars after, boolean receiverChanged,
+      boolean notesChanged) {
+    ShopId shopId() {
+      return new ShopId(shop);
+    }
+  }
+}
