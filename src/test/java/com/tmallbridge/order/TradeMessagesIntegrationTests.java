@@ -258,7 +258,13 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
 
     Map<String, List<ErpSalesOrderSummary>> inErp = erpOrders();
     for (SandboxTrade t : paid) {
-      assertThat(inErp.get(Long.toString(t.tid()))).as("trade %s", t.tid()).hasSize(1);
+      List<ErpSalesOrderSummary> orders = inErp.getOrDefault(Long.toString(t.tid()), List.of());
+      if (t.status().startsWith("TRADE_CLOSED")) {
+        // closed (refunded) after payment: cancelled if it reached the ERP first, else never created
+        assertThat(orders).as("closed trade %s", t.tid()).hasSizeLessThanOrEqualTo(1);
+      } else {
+        assertThat(orders).as("trade %s", t.tid()).hasSize(1);
+      }
     }
     assertThat(inErp.values()).allSatisfy(l -> assertThat(l).hasSize(1));
     System.out.println("redeliveries after transient failures: " + redelivered.get());

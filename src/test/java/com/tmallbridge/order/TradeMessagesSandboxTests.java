@@ -74,13 +74,16 @@ class TradeMessagesSandboxTests extends SpringDatabaseTestBase {
 
       LiveRun run = sandbox.generateLive(40, Duration.ofSeconds(4));
       assertThat(run.awaitDone(Duration.ofSeconds(60))).isTrue();
-      List<String> paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
+      List<String> everPaid = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
+      // a trade refunded and closed right after payment may never get an ERP order (it is not created once closed)
+      List<String> paid = sandbox.trades().stream().filter(t -> t.everPaid() && !t.status().startsWith("TRADE_CLOSED"))
+          .map(t -> Long.toString(t.tid())).toList();
       assertThat(paid).hasSizeGreaterThan(10);
 
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(erpOrders().keySet()).containsAll(paid));
       assertThat(sync.completedCycles()).as("no second poll").isEqualTo(1);
       assertThat(erpOrders().values()).allSatisfy(l -> assertThat(l).hasSize(1));
-      assertThat(erpOrders().keySet()).containsExactlyInAnyOrderElementsOf(paid);
+      assertThat(everPaid).containsAll(erpOrders().keySet());
       assertThat(messages.stats().imported()).isGreaterThanOrEqualTo(paid.size());
       assertThat(sandbox.tmcCounters().get("duplicated")).isPositive();
     } finally {
