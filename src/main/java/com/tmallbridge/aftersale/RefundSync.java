@@ -23,12 +23,7 @@ public class RefundSync {
   /** Pulls every shop, then delivers due messages until none is due. */
   public Result runOnce() {
     List<RefundPull> pulls = management.pollAll();
-    int delivered = 0;
-    Dispatcher.FlushResult r;
-    do {
-      r = dispatcher.flush(BATCH);
-      delivered += r.delivered();
-    } while (r.total() > 0);
+    int delivered = dispatcher.drainDue(BATCH);
     return new Result(pulls, delivered);
   }
 

@@ -36,12 +36,7 @@ public class FulfilmentSync implements AutoCloseable {
   /** One cycle, then delivers every due outbox message (the shipments among them). */
   public CycleResult runOnce() {
     int recorded = cycle();
-    int delivered = 0;
-    Dispatcher.FlushResult r;
-    do {
-      r = dispatcher.flush(BATCH);
-      delivered += r.delivered();
-    } while (r.total() > 0);
+    int delivered = dispatcher.drainDue(BATCH);
     return new CycleResult(recorded, delivered);
   }
 

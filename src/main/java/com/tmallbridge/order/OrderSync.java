@@ -65,13 +65,7 @@ public class OrderSync implements AutoCloseable {
 
   /** Delivers due outbox messages until none is due; returns how many were delivered. */
   public int drain() {
-    int delivered = 0;
-    Dispatcher.FlushResult r;
-    do {
-      r = dispatcher.flush(BATCH);
-      delivered += r.delivered();
-    } while (r.total() > 0);
-    return delivered;
+    return dispatcher.drainDue(BATCH);
   }
 
   /**

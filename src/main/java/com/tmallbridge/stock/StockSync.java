@@ -97,13 +97,7 @@ public class StockSync implements AutoCloseable {
   }
 
   private int drain() {
-    int delivered = 0;
-    Dispatcher.FlushResult r;
-    do {
-      r = dispatcher.flush(BATCH);
-      delivered += r.delivered();
-    } while (r.total() > 0);
-    return delivered;
+    return dispatcher.drainDue(BATCH);
   }
 
   /**

@@ -13,6 +13,22 @@ public interface Dispatcher {
    */
   FlushResult flush(int maxMessages);
 
+  /**
+   * Delivers due messages, {@code batch} at a time, until a round finds none due; messages that
+   * fail go into back-off and are not waited for.
+   *
+   * @return how many were delivered
+   */
+  default int drainDue(int batch) {
+    int delivered = 0;
+    FlushResult r;
+    do {
+      r = flush(batch);
+      delivered += r.delivered();
+    } while (r.total() > 0);
+    return delivered;
+  }
+
   /** Whether any PENDING, FAILED or IN_FLIGHT message exists (due now or later). */
   boolean hasUnfinished();
 
