@@ -1,13 +1,8 @@
 package com.tmallbridge.fulfilment;
 
 import com.tmallbridge.sync.Dispatcher;
+import com.tmallbridge.sync.PeriodicRun;
 import com.tmallbridge.sync.DispatcherWorker;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,14 +12,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FulfilmentSync implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(FulfilmentSync.class);
   private static final int BATCH = 200;
 
   private final DeliveryReader reader;
   private final Dispatcher dispatcher;
   private final DispatcherWorker workers;
   private final FulfilmentProperties properties;
-  private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
+  private final PeriodicRun periodic = new PeriodicRun("fulfilment-sync");
 
   FulfilmentSync(DeliveryReader reader, Dispatcher dispatcher, DispatcherWorker workers, FulfilmentProperties properties) {
     this.reader = reader;
@@ -47,40 +41,14 @@ public class FulfilmentSync implements AutoCloseable {
 
   /** Runs a cycle every {@code bridge.fulfilment.interval} and starts the outbox workers. Does nothing if running. */
   public void start() {
-    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "fulfilment-sync");
-      t.setDaemon(true);
-      return t;
-    });
-    if (!running.compareAndSet(null, pool)) {
-      pool.shutdown();
-      return;
+    if (periodic.start(properties.interval(), this::cycle)) {
+      workers.start();
     }
-    workers.start();
-    pool.scheduleWithFixedDelay(() -> {
-      try {
-        cycle();
-      } catch (RuntimeException e) {
-        log.error("fulfilment cycle failed; it runs again at its next turn", e);
-      }
-    }, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops the cycles (the outbox workers are stopped with the application). */
   public void stop() {
-    ScheduledExecutorService pool = running.getAndSet(null);
-    if (pool == null) {
-      return;
-    }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    periodic.stop();
   }
 
   @Override

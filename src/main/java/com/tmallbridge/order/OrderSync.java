@@ -1,14 +1,10 @@
 package com.tmallbridge.order;
 
 import com.tmallbridge.sync.Dispatcher;
+import com.tmallbridge.sync.PeriodicRun;
 import com.tmallbridge.sync.DispatcherWorker;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,7 +28,7 @@ public class OrderSync implements AutoCloseable {
   private final DispatcherWorker workers;
   private final OrderProperties props;
   private final TradeMessages messages;
-  private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
+  private final PeriodicRun periodic = new PeriodicRun("order-poller");
   private final AtomicInteger cycles = new AtomicInteger();
 
   OrderSync(OrderManagement orders, Dispatcher dispatcher, DispatcherWorker workers, OrderProperties props, TradeMessages messages) {
@@ -73,18 +69,10 @@ public class OrderSync implements AutoCloseable {
    * ({@code bridge.sync.worker-threads}). Does nothing if already running.
    */
   public void start() {
-    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "order-poller");
-      t.setDaemon(true);
-      return t;
-    });
-    if (!running.compareAndSet(null, pool)) {
-      pool.shutdown();
+    if (!periodic.start(props.pollInterval(), this::pollCycle)) {
       return;
     }
     workers.start();
-    Duration interval = props.pollInterval();
-    pool.scheduleWithFixedDelay(guard(this::pollCycle), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     try {
       messages.start();
     } catch (RuntimeException e) {
@@ -104,21 +92,12 @@ public class OrderSync implements AutoCloseable {
 
   /** Stops continuous sync and waits for running work to finish. */
   public void stop() {
-    ScheduledExecutorService pool = running.getAndSet(null);
-    if (pool == null) {
+    if (!periodic.isRunning()) {
       return;
     }
     messages.stop();
     workers.stop();
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    periodic.stop();
   }
 
   @Override
@@ -129,16 +108,6 @@ public class OrderSync implements AutoCloseable {
   private void pollCycle() {
     orders.pollAll();
     cycles.incrementAndGet();
-  }
-
-  private static Runnable guard(Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.error("sync task failed; it runs again at its next turn", e);
-      }
-    };
   }
 
   /**

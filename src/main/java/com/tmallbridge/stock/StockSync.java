@@ -1,16 +1,11 @@
 package com.tmallbridge.stock;
 
 import com.tmallbridge.sync.Dispatcher;
+import com.tmallbridge.sync.PeriodicRun;
 import com.tmallbridge.sync.DispatcherWorker;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class StockSync implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(StockSync.class);
   private static final int BATCH = 200;
 
   private final ErpFeeds feeds;
@@ -38,7 +32,7 @@ public class StockSync implements AutoCloseable {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Replenishment replenishment;
-  private final AtomicReference<ScheduledExecutorService> running = new AtomicReference<>();
+  private final PeriodicRun periodic = new PeriodicRun("stock-sync");
   private @Nullable Instant lastFullPass;
   private @Nullable Instant lastCycle;
 
@@ -105,43 +99,20 @@ public class StockSync implements AutoCloseable {
    * pass also the low-stock pass ({@link Replenishment#checkLowStock()}). Does nothing if running.
    */
   public void start() {
-    ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "stock-sync");
-      t.setDaemon(true);
-      return t;
-    });
-    if (!running.compareAndSet(null, pool)) {
-      pool.shutdown();
-      return;
+    if (periodic.start(properties.interval(), this::continuousCycle)) {
+      workers.start();
     }
-    workers.start();
-    long millis = properties.interval().toMillis();
-    pool.scheduleWithFixedDelay(() -> {
-      try {
-        if (cycle(false).fullPass()) {
-          replenishment.checkLowStock();
-        }
-      } catch (RuntimeException e) {
-        log.error("stock cycle failed; it runs again at its next turn", e);
-      }
-    }, 0, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void continuousCycle() {
+    if (cycle(false).fullPass()) {
+      replenishment.checkLowStock();
+    }
   }
 
   /** Stops the cycles (the outbox workers are stopped with the application). */
   public void stop() {
-    ScheduledExecutorService pool = running.getAndSet(null);
-    if (pool == null) {
-      return;
-    }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    periodic.stop();
   }
 
   @Override
