@@ -7,6 +7,7 @@ import com.tmallbridge.demo.DemoRunner;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,11 +37,14 @@ class DemoCommand implements Callable<Integer> {
     DemoOptions options = new DemoOptions(orders, seed == null ? System.nanoTime() % 1_000_000 : seed, faults, timeout);
     Path dir = root.data.resolve("demo");
     BenchCommand.wipe(dir);
-    SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
-        .with("bridge.order.poll-interval", "1s")
-        .with("logging.file.name", dir.resolve("bridge.log").toString());
     ProgressLine progress = new ProgressLine(root.spec.commandLine().getErr());
-    try (runtime; TmallSandbox sandbox = runtime.bean(DemoRunner.class).startSandbox(options)) {
+    // the sandbox starts first: the bridge is configured with its TMC address (pushed messages on, polling as the safety net)
+    try (TmallSandbox sandbox = DemoRunner.startSandbox(options, Clock.systemUTC());
+        SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
+            .with("bridge.order.poll-interval", "1s")
+            .with("bridge.channel.tmall.tmc.enabled", "true")
+            .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl())
+            .with("logging.file.name", dir.resolve("bridge.log").toString())) {
       DemoRunner demo = runtime.bean(DemoRunner.class);
       DemoReport report = demo.run(sandbox, options, progress::show);
       progress.done();
@@ -68,8 +72,16 @@ class DemoCommand implements Callable<Integer> {
       out.line(String.format("  ERP warehouse while trades flowed: %s receipts, %s stocktakes, %s orders shipped, %s split parcels",
           w.get("receipts"), w.get("stocktakes"), w.get("ordersShipped"), w.get("firstParcelsOfSplits")));
     }
+    if (r.details().get("shipments") instanceof java.util.Map<?, ?> sh && r.details().get("refunds") instanceof java.util.Map<?, ?> rf
+        && r.details().get("latency") instanceof java.util.Map<?, ?> lat) {
+      out.line(String.format("  shipments: %s parcels delivered in the ERP, %s written back to Tmall (%s by sub-order)",
+          sh.get("delivered"), sh.get("writtenBack"), sh.get("split")));
+      out.line(String.format("  refunds : %s before shipping, %s after shipping, %s with goods returned",
+          rf.get("beforeShipping"), rf.get("afterShipping"), rf.get("returned")));
+      out.line(String.format("  latency : payment -> ERP order p50 %s ms, p99 %s ms (live trades, TMC on)", lat.get("p50Ms"), lat.get("p99Ms")));
+    }
     out.line("  exceptions held for an operator: " + r.exceptions());
-    out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | stock show | stock check");
+    out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | stock show | shipments list | refunds list");
   }
 
   private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime) throws InterruptedException {
@@ -78,6 +90,7 @@ class DemoCommand implements Callable<Integer> {
     out.line("sandbox gateway " + sandbox.url() + "  app key " + c.appKey() + "  app secret " + c.appSecret() + "  session " + c.sessionKey());
     out.line("live trades keep arriving and syncing, stock keeps being published; Ctrl-C to stop");
     runtime.bean(com.tmallbridge.stock.StockSync.class).start();
+    runtime.bean(com.tmallbridge.fulfilment.FulfilmentSync.class).start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
     while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {

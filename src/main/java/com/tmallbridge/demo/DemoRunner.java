@@ -1,6 +1,16 @@
 package com.tmallbridge.demo;
 
 import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.aftersale.AfterSaleManagement;
+import com.tmallbridge.aftersale.RefundSync;
+import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryPage;
+import com.tmallbridge.erp.ErpDelivery;
+import com.tmallbridge.fulfilment.FulfilmentManagement;
+import com.tmallbridge.fulfilment.FulfilmentSync;
+import com.tmallbridge.fulfilment.ShipmentState;
+import com.tmallbridge.order.TradeMessages;
+import com.tmallbridge.sandbox.tmall.SandboxRefund;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.StockLedger;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
@@ -19,6 +29,7 @@ import com.tmallbridge.sandbox.tmall.LiveRun;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.sandbox.tmall.TradeMix;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.sync.Checkpoints;
 import java.time.Clock;
@@ -41,7 +52,20 @@ import org.springframework.stereotype.Service;
 public class DemoRunner {
   private static final long TICK_MILLIS = 250;
   /** Warehouse steps after the live trades stopped (so the last orders get shipped too). */
-  private static final int WAREHOUSE_STEPS_AFTER_LIVE = 5;
+  private static final int WAREHOUSE_STEPS_AFTER_LIVE = 10;
+  /** Steps at the end in which buyers open no new cases, so that open ones can run their course. */
+  private static final int QUIET_STEPS = 4;
+  /** Ticks per step of the shop's day. */
+  private static final int STEP_TICKS = 4;
+  /**
+   * The demo shop's trades: 6 % closed unpaid, 4 % waiting for payment, 90 % paid and waiting for
+   * goods — the built-in ERP's warehouse ships them and the demo's buyers open the after-sale
+   * cases, so every parcel and every case goes through the ERP ({@link TradeMix#defaults()} also
+   * has trades shipped and refunded on Tmall by hand, before the bridge was installed).
+   */
+  static final TradeMix DEMO_MIX = new TradeMix(0.06, 0.04, 0.90, 0, 0, 0, 0.02, 0.02);
+  /** How long the demo waits for the TMC connection when pushed messages are on. */
+  private static final Duration TMC_CONNECT = Duration.ofSeconds(30);
 
   private final DemoSeeder seeder;
   private final OrderSync sync;
@@ -52,9 +76,27 @@ public class DemoRunner {
   private final DemoStock stock;
   private final StockManagement stockManagement;
   private final EmbeddedErpOperations warehouse;
+  private final DemoAfterSale buyers;
+  private final BridgeCatchUp catchUp;
+  private final FulfilmentSync fulfilment;
+  private final FulfilmentManagement shipments;
+  private final RefundSync refundSync;
+  private final AfterSaleManagement afterSale;
+  private final TradeMessages messages;
+  private final LatencyProbe latency;
 
   DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock,
-      DemoStock stock, StockManagement stockManagement, EmbeddedErpOperations warehouse) {
+      DemoStock stock, StockManagement stockManagement, EmbeddedErpOperations warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
+      FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync, AfterSaleManagement afterSale,
+      TradeMessages messages, LatencyProbe latency) {
+    this.buyers = buyers;
+    this.catchUp = catchUp;
+    this.fulfilment = fulfilment;
+    this.shipments = shipments;
+    this.refundSync = refundSync;
+    this.afterSale = afterSale;
+    this.messages = messages;
+    this.latency = latency;
     this.stock = stock;
     this.stockManagement = stockManagement;
     this.warehouse = warehouse;
@@ -66,9 +108,17 @@ public class DemoRunner {
     this.clock = clock;
   }
 
-  /** Starts the sandbox the demo uses (the caller closes it). */
+  /** Starts the sandbox the demo uses on the bridge's clock (the caller closes it). */
   public TmallSandbox startSandbox(DemoOptions options) {
-    return TmallSandbox.start(SandboxConfig.defaults().withSeed(options.seed()).withClock(clock));
+    return startSandbox(options, clock);
+  }
+
+  /**
+   * Starts the sandbox before the bridge exists, so that the bridge can be configured with its
+   * TMC address ({@link TmallSandbox#tmcUrl()}); {@code clock} must be the bridge's clock.
+   */
+  public static TmallSandbox startSandbox(DemoOptions options, Clock clock) {
+    return TmallSandbox.start(SandboxConfig.defaults().withSeed(options.seed()).withClock(clock).withMix(DEMO_MIX));
   }
 
   /**
@@ -85,42 +135,155 @@ public class DemoRunner {
     sandbox.faults(faults(options.faultRate()));
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
-    LiveRun live = options.liveOrders() > 0 ? sandbox.generateLive(options.liveOrders(), options.liveSpan()) : null;
     sync.start();
-    boolean quiet = awaitQuiet(sandbox, shop, options, live, materials, progress);
+    boolean tmcConnected = awaitTmc();
+    Instant[] liveFrom = {clock.instant()};
+    boolean quiet = workTheDay(sandbox, shop, options, materials, progress, at -> liveFrom[0] = at);
     sandbox.faults(FaultSettings.none());
     progress.accept(snapshot("final stock pass", sandbox, options));
+    stock.shipReplacements();
+    quiet &= settle(sandbox, shop, options);
     DemoStock.Finish finish = stock.finish();
     progress.accept(snapshot("verifying", sandbox, options));
     OrderCheck.Result result = verify(sandbox);
     StockCheck.Result stockResult = verifyStock(sandbox);
+    ShipmentCheck.Result shipmentResult = verifyShipments(sandbox);
+    AfterSaleCheck.Result afterSaleResult = verifyAfterSale(sandbox);
+    FulfilmentManagement.Summary shipped = shipments.summary();
+    Map<String, Long> bridgeRefunds = afterSale.counts();
     Map<String, Long> checks = new LinkedHashMap<>(result.checks());
     checks.put("sync.notQuiet", quiet ? 0L : 1L);
     checks.put("stock.overPublished", stockResult.overPublished());
     checks.put("stock.negative", stockResult.negative());
     checks.put("stock.drift", stockResult.drift());
+    checks.put("shipments.notWrittenBack", shipped.notWrittenBack());
+    checks.put("shipments.shippedInErpNotOnTmall", shipmentResult.shippedInErpNotOnTmall());
+    checks.put("refunds.unreflected", afterSaleResult.unreflected() + bridgeRefunds.getOrDefault("unreflected", 0L));
+    checks.put("refunds.shippedAfterIntercept", shipmentResult.shippedWhileHeld() + bridgeRefunds.getOrDefault("shippedAfterIntercept", 0L));
+    checks.put("tmc.notConnected", tmcConnected ? 0L : 1L);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("seed", options.seed());
     details.put("faultRate", options.faultRate());
     details.put("materials", materials.size());
     var stockStats = sandbox.stockStats();
     details.put("stock", Map.of("skus", stockResult.skus(), "pushes", stockStats.skusUpdated(), "apiCalls", stockStats.updateCalls()));
+    details.put("shipments", ordered("delivered", shipped.delivered(), "writtenBack", shipped.writtenBack(), "split", shipped.split()));
+    List<SandboxRefund> cases = sandbox.refunds();
+    details.put("refunds", ordered(
+        "beforeShipping", cases.stream().filter(r -> "onsale".equals(r.refundPhase())).count(),
+        "afterShipping", cases.stream().filter(r -> "aftersale".equals(r.refundPhase())).count(),
+        "returned", cases.stream().filter(r -> r.kind().goodsReturn() && "SUCCESS".equals(r.status())).count()));
+    LatencyProbe.Latency measured = latency.measure(sandbox, shop, liveFrom[0]);
+    details.put("latency", ordered("p50Ms", measured.p50Ms(), "p99Ms", measured.p99Ms()));
     Map<String, Object> warehouseWork = new LinkedHashMap<>();
     warehouseWork.put("receipts", stock.receipts());
     warehouseWork.put("stocktakes", stock.stocktakes());
     warehouseWork.put("ordersShipped", stock.shippedOrders());
     warehouseWork.put("firstParcelsOfSplits", stock.splitParcels());
+    warehouseWork.put("replacementsShipped", stock.replacementsShipped());
     warehouseWork.put("driftsCorrectedInFinalPass", finish.driftsCorrected());
     warehouseWork.put("oversellsFlagged", finish.oversells());
     details.put("warehouse", warehouseWork);
+    Map<String, Object> buyerWork = new LinkedHashMap<>();
+    buyerWork.put("casesOpened", buyers.opened());
+    buyerWork.put("caseSteps", buyers.moved());
+    buyerWork.put("addressChanges", buyers.addressChanges());
+    buyerWork.put("memoChanges", buyers.memoChanges());
+    buyerWork.put("bridge", bridgeRefunds);
+    details.put("afterSale", buyerWork);
+    TradeMessages.Stats tmc = messages.stats();
+    details.put("tmc", ordered("enabled", messages.enabled() ? 1 : 0, "received", tmc.received(), "imported", tmc.imported(),
+        "refunds", tmc.refunds(), "failed", tmc.failed()));
     details.put("sandbox", Map.of("url", sandbox.url(), "apiCalls", sandbox.apiCalls(), "faultsInjected", sandbox.faultsInjected()));
     List<String> problems = new ArrayList<>(result.samples());
     problems.addAll(stockResult.samples());
+    problems.addAll(shipmentResult.samples());
+    problems.addAll(afterSaleResult.samples());
+    afterSale.unreflected().stream().limit(10).forEach(r -> problems.add("bridge: refund " + r.refundId() + " " + r.status() + " stage " + r.stage()));
     details.put("problems", problems);
+    long exceptions = orders.unresolvedExceptions() + shipped.byState().getOrDefault(ShipmentState.FAILED, 0L)
+        + bridgeRefunds.getOrDefault("exceptions", 0L);
     return new DemoReport(
         new DemoReport.TmallSide(result.trades(), result.paid(), result.paymentFen()),
         new DemoReport.ErpSide(result.salesOrders(), result.amountFen()),
-        checks, orders.unresolvedExceptions(), (System.nanoTime() - started) / 1_000_000, details);
+        checks, exceptions, (System.nanoTime() - started) / 1_000_000, details);
+  }
+
+  private static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+
+  /** Waits for the TMC connection when pushed messages are enabled; true when connected or disabled. */
+  private boolean awaitTmc() throws InterruptedException {
+    if (!messages.enabled()) {
+      return true;
+    }
+    Instant deadline = clock.instant().plus(TMC_CONNECT);
+    while (!messages.connected() && clock.instant().isBefore(deadline)) {
+      pause(100);
+    }
+    return messages.connected();
+  }
+
+  /**
+   * After the last warehouse step: runs the shipment and refund flows until every parcel is
+   * written back (or held as an exception), every case is reflected and the outbox is empty.
+   */
+  private boolean settle(TmallSandbox sandbox, Shop shop, DemoOptions options) throws InterruptedException {
+    Instant deadline = clock.instant().plus(options.timeout());
+    while (clock.instant().isBefore(deadline)) {
+      fulfilment.runOnce();
+      refundSync.runOnce();
+      if (caughtUp(sandbox, shop) && !sync.hasUndelivered() && shipments.summary().byState().getOrDefault(ShipmentState.PENDING, 0L) == 0
+          && catchUp.refundsCaughtUp(shop, sandbox.refunds())) {
+        return true;
+      }
+      pause(TICK_MILLIS);
+    }
+    return false;
+  }
+
+  private static void pause(long millis) throws InterruptedException {
+    Object tick = new Object();
+    synchronized (tick) {
+      tick.wait(millis);
+    }
+  }
+
+  /** Every ERP delivery of the demo shop against Tmall's parcels and the ERP's holds (see {@link ShipmentCheck}). */
+  public ShipmentCheck.Result verifyShipments(TmallSandbox sandbox) {
+    List<ErpDelivery> deliveries = new ArrayList<>();
+    DeliveryFeed feed = erp.capability(DeliveryFeed.class);
+    String cursor = "";
+    while (true) {
+      DeliveryPage page = feed.deliveriesAfter(cursor, 500);
+      page.deliveries().stream().filter(d -> DemoSeeder.SHOP_CODE.equals(d.shopCode())).forEach(deliveries::add);
+      if (!page.more() || page.cursor().equals(cursor)) {
+        break;
+      }
+      cursor = page.cursor();
+    }
+    return new ShipmentCheck().compare(deliveries, sandbox::parcels, warehouse.afterSaleFacts(DemoSeeder.SHOP_CODE).holds());
+  }
+
+  /** Every after-sale case on Tmall against the ERP's documents (see {@link AfterSaleCheck}). */
+  public AfterSaleCheck.Result verifyAfterSale(TmallSandbox sandbox) {
+    return new AfterSaleCheck().compare(sandbox.refunds(), erpOrdersByTid(), o -> warehouse.openLines(o.docNo()),
+        warehouse.afterSaleFacts(DemoSeeder.SHOP_CODE));
+  }
+
+  private Map<String, ErpSalesOrderSummary> erpOrdersByTid() {
+    Map<String, ErpSalesOrderSummary> byTid = new HashMap<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode())) {
+        byTid.put(o.orderNo().value(), o);
+      }
+    });
+    return byTid;
   }
 
   /** Compares the sandbox's trades with the ERP's sales orders of the demo shop. */
@@ -135,31 +298,67 @@ public class DemoRunner {
   }
 
   /**
-   * Waits until every trade reached the ERP and the outbox is empty. While live trades arrive (and
-   * for a few more steps) the warehouse works: receipts, stocktakes and shipments in the ERP, each
-   * followed by a stock cycle of the bridge.
+   * The working day: first the bridge catches up with the day of history while the warehouse
+   * already ships what reached the ERP; then live trades arrive (payment → ERP latency is measured
+   * on them), buyers open and pursue after-sale cases, the warehouse receives, counts and ships; a
+   * few more steps after the last live trade let the cases and parcels run their course (no new
+   * cases in the last ones). Returns true once every trade reached the ERP and the outbox is
+   * empty, false when the timeout came first.
    */
-  private boolean awaitQuiet(TmallSandbox sandbox, Shop shop, DemoOptions options, LiveRun live, List<MaterialCode> materials,
-      Consumer<DemoProgress> progress) throws InterruptedException {
+  private boolean workTheDay(TmallSandbox sandbox, Shop shop, DemoOptions options, List<MaterialCode> materials,
+      Consumer<DemoProgress> progress, Consumer<Instant> liveStarted) throws InterruptedException {
     Instant deadline = clock.instant().plus(options.timeout());
-    Object tick = new Object();
     Random random = new Random(options.seed() ^ 0x5EED_57C0L);
     int ticks = 0;
+    while (!historyInErp(sandbox, shop)) {
+      if (!clock.instant().isBefore(deadline)) {
+        return false;
+      }
+      if (ticks++ % STEP_TICKS == 0) {
+        step(sandbox, shop, materials, random, true, ticks);
+      }
+      progress.accept(snapshot("catching up with the day's trades", sandbox, options));
+      pause(TICK_MILLIS);
+    }
+    liveStarted.accept(clock.instant());
+    LiveRun live = options.liveOrders() > 0 ? sandbox.generateLive(options.liveOrders(), options.liveSpan()) : null;
     int stepsAfterLive = 0;
     while (clock.instant().isBefore(deadline)) {
       boolean liveRunning = live != null && !live.isDone();
-      if (ticks++ % 4 == 0 && (liveRunning || stepsAfterLive++ < WAREHOUSE_STEPS_AFTER_LIVE)) {
-        stock.step(sandbox, materials, random);
+      if (ticks++ % STEP_TICKS == 0 && (liveRunning || stepsAfterLive++ < WAREHOUSE_STEPS_AFTER_LIVE)) {
+        step(sandbox, shop, materials, random, stepsAfterLive < WAREHOUSE_STEPS_AFTER_LIVE - QUIET_STEPS, ticks);
       }
-      progress.accept(snapshot(live != null && !live.isDone() ? "live trades arriving" : "syncing", sandbox, options));
-      if ((live == null || live.isDone()) && caughtUp(sandbox, shop) && !sync.hasUndelivered()) {
+      progress.accept(snapshot(liveRunning ? "live trades arriving" : "syncing", sandbox, options));
+      if (!liveRunning && stepsAfterLive >= WAREHOUSE_STEPS_AFTER_LIVE && caughtUp(sandbox, shop) && !sync.hasUndelivered()) {
         return true;
       }
-      synchronized (tick) {
-        tick.wait(TICK_MILLIS);
-      }
+      pause(TICK_MILLIS);
     }
     return false;
+  }
+
+  /**
+   * One step of the shop's day: buyers' after-sale moves (new cases only when {@code newCases}),
+   * the warehouse's receipts, counts and shipments of orders the bridge has caught up with (see
+   * {@link BridgeCatchUp}), the write-back of new parcels, and every other step a refund pull.
+   */
+  private void step(TmallSandbox sandbox, Shop shop, List<MaterialCode> materials, Random random, boolean newCases, int tick) {
+    buyers.step(sandbox, erpOrdersByTid(), random, newCases);
+    Map<Long, List<SandboxRefund>> cases = new HashMap<>();
+    sandbox.refunds().forEach(r -> cases.computeIfAbsent(r.tid(), k -> new ArrayList<>()).add(r));
+    stock.step(sandbox, materials, random, t -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of())));
+    fulfilment.runOnce();
+    if ((tick / STEP_TICKS) % 2 == 1) {
+      refundSync.runOnce();
+    }
+  }
+
+  /** Whether every paid trade of the history that is still open on Tmall has its ERP order. */
+  private boolean historyInErp(TmallSandbox sandbox, Shop shop) {
+    Map<String, Instant> inErp = warehouse.salesOrdersCreatedAt(shop.code());
+    return sandbox.trades().stream()
+        .filter(t -> t.everPaid() && !t.status().startsWith("TRADE_CLOSED"))
+        .allMatch(t -> inErp.containsKey(Long.toString(t.tid())));
   }
 
   /** Compares the sandbox's figures with what the ERP says may be sold (see {@link StockCheck}). */

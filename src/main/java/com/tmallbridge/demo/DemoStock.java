@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,9 @@ class DemoStock {
   /** Safety stock held back on the first few materials. */
   static final long SAFETY = 5;
   private static final String WAREHOUSE = "WH01";
+  private static final Set<String> WAITING_FOR_GOODS = Set.of("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART");
+  private static final List<Carrier> CARRIERS = List.of(
+      new Carrier("SF", "SF%012d"), new Carrier("中通快递", "75%010d"), new Carrier("YTO", "YT%012d"), new Carrier("EMS", "EA%09dCN"));
   private static final int CYCLE_ATTEMPTS = 5;
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStock.class);
 
@@ -51,6 +55,8 @@ class DemoStock {
   private final AtomicLong counted = new AtomicLong();
   private final AtomicLong shipped = new AtomicLong();
   private final AtomicLong splitParcels = new AtomicLong();
+  private final AtomicLong replacementsShipped = new AtomicLong();
+  private final AtomicLong parcels = new AtomicLong();
   private final Set<String> fullyShipped = new HashSet<>();
   private final Set<String> partlyShipped = new HashSet<>();
 
@@ -81,7 +87,7 @@ class DemoStock {
    * One step of warehouse life: a receipt or two, now and then a stocktake that finds a damaged
    * unit, and shipments of sales orders the ERP holds; then one stock cycle of the bridge.
    */
-  void step(TmallSandbox sandbox, List<MaterialCode> materials, Random random) {
+  void step(TmallSandbox sandbox, List<MaterialCode> materials, Random random, Predicate<SandboxTrade> ready) {
     if (!materials.isEmpty()) {
       for (int i = 0; i < 1 + random.nextInt(2); i++) {
         MaterialCode m = materials.get(random.nextInt(materials.size()));
@@ -95,7 +101,7 @@ class DemoStock {
         }
       }
     }
-    ship(sandbox, random);
+    ship(sandbox, random, ready);
     cycle(stockSync::runOnce);
   }
 
@@ -119,49 +125,89 @@ class DemoStock {
   }
 
   /**
-   * Ships about two thirds of the ERP's open sales orders whose trade is still waiting on Tmall;
-   * a multi-line order ships in two parcels (the first line now, the rest on a later step).
+   * Ships about two thirds of the ERP's open sales orders whose trade waits for goods on Tmall and
+   * which the bridge has caught up with ({@code ready}); a multi-line order ships in two parcels
+   * (the first line now, the rest on a later step). Parcels go with one of a few carriers, each
+   * with a waybill number of its own format, unique in the run. Replacement orders of exchanges
+   * ship whole. An order the ERP refuses to ship (held for a refund, cancelled) is tried again on
+   * a later step.
    */
-  private void ship(TmallSandbox sandbox, Random random) {
+  private void ship(TmallSandbox sandbox, Random random, Predicate<SandboxTrade> ready) {
     List<ErpSalesOrderSummary> open = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
-      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !fullyShipped.contains(o.docNo().value())) {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !fullyShipped.contains(o.docNo().value())
+          && ("CONFIRMED".equals(o.status()) || "PART_SHIPPED".equals(o.status()))) {
         open.add(o);
       }
     });
     for (ErpSalesOrderSummary o : open) {
       String doc = o.docNo().value();
+      if (random.nextInt(3) == 0) {
+        continue;
+      }
+      if (!o.orderNo().value().chars().allMatch(Character::isDigit)) {
+        shipWhole(o, random, replacementsShipped);
+        continue;
+      }
       SandboxTrade trade = sandbox.trade(Long.parseLong(o.orderNo().value())).orElse(null);
-      if (trade == null || !"WAIT_SELLER_SEND_GOODS".equals(trade.status()) || random.nextInt(3) == 0) {
+      if (trade == null || !WAITING_FOR_GOODS.contains(trade.status()) || !ready.test(trade)) {
         continue;
       }
       try {
-        List<OpenLine> lines = warehouse.openLines(o.docNo());
-        List<OpenLine> remaining = lines.stream().filter(l -> l.open() > 0).toList();
+        List<OpenLine> remaining = warehouse.openLines(o.docNo()).stream().filter(l -> l.open() > 0).toList();
         if (remaining.isEmpty()) {
           fullyShipped.add(doc);
           continue;
         }
         if (remaining.size() > 1 && !partlyShipped.contains(doc)) {
           OpenLine first = remaining.get(0);
-          warehouse.ship(new Shipment(o.docNo(), WAREHOUSE, "SF", trackingNo(doc, 1), doc + "/1", Map.of(first.lineNo(), first.open())));
+          Carrier carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
+          warehouse.ship(new Shipment(o.docNo(), WAREHOUSE, carrier.erpName(), carrier.waybill(parcels.incrementAndGet()), doc + "/1",
+              Map.of(first.lineNo(), first.open())));
           partlyShipped.add(doc);
           splitParcels.incrementAndGet();
         } else {
-          warehouse.ship(Shipment.inFull(o.docNo(), WAREHOUSE, "SF", trackingNo(doc, 2), doc + "/2"));
-          fullyShipped.add(doc);
-          shipped.incrementAndGet();
+          shipWhole(o, random, shipped);
         }
       } catch (ConnectorException e) {
-        // the order was cancelled or changed meanwhile: leave it to the operators, as a warehouse would
-        fullyShipped.add(doc);
+        log.debug("order {} not shipped now: {}", doc, e.getMessage()); // held for a refund or cancelled: try again later
       }
     }
   }
 
-  /** A plausible SF waybill number, stable for one parcel. */
-  private static String trackingNo(String doc, int parcel) {
-    return "SF" + String.format("%013d", Math.abs((long) (doc + "/" + parcel).hashCode()) % 10_000_000_000_000L);
+  private void shipWhole(ErpSalesOrderSummary o, Random random, AtomicLong counter) {
+    String doc = o.docNo().value();
+    Carrier carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
+    try {
+      warehouse.ship(Shipment.inFull(o.docNo(), WAREHOUSE, carrier.erpName(), carrier.waybill(parcels.incrementAndGet()), doc + "/2"));
+      fullyShipped.add(doc);
+      counter.incrementAndGet();
+    } catch (ConnectorException e) {
+      log.debug("order {} not shipped now: {}", doc, e.getMessage());
+    }
+  }
+
+  /** Ships every open replacement order (the last warehouse round before the verdict). */
+  void shipReplacements() {
+    List<ErpSalesOrderSummary> open = new ArrayList<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !o.orderNo().value().chars().allMatch(Character::isDigit)
+          && "CONFIRMED".equals(o.status())) {
+        open.add(o);
+      }
+    });
+    Random random = new Random(open.size());
+    open.forEach(o -> shipWhole(o, random, replacementsShipped));
+  }
+
+  /**
+   * A carrier as the ERP names it (a Tmall company code or name; the bridge maps both) and the
+   * format of its waybill numbers.
+   */
+  private record Carrier(String erpName, String format) {
+    String waybill(long n) {
+      return String.format(format, n);
+    }
   }
 
   /** The final pass: every figure recomputed, Tmall's read back, drift corrected and pushed. */
@@ -175,6 +221,10 @@ class DemoStock {
 
   long shippedOrders() {
     return shipped.get();
+  }
+
+  long replacementsShipped() {
+    return replacementsShipped.get();
   }
 
   long splitParcels() {

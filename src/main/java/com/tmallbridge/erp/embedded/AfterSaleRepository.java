@@ -3,7 +3,10 @@ package com.tmallbridge.erp.embedded;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.SalesOrderLineCancellation;
+import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +54,16 @@ final class AfterSaleRepository {
       select line_no, material, quantity from erp_return_line where return_no = :returnNo order by line_no""";
   private static final String MARK_RECEIVED = """
       update erp_return set status = 'RECEIVED', received_at = :now where return_no = :returnNo""";
+
+  private static final String SHOP_HOLDS = """
+      select h.sales_order_no, h.hold_key, h.created_at, h.released_at from erp_delivery_hold h
+      join erp_sales_order o on o.doc_no = h.sales_order_no where o.shop_code = :shopCode order by h.created_at""";
+  private static final String SHOP_RETURNS = """
+      select r.return_no, r.sales_order_no, r.received_at from erp_return r
+      join erp_sales_order o on o.doc_no = r.sales_order_no where o.shop_code = :shopCode order by r.return_no""";
+  private static final String SHOP_RETURN_LINES = """
+      select l.return_no, l.external_line_id, l.quantity from erp_return_line l
+      join erp_sales_order o on o.doc_no = l.sales_order_no where o.shop_code = :shopCode""";
 
   private final JdbcClient jdbc;
 
@@ -125,6 +138,23 @@ final class AfterSaleRepository {
 
   void markReceived(ErpDocNo returnNo, Instant now) {
     jdbc.sql(MARK_RECEIVED).param("returnNo", returnNo.value()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+  }
+
+  /** Every hold and return of the shop's sales orders (see {@link AfterSaleFacts}). */
+  AfterSaleFacts facts(String shopCode) {
+    List<AfterSaleFacts.Hold> holds = jdbc.sql(SHOP_HOLDS).param("shopCode", shopCode).query((rs, row) -> {
+      OffsetDateTime released = rs.getObject("released_at", OffsetDateTime.class);
+      return new AfterSaleFacts.Hold(new ErpDocNo(rs.getString("sales_order_no")), rs.getString("hold_key"),
+          rs.getObject("created_at", OffsetDateTime.class).toInstant(), released == null ? null : released.toInstant());
+    }).list();
+    Map<String, List<AfterSaleFacts.Line>> lines = new HashMap<>();
+    jdbc.sql(SHOP_RETURN_LINES).param("shopCode", shopCode).query((RowCallbackHandler) rs -> lines
+        .computeIfAbsent(rs.getString("return_no"), k -> new ArrayList<>())
+        .add(new AfterSaleFacts.Line(rs.getString("external_line_id"), rs.getLong("quantity"))));
+    List<AfterSaleFacts.Return> returns = jdbc.sql(SHOP_RETURNS).param("shopCode", shopCode).query((rs, row) -> new AfterSaleFacts.Return(
+        new ErpDocNo(rs.getString("return_no")), new ErpDocNo(rs.getString("sales_order_no")), rs.getObject("received_at") != null,
+        lines.getOrDefault(rs.getString("return_no"), List.of()))).list();
+    return new AfterSaleFacts(holds, returns);
   }
 
   record NewReturn(ErpDocNo returnNo, ErpDocNo salesOrderNo, String reference, String warehouse, String reason, List<ReturnLine> lines) {}

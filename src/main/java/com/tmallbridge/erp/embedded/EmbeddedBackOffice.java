@@ -5,6 +5,7 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
+import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
 import com.tmallbridge.erp.embedded.operations.Shipment;
@@ -30,6 +31,7 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   private final DeliveryBooker booker;
   private final TransactionTemplate transaction;
   private final SalesOrderRepository orders;
+  private final AfterSaleRepository afterSale;
 
   EmbeddedBackOffice(
       StockRepository stock,
@@ -37,8 +39,10 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
       DeliveryRepository deliveries,
       DeliveryBooker booker,
       TransactionTemplate transaction,
-      SalesOrderRepository orders) {
+      SalesOrderRepository orders,
+      AfterSaleRepository afterSale) {
     this.orders = orders;
+    this.afterSale = afterSale;
     this.stock = stock;
     this.bookkeeper = bookkeeper;
     this.deliveries = deliveries;
@@ -119,6 +123,11 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   @Override
   public Map<String, Instant> salesOrdersCreatedAt(String shopCode) {
     return guard("read creation times of " + shopCode, () -> orders.createdAt(shopCode));
+  }
+
+  @Override
+  public AfterSaleFacts afterSaleFacts(String shopCode) {
+    return guard("read after-sale records of " + shopCode, () -> afterSale.facts(shopCode));
   }
 
   private static <T> T guard(String action, Supplier<T> call) {

@@ -85,8 +85,9 @@ class EmbeddedErpConnector
     this.bookkeeper = new StockBookkeeper(stock, materials, clock, transaction);
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
-    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders);
-    this.afterSale = new AfterSaleBooker(new AfterSaleRepository(jdbc), deliveries, bookkeeper, transaction, clock);
+    AfterSaleRepository afterSaleRecords = new AfterSaleRepository(jdbc);
+    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders, afterSaleRecords);
+    this.afterSale = new AfterSaleBooker(afterSaleRecords, deliveries, bookkeeper, transaction, clock);
     this.amender = new SalesOrderAmender(jdbc, deliveries, transaction);
   }
 

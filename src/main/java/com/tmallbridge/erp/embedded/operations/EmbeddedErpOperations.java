@@ -94,4 +94,10 @@ public interface EmbeddedErpOperations {
    * cancelled ones included: the arrival time for measuring payment-to-ERP latency.
    */
   Map<String, Instant> salesOrdersCreatedAt(String shopCode);
+
+  /**
+   * Every delivery hold and return document of the sales orders created for {@code shopCode}, for
+   * checks made outside the bridge.
+   */
+  AfterSaleFacts afterSaleFacts(String shopCode);
 }
