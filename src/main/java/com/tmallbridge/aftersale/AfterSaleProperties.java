@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param window longest modified-time window of one refund query (≤ 1 day, TOP's limit)
  * @param overlap how far each pull re-reads before the checkpoint, for refunds TOP indexes late
+ * @param pollInterval time between refund pulls when running continuously ({@link RefundSync#start()})
  */
 @ConfigurationProperties("bridge.aftersale")
-public record AfterSaleProperties(@DefaultValue("30m") Duration window, @DefaultValue("3m") Duration overlap) {
+public record AfterSaleProperties(
+    @DefaultValue("30m") Duration window,
+    @DefaultValue("3m") Duration overlap,
+    @DefaultValue("1m") Duration pollInterval) {
 
   public AfterSaleProperties {
     if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
@@ -20,6 +24,9 @@ public record AfterSaleProperties(@DefaultValue("30m") Duration window, @Default
     if (overlap.isNegative() || overlap.compareTo(window) >= 0) {
       throw new IllegalArgumentException(
           "bridge.aftersale.overlap must be at least 0 and shorter than bridge.aftersale.window, got " + overlap);
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("bridge.aftersale.poll-interval must be positive, got " + pollInterval);
     }
   }
 }

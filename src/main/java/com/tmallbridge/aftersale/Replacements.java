@@ -1,6 +1,5 @@
 package com.tmallbridge.aftersale;
 
-import com.tmallbridge.core.ChannelOrderNo;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
@@ -9,6 +8,7 @@ import com.tmallbridge.erp.CustomerSink;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.order.ExportedOrders;
+import com.tmallbridge.order.ReplacementOrderNo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the replacement (reship) sales order of an exchange or reship through the ERP's {@link
  * SalesOrderSink}: the original trade's buyer and receiver, the refunded sub-order's lines at no
- * charge, under channel order number {@code <tid>-X<refundId>} — the ERP's idempotency key, so a
- * repeat creates no second order.
+ * charge, under channel order number {@link ReplacementOrderNo} ({@code <tid>-X<refundId>}) — the
+ * ERP's idempotency key, so a repeat creates no second order.
  */
 @Component
 class Replacements {
@@ -30,8 +30,8 @@ class Replacements {
     this.erp = erp;
   }
 
-  static String orderNo(RefundView r) {
-    return r.tid() + "-X" + r.refundId();
+  static ReplacementOrderNo orderNo(RefundView r) {
+    return ReplacementOrderNo.of(r.tid(), r.refundId());
   }
 
   /** The replacement's ERP number; empty when the original sales order cannot be rebuilt. */
@@ -52,7 +52,7 @@ class Replacements {
     if (lines.isEmpty()) {
       return Optional.empty();
     }
-    SalesOrder replacement = new SalesOrder(o.shop(), o.shopCode(), new ChannelOrderNo(orderNo(r)), o.customer(), o.receiver(),
+    SalesOrder replacement = new SalesOrder(o.shop(), o.shopCode(), orderNo(r).channelOrderNo(), o.customer(), o.receiver(),
         o.orderedAt(), o.paidAt(), lines, 0, 0, "replacement for refund " + r.refundId(), o.sellerMemo());
     ErpDocNo customer = erp.capability(CustomerSink.class).ensureCustomer(o.customer());
     return Optional.of(erp.capability(SalesOrderSink.class).createSalesOrder(replacement, customer));

@@ -1,5 +1,7 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.aftersale.RefundPull;
+import com.tmallbridge.aftersale.RefundSync;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.fulfilment.FulfilmentSync;
 import com.tmallbridge.stock.StockSync;
@@ -10,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sync [--once]}: pull trades and deliver ERP orders. */
-@Command(name = "sync", description = "Pull changed trades from every shop into the ERP and publish stock to Tmall.", mixinStandardHelpOptions = true)
+/** {@code sync [--once]}: the order, stock, fulfilment and after-sale flows, once or continuously. */
+@Command(name = "sync", description = "Pull changed trades and refunds from every shop into the ERP, publish stock and write shipments back to Tmall.",
+    mixinStandardHelpOptions = true)
 class SyncCommand implements Callable<Integer> {
   @ParentCommand BridgeCommand root;
 
@@ -41,21 +44,25 @@ class SyncCommand implements Callable<Integer> {
       OrderSync.CycleResult r = sync.runOnce();
       StockSync.CycleResult s = root.runtime().bean(StockSync.class).runOnce();
       FulfilmentSync.CycleResult f = root.runtime().bean(FulfilmentSync.class).runOnce();
+      RefundSync.Result a = root.runtime().bean(RefundSync.class).runOnce();
       if (root.json) {
-        out.json(java.util.Map.of("orders", r, "stock", s, "shipments", f));
+        out.json(java.util.Map.of("orders", r, "stock", s, "shipments", f, "refunds", a));
       } else {
         r.polls().forEach(p -> out.line(describe(p)));
         out.line("delivered " + r.delivered() + " message(s)");
         out.line("stock: " + s.stockChanges() + " ERP stock change(s), " + s.deliveries() + " ERP deliveries, " + s.recomputed()
             + " listing(s) recomputed, " + s.pushesQueued() + " push(es) queued, " + s.delivered() + " message(s) delivered");
         out.line("shipments: " + f.recorded() + " ERP deliveries recorded, " + f.delivered() + " message(s) delivered");
+        out.line(describe(a));
       }
       return r.polls().stream().allMatch(p -> p.error() == null) ? 0 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     StockSync stock = root.runtime().bean(StockSync.class);
     FulfilmentSync fulfilment = root.runtime().bean(FulfilmentSync.class);
+    RefundSync refunds = root.runtime().bean(RefundSync.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      refunds.stop();
       fulfilment.stop();
       stock.stop();
       sync.stop();
@@ -64,7 +71,8 @@ class SyncCommand implements Callable<Integer> {
     sync.start();
     stock.start();
     fulfilment.start();
-    out.line("syncing orders, stock and shipments continuously; Ctrl-C to stop");
+    refunds.start();
+    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
     stopped.await();
     return 0;
   }
@@ -80,6 +88,16 @@ class SyncCommand implements Callable<Integer> {
         out.line(shop.code() + ": reading again from " + rerunFrom);
       }
     }
+  }
+
+  static String describe(RefundSync.Result a) {
+    int seen = a.pulls().stream().mapToInt(RefundPull::seen).sum();
+    int applied = a.pulls().stream().mapToInt(RefundPull::applied).sum();
+    int unreadable = a.pulls().stream().mapToInt(RefundPull::unreadable).sum();
+    String stopped = a.pulls().stream().filter(p -> p.error() != null).map(p -> p.shopCode() + ": " + p.error())
+        .reduce((x, y) -> x + "; " + y).map(e -> "; stopped: " + e).orElse("");
+    return "refunds: " + seen + " refund(s) received, " + applied + " applied, " + unreadable + " unreadable, " + a.delivered()
+        + " message(s) delivered" + stopped;
   }
 
   static String describe(PollResult p) {

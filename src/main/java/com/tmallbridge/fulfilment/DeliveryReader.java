@@ -6,6 +6,7 @@ import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.sync.Outbox;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads new ERP deliveries with a cursor of its own and records one shipment per delivery of a
  * known shop, with the Tmall sub-orders it covers, queuing its write-back in the same transaction.
  * Each page commits with its cursor; a delivery read twice is recorded once (unique delivery no).
- * Deliveries of shops the bridge does not know (other sales channels) are passed over.
+ * Deliveries of shops the bridge does not know (other sales channels) are passed over. Deliveries
+ * of the after-sale flow's replacement orders ({@link ReplacementOrderNo}) and of gift lines only
+ * are recorded SKIPPED: there is nothing to tell Tmall.
  */
 @Component
 class DeliveryReader {
@@ -86,6 +89,12 @@ class DeliveryReader {
     String tid = d.channelOrderNo().value();
     List<String> oids = subOrders(d);
     Instant now = clock.instant();
+    Optional<ReplacementOrderNo> replacement = ReplacementOrderNo.parse(tid);
+    if (replacement.isPresent()) {
+      shipments.insert(row(erpId, d, shopId, oids, false, ShipmentState.SKIPPED, null, "replacement order of exchange or reship refund "
+          + replacement.get().refundId() + ": Tmall's exchange flow carries its tracking number, nothing is sent"), now);
+      return true;
+    }
     if (oids.isEmpty()) {
       shipments.insert(row(erpId, d, shopId, oids, false, ShipmentState.SKIPPED, null, "gift lines only: nothing to tell Tmall"), now);
       return true;

@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * fetch is logged and confirmed, and so is a topic of {@code bridge.order.messages.skip-topics}
  * (default {@code taobao_trade_TradeCreate}: nothing to do before payment). The handler throws, so that the channel delivers the message again,
  * only for transient trouble: a retryable or flow-control channel failure, a paused shop, a database
- * error. Polling stays on as the catch-up path for anything a message missed.
+ * error — or, for a refund topic, whatever a {@link RefundChangeNoticed} listener throws (listeners
+ * run synchronously inside {@code publishEvent}). Polling stays on as the catch-up path for
+ * anything a message missed.
  *
  * <p>Messages are handled concurrently on the stream's worker threads
  * ({@code bridge.channel.tmall.tmc.workers}); two messages of one trade are handled one after the
@@ -306,7 +308,7 @@ public class TradeMessages {
    *
    * @param received messages handed to the handler (redeliveries count again)
    * @param imported trade messages whose trade went through the importer
-   * @param refunds refund messages published as {@link RefundChangeNoticed}
+   * @param refunds refund messages published as {@link RefundChangeNoticed} whose listeners returned normally
    * @param ignored messages confirmed without effect (other topics, unknown sellers, nothing to fetch)
    * @param failed messages failed back to the channel for redelivery
    */

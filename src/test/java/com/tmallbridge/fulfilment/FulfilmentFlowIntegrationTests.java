@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.ChannelTradeLine;
+import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.Receiver;
+import com.tmallbridge.core.SalesOrder;
+import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.CustomerSink;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
 import com.tmallbridge.erp.embedded.operations.Shipment;
 import com.tmallbridge.order.OrderManagement;
 import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.order.TradeState;
 import com.tmallbridge.order.TradeView;
 import com.tmallbridge.product.Combo;
@@ -274,5 +281,26 @@ class FulfilmentFlowIntegrationTests extends SpringDatabaseTestBase {
     FulfilmentManagement.Summary summary = fulfilment.summary();
     assertThat(summary.byState()).containsKey(ShipmentState.SKIPPED);
     assertThat(summary.delivered()).isEqualTo(summary.writtenBack() + summary.notWrittenBack());
+  }
+
+  @Test
+  void skipsTheDeliveryOfAnAfterSaleReplacementOrderWithoutCallingTmall() throws Exception {
+    imported(tid(1), line("1", "MAT-A", 1));
+    ReplacementOrderNo replacement = ReplacementOrderNo.of(tid(1), "88" + n);
+    CustomerRecord buyer = new CustomerRecord("tmall:" + shop.code() + ":open-uid-" + tid(1), "t**3", "浙江省");
+    SalesOrder reship = new SalesOrder(shop.id(), shop.code(), replacement.channelOrderNo(), buyer,
+        new Receiver("屈**", "138****1234", null, "浙江省", "杭州市", "西湖区", "文三路***号", "310000"), Instant.now(), Instant.now(),
+        List.of(new SalesOrderLine(1, "1", new MaterialCode("MAT-A"), 1, 1_000, 0, "连衣裙")), 0, 0, "replacement", null);
+    ErpDocNo order = erp.capability(SalesOrderSink.class).createSalesOrder(reship, erp.capability(CustomerSink.class).ensureCustomer(buyer));
+    ship(order, "SF", "SF100000000009");
+
+    sync.runOnce();
+
+    assertThat(tmall.callsFor(replacement.value())).isEmpty();
+    assertThat(shipmentsOf(replacement.value())).singleElement().satisfies(s -> {
+      assertThat(s.state()).isEqualTo(ShipmentState.SKIPPED);
+      assertThat(s.reasonCode()).isNull();
+      assertThat(s.message()).contains("replacement order", "refund 88" + n, "nothing is sent");
+    });
   }
 }

@@ -1,0 +1,20 @@
+package com.tmallbridge.aftersale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AfterSalePropertiesTests {
+
+  @Test
+  void refusesAPollIntervalThatIsNotPositive() {
+    Duration window = Duration.ofMinutes(30);
+    Duration overlap = Duration.ofMinutes(3);
+
+    assertThat(new AfterSaleProperties(window, overlap, Duration.ofMinutes(1)).pollInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ZERO)).hasMessageContaining("bridge.aftersale.poll-interval");
+    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ofSeconds(-1))).hasMessageContaining("poll-interval");
+  }
+}
