@@ -28,6 +28,12 @@ class RefundMessageHandler implements MessageHandler {
     return TYPE;
   }
 
+  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
+  @Override
+  public boolean urgent() {
+    return true;
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     Payload p = json.readValue(message.payload(), Payload.class);

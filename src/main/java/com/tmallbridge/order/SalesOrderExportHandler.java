@@ -43,6 +43,12 @@ class SalesOrderExportHandler implements MessageHandler {
     return OrderMessages.CREATE_SALES_ORDER;
   }
 
+  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
+  @Override
+  public boolean urgent() {
+    return true;
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     SalesOrder order = json.readValue(message.payload(), SalesOrder.class);

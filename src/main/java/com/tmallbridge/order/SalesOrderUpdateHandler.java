@@ -50,6 +50,12 @@ class SalesOrderUpdateHandler implements MessageHandler {
     return OrderMessages.UPDATE_SALES_ORDER;
   }
 
+  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
+  @Override
+  public boolean urgent() {
+    return true;
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     AmendmentMessages.Update update = json.readValue(message.payload(), AmendmentMessages.Update.class);

@@ -14,6 +14,12 @@ public interface Dispatcher {
   FlushResult flush(int maxMessages);
 
   /**
+   * As {@link #flush}, but only urgent messages ({@link MessageHandler#urgent()}): what the urgent
+   * lanes of the {@link DispatcherWorker} run, so that urgent messages never wait behind others.
+   */
+  FlushResult flushUrgent(int maxMessages);
+
+  /**
    * Delivers due messages, {@code batch} at a time, until a round finds none due; messages that
    * fail go into back-off and are not waited for.
    *

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link Dispatcher#flush} in a loop on {@code bridge.sync.workerThreads} threads until
- * stopped: the way the running bridge delivers its outbox. A thread that found work flushes again
+ * Runs {@link Dispatcher#flush} in a loop on {@code bridge.sync.workerThreads} threads, and
+ * {@link Dispatcher#flushUrgent} on {@code bridge.sync.urgentThreads} more, until stopped: the way
+ * the running bridge delivers its outbox. A thread that found work flushes again
  * at once; an idle one pauses from {@code workerIdleMin}, doubling up to {@code workerIdleMax}; a
  * flush that throws (database down) is logged and retried after {@code workerIdleMax}.
  *
@@ -43,13 +44,17 @@ public final class DispatcherWorker implements SmartLifecycle {
     if (running) {
       return;
     }
-    ScheduledExecutorService pool = Executors.newScheduledThreadPool(properties.workerThreads(), threadFactory());
+    ScheduledExecutorService pool =
+        Executors.newScheduledThreadPool(properties.workerThreads() + properties.urgentThreads(), threadFactory());
     executor = pool;
     running = true;
     for (int i = 0; i < properties.workerThreads(); i++) {
-      pool.execute(new Lane(pool));
+      pool.execute(new Lane(pool, false));
     }
-    log.info("outbox worker started with {} thread(s)", properties.workerThreads());
+    for (int i = 0; i < properties.urgentThreads(); i++) {
+      pool.execute(new Lane(pool, true));
+    }
+    log.info("outbox worker started with {} thread(s) and {} for urgent messages", properties.workerThreads(), properties.urgentThreads());
   }
 
   /** Stops the worker threads after their current flush; does nothing when they are not running. */
@@ -97,13 +102,17 @@ public final class DispatcherWorker implements SmartLifecycle {
     };
   }
 
-  /** One thread's loop, rescheduling itself after each flush. */
+  /** One thread's loop, rescheduling itself after each flush; an urgent lane flushes urgent messages only. */
   private final class Lane implements Runnable {
     private final ScheduledExecutorService pool;
+    private final boolean urgent;
+    private final Duration idleMax;
     private Duration idle = properties.workerIdleMin();
 
-    Lane(ScheduledExecutorService pool) {
+    Lane(ScheduledExecutorService pool, boolean urgent) {
       this.pool = pool;
+      this.urgent = urgent;
+      this.idleMax = urgent ? properties.urgentIdleMax() : properties.workerIdleMax();
     }
 
     @Override
@@ -116,13 +125,14 @@ public final class DispatcherWorker implements SmartLifecycle {
 
     private Duration flushOnce() {
       try {
-        if (dispatcher.flush(properties.outbox().batchSize()).total() > 0) {
+        int batch = properties.outbox().batchSize();
+        if ((urgent ? dispatcher.flushUrgent(batch) : dispatcher.flush(batch)).total() > 0) {
           idle = properties.workerIdleMin();
           return Duration.ZERO;
         }
         Duration pause = idle;
         Duration doubled = idle.multipliedBy(2);
-        idle = doubled.compareTo(properties.workerIdleMax()) > 0 ? properties.workerIdleMax() : doubled;
+        idle = doubled.compareTo(idleMax) > 0 ? idleMax : doubled;
         return pause;
       } catch (RuntimeException | Error e) {
         // A lane must not die silently: its messages would wait for a restart nobody knows is needed.

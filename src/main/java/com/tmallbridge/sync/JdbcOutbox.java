@@ -3,6 +3,7 @@ package com.tmallbridge.sync;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -14,17 +15,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcOutbox implements Outbox {
   private static final String INSERT = """
       INSERT INTO sync_outbox (id, aggregate_type, aggregate_id, message_type, payload, idempotency_key,
-                               status, attempts, next_attempt_at, created_at, version)
-      VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)
+                               status, attempts, next_attempt_at, created_at, version, urgent)
+      VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0, ?)
       ON CONFLICT DO NOTHING""";
   private static final String SELECT_BY_KEY = "SELECT id FROM sync_outbox WHERE idempotency_key = ?";
 
   private final JdbcClient jdbc;
+  private final Predicate<String> urgentType;
   private final Clock clock;
 
-  JdbcOutbox(JdbcClient jdbc, Clock clock) {
+  /**
+   * @param urgentType whether messages of a type are urgent ({@link MessageHandler#urgent()})
+   */
+  JdbcOutbox(JdbcClient jdbc, Clock clock, Predicate<String> urgentType) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.urgentType = urgentType;
   }
 
   @Override
@@ -37,7 +43,7 @@ final class JdbcOutbox implements Outbox {
     UUID id = UUID.randomUUID();
     OffsetDateTime now = Timestamps.toDb(clock.instant());
     int inserted = jdbc.sql(INSERT)
-        .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now)
+        .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now, urgentType.test(messageType))
         .update();
     return inserted == 1 ? id : existing(idempotencyKey);
   }

@@ -19,4 +19,15 @@ public interface MessageHandler {
    *     as retryable.
    */
   void handle(OutboxMessage message);
+
+  /**
+   * Whether this type's messages are urgent: taking in orders and intercepting parcels, where
+   * seconds matter. Urgent messages are enqueued marked as such and delivered by lanes of their own
+   * ({@code bridge.sync.urgent-threads}) besides the ordinary ones, so a backlog of other messages
+   * (write-backs, stock pushes) never makes them wait. Ordering per aggregate still holds. Must not
+   * change while messages of the type are queued (it is read when a message is enqueued).
+   */
+  default boolean urgent() {
+    return false;
+  }
 }

@@ -69,12 +69,21 @@ public final class OutboxDispatcher implements Dispatcher {
    */
   @Override
   public FlushResult flush(int maxMessages) {
+    return flush(maxMessages, false);
+  }
+
+  @Override
+  public FlushResult flushUrgent(int maxMessages) {
+    return flush(maxMessages, true);
+  }
+
+  private FlushResult flush(int maxMessages, boolean urgentOnly) {
     recovery.beforeFlush();
     int[] outcomes = new int[DeliveryOutcome.values().length];
     int tried = 0;
     int lostRounds = 0;
     while (tried < maxMessages) {
-      Claim claim = claim(Math.min(settings.batchSize(), maxMessages - tried));
+      Claim claim = claim(Math.min(settings.batchSize(), maxMessages - tried), urgentOnly);
       if (claim.claimed().isEmpty()) {
         if (claim.candidates() == 0 || ++lostRounds > MAX_LOST_CLAIM_ROUNDS) {
           break;
@@ -125,22 +134,22 @@ public final class OutboxDispatcher implements Dispatcher {
     return owner;
   }
 
-  private Claim claim(int limit) {
+  private Claim claim(int limit, boolean urgentOnly) {
     if (repository.dialect().claimLockClause().isEmpty()) {
       LOCAL_CLAIM_TURN.lock();
       try {
-        return claimNow(limit);
+        return claimNow(limit, urgentOnly);
       } finally {
         LOCAL_CLAIM_TURN.unlock();
       }
     }
-    return claimNow(limit);
+    return claimNow(limit, urgentOnly);
   }
 
-  private Claim claimNow(int limit) {
+  private Claim claimNow(int limit, boolean urgentOnly) {
     Instant now = clock.instant();
     Claim claim = transaction.execute(status -> {
-      List<ClaimedMessage> due = repository.due(now, limit);
+      List<ClaimedMessage> due = repository.due(now, limit, urgentOnly);
       return new Claim(due.size(), repository.claim(due, owner, now), now);
     });
     return claim == null ? new Claim(0, List.of(), now) : claim;

@@ -65,31 +65,37 @@ final class OutboxRepository {
   private final JdbcTemplate batch;
   private final SqlDialect dialect;
   private final String dueQuery;
+  private final String urgentDueQuery;
 
   OutboxRepository(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.batch = jdbcTemplate;
     this.dialect = dialect;
     this.dueQuery = DUE + dialect.claimLockClause();
+    this.urgentDueQuery = DUE.replace("WHERE o.status = ?", "WHERE o.urgent = TRUE AND o.status = ?") + dialect.claimLockClause();
   }
 
   SqlDialect dialect() {
     return dialect;
   }
 
-  /** Up to {@code limit} due messages, oldest due first; retries (FAILED) and first tries (PENDING) merged. */
-  List<ClaimedMessage> due(Instant now, int limit) {
-    List<ClaimedMessage> due = new ArrayList<>(due(OutboxStatus.FAILED, now, limit));
+  /**
+   * Up to {@code limit} due messages, oldest due first; retries (FAILED) and first tries (PENDING)
+   * merged; only urgent ones when {@code urgentOnly}.
+   */
+  List<ClaimedMessage> due(Instant now, int limit, boolean urgentOnly) {
+    String query = urgentOnly ? urgentDueQuery : dueQuery;
+    List<ClaimedMessage> due = new ArrayList<>(due(query, OutboxStatus.FAILED, now, limit));
     if (due.isEmpty()) {
-      return due(OutboxStatus.PENDING, now, limit);
+      return due(query, OutboxStatus.PENDING, now, limit);
     }
-    due.addAll(due(OutboxStatus.PENDING, now, limit));
+    due.addAll(due(query, OutboxStatus.PENDING, now, limit));
     due.sort(DUE_ORDER);
     return due.size() > limit ? due.subList(0, limit) : due;
   }
 
-  private List<ClaimedMessage> due(OutboxStatus status, Instant now, int limit) {
-    return jdbc.sql(dueQuery).params(status.name(), Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
+  private List<ClaimedMessage> due(String query, OutboxStatus status, Instant now, int limit) {
+    return jdbc.sql(query).params(status.name(), Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
   }
 
   /** Marks the candidates IN_FLIGHT for {@code owner}; returns those whose version still matched. */

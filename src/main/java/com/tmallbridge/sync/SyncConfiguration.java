@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.util.function.SingletonSupplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SyncConfiguration {
 
   @Bean
-  Outbox outbox(JdbcClient jdbc, Clock clock) {
-    return new JdbcOutbox(jdbc, clock);
+  Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<MessageHandler> handlers) {
+    // read lazily: handlers may themselves need the outbox
+    Supplier<Set<String>> urgent = SingletonSupplier.of(() ->
+        handlers.orderedStream().filter(MessageHandler::urgent).map(MessageHandler::messageType).collect(Collectors.toUnmodifiableSet()));
+    return new JdbcOutbox(jdbc, clock, type -> urgent.get().contains(type));
   }
 
   @Bean

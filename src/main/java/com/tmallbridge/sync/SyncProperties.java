@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerThreads threads of the {@link DispatcherWorker}, at least 1
  * @param workerIdleMin first pause of a worker thread that found nothing to deliver
  * @param workerIdleMax longest pause of an idle worker thread (the pause doubles while idle)
+ * @param urgentThreads threads of the {@link DispatcherWorker} that deliver only urgent messages
+ *     ({@link MessageHandler#urgent()}), at least 0 (0: urgent messages queue with the others)
+ * @param urgentIdleMax longest pause of an idle urgent thread (its pause starts at {@code
+ *     workerIdleMin} and doubles up to this)
  * @param recoverInFlightOnStart whether the dispatcher, before its first delivery, makes every
  *     message left IN_FLIGHT by an earlier process due again; right for a single node, wrong for a
  *     cluster where other nodes may be delivering them (there stale-claim recovery does the job)
@@ -21,11 +25,20 @@ record SyncProperties(
     @DefaultValue("2") int workerThreads,
     @DefaultValue("50ms") Duration workerIdleMin,
     @DefaultValue("1s") Duration workerIdleMax,
+    @DefaultValue("1") int urgentThreads,
+    @DefaultValue("100ms") Duration urgentIdleMax,
     @DefaultValue("true") boolean recoverInFlightOnStart) {
 
   SyncProperties {
     if (workerThreads < 1) {
       throw new IllegalArgumentException("bridge.sync.workerThreads must be at least 1, got " + workerThreads);
+    }
+    if (urgentThreads < 0) {
+      throw new IllegalArgumentException("bridge.sync.urgentThreads must be at least 0, got " + urgentThreads);
+    }
+    if (urgentIdleMax.compareTo(workerIdleMin) < 0) {
+      throw new IllegalArgumentException(
+          "need bridge.sync.workerIdleMin <= bridge.sync.urgentIdleMax, got " + workerIdleMin + ", " + urgentIdleMax);
     }
     if (workerIdleMin.isNegative() || workerIdleMin.isZero() || workerIdleMax.compareTo(workerIdleMin) < 0) {
       throw new IllegalArgumentException(
@@ -35,7 +48,7 @@ record SyncProperties(
 
   /** Defaults for every key; what tests and code outside Spring start from. */
   static SyncProperties defaults() {
-    return new SyncProperties(Outbox.defaults(), 2, Duration.ofMillis(50), Duration.ofSeconds(1), true);
+    return new SyncProperties(Outbox.defaults(), 2, Duration.ofMillis(50), Duration.ofSeconds(1), 1, Duration.ofMillis(100), true);
   }
 
   /**

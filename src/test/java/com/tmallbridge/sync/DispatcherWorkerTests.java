@@ -26,7 +26,7 @@ class DispatcherWorkerTests {
 
     worker.start();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.work.get() == 0 && dispatcher.threads.size() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.work.get() == 0 && dispatcher.threads.size() >= 2);
     assertThat(worker.isRunning()).isTrue();
     assertThat(dispatcher.threads).allSatisfy(name -> assertThat(name).startsWith("outbox-worker-"));
   }
@@ -82,6 +82,11 @@ class DispatcherWorkerTests {
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger failuresLeft = new AtomicInteger();
     final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public FlushResult flushUrgent(int maxMessages) {
+      return new FlushResult(0, 0, 0);
+    }
 
     @Override
     public FlushResult flush(int maxMessages) {

@@ -19,7 +19,7 @@ class OutboxRepositoryTests {
   }
 
   private List<ClaimedMessage> due() {
-    return db.tx.execute(s -> repository.due(db.clock.instant(), 10));
+    return db.tx.execute(s -> repository.due(db.clock.instant(), 10, false));
   }
 
   @Test

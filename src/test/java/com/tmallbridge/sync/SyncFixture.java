@@ -64,7 +64,7 @@ final class SyncFixture implements AutoCloseable {
   static SyncProperties properties(int maxAttempts, int batchSize, boolean recoverOnStart) {
     SyncProperties.Outbox outbox =
         new SyncProperties.Outbox(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(5), 0, batchSize, Duration.ofMinutes(2), 20);
-    return new SyncProperties(outbox, 2, Duration.ofMillis(10), Duration.ofMillis(100), recoverOnStart);
+    return new SyncProperties(outbox, 2, Duration.ofMillis(10), Duration.ofMillis(100), 1, Duration.ofMillis(50), recoverOnStart);
   }
 
   /** A handler of {@code messageType} that runs {@code body}. */
@@ -83,7 +83,7 @@ final class SyncFixture implements AutoCloseable {
   }
 
   Outbox outbox() {
-    return new JdbcOutbox(jdbc, clock);
+    return new JdbcOutbox(jdbc, clock, type -> type.startsWith("urgent."));
   }
 
   Inbox inbox() {
