@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
@@ -103,7 +104,7 @@ final class AfterSaleCheck {
       return "refund " + r.refundId() + " (" + r.kind() + ") succeeded but " + order.docNo() + " has no received return for sub-order "
           + r.oid();
     }
-    if (r.kind() == RefundKind.EXCHANGE && !erpOrders.containsKey(r.tid() + "-X" + r.refundId())) {
+    if (r.kind() == RefundKind.EXCHANGE && !erpOrders.containsKey(ReplacementOrderNo.of(Long.toString(r.tid()), Long.toString(r.refundId())).value())) {
       return "exchange " + r.refundId() + " succeeded but the ERP has no replacement order";
     }
     return null;

@@ -189,6 +189,7 @@ public class DemoRunner {
     buyerWork.put("caseSteps", buyers.moved());
     buyerWork.put("addressChanges", buyers.addressChanges());
     buyerWork.put("memoChanges", buyers.memoChanges());
+    buyerWork.put("replacementOrders", result.replacements());
     buyerWork.put("bridge", bridgeRefunds);
     details.put("afterSale", buyerWork);
     TradeMessages.Stats tmc = messages.stats();

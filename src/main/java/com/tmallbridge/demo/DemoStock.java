@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpRegistry;
@@ -145,7 +146,7 @@ class DemoStock {
       if (random.nextInt(3) == 0) {
         continue;
       }
-      if (!o.orderNo().value().chars().allMatch(Character::isDigit)) {
+      if (ReplacementOrderNo.parse(o.orderNo().value()).isPresent()) {
         shipWhole(o, random, replacementsShipped);
         continue;
       }
@@ -191,7 +192,7 @@ class DemoStock {
   void shipReplacements() {
     List<ErpSalesOrderSummary> open = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
-      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !o.orderNo().value().chars().allMatch(Character::isDigit)
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && ReplacementOrderNo.parse(o.orderNo().value()).isPresent()
           && "CONFIRMED".equals(o.status())) {
         open.add(o);
       }

@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import java.util.ArrayList;
@@ -20,7 +21,12 @@ final class OrderCheck {
    * @param orders the ERP's sales orders created for that shop
    * @return totals and problem counts
    */
-  Result compare(List<SandboxTrade> trades, List<ErpSalesOrderSummary> orders) {
+  Result compare(List<SandboxTrade> trades, List<ErpSalesOrderSummary> allOrders) {
+    List<ErpSalesOrderSummary> orders = new ArrayList<>();
+    List<ReplacementOrderNo> replacements = new ArrayList<>();
+    for (ErpSalesOrderSummary o : allOrders) {
+      ReplacementOrderNo.parse(o.orderNo().value()).ifPresentOrElse(replacements::add, () -> orders.add(o));
+    }
     Map<String, List<ErpSalesOrderSummary>> byTid = new HashMap<>();
     for (ErpSalesOrderSummary o : orders) {
       byTid.computeIfAbsent(o.orderNo().value(), k -> new ArrayList<>()).add(o);
@@ -54,7 +60,8 @@ final class OrderCheck {
         }
       }
     }
-    long unknown = orders.stream().filter(o -> !known.containsKey(o.orderNo().value())).count();
+    long unknown = orders.stream().filter(o -> !known.containsKey(o.orderNo().value())).count()
+        + replacements.stream().filter(r -> !known.containsKey(r.tid())).count();
     long amountFen = orders.stream().mapToLong(ErpSalesOrderSummary::totalFen).sum();
     Map<String, Long> checks = new LinkedHashMap<>();
     checks.put("orders.missing", missing);
@@ -62,7 +69,7 @@ final class OrderCheck {
     checks.put("orders.amountMismatches", mismatches);
     checks.put("orders.unpaidExported", unpaidExported);
     checks.put("orders.unknownInErp", unknown);
-    return new Result(trades.size(), paid, paymentFen, orders.size(), amountFen, checks, List.copyOf(samples));
+    return new Result(trades.size(), paid, paymentFen, orders.size(), amountFen, replacements.size(), checks, List.copyOf(samples));
   }
 
   private void sample(String problem) {
@@ -71,6 +78,12 @@ final class OrderCheck {
     }
   }
 
-  /** Totals, problem counts and up to ten example problems. */
-  record Result(long trades, long paid, long paymentFen, long salesOrders, long amountFen, Map<String, Long> checks, List<String> samples) {}
+  /**
+   * Totals, problem counts and up to ten example problems.
+   *
+   * @param salesOrders ERP sales orders of Tmall trades (replacement orders of exchanges not included)
+   * @param replacements ERP replacement orders of exchanges and reships ({@link ReplacementOrderNo})
+   */
+  record Result(long trades, long paid, long paymentFen, long salesOrders, long amountFen, long replacements, Map<String, Long> checks,
+      List<String> samples) {}
 }

@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
 import com.tmallbridge.sandbox.tmall.SandboxParcel;
@@ -48,7 +49,7 @@ final class ShipmentCheck {
         }
       }
       String tid = d.channelOrderNo().value();
-      if (!tid.chars().allMatch(Character::isDigit)) {
+      if (ReplacementOrderNo.parse(tid).isPresent()) {
         continue; // a replacement order: not a Tmall trade
       }
       Set<Long> oids = subOrders(d);
