@@ -65,6 +65,11 @@ class RefundFollower {
     }
     run.stage = plan.stage();
     run.shipping = plan.shipping() == null ? r.shipping() : plan.shipping().name();
+    if (r.shipping() == null && plan.shipping() == Shipping.AFTER && "onsale".equals(r.refundPhase())
+        && r.kind() == RefundKind.REFUND_ONLY && order.map(o -> "SHIPPED".equals(o.status())).orElse(false)) {
+      // the buyer asked while Tmall showed nothing shipped, but the whole ERP order had left before the bridge could hold it
+      run.interceptFailed(order.get().docNo() + " had shipped everything when the refund arrived");
+    }
     try {
       for (Action action : plan.actions()) {
         if (!run.execute(action)) {

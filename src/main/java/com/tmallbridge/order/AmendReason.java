@@ -34,7 +34,10 @@ public enum AmendReason implements ErrorCode {
           + " ERP by hand, then close this with 'exceptions retry ID'"),
   ERP_ORDER_NOT_CREATED("AMEND-009", true,
       "the trade changed on Tmall while its ERP order is not created yet (its creation is held or failing): the update is"
-          + " retried until the order exists; fix and retry the held trade first");
+          + " retried until the order exists; fix and retry the held trade first"),
+  CLOSED_BY_REFUNDS_AFTER_SHIPPING("AMEND-010", false,
+      "the trade closed on Tmall because every sub-order was refunded, after the ERP had shipped goods: the after-sale flow"
+          + " books the returns of each refund ('refunds list --tid'); the ERP order stays as shipped; nothing to do here");
 
   /** Every code starts with it. */
   static final String PREFIX = "AMEND-";

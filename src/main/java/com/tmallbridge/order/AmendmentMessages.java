@@ -11,7 +11,7 @@ final class AmendmentMessages {
    *
    * @param status the trade's Tmall status that closed it
    */
-  record Cancel(long shop, String shopCode, String tid, String status) {
+  record Cancel(long shop, String shopCode, String tid, String status, boolean closedByRefunds) {
     ShopId shopId() {
       return new ShopId(shop);
     }

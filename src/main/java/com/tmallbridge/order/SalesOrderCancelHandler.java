@@ -47,6 +47,12 @@ class SalesOrderCancelHandler implements MessageHandler {
     return OrderMessages.CANCEL_SALES_ORDER;
   }
 
+  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
+  @Override
+  public boolean urgent() {
+    return true;
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     AmendmentMessages.Cancel cancel = json.readValue(message.payload(), AmendmentMessages.Cancel.class);
@@ -69,6 +75,13 @@ class SalesOrderCancelHandler implements MessageHandler {
       }
       SalesOrderAmendment.Result result =
           erp.capability(SalesOrderAmendment.class).cancel(doc.get(), "Tmall trade " + tid + " " + cancel.status());
+      if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED && cancel.closedByRefunds()) {
+        amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
+        exceptions.recordResolved(shop, tid, AmendReason.CLOSED_BY_REFUNDS_AFTER_SHIPPING, "trade " + tid + " closed on Tmall ("
+            + cancel.status() + ") with every sub-order refunded after ERP order " + doc.get().value() + " shipped goods: the"
+            + " after-sale flow books the returns", now);
+        return;
+      }
       if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED) {
         amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
         exceptions.raise(shop, tid, AmendReason.CLOSED_AFTER_SHIPPING, "trade " + tid + " closed on Tmall (" + cancel.status()

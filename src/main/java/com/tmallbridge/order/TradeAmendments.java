@@ -86,7 +86,9 @@ class TradeAmendments {
     if (!amendments.requestCancel(shop.id(), trade.tid(), now)) {
       return;
     }
-    AmendmentMessages.Cancel cancel = new AmendmentMessages.Cancel(shop.id().value(), shop.code(), trade.tid(), trade.status());
+    boolean closedByRefunds = !trade.lines().isEmpty() && trade.lines().stream().allMatch(l -> "SUCCESS".equals(l.refundStatus()));
+    AmendmentMessages.Cancel cancel =
+        new AmendmentMessages.Cancel(shop.id().value(), shop.code(), trade.tid(), trade.status(), closedByRefunds);
     outbox.enqueue(OrderMessages.AGGREGATE, OrderMessages.aggregateId(shop.id(), trade.tid()), OrderMessages.CANCEL_SALES_ORDER,
         json.writeValueAsString(cancel), OrderMessages.CANCEL_SALES_ORDER + ":" + shop.code() + ":" + trade.tid());
   }

@@ -201,6 +201,20 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aRequestMadeBeforeShippingThatFindsTheWholeOrderGoneIsReportedAsShippedAfterIntercept() {
+    shipAll("before-the-request-reached-us-" + tid);
+
+    RefundDetail requested = follow(refund(tid + "01", "WAIT_SELLER_AGREE", 1).phase("onsale"), 10);
+
+    assertThat(requested.refund().shipping()).isEqualTo("AFTER");
+    assertThat(requested.refund().shippedAfterIntercept()).isTrue();
+    assertThat(requested.refund().exceptionCode()).isEqualTo("AFTERSALE-001");
+    assertThat(requested.refund().exceptionMessage()).contains(salesOrder().value()).contains("had shipped everything");
+    assertThat(effects(requested)).isEmpty();
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
+  }
+
+  @Test
   void aRefundWithoutReturnAfterShippingOnlyAdjustsMoney() {
     shipAll("ship-" + tid);
     long before = onHand("AS-B");

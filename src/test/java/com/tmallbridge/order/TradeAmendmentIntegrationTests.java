@@ -159,6 +159,32 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void tradeClosedBecauseEverySubOrderWasRefundedAfterShippingIsLeftToTheAfterSaleFlow() {
+    importSnapshot(paid(100));
+    sync.drain();
+    shipInErp();
+
+    ChannelTrade closed = snapshot("TRADE_CLOSED", 200, "文三路***号", "138****1234", null, 0);
+    ChannelTradeLine refunded = closed.lines().get(0);
+    importSnapshot(new ChannelTrade(closed.tid(), closed.status(), closed.type(), closed.created(), closed.modified(), closed.payTime(),
+        closed.paymentFen(), closed.postFeeFen(), closed.totalFeeFen(), closed.discountFeeFen(), closed.adjustFeeFen(), closed.buyerNick(),
+        closed.buyerOpenUid(), closed.receiverName(), closed.receiverMobile(), closed.receiverPhone(), closed.receiverState(),
+        closed.receiverCity(), closed.receiverDistrict(), closed.receiverAddress(), closed.receiverZip(), closed.buyerMessage(),
+        closed.sellerMemo(), closed.sellerFlag(), List.of(new ChannelTradeLine(refunded.oid(), refunded.numIid(), refunded.skuId(),
+            refunded.outerIid(), refunded.outerSkuId(), refunded.title(), refunded.skuPropertiesName(), refunded.num(), refunded.priceFen(),
+            refunded.totalFeeFen(), refunded.paymentFen(), refunded.divideOrderFeeFen(), refunded.discountFeeFen(), refunded.adjustFeeFen(),
+            "TRADE_CLOSED", "SUCCESS")), closed.rawJson()));
+    sync.drain();
+
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("SHIPPED"));
+    assertThat(exceptionsOfTrade(null)).as("nothing for an operator: the returns are the after-sale flow's").isEmpty();
+    assertThat(exceptionsOfTrade("RESOLVED")).singleElement().satisfies(e -> {
+      assertThat(e.reasonCode()).isEqualTo("AMEND-010");
+      assertThat(e.message()).contains(docNo().value()).contains("after-sale flow");
+    });
+  }
+
+  @Test
   void addressChangedBeforeShippingUpdatesTheErpOrder() {
     importSnapshot(paid(100));
     sync.drain();
