@@ -5,52 +5,86 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The demo end to end on the test database: every paid trade reaches the ERP exactly once with
- * the right amount, with and without injected faults. Each run gets a fresh database.
+ * The demo end to end as {@code ./bridge demo} runs it, on the test database: TMC pushed by the
+ * sandbox, polling as the safety net, a fifth of the API calls failing. Every paid trade reaches the
+ * ERP exactly once with the right amount; the ERP ships most of them, some in parcels, and Tmall
+ * shows every parcel; refunds before shipping are intercepted and refunds after shipping come back
+ * as returns; stock stays exact; every check of the report is 0 and nothing waits for an operator.
+ * {@link DemoPollingOnlyIntegrationTests} runs the same without TMC and without faults.
  */
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true"})
 class DemoIntegrationTests extends SpringDatabaseTestBase {
+  private static final DemoOptions OPTIONS = new DemoOptions(400, 12, 0.2, Duration.ofMinutes(5));
+  private static TmallSandbox sandbox;
+
   @Autowired DemoRunner demo;
   @Autowired OrderSync sync;
+
+  @DynamicPropertySource
+  static void tmc(DynamicPropertyRegistry registry) {
+    sandbox = DemoRunner.startSandbox(OPTIONS, Clock.systemUTC());
+    registry.add("bridge.channel.tmall.tmc.url", sandbox::tmcUrl);
+  }
 
   @AfterEach
   void stopSync() {
     sync.stop();
   }
 
-  @ParameterizedTest(name = "orders={0} seed={1} faults={2}")
-  @CsvSource({"400, 11, 0", "400, 12, 0.2"})
-  void everyPaidTradeReachesTheErpExactlyOnce(int orders, long seed, double faults) throws Exception {
-    DemoOptions options = new DemoOptions(orders, seed, faults, Duration.ofMinutes(5));
+  @AfterAll
+  static void stopSandbox() {
+    sandbox.close();
+  }
+
+  @Test
+  void everyCheckIsZeroWithPushedMessagesAndFaults() throws Exception {
     List<DemoProgress> progress = new ArrayList<>();
-    try (TmallSandbox sandbox = demo.startSandbox(options)) {
-      DemoReport report = demo.run(sandbox, options, progress::add);
-      System.out.println("demo report: " + report.toMap());
-      assertThat(report.checks()).as("problems: %s", report.details().get("problems")).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
-      assertThat(report.tmall().trades()).isEqualTo(orders);
-      assertThat(report.tmall().paid()).isPositive().isLessThan(orders);
-      // a trade closed after payment before its ERP order was created gets none (docs/order-changes.md);
-      // the per-trade check orders.missing above covers every other paid trade
-      List<com.tmallbridge.sandbox.tmall.SandboxTrade> closed = sandbox.trades().stream()
-          .filter(t -> t.everPaid() && "TRADE_CLOSED".equals(t.status())).toList();
-      assertThat(report.erp().salesOrders()).isBetween(report.tmall().paid() - closed.size(), report.tmall().paid());
-      assertThat(report.erp().amountFen()).isBetween(
-          report.tmall().paymentFen() - closed.stream().mapToLong(com.tmallbridge.sandbox.tmall.SandboxTrade::paymentFen).sum(),
-          report.tmall().paymentFen());
-      assertThat(report.exceptions()).isZero();
-      assertThat(progress).isNotEmpty();
-    }
+
+    DemoReport report = demo.run(sandbox, OPTIONS, progress::add);
+
+    System.out.println("demo report: " + report.toMap());
+    assertEveryCheckZero(report, OPTIONS.orders());
+    assertThat(progress).isNotEmpty();
+    Map<String, Object> shipments = map(report, "shipments");
+    assertThat((Long) shipments.get("delivered")).as("the ERP shipped most paid trades").isGreaterThan(report.tmall().paid() / 2);
+    assertThat(shipments.get("writtenBack")).isEqualTo(shipments.get("delivered"));
+    assertThat((Long) shipments.get("split")).isPositive();
+    Map<String, Object> refunds = map(report, "refunds");
+    assertThat((Long) refunds.get("beforeShipping")).isPositive();
+    assertThat((Long) refunds.get("afterShipping")).isPositive();
+    Map<String, Object> latency = map(report, "latency");
+    assertThat((Long) latency.get("p99Ms")).isGreaterThanOrEqualTo((Long) latency.get("p50Ms"));
+    assertThat((Long) map(report, "tmc").get("received")).as("messages were pushed").isPositive();
+  }
+
+  /** The checks every demo run must pass, whatever its options. */
+  static void assertEveryCheckZero(DemoReport report, int orders) {
+    assertThat(report.checks()).as("problems: %s", report.details().get("problems")).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
+    assertThat(report.checks()).containsKeys("shipments.notWrittenBack", "shipments.shippedInErpNotOnTmall", "refunds.unreflected",
+        "refunds.shippedAfterIntercept", "stock.drift", "orders.missing");
+    assertThat(report.tmall().trades()).isEqualTo(orders);
+    assertThat(report.tmall().paid()).isPositive().isLessThan(orders);
+    // a trade closed after payment before its ERP order was created gets none (docs/order-changes.md)
+    assertThat(report.erp().salesOrders()).isLessThanOrEqualTo(report.tmall().paid());
+    assertThat(report.exceptions()).as("exceptions held for an operator").isZero();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(DemoReport report, String key) {
+    return (Map<String, Object>) report.details().get(key);
   }
 }
