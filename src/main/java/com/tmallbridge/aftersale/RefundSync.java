@@ -64,7 +64,8 @@ public class RefundSync implements AutoCloseable {
     stop();
   }
 
-  private List<RefundPull> cycle() {
+  /** One pull of every shop without delivering (what the continuous mode runs; the outbox workers deliver the rules). */
+  public List<RefundPull> cycle() {
     List<RefundPull> pulls = management.pollAll();
     cycles.incrementAndGet();
     return pulls;

@@ -88,9 +88,10 @@ class DemoCommand implements Callable<Integer> {
     Output out = new Output(root.spec.commandLine().getErr());
     var c = sandbox.credentials();
     out.line("sandbox gateway " + sandbox.url() + "  app key " + c.appKey() + "  app secret " + c.appSecret() + "  session " + c.sessionKey());
-    out.line("live trades keep arriving and syncing, stock keeps being published; Ctrl-C to stop");
+    out.line("live trades keep arriving and syncing (TMC push and polling), stock, shipments and refunds keep flowing; Ctrl-C to stop");
     runtime.bean(com.tmallbridge.stock.StockSync.class).start();
     runtime.bean(com.tmallbridge.fulfilment.FulfilmentSync.class).start();
+    runtime.bean(com.tmallbridge.aftersale.RefundSync.class).start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
     while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -57,6 +57,9 @@ public class DemoRunner {
   private static final int QUIET_STEPS = 4;
   /** Ticks per step of the shop's day. */
   private static final int STEP_TICKS = 4;
+  /** Failed ticks in a row after which the demo gives up. */
+  private static final int MAX_FAILED_TICKS = 20;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoRunner.class);
   /**
    * The demo shop's trades: 6 % closed unpaid, 4 % waiting for payment, 90 % paid and waiting for
    * goods — the built-in ERP's warehouse ships them and the demo's buyers open the after-sale
@@ -236,16 +239,51 @@ public class DemoRunner {
    */
   private boolean settle(TmallSandbox sandbox, Shop shop, DemoOptions options) throws InterruptedException {
     Instant deadline = clock.instant().plus(options.timeout());
+    TickGuard guard = new TickGuard();
     while (clock.instant().isBefore(deadline)) {
-      fulfilment.runOnce();
-      refundSync.runOnce();
-      if (caughtUp(sandbox, shop) && !sync.hasUndelivered() && shipments.summary().byState().getOrDefault(ShipmentState.PENDING, 0L) == 0
-          && catchUp.refundsCaughtUp(shop, sandbox.refunds())) {
+      boolean settled = guard.done(() -> {
+        fulfilment.runOnce();
+        refundSync.runOnce();
+        return caughtUp(sandbox, shop) && !sync.hasUndelivered()
+            && shipments.summary().byState().getOrDefault(ShipmentState.PENDING, 0L) == 0 && catchUp.refundsCaughtUp(shop, sandbox.refunds());
+      });
+      if (settled) {
         return true;
       }
       pause(TICK_MILLIS);
     }
     return false;
+  }
+
+  /**
+   * Runs the demo's own work tick by tick as the continuous mode runs its cycles: a tick that fails
+   * (a row held too long by another transaction, a transient database error) is logged and counts
+   * as not done, and the next tick tries again — nothing is lost, the flows pick up where they
+   * stopped. {@value #MAX_FAILED_TICKS} failures in a row end the demo with the last one.
+   */
+  private static final class TickGuard {
+    private int failedInARow;
+
+    void run(Runnable work) {
+      done(() -> {
+        work.run();
+        return true;
+      });
+    }
+
+    boolean done(java.util.function.BooleanSupplier work) {
+      try {
+        boolean done = work.getAsBoolean();
+        failedInARow = 0;
+        return done;
+      } catch (RuntimeException e) {
+        if (++failedInARow >= MAX_FAILED_TICKS) {
+          throw e;
+        }
+        LOG.warn("demo tick failed ({} in a row); trying again on the next tick", failedInARow, e);
+        return false;
+      }
+    }
   }
 
   private static void pause(long millis) throws InterruptedException {
@@ -310,15 +348,17 @@ public class DemoRunner {
       Consumer<DemoProgress> progress, Consumer<Instant> liveStarted) throws InterruptedException {
     Instant deadline = clock.instant().plus(options.timeout());
     Random random = new Random(options.seed() ^ 0x5EED_57C0L);
+    TickGuard guard = new TickGuard();
     int ticks = 0;
-    while (!historyInErp(sandbox, shop)) {
+    while (!guard.done(() -> historyInErp(sandbox, shop))) {
       if (!clock.instant().isBefore(deadline)) {
         return false;
       }
-      if (ticks++ % STEP_TICKS == 0) {
-        step(sandbox, shop, materials, random, true, ticks);
+      int tick = ticks++;
+      if (tick % STEP_TICKS == 0) {
+        guard.run(() -> step(sandbox, shop, materials, random, true, tick));
       }
-      progress.accept(snapshot("catching up with the day's trades", sandbox, options));
+      guard.run(() -> progress.accept(snapshot("catching up with the day's trades", sandbox, options)));
       pause(TICK_MILLIS);
     }
     liveStarted.accept(clock.instant());
@@ -326,11 +366,14 @@ public class DemoRunner {
     int stepsAfterLive = 0;
     while (clock.instant().isBefore(deadline)) {
       boolean liveRunning = live != null && !live.isDone();
-      if (ticks++ % STEP_TICKS == 0 && (liveRunning || stepsAfterLive++ < WAREHOUSE_STEPS_AFTER_LIVE)) {
-        step(sandbox, shop, materials, random, stepsAfterLive < WAREHOUSE_STEPS_AFTER_LIVE - QUIET_STEPS, ticks);
+      int tick = ticks++;
+      if (tick % STEP_TICKS == 0 && (liveRunning || stepsAfterLive++ < WAREHOUSE_STEPS_AFTER_LIVE)) {
+        boolean newCases = stepsAfterLive < WAREHOUSE_STEPS_AFTER_LIVE - QUIET_STEPS;
+        guard.run(() -> step(sandbox, shop, materials, random, newCases, tick));
       }
-      progress.accept(snapshot(liveRunning ? "live trades arriving" : "syncing", sandbox, options));
-      if (!liveRunning && stepsAfterLive >= WAREHOUSE_STEPS_AFTER_LIVE && caughtUp(sandbox, shop) && !sync.hasUndelivered()) {
+      guard.run(() -> progress.accept(snapshot(liveRunning ? "live trades arriving" : "syncing", sandbox, options)));
+      boolean stepsDone = stepsAfterLive >= WAREHOUSE_STEPS_AFTER_LIVE;
+      if (!liveRunning && stepsDone && guard.done(() -> caughtUp(sandbox, shop) && !sync.hasUndelivered())) {
         return true;
       }
       pause(TICK_MILLIS);
@@ -348,9 +391,10 @@ public class DemoRunner {
     Map<Long, List<SandboxRefund>> cases = new HashMap<>();
     sandbox.refunds().forEach(r -> cases.computeIfAbsent(r.tid(), k -> new ArrayList<>()).add(r));
     stock.step(sandbox, materials, random, t -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of())));
-    fulfilment.runOnce();
+    // record only: the outbox workers of continuous sync deliver, so the shop's day does not wait on Tmall's retries
+    fulfilment.cycle();
     if ((tick / STEP_TICKS) % 2 == 1) {
-      refundSync.runOnce();
+      refundSync.cycle();
     }
   }
 

@@ -103,7 +103,7 @@ class DemoStock {
       }
     }
     ship(sandbox, random, ready);
-    cycle(stockSync::runOnce);
+    cycle(() -> stockSync.cycle(false)); // the outbox workers deliver the pushes
   }
 
   /**
