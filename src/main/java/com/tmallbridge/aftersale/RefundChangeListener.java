@@ -76,14 +76,8 @@ class RefundChangeListener {
       }
       return refund;
     } catch (ChannelException e) {
-      switch (e.kind()) {
-        case RETRYABLE -> throw e;
-        case BANNED -> {
-          shops.pauseUntil(shop.id(), e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
-          throw e;
-        }
-        case NEEDS_REAUTHORISATION -> shops.markNeedsReauthorisation(shop.id(), e.getMessage());
-        case PERMANENT -> { }
+      if (shops.recordFailure(shop.id(), e)) {
+        throw e; // transient: the message comes again
       }
       log.warn("refund {} pushed for shop {} could not be fetched: {}; confirmed, the refund pull catches up", event.refundId(),
           shop.code(), e.getMessage());

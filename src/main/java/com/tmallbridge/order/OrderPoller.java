@@ -76,11 +76,7 @@ class OrderPoller {
   }
 
   private PollResult handleFailure(Shop shop, ChannelException e, PollResult result) {
-    switch (e.kind()) {
-      case NEEDS_REAUTHORISATION -> shops.markNeedsReauthorisation(shop.id(), e.getMessage());
-      case BANNED -> shops.pauseUntil(shop.id(), e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
-      default -> { }
-    }
+    shops.recordFailure(shop.id(), e);
     log.warn("shop {}: pull stopped ({}): {}", shop.code(), e.kind(), e.getMessage());
     return result.failed(e.kind() + ": " + e.getMessage());
   }

@@ -219,14 +219,8 @@ public class TradeMessages {
       }
       return trade;
     } catch (ChannelException e) {
-      switch (e.kind()) {
-        case RETRYABLE -> throw e;
-        case BANNED -> {
-          shops.pauseUntil(shop.id(), e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
-          throw e;
-        }
-        case NEEDS_REAUTHORISATION -> shops.markNeedsReauthorisation(shop.id(), e.getMessage());
-        case PERMANENT -> { }
+      if (shops.recordFailure(shop.id(), e)) {
+        throw e; // transient: the message comes again
       }
       log.warn("{} message {} trade {} shop {}: {}; confirmed", TradeMessageCode.FETCH_REFUSED.code(), message.id(),
           message.tid(), shop.code(), e.getMessage());

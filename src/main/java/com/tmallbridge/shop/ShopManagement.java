@@ -1,5 +1,6 @@
 package com.tmallbridge.shop;
 
+import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ShopProbe;
 import com.tmallbridge.core.ShopId;
 import java.net.URI;
@@ -71,6 +72,22 @@ public class ShopManagement {
   @Transactional
   public void markNeedsReauthorisation(ShopId id, String detail) {
     shops.setStatus(id, ShopStatus.NEEDS_REAUTH, detail, null, clock.instant());
+  }
+
+  /**
+   * What a failed call to the shop's channel means for the shop: a flow-control ban pauses it until
+   * the ban ends (now when Tmall did not say), lost authorisation stops it until new credentials
+   * come; a retryable or permanent failure changes nothing.
+   *
+   * @return whether the failure is transient (retryable or a ban): the work should be tried again later
+   */
+  public boolean recordFailure(ShopId id, ChannelException e) {
+    switch (e.kind()) {
+      case BANNED -> pauseUntil(id, e.retryAfter() == null ? clock.instant() : e.retryAfter(), e.getMessage());
+      case NEEDS_REAUTHORISATION -> markNeedsReauthorisation(id, e.getMessage());
+      case RETRYABLE, PERMANENT -> { }
+    }
+    return e.kind() == ChannelException.Kind.RETRYABLE || e.kind() == ChannelException.Kind.BANNED;
   }
 
   /** Stops calling the shop until {@code until} (a flow-control ban). */
