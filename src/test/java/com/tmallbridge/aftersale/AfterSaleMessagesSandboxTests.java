@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.tmallbridge.core.ChannelOrderNo;
 import com.tmallbridge.core.ErpDocNo;
-import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.DeliveryHold;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.Material;
-import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.order.RefundChangeNoticed;
@@ -19,15 +16,14 @@ import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.FaultSettings;
 import com.tmallbridge.sandbox.tmall.RefundKind;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxRefund;
-import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.sandbox.tmall.TmcSettings;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +75,7 @@ class AfterSaleMessagesSandboxTests extends SpringDatabaseTestBase {
     var c = sandbox.credentials();
     Shop shop = shops.add(new ShopRegistration("TR", c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
-    seedErp(shop);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     orderSync.start();
     refundSync.start();
     try {
@@ -128,22 +124,4 @@ class AfterSaleMessagesSandboxTests extends SpringDatabaseTestBase {
     return erp.capability(SalesOrderQuery.class).findByChannelOrder("TR", new ChannelOrderNo(Long.toString(t.tid())));
   }
 
-  private void seedErp(Shop shop) {
-    for (SandboxItem item : sandbox.items()) {
-      if (item.skus().isEmpty()) {
-        material(shop, item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(shop, item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
-      }
-    }
-  }
-
-  private void material(Shop shop, long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
-  }
 }

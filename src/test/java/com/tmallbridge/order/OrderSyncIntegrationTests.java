@@ -3,15 +3,11 @@ package com.tmallbridge.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.channel.UnreadableTrade;
-import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.Material;
-import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.sandbox.tmall.FaultSettings;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
@@ -21,6 +17,7 @@ import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.shop.ShopStatus;
 import com.tmallbridge.sync.Checkpoints;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,29 +65,6 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     return shops.add(new ShopRegistration("T1", "测试店", sandbox.url(), c.appKey(), c.appSecret(), session, "md5", now.minus(Duration.ofHours(4))));
   }
 
-  /** Creates a material for every SKU except those of {@code skipItem}; maps SKUs without merchant codes. */
-  private void seedErp(Shop shop, long skipItem) {
-    for (SandboxItem item : sandbox.items()) {
-      if (item.numIid() == skipItem) {
-        continue;
-      }
-      if (item.skus().isEmpty()) {
-        material(shop, item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(shop, item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
-      }
-    }
-  }
-
-  private void material(Shop shop, long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
-  }
-
   private Map<String, List<ErpSalesOrderSummary>> erpOrders() {
     List<ErpSalesOrderSummary> all = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(all::add);
@@ -112,7 +86,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   void exportsEveryPaidTradeOnceHoldsUnmappedOnesAndExportsThemAfterTheFix() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
     long missingItem = itemUsedByPaidTrades();
-    seedErp(shop, missingItem);
+    SandboxMaterials.seed(sandbox, shop, products, erp, missingItem);
 
     OrderSync.CycleResult first = sync.runOnce();
     assertThat(first.polls()).allSatisfy(p -> assertThat(p.error()).isNull());
@@ -140,7 +114,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
       assertThat(e.message()).contains("does not have");
     });
 
-    seedErp(shop, -1);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     orders.retryAllOpen();
     sync.drain();
     Map<String, List<ErpSalesOrderSummary>> after = erpOrders();
@@ -153,7 +127,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Test
   void anUnreadableTradeIsHeldAndAReadableVersionReleasesIt() {
     Shop shop = addShop(sandbox.credentials().sessionKey());
-    seedErp(shop, -1);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     String code = sandbox.items().stream().flatMap(i -> i.skus().stream()).map(SandboxSku::outerId)
         .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
 
@@ -175,7 +149,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Test
   void replayingAWindowChangesNothing() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
-    seedErp(shop, -1);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     sync.runOnce();
     Map<String, List<ErpSalesOrderSummary>> before = erpOrders();
     Map<TradeState, Long> states = orders.stateCounts();
@@ -202,7 +176,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Test
   void aFailedWindowLeavesTheCheckpointAndIsReadAgain() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
-    seedErp(shop, -1);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     sandbox.faults(FaultSettings.none().withPartialListRate(1.0).withMethodErrorRate("taobao.trade.fullinfo.get", 1.0));
     OrderSync.CycleResult failed = sync.runOnce();
     assertThat(failed.polls().get(0).error()).isNotNull();
@@ -232,7 +206,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
 
     Shop fixed = addShop(sandbox.credentials().sessionKey());
     assertThat(fixed.status()).isEqualTo(ShopStatus.ACTIVE);
-    seedErp(fixed, -1);
+    SandboxMaterials.seed(sandbox, fixed, products, erp, -1);
     sync.runOnce();
     assertThat(erpOrders()).isNotEmpty();
   }

@@ -7,8 +7,6 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.Material;
-import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
@@ -16,14 +14,13 @@ import com.tmallbridge.erp.embedded.operations.Shipment;
 import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.RefundKind;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
-import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.SandboxTradeLine;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,23 +56,9 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
     var c = sandbox.credentials();
     shop = shops.add(new ShopRegistration("AF", "改单流程店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
-    for (SandboxItem item : sandbox.items()) {
-      if (item.skus().isEmpty()) {
-        material(shop, item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(shop, item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
-      }
+    for (MaterialCode m : SandboxMaterials.seed(sandbox, shop, products, erp, -1)) {
+      warehouse.receive("WH01", m, 1_000, "af-" + m.value());
     }
-  }
-
-  private void material(Shop shop, long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
-    warehouse.receive("WH01", new MaterialCode(material), 1_000, "af-" + material);
   }
 
   @AfterEach

@@ -3,23 +3,19 @@ package com.tmallbridge.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.Material;
-import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.LiveRun;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
-import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.sandbox.tmall.TmcSettings;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +62,7 @@ class TradeMessagesSandboxTests extends SpringDatabaseTestBase {
     var c = sandbox.credentials();
     Shop shop = shops.add(new ShopRegistration("T1", c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         sandbox.clock().instant().minus(Duration.ofMinutes(5))));
-    seedErp(shop);
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     sync.start();
     try {
       await().atMost(Duration.ofSeconds(30)).until(messages::connected);
@@ -98,22 +94,4 @@ class TradeMessagesSandboxTests extends SpringDatabaseTestBase {
     return all.stream().collect(Collectors.groupingBy(o -> o.orderNo().value()));
   }
 
-  private void seedErp(Shop shop) {
-    for (SandboxItem item : sandbox.items()) {
-      if (item.skus().isEmpty()) {
-        material(shop, item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(shop, item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
-      }
-    }
-  }
-
-  private void material(Shop shop, long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
-  }
 }
