@@ -58,7 +58,9 @@ class RefundFollower {
     Optional<ErpSalesOrderSummary> order = erpOrder(r);
     Run run = new Run(r, shop, refunds.holdKey(shop, refundId), order.map(ErpSalesOrderSummary::docNo).orElse(null));
     run.capAmount(paidFor(shop, r));
-    Plan plan = RefundRules.plan(r.status(), r.kind(), r.refundPhase(), shipping(r), order.map(ErpSalesOrderSummary::status).orElse(null));
+    String erpStatus = order.map(ErpSalesOrderSummary::status).orElse(null);
+    long delivered = r.shipping() == null && order.isPresent() ? delivered(order.get(), r) : 0;
+    Plan plan = RefundRules.plan(r.status(), r.kind(), r.refundPhase(), shipping(r), erpStatus, delivered > 0);
     if (plan.waitForErpOrder()) {
       throw new DeliveryException(AfterSaleErrorCode.ERP_ORDER_MISSING.code(), true,
           "refund " + refundId + ": trade " + r.tid() + " has no ERP sales order yet; the rules run when it has one", null);
@@ -66,9 +68,10 @@ class RefundFollower {
     run.stage = plan.stage();
     run.shipping = plan.shipping() == null ? r.shipping() : plan.shipping().name();
     if (r.shipping() == null && plan.shipping() == Shipping.AFTER && "onsale".equals(r.refundPhase())
-        && r.kind() == RefundKind.REFUND_ONLY && order.map(o -> "SHIPPED".equals(o.status())).orElse(false)) {
-      // the buyer asked while Tmall showed nothing shipped, but the whole ERP order had left before the bridge could hold it
-      run.interceptFailed(order.get().docNo() + " had shipped everything when the refund arrived");
+        && r.kind() == RefundKind.REFUND_ONLY && delivered > 0) {
+      // the buyer asked while Tmall showed the sub-order unshipped, but its goods had left before the bridge could hold them
+      run.interceptFailed(delivered + " unit(s) of sub-order " + r.oid() + " had left with " + order.get().docNo()
+          + " when the refund arrived");
     }
     try {
       for (Action action : plan.actions()) {
@@ -85,6 +88,21 @@ class RefundFollower {
     }
     refunds.saveOutcome(shop, refundId, run.outcome(), clock.instant());
     return Optional.of(run.stage);
+  }
+
+  /**
+   * Units of the refund's sub-order the ERP delivered; for an ERP without per-line reads, every
+   * unit of an order that is no longer {@code CONFIRMED} counts as gone (the safe side: no hold).
+   */
+  private long delivered(ErpSalesOrderSummary order, RefundView r) {
+    if (!erp.supports(SalesOrderLineCancellation.class)) {
+      return "CONFIRMED".equals(order.status()) ? 0 : Math.max(1, r.num());
+    }
+    try {
+      return erp.capability(SalesOrderLineCancellation.class).deliveredUnits(order.docNo(), List.of(r.oid()));
+    } catch (ConnectorException e) {
+      throw new DeliveryException(e.errorCode().code(), e.retryable(), e.getMessage(), e);
+    }
   }
 
   private Optional<ErpSalesOrderSummary> erpOrder(RefundView r) {
@@ -175,11 +193,11 @@ class RefundFollower {
       DeliveryHold holds = erp.capability(DeliveryHold.class);
       holds.hold(so, holdKey, "refund " + r.refundId() + " of sub-order " + r.oid() + " requested before shipping");
       effect(holdKey, "HOLD", so.value(), null, null, "delivery of " + so + " held");
-      String now = erp.capability(SalesOrderQuery.class).findByChannelOrder(r.shopCode(), new ChannelOrderNo(r.tid()))
-          .map(ErpSalesOrderSummary::status).orElse("");
-      if (!"CONFIRMED".equals(now)) {
+      long gone = erp.capability(SalesOrderQuery.class).findByChannelOrder(r.shopCode(), new ChannelOrderNo(r.tid()))
+          .map(now -> delivered(now, r)).orElse(0L);
+      if (gone > 0) {
         release();
-        interceptFailed(so + " was " + now + " when the hold arrived");
+        interceptFailed(gone + " unit(s) of sub-order " + r.oid() + " had left with " + so + " when the hold arrived");
         stage = RefundStage.OPEN;
         return false;
       }

@@ -18,8 +18,8 @@ import java.util.function.Function;
  * tables. A case is unreflected when the ERP does not show what it requires:
  *
  * <ul>
- *   <li>refund before shipping, waiting for the seller, nothing of the order delivered: a hold in
- *       force on the sales order;
+ *   <li>refund before shipping, waiting for the seller, nothing of the sub-order delivered and the
+ *       order still to ship: a hold in force on the sales order;
  *   <li>refund before shipping succeeded, nothing of the sub-order delivered: no units of the
  *       sub-order left to ship (lines cancelled, or the order cancelled);
  *   <li>goods on their way back ({@code WAIT_SELLER_CONFIRM_GOODS}): a return document for the
@@ -57,7 +57,8 @@ final class AfterSaleCheck {
       String problem = null;
       switch (r.status()) {
         case "WAIT_SELLER_AGREE" -> {
-          if ("onsale".equals(r.refundPhase()) && !cancelled && nothingDelivered(linesOf.apply(order))) {
+          if ("onsale".equals(r.refundPhase()) && !cancelled && !"SHIPPED".equals(order.status())
+              && nothingDelivered(linesOf.apply(order), r.oid())) {
             heldForCase.add(order.docNo().value());
             if (facts.holds().stream().noneMatch(h -> h.salesOrderNo().equals(order.docNo()) && h.releasedAt() == null)) {
               problem = "refund " + r.refundId() + " waits for the seller before shipping but order " + order.docNo() + " is not held";
@@ -120,8 +121,8 @@ final class AfterSaleCheck {
     return null;
   }
 
-  private static boolean nothingDelivered(List<OpenLine> lines) {
-    return lines.stream().allMatch(l -> l.delivered() == 0);
+  private static boolean nothingDelivered(List<OpenLine> lines, long oid) {
+    return lines.stream().filter(l -> belongsTo(l.externalLineId(), oid)).allMatch(l -> l.delivered() == 0);
   }
 
   static boolean belongsTo(String externalLineId, long oid) {

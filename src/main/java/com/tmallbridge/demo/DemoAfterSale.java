@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The buyers' half of the demo's after-sale traffic, played on the sandbox from the demo's own
  * thread (so it interleaves with the warehouse deterministically for a seed): buyers ask for
- * refunds before shipping (仅退款, whole sub-order) and after (退货退款, 仅退款 of part of the
+ * refunds before shipping (仅退款, whole sub-order, also of a partly shipped order) and after (退货退款, 仅退款 of part of the
  * amount, 换货), the seller agrees, refuses or the buyer withdraws, goods are sent back and
  * received, and buyers move their delivery address and sellers write memos.
  *
@@ -152,7 +152,7 @@ class DemoAfterSale {
         }
         return true;
       }
-      if (!notShippedInErp(order)) {
+      if (!subOrderStillInWarehouse(order, line.oid())) {
         return false; // the goods may be on their way: nothing a buyer could see
       }
       sandbox.openRefund(t.tid(), line.oid(), RefundKind.REFUND_ONLY, null, reason);
@@ -173,6 +173,19 @@ class DemoAfterSale {
     }
     try {
       return erp.openLines(order.docNo()).stream().allMatch(l -> l.delivered() == 0);
+    } catch (ConnectorException e) {
+      return false;
+    }
+  }
+
+  /** Whether the ERP order still has to ship and nothing of sub-order {@code oid} has left. */
+  private boolean subOrderStillInWarehouse(ErpSalesOrderSummary order, long oid) {
+    if (order == null || !("CONFIRMED".equals(order.status()) || "PART_SHIPPED".equals(order.status()))) {
+      return false;
+    }
+    try {
+      return erp.openLines(order.docNo()).stream().filter(l -> AfterSaleCheck.belongsTo(l.externalLineId(), oid))
+          .allMatch(l -> l.delivered() == 0);
     } catch (ConnectorException e) {
       return false;
     }

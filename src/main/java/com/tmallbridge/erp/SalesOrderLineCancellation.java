@@ -22,6 +22,15 @@ public interface SalesOrderLineCancellation {
   Result cancelOpenUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds, String reference);
 
   /**
+   * Units of the lines of {@code subOrderIds} (matched as in {@link #cancelOpenUnits}) delivered so
+   * far: 0 means nothing of those sub-orders has left the warehouse, whatever the rest of the order
+   * did (a refund of a sub-order still to ship in a partly shipped order can still be intercepted).
+   *
+   * @throws ConnectorException permanent when the sales order is unknown
+   */
+  long deliveredUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds);
+
+  /**
    * @param cancelledUnits open units of the matched lines cancelled by this call
    * @param deliveredUnits units of the matched lines already delivered (not cancellable)
    * @param remainingOpenUnits open units left on the whole sales order

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
+import com.tmallbridge.erp.embedded.operations.OpenLine;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -201,6 +203,38 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aRequestForTheSubOrderStillToShipOfAPartlyShippedOrderIsIntercepted() {
+    OpenLine first = warehouse.openLines(salesOrder()).get(0);
+    warehouse.ship(new Shipment(salesOrder(), "WH01", "ZTO", "ZT1" + tid, "part-" + tid, Map.of(first.lineNo(), first.open())));
+    assertThat(erpStatus()).isEqualTo("PART_SHIPPED");
+
+    RefundDetail requested = follow(refund(tid + "02", "WAIT_SELLER_AGREE", 2).phase("onsale"), 10);
+
+    assertThat(requested.refund().shipping()).isEqualTo("BEFORE");
+    assertThat(requested.refund().stage()).isEqualTo(RefundStage.HELD);
+    assertThat(requested.refund().shippedAfterIntercept()).isFalse();
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isTrue();
+
+    RefundDetail succeeded = follow(refund(tid + "02", "SUCCESS", 2).phase("onsale"), 20);
+
+    assertThat(succeeded.refund().stage()).isEqualTo(RefundStage.LINES_CANCELLED);
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
+    assertThat(erpStatus()).as("nothing left to ship").isEqualTo("SHIPPED");
+  }
+
+  @Test
+  void aRequestForASubOrderThatAlreadyLeftInAPartlyShippedOrderIsReportedAsShippedAfterIntercept() {
+    OpenLine first = warehouse.openLines(salesOrder()).get(0);
+    warehouse.ship(new Shipment(salesOrder(), "WH01", "ZTO", "ZT2" + tid, "part-" + tid, Map.of(first.lineNo(), first.open())));
+
+    RefundDetail requested = follow(refund(tid + "01", "WAIT_SELLER_AGREE", 1).phase("onsale"), 10);
+
+    assertThat(requested.refund().shipping()).isEqualTo("AFTER");
+    assertThat(requested.refund().shippedAfterIntercept()).isTrue();
+    assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).as("the other sub-order ships as planned").isFalse();
+  }
+
+  @Test
   void aRequestMadeBeforeShippingThatFindsTheWholeOrderGoneIsReportedAsShippedAfterIntercept() {
     shipAll("before-the-request-reached-us-" + tid);
 
@@ -209,7 +243,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(requested.refund().shipping()).isEqualTo("AFTER");
     assertThat(requested.refund().shippedAfterIntercept()).isTrue();
     assertThat(requested.refund().exceptionCode()).isEqualTo("AFTERSALE-001");
-    assertThat(requested.refund().exceptionMessage()).contains(salesOrder().value()).contains("had shipped everything");
+    assertThat(requested.refund().exceptionMessage()).contains(salesOrder().value()).contains("had left");
     assertThat(effects(requested)).isEmpty();
     assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
   }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.aftersale.RefundRules.Plan;
 import com.tmallbridge.aftersale.RefundRules.Shipping;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,6 +61,16 @@ class RefundRulesTests {
     assertThat(plan.shipping()).isEqualTo(Shipping.AFTER);
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.stage()).isEqualTo(RefundStage.OPEN);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"CONFIRMED,false,BEFORE", "PART_SHIPPED,false,BEFORE", "PART_SHIPPED,true,AFTER", "SHIPPED,true,AFTER",
+      "SHIPPED,false,AFTER"})
+  void theSideIsDecidedByWhetherTheSubOrderItselfLeftTheWarehouse(String erpStatus, boolean subOrderDelivered, Shipping side) {
+    Plan plan = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, erpStatus, subOrderDelivered);
+
+    assertThat(plan.shipping()).isEqualTo(side);
+    assertThat(plan.actions()).isEqualTo(side == Shipping.BEFORE ? List.of(HOLD) : List.of());
   }
 
   @ParameterizedTest

@@ -64,6 +64,21 @@ public interface AfterSaleContract extends ErpContractFixture {
   }
 
   @Test
+  default void deliveredUnitsArePerSubOrderWhateverTheRestOfTheOrderDid() {
+    SalesOrderLineCancellation lines = capability(SalesOrderLineCancellation.class);
+    ErpDocNo so = createdOrder(orderOfThreeLines(data().orderNo()));
+    assertThat(lines.deliveredUnits(so, List.of("oid-1", "oid-3"))).isZero();
+
+    shipInErp(so, Map.of("oid-3", 1L), "ZTO", "ZT" + data().tag());
+
+    assertThat(lines.deliveredUnits(so, List.of("oid-3"))).isEqualTo(1);
+    assertThat(lines.deliveredUnits(so, List.of("oid-1"))).as("the sub-order still to ship").isZero();
+    assertThat(lines.deliveredUnits(so, List.of("oid-9"))).as("no such sub-order").isZero();
+    assertThatThrownBy(() -> lines.deliveredUnits(new ErpDocNo("SO-NONE-" + data().tag()), List.of("oid-1")))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retryable()).isFalse());
+  }
+
+  @Test
   default void cancellingEveryLineOfAnUnshippedOrderCancelsTheOrder() {
     SalesOrderLineCancellation cancellation = capability(SalesOrderLineCancellation.class);
     SalesOrder order = orderOfThreeLines(data().orderNo());

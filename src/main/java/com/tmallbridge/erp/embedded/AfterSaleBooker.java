@@ -99,6 +99,14 @@ final class AfterSaleBooker {
     return (SalesOrderLineCancellation.Result) Objects.requireNonNull(outcome);
   }
 
+  long deliveredUnits(ErpDocNo docNo, Collection<String> subOrderIds) {
+    List<OpenLine> lines = deliveries.openLines(docNo);
+    if (lines.isEmpty()) {
+      throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_SALES_ORDER, false, "there is no sales order " + docNo);
+    }
+    return lines.stream().filter(l -> matches(l.externalLineId(), subOrderIds)).mapToLong(OpenLine::delivered).sum();
+  }
+
   ErpDocNo createReturn(ErpDocNo docNo, Map<String, Long> unitsBySubOrder, String reference, String reason) {
     var earlier = repository.returnByReference(reference);
     if (earlier.isPresent()) {

@@ -225,6 +225,11 @@ class EmbeddedErpConnector
   }
 
   @Override
+  public long deliveredUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds) {
+    return guard("read delivered units of " + salesOrderNo, () -> afterSale.deliveredUnits(salesOrderNo, subOrderIds));
+  }
+
+  @Override
   public SalesOrderLineCancellation.Result cancelOpenUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds, String reference) {
     return guard("cancel lines of " + salesOrderNo + " (" + reference + ")", () -> afterSale.cancelOpenUnits(salesOrderNo, subOrderIds, reference));
   }
