@@ -38,6 +38,8 @@ class DemoAfterSale {
   private static final String[] MEMOS = {"已核实地址", "买家要求改地址", "退款处理中", "换货已安排", "已备注发票"};
   /** New cases opened per step. */
   private static final int OPENED_PER_STEP = 3;
+  /** Trades drawn per new case at most before the step gives up opening more. */
+  private static final int MAX_DRAWS_PER_CASE = 5;
 
   private final EmbeddedErpOperations erp;
   private final AtomicLong opened = new AtomicLong();
@@ -76,11 +78,13 @@ class DemoAfterSale {
       }
     }
     int toOpen = newCases ? Math.max(OPENED_PER_STEP, candidates.size() / 150) : 0;
-    for (int i = 0; i < toOpen && !candidates.isEmpty(); i++) {
+    // a drawn trade may not fit (its parcel is between the ERP and Tmall, its lines are closed): draw again, a few times
+    for (int opens = 0, draws = 0; opens < toOpen && draws < toOpen * MAX_DRAWS_PER_CASE && !candidates.isEmpty(); draws++) {
       SandboxTrade t = candidates.remove(random.nextInt(candidates.size()));
-      touched.add(t.tid());
       if (openCase(sandbox, t, erpOrders.get(Long.toString(t.tid())), random)) {
+        touched.add(t.tid());
         opened.incrementAndGet();
+        opens++;
       }
     }
     if (!candidates.isEmpty()) {
