@@ -58,6 +58,12 @@ class ShipmentHandler implements MessageHandler {
     return ShipmentMessages.SHIP;
   }
 
+  /** Each call goes to Tmall (with retries): one message per transaction. */
+  @Override
+  public boolean groupable() {
+    return false;
+  }
+
   static String payload(long shipmentId) {
     return "{\"shipmentId\":" + shipmentId + "}";
   }

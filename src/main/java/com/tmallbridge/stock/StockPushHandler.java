@@ -52,6 +52,12 @@ class StockPushHandler implements MessageHandler {
     return StockPushes.MESSAGE_TYPE;
   }
 
+  /** Each call goes to Tmall (with retries): one message per transaction. */
+  @Override
+  public boolean groupable() {
+    return false;
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     JsonNode payload = json.readTree(message.payload());

@@ -30,4 +30,14 @@ public interface MessageHandler {
   default boolean urgent() {
     return false;
   }
+
+  /**
+   * Whether messages of this type may be delivered several to one transaction (fewer commits, for
+   * fast local writes). A handler that calls a remote system (Tmall, a remote ERP) returns false:
+   * each of its messages then commits on its own, so a slow or retried call holds no other
+   * message's rows and no long transaction builds up.
+   */
+  default boolean groupable() {
+    return true;
+  }
 }

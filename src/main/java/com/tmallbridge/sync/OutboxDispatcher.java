@@ -196,7 +196,7 @@ public final class OutboxDispatcher implements Dispatcher {
     List<MessageHandler> resolved = new java.util.ArrayList<>();
     for (ClaimedMessage claimed : group) {
       Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
-      if (handler.isEmpty()) {
+      if (handler.isEmpty() || !handler.get().groupable()) {
         return false;
       }
       resolved.add(handler.get());

@@ -45,6 +45,40 @@ class DispatcherDeliveryTests {
   }
 
   @Test
+  void messagesOfAHandlerThatIsNotGroupableCommitOneByOne() {
+    java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.Function<Boolean, MessageHandler> handler = groupable -> new MessageHandler() {
+      @Override
+      public String messageType() {
+        return groupable ? "grouped" : "remote";
+      }
+
+      @Override
+      public void handle(OutboxMessage m) {
+        calls.merge(m.idempotencyKey(), 1, Integer::sum);
+        if (m.idempotencyKey().endsWith("-2")) {
+          throw new DeliveryException("T-1", false, "refused", null);
+        }
+      }
+
+      @Override
+      public boolean groupable() {
+        return groupable;
+      }
+    };
+    OutboxDispatcher dispatcher = db.dispatcher(handler.apply(true), handler.apply(false));
+    for (String type : List.of("grouped", "remote")) {
+      for (int i = 1; i <= 3; i++) {
+        db.enqueue(type + "-agg-" + i, type, type + "-" + i);
+      }
+      dispatcher.flush(10);
+    }
+
+    // a group that fails is rolled back and delivered again one by one; a remote call is never repeated that way
+    assertThat(calls).containsEntry("grouped-1", 2).containsEntry("remote-1", 1).containsEntry("remote-3", 1);
+  }
+
+  @Test
   void triesNoMoreThanAskedAndLeavesTheRestPending() {
     for (int i = 0; i < 7; i++) {
       db.enqueue("1:" + i, "erp.order", "k" + i);
