@@ -136,7 +136,7 @@ class BenchCommand implements Runnable {
     return new SpringRuntime(dir, null, null, null)
         .with("bridge.order.poll-interval", "1h")
         .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000;RETENTION_TIME=600000")
         .with("logging.file.name", dir.resolve("bridge.log").toString());
   }
 
