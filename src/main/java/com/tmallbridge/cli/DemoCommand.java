@@ -66,7 +66,7 @@ class DemoCommand implements Callable<Integer> {
     out.line("TmallBridge demo " + (r.passed() ? "PASSED" : "FAILED") + " in " + r.elapsedMs() + " ms (seed " + r.details().get("seed") + ")");
     out.line(String.format("  Tmall : %d trades, %d paid, %s yuan paid", r.tmall().trades(), r.tmall().paid(), Money.formatYuan(r.tmall().paymentFen())));
     out.line(String.format("  ERP   : %d sales orders, %s yuan", r.erp().salesOrders(), Money.formatYuan(r.erp().amountFen())));
-    r.checks().forEach((k, v) -> out.line(String.format("  %-28s %d%s", k, v, v == 0 ? "" : "   <-- problem")));
+    r.checks().forEach((k, v) -> out.line(String.format("  %-34s %d%s", k, v, v == 0 ? "" : "   <-- problem")));
     if (r.details().get("stock") instanceof java.util.Map<?, ?> stock && r.details().get("warehouse") instanceof java.util.Map<?, ?> w) {
       out.line(String.format("  stock : %s SKUs published, %s SKU figures pushed in %s calls", stock.get("skus"), stock.get("pushes"), stock.get("apiCalls")));
       out.line(String.format("  ERP warehouse while trades flowed: %s receipts, %s stocktakes, %s orders shipped, %s split parcels",
