@@ -6,13 +6,23 @@ import com.tmallbridge.core.ShopId;
 final class AmendmentMessages {
   private AmendmentMessages() {}
 
+  /** What every amendment names: the shop and the trade whose ERP order it amends. */
+  sealed interface Addressed permits Cancel, Update {
+    ShopId shopId();
+
+    String shopCode();
+
+    String tid();
+  }
+
   /**
    * Cancel the ERP order of a closed trade.
    *
    * @param status the trade's Tmall status that closed it
    */
-  record Cancel(long shop, String shopCode, String tid, String status, boolean closedByRefunds) {
-    ShopId shopId() {
+  record Cancel(long shop, String shopCode, String tid, String status, boolean closedByRefunds) implements Addressed {
+    @Override
+    public ShopId shopId() {
       return new ShopId(shop);
     }
   }
@@ -22,8 +32,9 @@ final class AmendmentMessages {
    * after} (the newer snapshot).
    */
   record Update(long shop, String shopCode, String tid, TradeParticulars before, TradeParticulars after, boolean receiverChanged,
-      boolean notesChanged) {
-    ShopId shopId() {
+      boolean notesChanged) implements Addressed {
+    @Override
+    public ShopId shopId() {
       return new ShopId(shop);
     }
   }

@@ -2,15 +2,10 @@ package com.tmallbridge.order;
 
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.ShopId;
-import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.SalesOrderAmendment;
-import com.tmallbridge.sync.DeliveryException;
-import com.tmallbridge.sync.MessageHandler;
-import com.tmallbridge.sync.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,23 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * capability ({@link AmendReason#ERP_CANNOT_AMEND}, open). ERP failures are retried as classified.
  */
 @Component
-class SalesOrderCancelHandler implements MessageHandler {
-  private final ErpRegistry erp;
-  private final ErpOrderLocator locator;
-  private final AmendmentRepository amendments;
-  private final ExceptionRepository exceptions;
-  private final JsonMapper json;
-  private final Clock clock;
+class SalesOrderCancelHandler extends AmendmentHandler<AmendmentMessages.Cancel> {
 
   SalesOrderCancelHandler(
       ErpRegistry erp, ErpOrderLocator locator, AmendmentRepository amendments, ExceptionRepository exceptions, JsonMapper json,
       Clock clock) {
-    this.erp = erp;
-    this.locator = locator;
-    this.amendments = amendments;
-    this.exceptions = exceptions;
-    this.json = json;
-    this.clock = clock;
+    super(AmendmentMessages.Cancel.class, erp, locator, amendments, exceptions, json, clock);
   }
 
   @Override
@@ -47,54 +31,43 @@ class SalesOrderCancelHandler implements MessageHandler {
     return OrderMessages.CANCEL_SALES_ORDER;
   }
 
-  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
   @Override
-  public boolean urgent() {
-    return true;
+  void noErpOrder(AmendmentMessages.Cancel cancel, Instant now) {
+    ShopId shop = cancel.shopId();
+    String tid = cancel.tid();
+    amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.NOT_CREATED, now);
+    exceptions.resolve(shop, tid, now);
+    exceptions.recordResolved(shop, tid, AmendReason.CANCELLED_BEFORE_SHIPPING,
+        "trade " + tid + " closed on Tmall (" + cancel.status() + ") before its ERP order was created: it will not be created", now);
   }
 
   @Override
-  public void handle(OutboxMessage message) {
-    AmendmentMessages.Cancel cancel = json.readValue(message.payload(), AmendmentMessages.Cancel.class);
+  String byHand(AmendmentMessages.Cancel cancel, ErpDocNo doc) {
+    return "trade " + cancel.tid() + " closed on Tmall (" + cancel.status() + "): cancel ERP order " + doc.value() + " by hand; "
+        + AmendReason.ERP_CANNOT_AMEND.description();
+  }
+
+  @Override
+  void amend(AmendmentMessages.Cancel cancel, ErpDocNo doc, SalesOrderAmendment amendment, Instant now) {
     ShopId shop = cancel.shopId();
     String tid = cancel.tid();
-    Instant now = clock.instant();
-    try {
-      Optional<ErpDocNo> doc = locator.find(shop, cancel.shopCode(), tid);
-      if (doc.isEmpty()) {
-        amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.NOT_CREATED, now);
-        exceptions.resolve(shop, tid, now);
-        exceptions.recordResolved(shop, tid, AmendReason.CANCELLED_BEFORE_SHIPPING,
-            "trade " + tid + " closed on Tmall (" + cancel.status() + ") before its ERP order was created: it will not be created", now);
-        return;
-      }
-      if (!erp.supports(SalesOrderAmendment.class)) {
-        exceptions.raise(shop, tid, AmendReason.ERP_CANNOT_AMEND, "trade " + tid + " closed on Tmall (" + cancel.status()
-            + "): cancel ERP order " + doc.get().value() + " by hand; " + AmendReason.ERP_CANNOT_AMEND.description(), null, now);
-        return;
-      }
-      SalesOrderAmendment.Result result =
-          erp.capability(SalesOrderAmendment.class).cancel(doc.get(), "Tmall trade " + tid + " " + cancel.status());
-      if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED && cancel.closedByRefunds()) {
-        amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
-        exceptions.recordResolved(shop, tid, AmendReason.CLOSED_BY_REFUNDS_AFTER_SHIPPING, "trade " + tid + " closed on Tmall ("
-            + cancel.status() + ") with every sub-order refunded after ERP order " + doc.get().value() + " shipped goods: the"
-            + " after-sale flow books the returns", now);
-        return;
-      }
-      if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED) {
-        amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
-        exceptions.raise(shop, tid, AmendReason.CLOSED_AFTER_SHIPPING, "trade " + tid + " closed on Tmall (" + cancel.status()
-            + ") but ERP order " + doc.get().value() + " has shipped goods, so it was not cancelled: intercept the parcel or book"
-            + " the return, then close this with 'exceptions retry ID'", null, now);
-        return;
-      }
-      amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.CANCELLED, now);
-      exceptions.recordResolved(shop, tid, AmendReason.CANCELLED_BEFORE_SHIPPING,
-          "trade " + tid + " closed on Tmall (" + cancel.status() + ") before shipping: ERP order " + doc.get().value() + " cancelled",
-          now);
-    } catch (ConnectorException e) {
-      throw new DeliveryException(e.errorCode().code(), e.retryable(), e.getMessage(), e);
+    SalesOrderAmendment.Result result = amendment.cancel(doc, "Tmall trade " + tid + " " + cancel.status());
+    if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED && cancel.closedByRefunds()) {
+      amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
+      exceptions.recordResolved(shop, tid, AmendReason.CLOSED_BY_REFUNDS_AFTER_SHIPPING, "trade " + tid + " closed on Tmall ("
+          + cancel.status() + ") with every sub-order refunded after ERP order " + doc.value() + " shipped goods: the"
+          + " after-sale flow books the returns", now);
+      return;
     }
+    if (result == SalesOrderAmendment.Result.REFUSED_SHIPPED) {
+      amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.SHIPPED, now);
+      exceptions.raise(shop, tid, AmendReason.CLOSED_AFTER_SHIPPING, "trade " + tid + " closed on Tmall (" + cancel.status()
+          + ") but ERP order " + doc.value() + " has shipped goods, so it was not cancelled: intercept the parcel or book"
+          + " the return, then close this with 'exceptions retry ID'", null, now);
+      return;
+    }
+    amendments.cancelOutcome(shop, tid, AmendmentRepository.CancelOutcome.CANCELLED, now);
+    exceptions.recordResolved(shop, tid, AmendReason.CANCELLED_BEFORE_SHIPPING,
+        "trade " + tid + " closed on Tmall (" + cancel.status() + ") before shipping: ERP order " + doc.value() + " cancelled", now);
   }
 }

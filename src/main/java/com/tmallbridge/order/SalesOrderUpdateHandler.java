@@ -2,16 +2,12 @@ package com.tmallbridge.order;
 
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.ShopId;
-import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpRegistry;
-import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.erp.SalesOrderAmendment.Result;
+import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.sync.DeliveryException;
-import com.tmallbridge.sync.MessageHandler;
-import com.tmallbridge.sync.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,23 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the order is not created yet.
  */
 @Component
-class SalesOrderUpdateHandler implements MessageHandler {
-  private final ErpRegistry erp;
-  private final ErpOrderLocator locator;
-  private final AmendmentRepository amendments;
-  private final ExceptionRepository exceptions;
-  private final JsonMapper json;
-  private final Clock clock;
+class SalesOrderUpdateHandler extends AmendmentHandler<AmendmentMessages.Update> {
 
   SalesOrderUpdateHandler(
       ErpRegistry erp, ErpOrderLocator locator, AmendmentRepository amendments, ExceptionRepository exceptions, JsonMapper json,
       Clock clock) {
-    this.erp = erp;
-    this.locator = locator;
-    this.amendments = amendments;
-    this.exceptions = exceptions;
-    this.json = json;
-    this.clock = clock;
+    super(AmendmentMessages.Update.class, erp, locator, amendments, exceptions, json, clock);
   }
 
   @Override
@@ -50,56 +35,48 @@ class SalesOrderUpdateHandler implements MessageHandler {
     return OrderMessages.UPDATE_SALES_ORDER;
   }
 
-  /** Taking in orders and acting on them before shipping cannot wait behind write-backs. */
   @Override
-  public boolean urgent() {
-    return true;
+  void noErpOrder(AmendmentMessages.Update update, Instant now) {
+    if (amendments.cancelRequested(update.shopId(), update.tid())) {
+      return;
+    }
+    String changes = changes(update);
+    throw new DeliveryException(AmendReason.ERP_ORDER_NOT_CREATED.code(), true,
+        "trade " + update.tid() + " has no ERP order yet; its update (" + changes + ") waits for it", new IllegalStateException(changes));
   }
 
   @Override
-  public void handle(OutboxMessage message) {
-    AmendmentMessages.Update update = json.readValue(message.payload(), AmendmentMessages.Update.class);
+  String byHand(AmendmentMessages.Update update, ErpDocNo doc) {
+    return "trade " + update.tid() + " changed on Tmall: " + changes(update) + "; update ERP order " + doc.value() + " by hand";
+  }
+
+  @Override
+  void amend(AmendmentMessages.Update update, ErpDocNo doc, SalesOrderAmendment amendment, Instant now) {
     ShopId shop = update.shopId();
     String tid = update.tid();
-    Instant now = clock.instant();
-    String changes = String.join("; ", update.after().changesSince(update.before()));
-    try {
-      Optional<ErpDocNo> found = locator.find(shop, update.shopCode(), tid);
-      if (found.isEmpty()) {
-        if (amendments.cancelRequested(shop, tid)) {
-          return;
-        }
-        throw new DeliveryException(AmendReason.ERP_ORDER_NOT_CREATED.code(), true,
-            "trade " + tid + " has no ERP order yet; its update (" + changes + ") waits for it", new IllegalStateException(changes));
-      }
-      ErpDocNo doc = found.get();
-      if (!erp.supports(SalesOrderAmendment.class)) {
-        exceptions.raise(shop, tid, AmendReason.ERP_CANNOT_AMEND, "trade " + tid + " changed on Tmall: " + changes
-            + "; update ERP order " + doc.value() + " by hand", null, now);
-        return;
-      }
-      SalesOrderAmendment amendment = erp.capability(SalesOrderAmendment.class);
-      TradeParticulars after = update.after();
-      Result receiver = update.receiverChanged() ? amendment.updateReceiver(doc, after.receiver()) : Result.APPLIED;
-      Result notes = update.notesChanged()
-          ? amendment.updateMemo(doc, after.buyerMessage(), after.sellerMemo(), after.sellerFlag()) : Result.APPLIED;
-      if (receiver == Result.REFUSED_CANCELLED || notes == Result.REFUSED_CANCELLED) {
-        exceptions.raise(shop, tid, AmendReason.ERP_ORDER_CANCELLED, "trade " + tid + " changed on Tmall (" + changes + ") but ERP order "
-            + doc.value() + " is cancelled in the ERP: nothing was changed; check why it was cancelled", null, now);
-      } else if (receiver == Result.REFUSED_SHIPPED || notes == Result.REFUSED_SHIPPED) {
-        AmendReason reason = update.receiverChanged() ? AmendReason.RECEIVER_CHANGED_AFTER_SHIPPING : AmendReason.NOTES_CHANGED_AFTER_SHIPPING;
-        String todo = update.receiverChanged()
-            ? "ask the carrier to redirect the parcel or contact the buyer"
-            : "read the change and act on it";
-        exceptions.raise(shop, tid, reason, "trade " + tid + " changed on Tmall after ERP order " + doc.value() + " shipped: " + changes
-            + ". The ERP order keeps the old values; " + todo + ", then close this with 'exceptions retry ID'", null, now);
-      } else {
-        AmendReason reason = update.receiverChanged() ? AmendReason.RECEIVER_UPDATED : AmendReason.NOTES_UPDATED;
-        exceptions.recordResolved(shop, tid, reason, "trade " + tid + " changed on Tmall before shipping: ERP order " + doc.value()
-            + " updated: " + changes, now);
-      }
-    } catch (ConnectorException e) {
-      throw new DeliveryException(e.errorCode().code(), e.retryable(), e.getMessage(), e);
+    String changes = changes(update);
+    TradeParticulars after = update.after();
+    Result receiver = update.receiverChanged() ? amendment.updateReceiver(doc, after.receiver()) : Result.APPLIED;
+    Result notes = update.notesChanged()
+        ? amendment.updateMemo(doc, after.buyerMessage(), after.sellerMemo(), after.sellerFlag()) : Result.APPLIED;
+    if (receiver == Result.REFUSED_CANCELLED || notes == Result.REFUSED_CANCELLED) {
+      exceptions.raise(shop, tid, AmendReason.ERP_ORDER_CANCELLED, "trade " + tid + " changed on Tmall (" + changes + ") but ERP order "
+          + doc.value() + " is cancelled in the ERP: nothing was changed; check why it was cancelled", null, now);
+    } else if (receiver == Result.REFUSED_SHIPPED || notes == Result.REFUSED_SHIPPED) {
+      AmendReason reason = update.receiverChanged() ? AmendReason.RECEIVER_CHANGED_AFTER_SHIPPING : AmendReason.NOTES_CHANGED_AFTER_SHIPPING;
+      String todo = update.receiverChanged()
+          ? "ask the carrier to redirect the parcel or contact the buyer"
+          : "read the change and act on it";
+      exceptions.raise(shop, tid, reason, "trade " + tid + " changed on Tmall after ERP order " + doc.value() + " shipped: " + changes
+          + ". The ERP order keeps the old values; " + todo + ", then close this with 'exceptions retry ID'", null, now);
+    } else {
+      AmendReason reason = update.receiverChanged() ? AmendReason.RECEIVER_UPDATED : AmendReason.NOTES_UPDATED;
+      exceptions.recordResolved(shop, tid, reason, "trade " + tid + " changed on Tmall before shipping: ERP order " + doc.value()
+          + " updated: " + changes, now);
     }
+  }
+
+  private static String changes(AmendmentMessages.Update update) {
+    return String.join("; ", update.after().changesSince(update.before()));
   }
 }
