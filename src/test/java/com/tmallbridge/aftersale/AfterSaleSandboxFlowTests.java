@@ -19,15 +19,14 @@ import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.RefundKind;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxRefund;
-import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.SandboxTradeLine;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,28 +65,13 @@ class AfterSaleSandboxFlowTests extends SpringDatabaseTestBase {
     var c = sandbox.credentials();
     shop = shops.add(new ShopRegistration("SB", "沙箱店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
-    for (SandboxItem item : sandbox.items()) {
-      if (item.skus().isEmpty()) {
-        material(item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(item.numIid(), sku.skuId(), sku.outerId());
-      }
-    }
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     orderSync.runOnce();
   }
 
   @AfterEach
   void stop() {
     sandbox.close();
-  }
-
-  private void material(long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
   }
 
   /** Paid trades waiting to ship whose ERP order exists, unshipped. */

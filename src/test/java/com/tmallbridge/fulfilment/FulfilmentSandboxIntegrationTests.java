@@ -16,14 +16,13 @@ import com.tmallbridge.order.TradeState;
 import com.tmallbridge.order.TradeView;
 import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.sandbox.tmall.SandboxConfig;
-import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.SandboxParcel;
-import com.tmallbridge.sandbox.tmall.SandboxSku;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,28 +62,13 @@ class FulfilmentSandboxIntegrationTests extends SpringDatabaseTestBase {
     var c = sandbox.credentials();
     shop = shops.add(new ShopRegistration("SBX", "沙箱店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(4))));
-    for (SandboxItem item : sandbox.items()) {
-      if (item.skus().isEmpty()) {
-        material(item.numIid(), null, item.outerId());
-      }
-      for (SandboxSku sku : item.skus()) {
-        material(item.numIid(), sku.skuId(), sku.outerId() != null ? sku.outerId() : item.skus().size() == 1 ? item.outerId() : null);
-      }
-    }
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
     orderSync.runOnce();
   }
 
   @AfterEach
   void stop() {
     sandbox.close();
-  }
-
-  private void material(long numIid, Long skuId, String code) {
-    String material = code != null ? code : "MAT-" + numIid + "-" + skuId;
-    if (code == null) {
-      products.putMapping(shop.id(), Long.toString(numIid), skuId == null ? null : Long.toString(skuId), material);
-    }
-    erp.capability(MaterialCatalog.class).upsertMaterial(new Material(new MaterialCode(material), "m " + material, "pcs", 100));
   }
 
   /** Trades waiting to ship on the sandbox, exported to the ERP, with at least {@code lines} sub-orders. */
