@@ -44,6 +44,10 @@ final class TmcHub {
   private final SplittableRandom random;
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, GroupQueue> groups = new HashMap<>();
+  /** The counters {@link #counters()} reports, ready and in flight aside. */
+  private static final List<String> COUNTERS =
+      List.of("published", "duplicated", "delivered", "redelivered", "dropped", "confirmed", "failed");
+
   private final Map<String, Long> counters = new TreeMap<>();
   private TmcSettings settings;
   private long nextId = 4_011_400_000_000_000_000L;
@@ -187,7 +191,11 @@ final class TmcHub {
 
   /** Counters: published, duplicated, delivered, redelivered, dropped, confirmed, failed. */
   synchronized Map<String, Long> counters() {
-    Map<String, Long> snapshot = new LinkedHashMap<>(counters);
+    Map<String, Long> snapshot = new LinkedHashMap<>();
+    for (String name : COUNTERS) {
+      snapshot.put(name, 0L); // every counter is listed, 0 until it moves
+    }
+    snapshot.putAll(counters);
     long ready = 0;
     long inFlight = 0;
     for (GroupQueue queue : groups.values()) {
