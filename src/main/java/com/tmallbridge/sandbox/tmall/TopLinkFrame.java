@@ -38,8 +38,9 @@ record TopLinkFrame(
     content = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(content));
   }
 
-  static TopLinkFrame send(Map<String, @Nullable Object> content) {
-    return new TopLinkFrame(SEND, 0, null, 0, null, content);
+  /** A SEND from the server on the connection of {@code token}. */
+  static TopLinkFrame send(String token, Map<String, @Nullable Object> content) {
+    return new TopLinkFrame(SEND, 0, null, 0, token, content);
   }
 
   byte[] encode() {

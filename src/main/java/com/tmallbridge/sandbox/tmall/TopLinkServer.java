@@ -28,13 +28,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TMC's WebSocket channel at {@code ws://127.0.0.1:<port>/tmc} (also {@code /}): a small RFC 6455
- * server (binary frames, fragmented messages, ping/pong, close) speaking top-link. The first
- * message must be a CONNECT carrying {@code app_key}, {@code group_name} (default {@code default}),
- * {@code timestamp} (epoch ms, within 10 minutes of the sandbox clock) and {@code sign} = TOP md5
- * sign of those three; the answer is a CONNECTACK with a token, or with status code 401 and a
- * reason before the socket closes. Then the server pushes SEND messages with {@code __kind}=3 data
- * and takes {@code __kind}=2 confirms, {@code __kind}=20 failures and {@code __kind}=1 pull
- * requests. A SEND with a non-zero flag is answered by a SENDACK with the same flag.
+ * server (binary frames, fragmented messages, close) speaking top-link as TOP's own server does,
+ * so that Taobao's official TMC client works against it unchanged (spec §3.6):
+ *
+ * <ul>
+ *   <li>The first message must be a CONNECT carrying {@code app_key}, {@code group_name} (default
+ *       {@code default}), {@code timestamp} (epoch ms, within 10 minutes of the sandbox clock) and
+ *       {@code sign} = TOP md5 sign of those three. The CONNECTACK echoes the CONNECT's {@code flag}
+ *       (the official client matches it to its request by that flag) and carries the connection's
+ *       token; a bad signature, an unknown app key or an expired timestamp gets a CONNECTACK with
+ *       status code 401 and a reason phrase (also echoing the flag), then the socket closes.
+ *   <li>Every frame the server sends after the CONNECTACK (pushed messages, SENDACKs) carries the
+ *       connection's token: the official client drops frames without it.
+ *   <li>WebSocket pings are never answered: the official client decodes every non-close frame as
+ *       top-link and breaks on an empty pong, so TOP's server sends none.
+ *   <li>Pushed messages are SENDs with {@code __kind}=3 written as a byte; the server takes
+ *       {@code __kind}=2 confirms, 20 failures and 1 pull requests, the kind as a byte or a 16-bit
+ *       integer (or any integer type). A SEND with a non-zero flag is answered by a SENDACK with the
+ *       same flag.
+ * </ul>
  */
 final class TopLinkServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopLinkServer.class);
@@ -42,6 +54,11 @@ final class TopLinkServer implements AutoCloseable {
   private static final Duration MAX_SKEW = Duration.ofMinutes(10);
   private static final int MAX_MESSAGE = 16 * 1024 * 1024;
   private static final int BATCH = 64;
+  private static final int UNAUTHORIZED = 401;
+  /** Payload of the close frame after a refusal: status 1000, no reason. */
+  private static final byte[] NORMAL_CLOSURE = {0x03, (byte) 0xE8};
+  /** {@code __kind} of a pushed message, written as a byte as TOP's server does. */
+  private static final byte KIND_DATA = 3;
 
   private final ServerSocket socket;
   private final TmcHub hub;
@@ -101,7 +118,7 @@ final class TopLinkServer implements AutoCloseable {
         for (Connection connection : connections) {
           for (TmcMessage message : hub.take(connection.group, BATCH)) {
             sent = true;
-            if (!connection.sendBinary(data(message).encode())) {
+            if (!connection.sendBinary(data(message, connection.token).encode())) {
               break;
             }
           }
@@ -118,9 +135,9 @@ final class TopLinkServer implements AutoCloseable {
     }
   }
 
-  private TopLinkFrame data(TmcMessage message) {
+  private TopLinkFrame data(TmcMessage message, String token) {
     Map<String, @Nullable Object> content = new LinkedHashMap<>();
-    content.put("__kind", (short) 3);
+    content.put("__kind", KIND_DATA);
     content.put("id", message.id());
     content.put("topic", message.topic());
     content.put("content", message.content());
@@ -130,7 +147,7 @@ final class TopLinkServer implements AutoCloseable {
     content.put("nick", message.userNick());
     content.put("userid", message.userId());
     content.put("outtime", clock.instant());
-    return TopLinkFrame.send(content);
+    return TopLinkFrame.send(token, content);
   }
 
   private void serve(Socket client) {
@@ -148,6 +165,7 @@ final class TopLinkServer implements AutoCloseable {
           return;
         }
         if (!handle(connection, TopLinkFrame.decode(message))) {
+          connection.sendFrame(0x8, NORMAL_CLOSURE);
           return;
         }
       }
@@ -165,19 +183,22 @@ final class TopLinkServer implements AutoCloseable {
 
   /** Handles one top-link message; false to end the connection. */
   private boolean handle(Connection connection, TopLinkFrame frame) {
-    if (connection.group == null) {
+    if (connection.token == null) {
       if (frame.messageType() != TopLinkFrame.CONNECT) {
-        connection.sendBinary(ack(401, "CONNECT first", null).encode());
+        connection.sendBinary(refusal(frame.flag(), "CONNECT first").encode());
         return false;
       }
       String problem = checkConnect(frame.content());
       if (problem != null) {
-        connection.sendBinary(ack(401, problem, null).encode());
+        LOG.info("TMC refuses a connection: {}", problem);
+        connection.sendBinary(refusal(frame.flag(), problem).encode());
         return false;
       }
       Object group = frame.content().get("group_name");
       connection.group = group == null || group.toString().isEmpty() ? TmcHub.DEFAULT_GROUP : group.toString();
-      connection.sendBinary(ack(0, null, UUID.randomUUID().toString()).encode());
+      String token = UUID.randomUUID().toString();
+      connection.sendBinary(new TopLinkFrame(TopLinkFrame.CONNECTACK, 0, null, frame.flag(), token, Map.of()).encode());
+      connection.token = token;
       connections.add(connection);
       hub.signal();
       return true;
@@ -194,7 +215,7 @@ final class TopLinkServer implements AutoCloseable {
       }
       if (frame.flag() != 0) {
         connection.sendBinary(
-            new TopLinkFrame(TopLinkFrame.SENDACK, 0, null, frame.flag(), null, Map.of()).encode());
+            new TopLinkFrame(TopLinkFrame.SENDACK, 0, null, frame.flag(), connection.token, Map.of()).encode());
       }
     }
     return true;
@@ -230,8 +251,9 @@ final class TopLinkServer implements AutoCloseable {
     return null;
   }
 
-  private static TopLinkFrame ack(int status, @Nullable String phrase, @Nullable String token) {
-    return new TopLinkFrame(TopLinkFrame.CONNECTACK, status, phrase, 0, token, Map.of());
+  /** The CONNECTACK of a refused CONNECT: status 401 and the reason, echoing the request's flag. */
+  private static TopLinkFrame refusal(int flag, String reason) {
+    return new TopLinkFrame(TopLinkFrame.CONNECTACK, UNAUTHORIZED, reason, flag, null, Map.of());
   }
 
   private static long number(@Nullable Object value) {
@@ -310,13 +332,18 @@ final class TopLinkServer implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     volatile @Nullable String group;
+    /** The connection's token, set once its CONNECTACK went out; null before. */
+    volatile @Nullable String token;
 
     Connection(Socket socket, OutputStream out) {
       this.socket = socket;
       this.out = out;
     }
 
-    /** The next complete data message, answering pings and closes; null after a close. */
+    /**
+     * The next complete data message; null after a close (answered). Pings get no pong: TOP's
+     * server sends none, and the official client would fail to decode one.
+     */
     byte @Nullable [] readMessage(InputStream in) throws IOException {
       ByteArrayOutputStream message = new ByteArrayOutputStream();
       while (true) {
@@ -351,8 +378,7 @@ final class TopLinkServer implements AutoCloseable {
             sendFrame(0x8, payload);
             return null;
           }
-          case 0x9 -> sendFrame(0xA, payload);
-          case 0xA -> {}
+          case 0x9, 0xA -> {}
           default -> {
             message.writeBytes(payload);
             if (fin) {

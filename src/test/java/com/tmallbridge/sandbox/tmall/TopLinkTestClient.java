@@ -15,16 +15,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tests' own minimal top-link client over the JDK WebSocket client, written apart from the
  * sandbox's codec: it encodes CONNECT and SEND messages and decodes what the server pushes.
  */
 final class TopLinkTestClient implements AutoCloseable {
-  /** A decoded server message: type, status code and phrase, token and custom headers. */
-  record Received(int type, int status, String phrase, String token, Map<String, Object> headers) {}
+  /** A decoded server message: type, status code and phrase, flag, token, custom headers and the raw bytes. */
+  record Received(int type, int status, String phrase, int flag, String token, Map<String, Object> headers, byte[] raw) {}
 
   private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+  private final AtomicInteger pongs = new AtomicInteger();
+  private final AtomicBoolean closedByServer = new AtomicBoolean();
   private final WebSocket socket;
 
   private TopLinkTestClient(String url) throws Exception {
@@ -35,9 +39,16 @@ final class TopLinkTestClient implements AutoCloseable {
             .get(5, TimeUnit.SECONDS);
   }
 
-  /** Opens the socket and sends CONNECT signed with the given secret. */
+  /** Opens the socket and sends CONNECT signed with the given secret, with no flag. */
   static TopLinkTestClient connect(
       String url, String appKey, String secret, String group, long timestampMillis)
+      throws Exception {
+    return connect(url, appKey, secret, group, timestampMillis, 0);
+  }
+
+  /** Opens the socket and sends CONNECT signed with the given secret and carrying {@code flag} (0: none). */
+  static TopLinkTestClient connect(
+      String url, String appKey, String secret, String group, long timestampMillis, int flag)
       throws Exception {
     TopLinkTestClient client = new TopLinkTestClient(url);
     String text = "app_key" + appKey + "group_name" + group + "timestamp" + timestampMillis;
@@ -53,7 +64,7 @@ final class TopLinkTestClient implements AutoCloseable {
     headers.put("timestamp", Long.toString(timestampMillis));
     headers.put("sign", sign);
     headers.put("sdk", "tmallbridge-test");
-    client.send(0, headers);
+    client.send(0, flag, headers);
     return client;
   }
 
@@ -69,22 +80,47 @@ final class TopLinkTestClient implements AutoCloseable {
     return inbox.poll(millis, TimeUnit.MILLISECONDS);
   }
 
-  void confirm(long id) {
-    send(2, Map.of("__kind", (short) 2, "id", id));
+  /** Pongs received: a TOP server sends none. */
+  int pongs() {
+    return pongs.get();
   }
 
+  /** Whether the server closed the socket. */
+  boolean closedByServer() {
+    return closedByServer.get();
+  }
+
+  void ping() {
+    socket.sendPing(ByteBuffer.allocate(0)).join();
+  }
+
+  /** Confirm with {@code __kind} as a byte, as Taobao's client writes it. */
+  void confirm(long id) {
+    send(2, Map.of("__kind", (byte) 2, "id", id));
+  }
+
+  /** Fail with {@code __kind} as a 16-bit integer, as older clients write it. */
   void fail(long id) {
     send(2, Map.of("__kind", (short) 20, "id", id, "msg", "ERP busy"));
   }
 
   void pull() {
-    send(2, Map.of("__kind", (short) 1));
+    send(2, Map.of("__kind", (byte) 1));
   }
 
   void send(int type, Map<String, Object> headers) {
+    send(type, 0, headers);
+  }
+
+  /** Sends a message of {@code type}; a non-zero {@code flag} is written as header 4. */
+  void send(int type, int flag, Map<String, Object> headers) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(2);
     out.write(type);
+    if (flag != 0) {
+      out.writeBytes(le(2, 4));
+      out.writeBytes(le(4, flag));
+    }
     headers.forEach(
         (name, value) -> {
           out.writeBytes(le(2, 1));
@@ -92,6 +128,9 @@ final class TopLinkTestClient implements AutoCloseable {
           if (value instanceof String s) {
             out.write(1);
             text(out, s);
+          } else if (value instanceof Byte b) {
+            out.write(2);
+            out.write(b);
           } else if (value instanceof Short s) {
             out.write(3);
             out.writeBytes(le(2, s));
@@ -133,6 +172,7 @@ final class TopLinkTestClient implements AutoCloseable {
     int type = in.get();
     int status = 0;
     String phrase = "";
+    int flag = 0;
     String token = "";
     Map<String, Object> headers = new LinkedHashMap<>();
     for (short header = in.getShort(); header != 0; header = in.getShort()) {
@@ -143,8 +183,9 @@ final class TopLinkTestClient implements AutoCloseable {
           Object value =
               switch (valueType) {
                 case 1 -> string(in);
+                case 2 -> in.get();
                 case 3 -> in.getShort();
-                case 4 -> in.getInt();
+                case 4 -> flag = in.getInt();
                 case 5 -> in.getLong();
                 case 6 -> java.time.Instant.ofEpochMilli(in.getLong());
                 default -> throw new AssertionError("unexpected value type " + valueType);
@@ -153,12 +194,12 @@ final class TopLinkTestClient implements AutoCloseable {
         }
         case 2 -> status = in.getInt();
         case 3 -> phrase = string(in);
-        case 4 -> in.getInt();
+        case 4 -> flag = in.getInt();
         case 5 -> token = string(in);
         default -> throw new AssertionError("unexpected header " + header);
       }
     }
-    return new Received(type, status, phrase, token, headers);
+    return new Received(type, status, phrase, flag, token, headers, bytes);
   }
 
   private static String string(ByteBuffer in) {
@@ -181,6 +222,24 @@ final class TopLinkTestClient implements AutoCloseable {
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      pongs.incrementAndGet();
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closedByServer.set(true);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closedByServer.set(true);
     }
   }
 }
