@@ -35,10 +35,23 @@ public interface MessageStream {
    * message whose handler has not returned when the stream stops is not confirmed and comes again.
    * The stream reconnects by itself after the connection drops until it is closed.
    *
+   * <p>When the channel refuses the application's credentials (TMC: a CONNECTACK with status 401,
+   * such as {@code invalid sign}), {@code refusals} is told once per run of refusals, with a
+   * {@link ChannelException} of kind {@link ChannelException.Kind#NEEDS_REAUTHORISATION}; the
+   * stream keeps trying again with its back-off, so it recovers by itself when the refusal was
+   * passing.
+   *
    * @param app credentials of any shop of the application; its session is not used
    * @return the running stream; close it to stop
    */
-  Connection start(ShopCredentials app, MessageHandler handler);
+  Connection start(ShopCredentials app, MessageHandler handler, RefusalListener refusals);
+
+  /** Told when the channel refuses the credentials a stream connects with. */
+  @FunctionalInterface
+  interface RefusalListener {
+    /** The credentials were refused; called on the stream's own thread, must not block for long. */
+    void refused(ChannelException problem);
+  }
 
   /** A running message stream. */
   interface Connection extends AutoCloseable {

@@ -43,10 +43,10 @@ class TmallMessageStream implements MessageStream {
   }
 
   @Override
-  public Connection start(ShopCredentials app, MessageHandler handler) {
+  public Connection start(ShopCredentials app, MessageHandler handler, RefusalListener refusals) {
     return switch (properties.mode()) {
-      case WEBSOCKET -> new TmcWebSocketClient(properties, app, handler, clock).start();
-      case HTTP -> new TmcHttpConsumer(client, properties, app, handler, clock).start();
+      case WEBSOCKET -> new TmcWebSocketClient(properties, app, handler, refusals, clock).start();
+      case HTTP -> new TmcHttpConsumer(client, properties, app, handler, refusals, clock).start();
     };
   }
 }

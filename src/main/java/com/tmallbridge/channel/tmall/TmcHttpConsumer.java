@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * message whose handler threw is simply not confirmed: TOP delivers it again later. An empty answer
  * waits {@code idleDelayMin}, doubling up to {@code idleDelayMax} while the queue stays empty (TOP's
  * docs ask for such a pause); a failed call waits {@code reconnectDelay}, doubling up to {@code
- * reconnectMaxDelay}. Thread-safe.
+ * reconnectMaxDelay}. A call refused for the application's credentials is told to the {@link
+ * MessageStream.RefusalListener} once per run of refusals. Thread-safe.
  */
 final class TmcHttpConsumer implements MessageStream.Connection {
   private static final Logger log = LoggerFactory.getLogger(TmcHttpConsumer.class);
@@ -36,20 +37,24 @@ final class TmcHttpConsumer implements MessageStream.Connection {
   private final TmcProperties properties;
   private final ShopCredentials app;
   private final MessageHandler handler;
+  private final MessageStream.RefusalListener refusals;
   private final Clock clock;
   private final ScheduledExecutorService scheduler = TmcThreads.scheduler("tmc-http");
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean connected;
+  private boolean refused;
   private Duration idleDelay = Duration.ZERO;
   private Duration errorDelay = Duration.ZERO;
 
   /** @param app credentials of the application; its session is not sent (the TMC APIs are app-level) */
-  TmcHttpConsumer(TopClient client, TmcProperties properties, ShopCredentials app, MessageHandler handler, Clock clock) {
+  TmcHttpConsumer(TopClient client, TmcProperties properties, ShopCredentials app, MessageHandler handler,
+      MessageStream.RefusalListener refusals, Clock clock) {
     this.client = client;
     this.properties = properties;
     this.app = new ShopCredentials(app.shop(), app.gatewayUrl(), app.appKey(), app.appSecret(), "", app.signMethod());
     this.handler = handler;
+    this.refusals = refusals;
     this.clock = clock;
     this.workers = TmcThreads.workers("tmc-handler", properties.workers(), properties.batchSize());
   }
@@ -94,6 +99,7 @@ final class TmcHttpConsumer implements MessageStream.Connection {
     try {
       List<ChannelMessage> messages = consume();
       connected = true;
+      refused = false;
       errorDelay = Duration.ZERO;
       if (messages.isEmpty()) {
         idleDelay = grow(idleDelay, properties.idleDelayMin(), properties.idleDelayMax());
@@ -108,6 +114,10 @@ final class TmcHttpConsumer implements MessageStream.Connection {
       errorDelay = grow(errorDelay, properties.reconnectDelay(), properties.reconnectMaxDelay());
       next = e.retryAfter() == null ? errorDelay : max(errorDelay, Duration.between(clock.instant(), e.retryAfter()));
       log.warn("TMC: {} failed, next poll in {}: {}", TmcRequests.MESSAGES_CONSUME, next, e.getMessage());
+      if (e.kind() == ChannelException.Kind.NEEDS_REAUTHORISATION && !refused) {
+        refused = true;
+        tell(e);
+      }
     } catch (RuntimeException e) {
       connected = false;
       errorDelay = grow(errorDelay, properties.reconnectDelay(), properties.reconnectMaxDelay());
@@ -115,6 +125,14 @@ final class TmcHttpConsumer implements MessageStream.Connection {
       log.error("TMC: unexpected failure while polling, next poll in {}", next, e);
     }
     schedule(next);
+  }
+
+  private void tell(ChannelException refusal) {
+    try {
+      refusals.refused(refusal);
+    } catch (RuntimeException e) {
+      log.warn("TMC: the refusal listener failed: {}", String.valueOf(e));
+    }
   }
 
   private void schedule(Duration delay) {

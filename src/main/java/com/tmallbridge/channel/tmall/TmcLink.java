@@ -3,7 +3,6 @@ package com.tmallbridge.channel.tmall;
 import java.io.ByteArrayOutputStream;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One TMC WebSocket connection of {@link TmcWebSocketClient}: the JDK listener that reassembles
- * binary messages into top-link frames, the connection token once CONNECTACK came, when the
- * server was last heard, and an ordered send chain (the JDK WebSocket refuses a send while the
- * previous one is pending). Reports what happens to {@link Events}. Thread-safe.
+ * binary messages into top-link frames, the flag of its CONNECT, the connection token once
+ * CONNECTACK came, and an ordered send chain (the JDK WebSocket refuses a send while the previous
+ * one is pending). Pings and pongs from the server are ignored: TOP's server sends none, and the
+ * link's liveness is decided by closes, errors and failed sends. Reports what happens to {@link
+ * Events}. Thread-safe.
  */
 final class TmcLink implements WebSocket.Listener {
   private static final Logger log = LoggerFactory.getLogger(TmcLink.class);
@@ -34,19 +35,22 @@ final class TmcLink implements WebSocket.Listener {
     void lost(TmcLink link);
   }
 
-  private final Clock clock;
   private final Events events;
+  private final int connectFlag;
   private final AtomicBoolean lost = new AtomicBoolean();
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private volatile @Nullable WebSocket ws;
   private volatile @Nullable String token;
-  private volatile long lastHeard;
   private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
 
-  TmcLink(Clock clock, Events events) {
-    this.clock = clock;
+  /** @param connectFlag the {@code flag} its CONNECT carries, which the CONNECTACK echoes */
+  TmcLink(Events events, int connectFlag) {
     this.events = events;
-    this.lastHeard = clock.millis();
+    this.connectFlag = connectFlag;
+  }
+
+  int connectFlag() {
+    return connectFlag;
   }
 
   /** The connection token, null until CONNECTACK accepted the connection. */
@@ -71,22 +75,15 @@ final class TmcLink implements WebSocket.Listener {
     return lost.compareAndSet(false, true);
   }
 
-  /** Epoch milliseconds (of the injected clock) when anything last came from the server. */
-  long lastHeard() {
-    return lastHeard;
-  }
-
   @Override
   public void onOpen(WebSocket webSocket) {
     ws = webSocket;
-    lastHeard = clock.millis();
     events.opened(this);
     webSocket.request(1);
   }
 
   @Override
   public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    lastHeard = clock.millis();
     byte[] chunk = new byte[data.remaining()];
     data.get(chunk);
     partial.write(chunk, 0, chunk.length);
@@ -159,7 +156,6 @@ final class TmcLink implements WebSocket.Listener {
   }
 
   private @Nullable CompletionStage<?> heard(WebSocket webSocket) {
-    lastHeard = clock.millis();
     webSocket.request(1);
     return null;
   }

@@ -1,5 +1,6 @@
 package com.tmallbridge.channel.tmall;
 
+import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
@@ -14,22 +15,41 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Consumes TMC messages over TOP's WebSocket channel (JDK {@link java.net.http.WebSocket}, one
- * {@link TmcLink} per connection) speaking top-link
- * frames ({@link TmcFrameCodec}): CONNECT with {@code app_key}, {@code group_name}, {@code
- * timestamp} (epoch ms) and {@code sign} (TOP md5 over those three), then a pull request ({@code
- * __kind}=1) at once and every {@code fetchPeriod}. Each Data message ({@code __kind}=3) goes to a
- * bounded local queue served by {@code workers} threads running the handler; success sends
- * Confirm ({@code __kind}=2, {@code id}), an exception sends Failed ({@code __kind}=20, {@code id},
- * {@code msg}) and a full queue answers Failed at once, so TOP delivers the message again later.
- * A ping every {@code heartbeatInterval} keeps the connection alive; a connection that dropped,
- * was refused or stayed silent for three intervals is re-opened after a back-off that doubles up to
- * {@code reconnectMaxDelay}. Thread-safe.
+ * {@link TmcLink} per connection) speaking top-link frames ({@link TmcFrameCodec}) as Taobao's own
+ * client does (spec §3.6):
+ *
+ * <ul>
+ *   <li>CONNECT with a request {@code flag} and {@code app_key}, {@code group_name}, {@code
+ *       timestamp} (epoch ms) and {@code sign} (TOP md5 over those three); the CONNECTACK carries the
+ *       connection token. A CONNECTACK with a status code (TOP answers 401 and a phrase such as
+ *       {@code invalid sign}) is a refusal of the application's credentials: it is reported once per
+ *       run of refusals to the {@link MessageStream.RefusalListener} as {@link
+ *       ChannelException.Kind#NEEDS_REAUTHORISATION} and the connection is tried again after the
+ *       back-off.
+ *   <li>A pull request ({@code __kind}=1) at once and every {@code fetchPeriod}. Each Data message
+ *       ({@code __kind}=3) goes to a bounded local queue served by {@code workers} threads running
+ *       the handler; success sends Confirm ({@code __kind}=2, {@code id}), an exception sends Failed
+ *       ({@code __kind}=20, {@code id}, {@code msg}) and a full queue answers Failed at once, so TOP
+ *       delivers the message again later. Every frame sent after the CONNECTACK carries the token,
+ *       and {@code __kind} is written as a byte.
+ *   <li>Liveness: TOP's server never answers WebSocket pings, so a missing pong proves nothing. The
+ *       client still pings every {@code heartbeatInterval} without other traffic (it keeps NAT and
+ *       proxies from closing an idle socket, as the official client does), and the link counts as
+ *       lost only when the socket closes or errs, or a send — ping, pull request, confirm — fails.
+ *       Silence after the CONNECTACK is normal for a quiet shop; silence before it, longer than
+ *       {@code connectTimeout}, drops the attempt.
+ *   <li>A connection that dropped or was refused is re-opened after a back-off that starts at {@code
+ *       reconnectDelay} and doubles up to {@code reconnectMaxDelay}.
+ * </ul>
+ *
+ * Thread-safe.
  */
 final class TmcWebSocketClient implements MessageStream.Connection {
   private static final Logger log = LoggerFactory.getLogger(TmcWebSocketClient.class);
@@ -39,17 +59,21 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private final TmcProperties properties;
   private final ShopCredentials app;
   private final MessageHandler handler;
+  private final MessageStream.RefusalListener refusals;
   private final Clock clock;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler = TmcThreads.scheduler("tmc-ws");
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile @Nullable TmcLink current;
+  private final AtomicInteger flags = new AtomicInteger();
   private int failures;
+  private boolean refused;
   private final TmcLink.Events events = new TmcLink.Events() {
     @Override
     public void opened(TmcLink link) {
-      link.send(TmcFrame.of(TmcFrame.CONNECT, null, connectHeaders()));
+      link.send(new TmcFrame(TmcFrame.PROTOCOL_VERSION, TmcFrame.CONNECT, null, null, link.connectFlag(), null,
+          connectHeaders()));
     }
 
     @Override
@@ -63,10 +87,12 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     }
   };
 
-  TmcWebSocketClient(TmcProperties properties, ShopCredentials app, MessageHandler handler, Clock clock) {
+  TmcWebSocketClient(TmcProperties properties, ShopCredentials app, MessageHandler handler,
+      MessageStream.RefusalListener refusals, Clock clock) {
     this.properties = properties;
     this.app = app;
     this.handler = handler;
+    this.refusals = refusals;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     this.workers = TmcThreads.workers("tmc-handler", properties.workers(), properties.queueCapacity());
@@ -115,8 +141,9 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     if (closed.get()) {
       return;
     }
-    TmcLink link = new TmcLink(clock, events);
+    TmcLink link = new TmcLink(events, flags.incrementAndGet());
     current = link;
+    schedule(() -> checkAcknowledged(link), properties.connectTimeout().plus(properties.connectTimeout()));
     log.info("TMC: connecting to {} as app {} group {}", properties.url(), app.appKey(), properties.groupName());
     http.newWebSocketBuilder()
         .connectTimeout(properties.connectTimeout())
@@ -138,16 +165,21 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     if (closed.get() || current != link) {
       return;
     }
-    long delay;
+    Duration delay;
     synchronized (this) {
       failures++;
-      delay = backoff(failures).toMillis();
+      delay = backoff(failures);
     }
-    log.info("TMC: connection lost; reconnecting in {} ms", delay);
+    log.info("TMC: connection lost; reconnecting in {} ms", delay.toMillis());
+    schedule(this::connect, delay);
+  }
+
+  /** Runs {@code task} on the client's thread after {@code delay}; nothing once the client is closing. */
+  private void schedule(Runnable task, Duration delay) {
     try {
-      scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+      scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      log.debug("TMC: consumer closing, no reconnect");
+      log.debug("TMC: consumer closing, task not scheduled");
     }
   }
 
@@ -159,25 +191,26 @@ final class TmcWebSocketClient implements MessageStream.Connection {
     return delay.compareTo(properties.reconnectMaxDelay()) > 0 ? properties.reconnectMaxDelay() : delay;
   }
 
+  /** Pings an accepted link; a failed send marks it lost ({@link TmcLink}), a missing pong does not. */
   private void heartbeat() {
     TmcLink link = current;
-    if (link == null || link.isLost() || !link.isOpen()) {
-      return;
+    if (link != null && link.token() != null && !link.isLost()) {
+      link.ping();
     }
-    long silentMillis = clock.millis() - link.lastHeard();
-    long limit = link.token() == null ? properties.connectTimeout().toMillis() : 3 * properties.heartbeatInterval().toMillis();
-    if (silentMillis > limit) {
-      log.warn("TMC: nothing heard for {} ms; dropping the connection", silentMillis);
+  }
+
+  /** Drops an attempt that got no CONNECTACK within {@code connectTimeout} of being started. */
+  private void checkAcknowledged(TmcLink link) {
+    if (link.token() == null && !link.isLost()) {
+      log.warn("TMC: no CONNECTACK within {}; dropping the attempt", properties.connectTimeout());
       lost(link);
-      return;
     }
-    link.ping();
   }
 
   private void pull() {
     TmcLink link = current;
     if (link != null && link.token() != null && !link.isLost()) {
-      link.send(TmcFrame.of(TmcFrame.SEND, link.token(), Map.of(TmcFrame.KIND, (short) TmcFrame.KIND_PULL_REQUEST)));
+      link.send(TmcFrame.of(TmcFrame.SEND, link.token(), Map.of(TmcFrame.KIND, (byte) TmcFrame.KIND_PULL_REQUEST)));
     }
   }
 
@@ -201,20 +234,43 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   }
 
   private void connected(TmcLink link, TmcFrame ack) {
-    boolean refused = (ack.statusCode() != null && ack.statusCode() != 0) || ack.token() == null || ack.token().isEmpty();
-    if (refused) {
-      log.error("{} TMC: {} refused the connection of app {} group {}: status {} {}",
-          TmallErrorCode.TMC_CONNECT_REFUSED.code(), properties.url(), app.appKey(), properties.groupName(),
-          ack.statusCode(), ack.statusPhrase());
-      lost(link);
+    if (ack.flag() != null && ack.flag() != link.connectFlag()) {
+      log.warn("TMC: CONNECTACK for request {} on a link that sent request {}; ignored", ack.flag(), link.connectFlag());
+      return;
+    }
+    boolean refusedNow = (ack.statusCode() != null && ack.statusCode() != 0) || ack.token() == null || ack.token().isEmpty();
+    if (refusedNow) {
+      refused(link, ack);
       return;
     }
     link.acknowledged(ack.token());
     synchronized (this) {
       failures = 0;
+      refused = false;
     }
     log.info("TMC: connected to {} as app {} group {}", properties.url(), app.appKey(), properties.groupName());
     pull();
+  }
+
+  /** A refused CONNECT: the credentials' problem goes to the listener once per run of refusals. */
+  private void refused(TmcLink link, TmcFrame ack) {
+    TmallErrorCode code = TmallErrorCode.TMC_CONNECT_REFUSED;
+    String message = code.code() + " TMC: " + properties.url() + " refused the connection of app " + app.appKey()
+        + " group " + properties.groupName() + ": status " + ack.statusCode() + " " + ack.statusPhrase();
+    boolean first;
+    synchronized (this) {
+      first = !refused;
+      refused = true;
+    }
+    log.error(message);
+    if (first) {
+      try {
+        refusals.refused(new ChannelException(code, ChannelException.Kind.NEEDS_REAUTHORISATION, message, null, null));
+      } catch (RuntimeException e) {
+        log.warn("TMC: the refusal listener failed: {}", String.valueOf(e));
+      }
+    }
+    lost(link);
   }
 
   private void data(TmcLink link, TmcFrame frame) {
@@ -252,7 +308,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
       return;
     }
     Map<String, @Nullable Object> headers = new LinkedHashMap<>();
-    headers.put(TmcFrame.KIND, (short) kind);
+    headers.put(TmcFrame.KIND, (byte) kind);
     headers.put("id", idValue(id));
     if (reason != null) {
       headers.put("msg", reason.length() <= MAX_FAIL_REASON ? reason : reason.substring(0, MAX_FAIL_REASON));

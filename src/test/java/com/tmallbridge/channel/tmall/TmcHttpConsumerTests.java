@@ -3,6 +3,7 @@ package com.tmallbridge.channel.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.ShopCredentials;
@@ -30,6 +31,7 @@ class TmcHttpConsumerTests {
   private ShopCredentials app;
   private TmcHttpConsumer consumer;
   private final List<ChannelMessage> handled = new CopyOnWriteArrayList<>();
+  private final List<ChannelException> refusals = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -54,7 +56,7 @@ class TmcHttpConsumerTests {
   private void consume(TmcProperties properties, MessageHandler handler) {
     TmallProperties top = new TestProperties().build();
     Clock clock = Clock.fixed(Instant.parse("2024-11-11T00:00:00Z"), ZoneOffset.UTC);
-    consumer = new TmcHttpConsumer(new TopClient(top, clock), properties, app, handler, clock).start();
+    consumer = new TmcHttpConsumer(new TopClient(top, clock), properties, app, handler, refusals::add, clock).start();
   }
 
   private static String messages(String... entries) {
@@ -156,5 +158,21 @@ class TmcHttpConsumerTests {
 
     await().atMost(WAIT).until(() -> !calls("taobao.tmc.messages.confirm").isEmpty());
     assertThat(handled).extracting(ChannelMessage::tid).containsExactly("5");
+  }
+
+  @Test
+  void reportsARefusedSessionOnceWhileItLasts() {
+    AtomicInteger consumes = new AtomicInteger();
+    server.answer(r -> {
+      consumes.incrementAndGet();
+      return Reply.json("{\"error_response\":{\"code\":27,\"msg\":\"Invalid session\"}}");
+    });
+
+    consume(properties("default", Duration.ofMillis(20), Duration.ofMillis(100)), handled::add);
+
+    await().atMost(WAIT).until(() -> !refusals.isEmpty());
+    await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> refusals.size() == 1);
+    assertThat(refusals.get(0).kind()).isEqualTo(ChannelException.Kind.NEEDS_REAUTHORISATION);
+    assertThat(consumer.isConnected()).isFalse();
   }
 }

@@ -23,21 +23,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * A minimal RFC 6455 WebSocket server standing in for TOP's TMC channel in tests: accepts
  * connections on loopback, does the opening handshake, unmasks client frames (reassembling
- * fragments), answers pings and closes, decodes every binary message as a top-link frame and
- * records it, and answers CONNECT with a scripted CONNECTACK. Tests push frames to the newest
- * connection and can drop every connection. Not a TMC simulator: it checks nothing itself.
+ * fragments), answers closes but never pings (as TOP's server), counts the pings, decodes every
+ * binary message as a top-link frame and records it with its raw bytes, and answers CONNECT with a
+ * scripted CONNECTACK (echoing the CONNECT's flag when the script sets none). Tests push frames to
+ * the newest connection, or raw bytes, and can drop every connection. Not a TMC simulator: it
+ * checks nothing itself.
  */
 final class TmcStubServer implements AutoCloseable {
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-  /** A frame the server received, with the number of the connection it came on (1, 2, …). */
-  record Received(int connection, TmcFrame frame) {}
+  /** A frame the server received, with the number of the connection it came on (1, 2, …) and its bytes. */
+  record Received(int connection, TmcFrame frame, byte[] raw) {}
 
   private final ServerSocket server;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
-  private volatile boolean answerPings = true;
+  private final AtomicInteger pings = new AtomicInteger();
+  private volatile @Nullable Function<Integer, byte[]> rawConnectAck;
   private volatile Function<Integer, TmcFrame> connectAck =
       n -> new TmcFrame(2, TmcFrame.CONNECT_ACK, null, null, null, "token-" + n, Map.of());
 
@@ -62,9 +65,14 @@ final class TmcStubServer implements AutoCloseable {
     this.connectAck = ack;
   }
 
-  /** Whether pings get a pong (false: the server looks dead to a client that listens for pongs). */
-  void answerPings(boolean answer) {
-    this.answerPings = answer;
+  /** Answers CONNECT with these bytes, given the CONNECT's flag (overrides {@link #answerConnect}). */
+  void answerConnectRaw(Function<Integer, byte[]> ack) {
+    this.rawConnectAck = ack;
+  }
+
+  /** WebSocket pings received; none is answered. */
+  int pings() {
+    return pings.get();
   }
 
   int connections() {
@@ -80,17 +88,22 @@ final class TmcStubServer implements AutoCloseable {
     return received.stream().map(Received::frame).filter(f -> f.messageType() == TmcFrame.SEND && f.kind() == kind).toList();
   }
 
-  /** Pushes a Data message on the newest connection. */
+  /** Sends raw bytes as one binary WebSocket message on the newest connection. */
+  void pushRaw(byte[] payload) throws IOException {
+    send(sockets.get(sockets.size() - 1), payload);
+  }
+
+  /** Pushes a Data message with the connection's token on the newest connection. */
   void push(long id, String topic, String content) throws IOException {
     Map<String, @Nullable Object> headers = new java.util.LinkedHashMap<>();
-    headers.put("__kind", (short) TmcFrame.KIND_DATA);
+    headers.put("__kind", (byte) TmcFrame.KIND_DATA);
     headers.put("id", id);
     headers.put("topic", topic);
     headers.put("content", content);
     headers.put("time", java.time.Instant.parse("2024-11-11T00:00:01Z"));
     headers.put("nick", "shop-nick");
     headers.put("userid", 77L);
-    send(sockets.get(sockets.size() - 1), TmcFrameCodec.encode(TmcFrame.of(TmcFrame.SEND, null, headers)));
+    pushRaw(TmcFrameCodec.encode(TmcFrame.of(TmcFrame.SEND, "token-" + connections.get(), headers)));
   }
 
   /** Closes every connection without a close handshake, as a crashed server or broken network would. */
@@ -157,11 +170,7 @@ final class TmcStubServer implements AutoCloseable {
             writeFrame(socket, 0x8, payload);
             return;
           }
-          case 0x9 -> {
-            if (answerPings) {
-              writeFrame(socket, 0xA, payload);
-            }
-          }
+          case 0x9 -> pings.incrementAndGet();
           default -> { }
         }
       }
@@ -176,9 +185,17 @@ final class TmcStubServer implements AutoCloseable {
 
   private void onMessage(Socket socket, int number, byte[] bytes) throws IOException {
     TmcFrame frame = TmcFrameCodec.decode(bytes);
-    received.add(new Received(number, frame));
-    if (frame.messageType() == TmcFrame.CONNECT) {
-      send(socket, TmcFrameCodec.encode(connectAck.apply(number)));
+    received.add(new Received(number, frame, bytes));
+    Function<Integer, byte[]> raw = rawConnectAck;
+    if (frame.messageType() == TmcFrame.CONNECT && raw != null) {
+      send(socket, raw.apply(frame.flag() == null ? 0 : frame.flag()));
+    } else if (frame.messageType() == TmcFrame.CONNECT) {
+      TmcFrame ack = connectAck.apply(number);
+      if (ack.flag() == null) {
+        ack = new TmcFrame(ack.protocolVersion(), ack.messageType(), ack.statusCode(), ack.statusPhrase(), frame.flag(),
+            ack.token(), ack.headers());
+      }
+      send(socket, TmcFrameCodec.encode(ack));
     }
   }
 

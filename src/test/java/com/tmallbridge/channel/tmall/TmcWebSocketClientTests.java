@@ -3,6 +3,7 @@ package com.tmallbridge.channel.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.ShopCredentials;
@@ -35,6 +36,7 @@ class TmcWebSocketClientTests {
   private TmcStubServer server;
   private TmcWebSocketClient client;
   private final List<ChannelMessage> handled = new CopyOnWriteArrayList<>();
+  private final List<ChannelException> refusals = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -50,13 +52,18 @@ class TmcWebSocketClientTests {
   }
 
   static TmcProperties properties(URI url, int workers, int queueCapacity) {
-    return new TmcProperties(true, Mode.WEBSOCKET, url, "default", Duration.ofMillis(200), Duration.ofSeconds(5),
-        Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), queueCapacity, workers, 100,
-        Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2));
+    return properties(url, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5), workers, queueCapacity);
+  }
+
+  static TmcProperties properties(URI url, Duration fetchPeriod, Duration heartbeat, Duration connectTimeout, int workers,
+      int queueCapacity) {
+    return new TmcProperties(true, Mode.WEBSOCKET, url, "default", fetchPeriod, heartbeat, connectTimeout,
+        Duration.ofMillis(50), Duration.ofMillis(400), queueCapacity, workers, 100, Duration.ofMillis(20),
+        Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
   private TmcWebSocketClient connect(MessageHandler handler, int workers, int queueCapacity) {
-    client = new TmcWebSocketClient(properties(server.url(), workers, queueCapacity), APP, handler,
+    client = new TmcWebSocketClient(properties(server.url(), workers, queueCapacity), APP, handler, refusals::add,
         Clock.fixed(NOW, ZoneOffset.UTC)).start();
     await().atMost(WAIT).until(client::isConnected);
     return client;
@@ -68,6 +75,7 @@ class TmcWebSocketClientTests {
 
     TmcFrame connect = server.received().get(0).frame();
     assertThat(connect.messageType()).isEqualTo(TmcFrame.CONNECT);
+    assertThat(connect.flag()).as("CONNECT carries a request flag").isNotNull().isNotZero();
     String timestamp = Long.toString(NOW.toEpochMilli());
     String plain = "tmc-secret" + "app_key12345678" + "group_namedefault" + "timestamp" + timestamp + "tmc-secret";
     String sign = HexFormat.of().withUpperCase().formatHex(
@@ -79,7 +87,10 @@ class TmcWebSocketClientTests {
         .containsEntry("sign", sign)
         .containsKey("sdk");
     await().atMost(WAIT).until(() -> server.sent(TmcFrame.KIND_PULL_REQUEST).size() >= 3);
-    assertThat(server.sent(TmcFrame.KIND_PULL_REQUEST)).allSatisfy(f -> assertThat(f.token()).isEqualTo("token-1"));
+    assertThat(server.sent(TmcFrame.KIND_PULL_REQUEST)).allSatisfy(f -> {
+      assertThat(f.token()).isEqualTo("token-1");
+      assertThat(f.headers()).containsEntry(TmcFrame.KIND, (byte) TmcFrame.KIND_PULL_REQUEST);
+    });
   }
 
   @Test
@@ -96,10 +107,11 @@ class TmcWebSocketClientTests {
 
     await().atMost(WAIT).until(() -> !server.sent(TmcFrame.KIND_CONFIRM).isEmpty() && !server.sent(TmcFrame.KIND_FAILED).isEmpty());
     TmcFrame confirm = server.sent(TmcFrame.KIND_CONFIRM).get(0);
-    assertThat(confirm.headers()).containsEntry("id", 1001L);
+    assertThat(confirm.headers()).containsEntry("id", 1001L).containsEntry(TmcFrame.KIND, (byte) TmcFrame.KIND_CONFIRM);
     assertThat(confirm.token()).isEqualTo("token-1");
     TmcFrame failed = server.sent(TmcFrame.KIND_FAILED).get(0);
-    assertThat(failed.headers()).containsEntry("id", 1002L).containsEntry("msg", "database is down");
+    assertThat(failed.headers()).containsEntry("id", 1002L).containsEntry("msg", "database is down")
+        .containsEntry(TmcFrame.KIND, (byte) TmcFrame.KIND_FAILED);
     assertThat(handled).singleElement().satisfies(m -> {
       assertThat(m.id()).isEqualTo("1001");
       assertThat(m.tid()).isEqualTo("192364827791084");
@@ -127,7 +139,7 @@ class TmcWebSocketClientTests {
   }
 
   @Test
-  void keepsRetryingWithBackOffWhileTheServerRefusesTheConnection() {
+  void reportsA401ConnectAckOnceAsTheAppsAuthorisationProblemAndKeepsRetryingWithBackOff() {
     server.answerConnect(n -> n < 3
         ? new TmcFrame(2, TmcFrame.CONNECT_ACK, 401, "invalid sign", null, null, Map.of())
         : new TmcFrame(2, TmcFrame.CONNECT_ACK, null, null, null, "token-" + n, Map.of()));
@@ -135,9 +147,30 @@ class TmcWebSocketClientTests {
     connect(handled::add, 1, 10);
 
     assertThat(server.connections()).isEqualTo(3);
+    assertThat(refusals).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(ChannelException.Kind.NEEDS_REAUTHORISATION);
+      assertThat(e.errorCode()).isEqualTo(TmallErrorCode.TMC_CONNECT_REFUSED);
+      assertThat(e.getMessage()).contains("401").contains("invalid sign");
+    });
     assertThat(client.backoff(1)).isEqualTo(Duration.ofMillis(50));
     assertThat(client.backoff(2)).isEqualTo(Duration.ofMillis(100));
     assertThat(client.backoff(10)).isEqualTo(Duration.ofMillis(400));
+  }
+
+  @Test
+  void reportsTheRefusalAgainAfterAConnectionWasAccepted() throws Exception {
+    server.answerConnect(n -> n == 2
+        ? new TmcFrame(2, TmcFrame.CONNECT_ACK, null, null, null, "token-" + n, Map.of())
+        : new TmcFrame(2, TmcFrame.CONNECT_ACK, 401, "invalid sign", null, null, Map.of()));
+    client = new TmcWebSocketClient(properties(server.url(), 1, 10), APP, handled::add, refusals::add,
+        Clock.fixed(NOW, ZoneOffset.UTC)).start();
+    await().atMost(WAIT).until(client::isConnected);
+    assertThat(refusals).hasSize(1);
+
+    server.dropConnections();
+
+    await().atMost(WAIT).until(() -> refusals.size() == 2);
+    assertThat(client.isConnected()).isFalse();
   }
 
   @Test
@@ -164,20 +197,28 @@ class TmcWebSocketClientTests {
   }
 
   @Test
-  void dropsAndReopensAConnectionThatStaysSilentForThreeHeartbeats() {
-    server.answerPings(false);
-    MutableClock clock = new MutableClock(NOW);
-    TmcProperties fastHeartbeat = new TmcProperties(true, Mode.WEBSOCKET, server.url(), "default", Duration.ofSeconds(30),
-        Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), 10, 1, 100,
-        Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2));
-    client = new TmcWebSocketClient(fastHeartbeat, APP, handled::add, clock).start();
+  void staysConnectedForTenHeartbeatIntervalsToAServerThatNeverPongs() {
+    Duration heartbeat = Duration.ofMillis(100);
+    client = new TmcWebSocketClient(properties(server.url(), Duration.ofSeconds(30), heartbeat, Duration.ofSeconds(5), 1, 10),
+        APP, handled::add, refusals::add, new MutableClock(NOW)).start();
     await().atMost(WAIT).until(client::isConnected);
 
-    clock.advance(Duration.ofMillis(250));
-    await().during(Duration.ofMillis(400)).atMost(WAIT).until(() -> server.connections() == 1);
-    clock.advance(Duration.ofMillis(100));
+    await().during(heartbeat.multipliedBy(10)).atMost(WAIT).until(() -> client.isConnected() && server.connections() == 1);
 
-    await().atMost(WAIT).until(() -> server.connections() == 2 && client.isConnected());
+    assertThat(server.pings()).as("the client pinged, and heard no pong").isGreaterThanOrEqualTo(8);
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void dropsAnAttemptThatGetsNoConnectAckAndTriesAgain() {
+    server.answerConnectRaw(flag -> new byte[0]);
+    client = new TmcWebSocketClient(properties(server.url(), Duration.ofSeconds(30), Duration.ofSeconds(30),
+        Duration.ofMillis(200), 1, 10), APP, handled::add, refusals::add, Clock.fixed(NOW, ZoneOffset.UTC)).start();
+
+    await().atMost(WAIT).until(() -> server.connections() >= 2);
+
+    assertThat(client.isConnected()).isFalse();
+    assertThat(refusals).isEmpty();
   }
 
   @Test
