@@ -109,13 +109,24 @@ public class TradeMessages {
       Shop first = app.get(0);
       String appKey = appOf(first);
       try {
-        connections.add(stream.start(first.credentials(), m -> handle(appKey, m)));
+        connections.add(stream.start(first.credentials(), m -> handle(appKey, m), problem -> refused(app, problem)));
         log.info("consuming pushed messages of app {} for {} shop(s)", first.credentials().appKey(), app.size());
       } catch (RuntimeException e) {
         log.error("{} app {}: {}", TradeMessageCode.STREAM_FAILED.code(), first.credentials().appKey(), e.getMessage());
       }
     }
     return connections.size();
+  }
+
+  /**
+   * The channel refused the application's credentials (TMC: 401 {@code invalid sign}): every shop of
+   * the application needs re-authorisation, which stops its calls until new credentials are added.
+   */
+  private void refused(List<Shop> app, ChannelException problem) {
+    log.error("{} app {}: {}", TradeMessageCode.STREAM_REFUSED.code(), app.get(0).credentials().appKey(), problem.getMessage());
+    for (Shop shop : app) {
+      shops.recordFailure(shop.id(), problem);
+    }
   }
 
   /** Closes every stream (messages in progress and not yet confirmed come again later). Idempotent. */

@@ -26,6 +26,7 @@ import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.shop.ShopStatus;
 import com.tmallbridge.sync.Inbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +118,22 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
     messages.stop();
     assertThat(stream.closed).isEqualTo(1);
     assertThat(messages.connected()).isFalse();
+  }
+
+  @Test
+  void aStreamRefusedForTheAppsCredentialsMarksEveryShopOfTheAppForReauthorisation() {
+    Shop second = shops.add(new ShopRegistration("T2", "second-nick", sandbox.url(), sandbox.credentials().appKey(),
+        sandbox.credentials().appSecret(), "other-session", "md5", null));
+    Shop otherApp = shops.add(new ShopRegistration("T3", "third-nick", sandbox.url(), "other-app",
+        "other-secret", "third-session", "md5", null));
+    assertThat(messages.start()).isEqualTo(2);
+
+    stream.refusals.get(sandbox.credentials().appKey()).refused(new ChannelException(TradeMessageCode.STREAM_REFUSED,
+        ChannelException.Kind.NEEDS_REAUTHORISATION, "TMC refused: status 401 invalid sign", null, null));
+
+    assertThat(shops.find(shop.id()).orElseThrow().status()).isEqualTo(ShopStatus.NEEDS_REAUTH);
+    assertThat(shops.find(second.id()).orElseThrow().status()).isEqualTo(ShopStatus.NEEDS_REAUTH);
+    assertThat(shops.find(otherApp.id()).orElseThrow().status()).as("another app's shop").isEqualTo(ShopStatus.ACTIVE);
   }
 
   @Test
@@ -381,6 +398,7 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
     volatile boolean enabled = true;
     final List<String> subscribed = Collections.synchronizedList(new ArrayList<>());
     volatile MessageHandler handler;
+    final Map<String, RefusalListener> refusals = new ConcurrentHashMap<>();
     volatile int closed;
 
     @Override
@@ -394,8 +412,9 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
     }
 
     @Override
-    public Connection start(ShopCredentials app, MessageHandler h) {
+    public Connection start(ShopCredentials app, MessageHandler h, RefusalListener r) {
       handler = h;
+      refusals.put(app.appKey(), r);
       return new Connection() {
         private volatile boolean open = true;
 
