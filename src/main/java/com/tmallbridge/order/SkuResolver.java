@@ -92,10 +92,8 @@ class SkuResolver {
     Set<MaterialCode> wanted = new HashSet<>();
     matched.values().forEach(m -> m.components().forEach(c -> wanted.add(c.material())));
     Map<MaterialCode, Long> prices = new HashMap<>();
-    for (Material m : erp.capability(MaterialCatalog.class).materials()) {
-      if (wanted.contains(m.code())) {
-        prices.put(m.code(), m.salePriceFen());
-      }
+    for (Material m : erp.capability(MaterialCatalog.class).find(wanted)) {
+      prices.put(m.code(), m.salePriceFen());
     }
     return prices;
   }

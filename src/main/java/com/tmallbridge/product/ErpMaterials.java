@@ -40,11 +40,11 @@ class ErpMaterials {
     return erp.capability(MaterialCatalog.class).existing(new HashSet<>(codes));
   }
 
-  /** Every material by code; empty when the ERP cannot list them. */
-  Map<MaterialCode, Material> all() {
+  /** The materials among {@code codes} by code (read in batches); empty when the ERP cannot list them. */
+  Map<MaterialCode, Material> withCodes(Collection<MaterialCode> codes) {
     Map<MaterialCode, Material> byCode = new LinkedHashMap<>();
-    if (canTell()) {
-      erp.capability(MaterialCatalog.class).materials().forEach(m -> byCode.put(m.code(), m));
+    if (canTell() && !codes.isEmpty()) {
+      erp.capability(MaterialCatalog.class).find(Set.copyOf(codes)).forEach(m -> byCode.put(m.code(), m));
     }
     return byCode;
   }

@@ -23,15 +23,46 @@ final class MismatchFinder {
 
   private final String shopCode;
   private final Map<MaterialCode, Material> materials;
+  private final boolean erpCanTell;
   private final Map<String, Combo> combos;
   private final BigDecimal tolerancePercent;
 
-  MismatchFinder(String shopCode, Map<MaterialCode, Material> materials, List<Combo> combos, BigDecimal tolerancePercent) {
+  /**
+   * @param materials the ERP's materials among the codes the listings match and the combos' components
+   * @param erpCanTell whether the ERP can list materials at all (prices and missing components are
+   *     checked only then)
+   */
+  MismatchFinder(String shopCode, Map<MaterialCode, Material> materials, boolean erpCanTell, List<Combo> combos,
+      BigDecimal tolerancePercent) {
     this.shopCode = shopCode;
     this.materials = materials;
+    this.erpCanTell = erpCanTell;
     this.combos = new LinkedHashMap<>();
     combos.forEach(c -> this.combos.put(c.code(), c));
     this.tolerancePercent = tolerancePercent;
+  }
+
+  /**
+   * The material codes whose ERP records the report reads: what the matched on-sale rows stand for
+   * (a combo's components for a combo) and every combo's components — a bounded lookup instead of
+   * the whole catalogue.
+   */
+  static Set<MaterialCode> codesToPrice(List<ListingRow> onSale, List<Combo> combos) {
+    Map<String, Combo> byCode = new LinkedHashMap<>();
+    combos.forEach(c -> byCode.put(c.code(), c));
+    Set<MaterialCode> codes = new java.util.HashSet<>();
+    for (ListingRow r : onSale) {
+      if (r.matched() && r.matchCode() != null) {
+        Combo combo = byCode.get(r.matchCode());
+        if (combo == null) {
+          codes.add(new MaterialCode(r.matchCode()));
+        } else {
+          combo.components().forEach(c -> codes.add(c.material()));
+        }
+      }
+    }
+    combos.forEach(c -> c.components().forEach(component -> codes.add(component.material())));
+    return codes;
   }
 
   /** Problems of the on-sale rows and of every combo, ordered by category, item and SKU. */
@@ -49,7 +80,7 @@ final class MismatchFinder {
                 : "create the material in the ERP (products create-materials --shop " + shopCode + "), correct the code — "
                     + SET_ON_TMALL + " — or map by hand (products map)"));
       }
-      if (r.matched() && !materials.isEmpty()) {
+      if (r.matched() && erpCanTell) {
         priceLine(r).ifPresent(lines::add);
       }
     }
@@ -126,7 +157,7 @@ final class MismatchFinder {
     for (Combo combo : combos.values()) {
       Set<String> missing = new TreeSet<>();
       combo.components().stream().filter(c -> !materials.containsKey(c.material())).forEach(c -> missing.add(c.material().value()));
-      if (missing.isEmpty() || materials.isEmpty()) {
+      if (missing.isEmpty() || !erpCanTell) {
         continue;
       }
       long users = onSale.stream().filter(r -> combo.code().equals(r.matchCode())).count();

@@ -84,7 +84,9 @@ public class ProductManagement {
     Instant lastMatch = all.stream().map(ListingRow::readAt).max(Comparator.naturalOrder()).orElse(null);
     String note = all.isEmpty() ? "no listings stored for shop " + s.code() + ": run 'products match --shop " + s.code() + "' first"
         : materials.canTell() ? null : "the active ERP cannot list materials: unknown codes and prices are not checked";
-    List<Mismatch> lines = new MismatchFinder(s.code(), materials.all(), combos.all(), tolerance).find(onSale);
+    List<Combo> allCombos = combos.all();
+    Map<MaterialCode, Material> known = materials.withCodes(MismatchFinder.codesToPrice(onSale, allCombos));
+    List<Mismatch> lines = new MismatchFinder(s.code(), known, materials.canTell(), allCombos, tolerance).find(onSale);
     return new MismatchReport(s.code(), clock.instant(), lastMatch, onSale.size(), tolerance, lines, note);
   }
 

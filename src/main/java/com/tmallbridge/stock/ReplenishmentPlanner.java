@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplenishmentPlanner {
+  /** Materials read per call when every material is planned. */
+  private static final int PAGE = 500;
   private final ErpRegistry erp;
   private final ReplenishmentSettingsRepository settings;
   private final ReplenishmentProperties defaults;
@@ -96,15 +98,21 @@ class ReplenishmentPlanner {
     return one == null ? result : one.over(result);
   }
 
+  /** {@code only}, checked against the ERP's catalogue, or every material read page by page. */
   private List<MaterialCode> materials(@Nullable MaterialCode only) {
-    List<MaterialCode> all = erp.capability(MaterialCatalog.class).materials().stream().map(Material::code).toList();
-    if (only == null) {
-      return all;
+    MaterialCatalog catalog = erp.capability(MaterialCatalog.class);
+    if (only != null) {
+      if (catalog.existing(List.of(only)).isEmpty()) {
+        throw new IllegalArgumentException("material " + only + " is not in the ERP's catalogue");
+      }
+      return List.of(only);
     }
-    if (!all.contains(only)) {
-      throw new IllegalArgumentException("material " + only + " is not in the ERP's catalogue");
+    List<MaterialCode> all = new ArrayList<>();
+    for (List<Material> page = catalog.materialsAfter(null, PAGE); !page.isEmpty();
+        page = page.size() < PAGE ? List.of() : catalog.materialsAfter(page.get(page.size() - 1).code(), PAGE)) {
+      page.forEach(m -> all.add(m.code()));
     }
-    return List.of(only);
+    return all;
   }
 
   private List<String> warehouses(@Nullable String only) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,42 @@ public abstract class ErpConnectorContract
     catalog.upsertMaterial(data.material(code, 1990));
     catalog.upsertMaterial(renamed);
 
-    assertThat(catalog.materials()).filteredOn(m -> m.code().equals(code)).containsExactly(renamed);
+    assertThat(catalog.find(List.of(code))).containsExactly(renamed);
+  }
+
+  @Test
+  void findReadsTheAskedMaterialsWhateverTheNumberOfCodes() {
+    MaterialCatalog catalog = capability(MaterialCatalog.class);
+    List<Material> known = List.of(data.material(data.materialCode(), 100), data.material(data.materialCode(), 200),
+        data.material(data.materialCode(), 300));
+    known.forEach(catalog::upsertMaterial);
+    List<MaterialCode> asked = new ArrayList<>(known.stream().map(Material::code).toList());
+    for (int i = 0; i < 1500; i++) {
+      asked.add(data.materialCode());
+    }
+
+    assertThat(catalog.find(asked)).containsExactlyInAnyOrderElementsOf(known);
+    assertThat(catalog.find(List.of())).isEmpty();
+  }
+
+  @Test
+  void materialsArePagedInCodeOrder() {
+    MaterialCatalog catalog = capability(MaterialCatalog.class);
+    List<MaterialCode> mine = List.of(data.materialCode(), data.materialCode(), data.materialCode());
+    mine.forEach(code -> catalog.upsertMaterial(data.material(code, 990)));
+
+    List<MaterialCode> seen = new ArrayList<>();
+    MaterialCode after = new MaterialCode("CT-" + data.tag());  // sorts just before this test's codes
+    for (List<Material> page = catalog.materialsAfter(after, 2); !page.isEmpty() && seen.size() < 10;
+        page = catalog.materialsAfter(after, 2)) {
+      assertThat(page).hasSizeLessThanOrEqualTo(2);
+      page.forEach(m -> seen.add(m.code()));
+      after = page.get(page.size() - 1).code();
+    }
+
+    assertThat(seen).extracting(MaterialCode::value).isSorted().doesNotHaveDuplicates()
+        .startsWith(mine.stream().map(MaterialCode::value).sorted().toArray(String[]::new));
+    assertThat(catalog.materialsAfter(null, 1)).hasSize(1);
   }
 
   @Test

@@ -131,8 +131,13 @@ class EmbeddedErpConnector
   }
 
   @Override
-  public List<Material> materials() {
-    return guard("list materials", materials::allActive);
+  public List<Material> find(Collection<MaterialCode> codes) {
+    return guard("read materials", () -> codes.isEmpty() ? List.of() : materials.activeWithCodes(Set.copyOf(codes)));
+  }
+
+  @Override
+  public List<Material> materialsAfter(@Nullable MaterialCode after, int limit) {
+    return guard("list materials", () -> materials.activeAfter(after, limit));
   }
 
   @Override

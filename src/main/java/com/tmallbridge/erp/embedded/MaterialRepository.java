@@ -2,11 +2,15 @@ package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.Material;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code erp_material} table. Deactivated materials count as absent for sales. */
@@ -21,8 +25,13 @@ final class MaterialRepository {
       on conflict do nothing""";
   private static final String ACTIVE_AMONG = """
       select code from erp_material where active = true and code in (:codes)""";
-  private static final String ALL_ACTIVE = """
-      select code, name, unit, sale_price_fen from erp_material where active = true order by code""";
+  private static final String ACTIVE_WITH_CODES = """
+      select code, name, unit, sale_price_fen from erp_material where active = true and code in (:codes)""";
+  private static final String ACTIVE_AFTER = """
+      select code, name, unit, sale_price_fen from erp_material
+       where active = true and code > :after
+       order by code
+       limit :limit""";
   private static final String EXISTS = "select count(*) from erp_material where code = :code";
 
   /** Keeps IN lists well below PostgreSQL's limit of 32767 bind parameters per statement. */
@@ -56,11 +65,25 @@ final class MaterialRepository {
     return found;
   }
 
-  List<Material> allActive() {
-    return jdbc.sql(ALL_ACTIVE)
-        .query((rs, row) -> new Material(
-            new MaterialCode(rs.getString("code")), rs.getString("name"), rs.getString("unit"), rs.getLong("sale_price_fen")))
-        .list();
+  /** The active materials among {@code codes}. */
+  List<Material> activeWithCodes(Set<MaterialCode> codes) {
+    List<String> all = codes.stream().map(MaterialCode::value).toList();
+    List<Material> found = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
+      found.addAll(jdbc.sql(ACTIVE_WITH_CODES).param("codes", chunk).query(MaterialRepository::material).list());
+    }
+    return found;
+  }
+
+  /** Up to {@code limit} active materials ordered by code, after {@code after} (from the first when null). */
+  List<Material> activeAfter(@Nullable MaterialCode after, int limit) {
+    return jdbc.sql(ACTIVE_AFTER).param("after", after == null ? "" : after.value()).param("limit", limit)
+        .query(MaterialRepository::material).list();
+  }
+
+  private static Material material(ResultSet rs, int row) throws SQLException {
+    return new Material(new MaterialCode(rs.getString("code")), rs.getString("name"), rs.getString("unit"), rs.getLong("sale_price_fen"));
   }
 
   /** Whether the material exists at all, active or not (stock may still move for inactive ones). */
