@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the {@link RefundRules} for one stored refund against the active ERP and stores the
- * outcome. Must run in a transaction (the outbox handler's, or the façade's retry); the refund's
- * row is locked first, so two runs of one refund take turns. Every ERP write carries a key derived
+ * outcome. With the built-in ERP it runs in a transaction (the outbox handler's, or the façade's
+ * retry) and the refund's row is locked first, so two runs of one refund take turns. With a remote
+ * ERP the outbox handler runs it outside any transaction (no lock is held across ERP calls): the
+ * outbox's one-message-in-flight-per-aggregate rule keeps runs of one refund apart, and each step
+ * it stores commits on its own. Every ERP write carries a key derived
  * from the shop and refund id, so a repeated run creates nothing twice. A permanent ERP refusal
  * becomes the refund's exception ({@link AfterSaleErrorCode#ERP_REJECTED}); a retryable one, and a
  * trade that has no ERP order yet while the refund is open, is thrown as a retryable {@link

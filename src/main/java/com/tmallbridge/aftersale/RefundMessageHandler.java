@@ -1,6 +1,7 @@
 package com.tmallbridge.aftersale;
 
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.sync.MessageHandler;
 import com.tmallbridge.sync.OutboxMessage;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers {@code aftersale.refund.follow}: runs the after-sale rules for the refund named in the
- * payload, in the dispatcher's transaction (see {@link RefundFollower}).
+ * payload, in the dispatcher's transaction with the built-in ERP, outside any with a remote one
+ * (see {@link RefundFollower}).
  */
 @Component
 class RefundMessageHandler implements MessageHandler {
@@ -16,11 +18,18 @@ class RefundMessageHandler implements MessageHandler {
   static final String AGGREGATE = "refund";
 
   private final RefundFollower follower;
+  private final ErpRegistry erp;
   private final JsonMapper json;
 
-  RefundMessageHandler(RefundFollower follower, JsonMapper json) {
+  RefundMessageHandler(RefundFollower follower, ErpRegistry erp, JsonMapper json) {
     this.follower = follower;
+    this.erp = erp;
     this.json = json;
+  }
+
+  @Override
+  public boolean remote() {
+    return erp.activeIsRemote();
   }
 
   @Override

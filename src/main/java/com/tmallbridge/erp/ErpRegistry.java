@@ -56,6 +56,11 @@ public class ErpRegistry {
     return type.cast(active);
   }
 
+  /** Whether the active connector's writes go to a remote system (no shared transaction). */
+  public boolean activeIsRemote() {
+    return active().locality() == ErpConnector.Locality.REMOTE;
+  }
+
   /** Whether the active connector has the capability. */
   public boolean supports(Class<?> type) {
     return type.isInstance(active());

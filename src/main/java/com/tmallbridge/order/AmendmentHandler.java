@@ -47,6 +47,12 @@ abstract class AmendmentHandler<M extends AmendmentMessages.Addressed> implement
     return true;
   }
 
+  /** Outside any transaction when the ERP is remote (amendments are idempotent in the ERP). */
+  @Override
+  public boolean remote() {
+    return erp.activeIsRemote();
+  }
+
   @Override
   public final void handle(OutboxMessage message) {
     M m = json.readValue(message.payload(), payloadType);

@@ -49,6 +49,12 @@ class SalesOrderExportHandler implements MessageHandler {
     return true;
   }
 
+  /** Outside any transaction when the ERP is remote (its write is idempotent on the channel order number). */
+  @Override
+  public boolean remote() {
+    return erp.activeIsRemote();
+  }
+
   @Override
   public void handle(OutboxMessage message) {
     SalesOrder order = json.readValue(message.payload(), SalesOrder.class);

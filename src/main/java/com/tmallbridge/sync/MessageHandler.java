@@ -2,9 +2,10 @@ package com.tmallbridge.sync;
 
 /**
  * Delivers one kind of outbox message. Registered as a Spring bean; the dispatcher finds it by
- * {@link #messageType()}. {@link #handle} runs inside a transaction that also marks the message
- * done, so local rows it writes commit together with the completion. It must be idempotent: the
- * dispatcher delivers at least once.
+ * {@link #messageType()}. A local handler's {@link #handle} runs inside a transaction that also
+ * marks the message done, so local rows it writes commit together with the completion; a {@link
+ * #remote()} handler's runs outside any transaction (claim → call → record). It must be
+ * idempotent: the dispatcher delivers at least once.
  */
 public interface MessageHandler {
 
@@ -39,5 +40,19 @@ public interface MessageHandler {
    */
   default boolean groupable() {
     return true;
+  }
+
+  /**
+   * Whether {@link #handle} calls a system that commits on its own (a remote ERP, Tmall), which can
+   * share no transaction with the bridge's database. The dispatcher then never groups the message,
+   * runs {@code handle} outside any transaction — no database transaction, connection or row lock
+   * is held while the remote call is in flight — and records the completion afterwards in a
+   * transaction of its own. A crash between the remote call and that record delivers the message
+   * again: the remote write must be idempotent on a key kept by the remote system, and the local
+   * rows the handler writes after the call must be idempotent too (each statement commits on its
+   * own). May be decided per message type at runtime (e.g. from the active ERP connector).
+   */
+  default boolean remote() {
+    return false;
   }
 }

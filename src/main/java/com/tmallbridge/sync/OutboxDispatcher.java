@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@link Dispatcher} on table {@code sync_outbox}. Each call claims due messages in batches
  * (oldest due first, never one whose aggregate has an older unfinished message), then delivers each
- * claimed message in a transaction of its own that runs the handler and marks the message DONE.
+ * claimed message in a transaction of its own that runs the handler and marks the message DONE —
+ * or, for a {@link MessageHandler#remote()} handler, runs the handler outside any transaction and
+ * then marks the message DONE in a short transaction.
  * A failure is recorded in a new transaction (see {@link FailureRecorder}). Thread-safe; any number
  * of instances on any number of nodes may share one database.
  *
@@ -196,19 +198,16 @@ public final class OutboxDispatcher implements Dispatcher {
     List<MessageHandler> resolved = new java.util.ArrayList<>();
     for (ClaimedMessage claimed : group) {
       Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
-      if (handler.isEmpty() || !handler.get().groupable()) {
+      if (handler.isEmpty() || !handler.get().groupable() || handler.get().remote()) {
         return false;
       }
       resolved.add(handler.get());
     }
     try {
       transaction.executeWithoutResult(status -> {
-        Instant now = clock.instant();
         for (int k = 0; k < group.size(); k++) {
           resolved.get(k).handle(group.get(k).message());
-          if (!repository.complete(group.get(k), now)) {
-            throw new ClaimLostException();
-          }
+          complete(group.get(k));
         }
       });
       return true;
@@ -224,12 +223,15 @@ public final class OutboxDispatcher implements Dispatcher {
       return failures.record(claimed, Failure.noHandler(claimed.message().messageType()));
     }
     try {
-      transaction.executeWithoutResult(status -> {
+      if (handler.get().remote()) {
         handler.get().handle(claimed.message());
-        if (!repository.complete(claimed, clock.instant())) {
-          throw new ClaimLostException();
-        }
-      });
+        transaction.executeWithoutResult(status -> complete(claimed));
+      } else {
+        transaction.executeWithoutResult(status -> {
+          handler.get().handle(claimed.message());
+          complete(claimed);
+        });
+      }
       return DeliveryOutcome.DELIVERED;
     } catch (ClaimLostException e) {
       log.info("outbox message {} changed during its delivery (claim expired or retried); the delivery was rolled back",
@@ -240,6 +242,13 @@ public final class OutboxDispatcher implements Dispatcher {
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       // Programming errors of one handler on one message; errors of the JVM itself end the flush.
       return failures.record(claimed, Failure.unexpected(e));
+    }
+  }
+
+  /** Marks the message DONE in the current transaction; a claim found gone aborts it. */
+  private void complete(ClaimedMessage claimed) {
+    if (!repository.complete(claimed, clock.instant())) {
+      throw new ClaimLostException();
     }
   }
 

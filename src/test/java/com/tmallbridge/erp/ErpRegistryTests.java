@@ -53,6 +53,19 @@ class ErpRegistryTests {
   }
 
   @Test
+  void aConnectorIsRemoteUnlessItSaysItJoinsTheBridgesTransaction() {
+    ErpConnector local = new PlainConnector("local") {
+      @Override
+      public Locality locality() {
+        return Locality.LOCAL;
+      }
+    };
+
+    assertThat(new ErpRegistry(List.of(plain, local), "plain").activeIsRemote()).isTrue();
+    assertThat(new ErpRegistry(List.of(plain, local), "local").activeIsRemote()).isFalse();
+  }
+
+  @Test
   void capabilityOfAnInactiveConnectorIsNotOffered() {
     ErpRegistry registry = new ErpRegistry(List.of(plain, withStock), "plain");
 

@@ -101,6 +101,12 @@ class EmbeddedErpConnector
     return ID;
   }
 
+  /** Its tables live in the bridge's database: every write joins the caller's transaction. */
+  @Override
+  public Locality locality() {
+    return Locality.LOCAL;
+  }
+
   @Override
   public String displayName() {
     return "Built-in ERP";
