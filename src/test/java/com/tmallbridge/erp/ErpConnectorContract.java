@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
  * is tagged randomly per test, so the suite may run again and again against a long-lived ERP; it
  * never assumes an empty ERP. The sales order, stock and delivery tests come from {@link
  * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}, the amendment
- * tests from {@link SalesOrderAmendmentContract}; the delivery tests need {@link #shipInErp} overridden.
+ * tests from {@link SalesOrderAmendmentContract}, the repeat / lost-response / two-node tests of
+ * every write from {@link IdempotencyContract}; the delivery tests need {@link #shipInErp} overridden.
  */
 public abstract class ErpConnectorContract
-    implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract, SalesOrderAmendmentContract {
+    implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract, SalesOrderAmendmentContract,
+        IdempotencyContract {
   private final ErpTestData data = new ErpTestData();
 
   /** The connector under test, ready to use; the same instance for every test is fine. */

@@ -48,6 +48,41 @@ public interface ErpContractFixture {
     assumeTrue(false, () -> connector().id() + "'s contract test does not implement shipInErp");
   }
 
+  /**
+   * A second connector on the same ERP, as another node of a cluster holds it (its own sessions,
+   * caches and locks). The default is {@link #connector()} itself; connectors whose instances keep
+   * state of their own override it, so the concurrency tests race two "nodes".
+   */
+  default ErpConnector otherNode() {
+    return connector();
+  }
+
+  /**
+   * Makes {@code write} as a lost response leaves it: the ERP applied the write, the caller got a
+   * failure instead of the answer (a timeout, a dropped connection) and knows nothing. The default
+   * performs the write and throws a retryable {@link ConnectorException}, which is exactly what the
+   * caller sees; a connector test may override it to lose the response in its transport instead.
+   */
+  default void afterLostResponse(Runnable write) {
+    write.run();
+    throw new ConnectorException(LostResponse.CODE, true, "simulated: the response was lost after the ERP applied the write");
+  }
+
+  /** The error code of a simulated lost response. */
+  enum LostResponse implements com.tmallbridge.core.ErrorCode {
+    CODE;
+
+    @Override
+    public String code() {
+      return "TEST-LOST";
+    }
+
+    @Override
+    public String description() {
+      return "a response lost after the ERP applied the write (simulated by the contract suite)";
+    }
+  }
+
   /** The connector as {@code type}, or the test is skipped when it lacks that capability. */
   default <T> T capability(Class<T> type) {
     assumeTrue(type.isInstance(connector()), () -> connector().id() + " has no " + type.getSimpleName());
@@ -87,6 +122,15 @@ public interface ErpContractFixture {
     if (connector() instanceof SalesOrderQuery query) {
       assertThat(query.findByChannelOrder(order.shopCode(), order.orderNo())).isEmpty();
     }
+  }
+
+  /**
+   * Runs {@code call} on {@code threads} threads released at the same moment, the even ones with
+   * {@link #connector()} and the odd ones with {@link #otherNode()}; returns their results.
+   */
+  default <T> List<T> racing(int threads, java.util.function.Function<ErpConnector, T> call) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    return concurrently(threads, () -> call.apply(next.getAndIncrement() % 2 == 0 ? connector() : otherNode()));
   }
 
   /** Runs {@code call} on {@code threads} threads released at the same moment; returns their results. */

@@ -18,10 +18,17 @@ class EmbeddedErpConnectorContractTests extends ErpConnectorContract {
   @RegisterExtension static final MigratedDatabaseExtension DATABASE = new MigratedDatabaseExtension();
 
   private final EmbeddedErpConnector connector = DATABASE.get().connector(Clock.systemUTC());
+  private final EmbeddedErpConnector otherNode = DATABASE.get().connector(Clock.systemUTC());
 
   @Override
   public ErpConnector connector() {
     return connector;
+  }
+
+  /** A second instance on the same database, as a second node of a cluster has. */
+  @Override
+  public ErpConnector otherNode() {
+    return otherNode;
   }
 
   @Override
