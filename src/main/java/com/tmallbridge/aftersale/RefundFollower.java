@@ -8,6 +8,7 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.DeliveryHold;
+import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.ReturnSink;
@@ -61,7 +62,7 @@ class RefundFollower {
     Optional<ErpSalesOrderSummary> order = erpOrder(r);
     Run run = new Run(r, shop, refunds.holdKey(shop, refundId), order.map(ErpSalesOrderSummary::docNo).orElse(null));
     run.capAmount(paidFor(shop, r));
-    String erpStatus = order.map(ErpSalesOrderSummary::status).orElse(null);
+    ErpOrderStatus erpStatus = order.map(ErpSalesOrderSummary::status).orElse(null);
     long delivered = r.shipping() == null && order.isPresent() ? delivered(order.get(), r) : 0;
     Plan plan = RefundRules.plan(r.status(), r.kind(), r.refundPhase(), shipping(r), erpStatus, delivered > 0);
     if (plan.waitForErpOrder()) {
@@ -95,11 +96,11 @@ class RefundFollower {
 
   /**
    * Units of the refund's sub-order the ERP delivered; for an ERP without per-line reads, every
-   * unit of an order that is no longer {@code CONFIRMED} counts as gone (the safe side: no hold).
+   * unit of an order that is no longer {@link ErpOrderStatus#OPEN} counts as gone (the safe side: no hold).
    */
   private long delivered(ErpSalesOrderSummary order, RefundView r) {
     if (!erp.supports(SalesOrderLineCancellation.class)) {
-      return "CONFIRMED".equals(order.status()) ? 0 : Math.max(1, r.num());
+      return order.status() == ErpOrderStatus.OPEN ? 0 : Math.max(1, r.num());
     }
     try {
       return erp.capability(SalesOrderLineCancellation.class).deliveredUnits(order.docNo(), List.of(r.oid()));

@@ -1,5 +1,6 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * before shipping (refund_phase onsale and, when first seen, nothing of the sub-order delivered by
- * an ERP order still to ship — CONFIRMED, or PART_SHIPPED with other sub-orders gone):
+ * an ERP order still to ship — OPEN, or PARTLY_DELIVERED with other sub-orders gone):
  *   open request ─► HOLD                                        → HELD
  *   SUCCESS ─► CANCEL_LINES, RELEASE, MONEY_ADJUSTMENT           → LINES_CANCELLED
  *   CLOSED / SELLER_REFUSE_BUYER ─► RELEASE                      → RELEASED
@@ -32,9 +33,6 @@ final class RefundRules {
   static final String REFUSED = "SELLER_REFUSE_BUYER";
   static final String GOODS_BACK = "WAIT_SELLER_CONFIRM_GOODS";
   private static final Set<String> ENDED = Set.of(SUCCESS, CLOSED, REFUSED);
-  private static final String CONFIRMED = "CONFIRMED";
-  private static final String PART_SHIPPED = "PART_SHIPPED";
-  private static final String CANCELLED = "CANCELLED";
 
   private RefundRules() {}
 
@@ -65,28 +63,28 @@ final class RefundRules {
    * @param shipping the side decided earlier, or null on the first run
    * @param erpOrderStatus the ERP sales order's status, or null when there is none
    */
-  static Plan plan(String status, RefundKind kind, @Nullable String refundPhase, @Nullable Shipping shipping, @Nullable String erpOrderStatus) {
-    return plan(status, kind, refundPhase, shipping, erpOrderStatus, !CONFIRMED.equals(erpOrderStatus));
+  static Plan plan(String status, RefundKind kind, @Nullable String refundPhase, @Nullable Shipping shipping,
+      @Nullable ErpOrderStatus erpOrderStatus) {
+    return plan(status, kind, refundPhase, shipping, erpOrderStatus, erpOrderStatus != ErpOrderStatus.OPEN);
   }
 
   /**
-   * As {@link #plan(String, RefundKind, String, Shipping, String)}, knowing whether any unit of the
+   * As {@link #plan(String, RefundKind, String, Shipping, ErpOrderStatus)}, knowing whether any unit of the
    * refund's sub-order has left the warehouse ({@code subOrderDelivered}), which decides the side
    * of shipping the first time.
    */
-  static Plan plan(String status, RefundKind kind, @Nullable String refundPhase, @Nullable Shipping shipping, @Nullable String erpOrderStatus,
-      boolean subOrderDelivered) {
-    if (erpOrderStatus == null || (shipping == null && CANCELLED.equals(erpOrderStatus))) {
-      boolean over = ENDED.contains(status) || CANCELLED.equals(erpOrderStatus);
+  static Plan plan(String status, RefundKind kind, @Nullable String refundPhase, @Nullable Shipping shipping,
+      @Nullable ErpOrderStatus erpOrderStatus, boolean subOrderDelivered) {
+    if (erpOrderStatus == null || (shipping == null && erpOrderStatus == ErpOrderStatus.CANCELLED)) {
+      boolean over = ENDED.contains(status) || erpOrderStatus == ErpOrderStatus.CANCELLED;
       return over ? new Plan(shipping, moneyIfSucceeded(status), RefundStage.NOT_IN_ERP, false) : Plan.waiting();
     }
     Shipping side = shipping != null ? shipping : firstSide(refundPhase, erpOrderStatus, subOrderDelivered);
     return side == Shipping.BEFORE ? beforeShipping(status) : afterShipping(status, kind);
   }
 
-  private static Shipping firstSide(@Nullable String refundPhase, String erpOrderStatus, boolean subOrderDelivered) {
-    boolean stillToShip = CONFIRMED.equals(erpOrderStatus) || PART_SHIPPED.equals(erpOrderStatus);
-    return !"aftersale".equals(refundPhase) && stillToShip && !subOrderDelivered ? Shipping.BEFORE : Shipping.AFTER;
+  private static Shipping firstSide(@Nullable String refundPhase, ErpOrderStatus erpOrderStatus, boolean subOrderDelivered) {
+    return !"aftersale".equals(refundPhase) && erpOrderStatus.stillToShip() && !subOrderDelivered ? Shipping.BEFORE : Shipping.AFTER;
   }
 
   private static Plan beforeShipping(String status) {

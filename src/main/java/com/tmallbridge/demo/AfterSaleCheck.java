@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
@@ -53,11 +54,11 @@ final class AfterSaleCheck {
       if (order == null) {
         continue; // the trade never reached the ERP (closed first); orders.missing covers the rest
       }
-      boolean cancelled = "CANCELLED".equals(order.status());
+      boolean cancelled = order.status() == ErpOrderStatus.CANCELLED;
       String problem = null;
       switch (r.status()) {
         case "WAIT_SELLER_AGREE" -> {
-          if ("onsale".equals(r.refundPhase()) && !cancelled && !"SHIPPED".equals(order.status())
+          if ("onsale".equals(r.refundPhase()) && !cancelled && order.status() != ErpOrderStatus.DELIVERED
               && nothingDelivered(linesOf.apply(order), r.oid())) {
             heldForCase.add(order.docNo().value());
             if (facts.holds().stream().noneMatch(h -> h.salesOrderNo().equals(order.docNo()) && h.releasedAt() == null)) {

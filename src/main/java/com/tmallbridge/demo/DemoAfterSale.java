@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
@@ -172,7 +173,7 @@ class DemoAfterSale {
 
   /** Whether the ERP order exists and nothing of it has left the warehouse. */
   private boolean notShippedInErp(ErpSalesOrderSummary order) {
-    if (order == null || !"CONFIRMED".equals(order.status())) {
+    if (order == null || order.status() != ErpOrderStatus.OPEN) {
       return false;
     }
     try {
@@ -184,7 +185,7 @@ class DemoAfterSale {
 
   /** Whether the ERP order still has to ship and nothing of sub-order {@code oid} has left. */
   private boolean subOrderStillInWarehouse(ErpSalesOrderSummary order, long oid) {
-    if (order == null || !("CONFIRMED".equals(order.status()) || "PART_SHIPPED".equals(order.status()))) {
+    if (order == null || !order.status().stillToShip()) {
       return false;
     }
     try {

@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.aftersale.AfterSaleManagement;
 import com.tmallbridge.aftersale.RefundSync;
@@ -410,7 +411,7 @@ public class DemoRunner {
   public StockCheck.Result verifyStock(TmallSandbox sandbox) {
     Map<String, Map<MaterialCode, Long>> undelivered = new HashMap<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
-      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !"CANCELLED".equals(o.status()) && !"SHIPPED".equals(o.status())) {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && o.status().stillToShip()) {
         Map<MaterialCode, Long> open = undelivered.computeIfAbsent(o.orderNo().value(), k -> new HashMap<>());
         warehouse.openLines(o.docNo()).forEach(l -> open.merge(l.material(), l.open(), Long::sum));
       }

@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.order.ReplacementOrderNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
@@ -137,7 +138,7 @@ class DemoStock {
     List<ErpSalesOrderSummary> open = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
       if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && !fullyShipped.contains(o.docNo().value())
-          && ("CONFIRMED".equals(o.status()) || "PART_SHIPPED".equals(o.status()))) {
+          && o.status().stillToShip()) {
         open.add(o);
       }
     });
@@ -193,7 +194,7 @@ class DemoStock {
     List<ErpSalesOrderSummary> open = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
       if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && ReplacementOrderNo.parse(o.orderNo().value()).isPresent()
-          && "CONFIRMED".equals(o.status())) {
+          && o.status() == ErpOrderStatus.OPEN) {
         open.add(o);
       }
     });

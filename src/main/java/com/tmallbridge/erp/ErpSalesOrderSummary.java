@@ -11,7 +11,7 @@ import com.tmallbridge.core.ErpDocNo;
  * @param orderNo the channel order number it was created from
  * @param totalFen order total (lines plus freight) as the ERP computes it
  * @param lineCount number of lines
- * @param status the ERP's status word
+ * @param status where the order stands, mapped from the ERP's own state
  */
 public record ErpSalesOrderSummary(
-    ErpDocNo docNo, String shopCode, ChannelOrderNo orderNo, long totalFen, int lineCount, String status) {}
+    ErpDocNo docNo, String shopCode, ChannelOrderNo orderNo, long totalFen, int lineCount, ErpOrderStatus status) {}

@@ -57,7 +57,8 @@ public interface SalesOrderAmendment {
   /**
    * The parts of a sales order an amendment changes, as the ERP holds them.
    *
-   * @param status the ERP's status word, as in {@link ErpSalesOrderSummary#status()}
+   * @param status where the order stands, as in {@link ErpSalesOrderSummary#status()}
    */
-  record Particulars(Receiver receiver, @Nullable String buyerMessage, @Nullable String sellerMemo, int sellerFlag, String status) {}
+  record Particulars(Receiver receiver, @Nullable String buyerMessage, @Nullable String sellerMemo, int sellerFlag,
+      ErpOrderStatus status) {}
 }

@@ -1,5 +1,6 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,7 +90,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     return erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid)).orElseThrow().docNo();
   }
 
-  private String erpStatus() {
+  private ErpOrderStatus erpStatus() {
     return erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid)).orElseThrow().status();
   }
 
@@ -137,7 +138,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
     shipAll("rest-" + tid);
     assertThat(warehouse.openLines(salesOrder())).extracting(l -> l.ordered()).containsExactly(0L, 2L);
-    assertThat(erpStatus()).isEqualTo("SHIPPED");
+    assertThat(erpStatus()).isEqualTo(ErpOrderStatus.DELIVERED);
     assertThat(afterSale.unreflected()).extracting(RefundView::refundId).doesNotContain(id);
   }
 
@@ -155,7 +156,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(effects(refused)).containsExactly("HOLD", "RELEASE");
     assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
     shipAll("after-release-" + tid);
-    assertThat(erpStatus()).isEqualTo("SHIPPED");
+    assertThat(erpStatus()).isEqualTo(ErpOrderStatus.DELIVERED);
   }
 
   @Test
@@ -206,7 +207,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   void aRequestForTheSubOrderStillToShipOfAPartlyShippedOrderIsIntercepted() {
     OpenLine first = warehouse.openLines(salesOrder()).get(0);
     warehouse.ship(new Shipment(salesOrder(), "WH01", "ZTO", "ZT1" + tid, "part-" + tid, Map.of(first.lineNo(), first.open())));
-    assertThat(erpStatus()).isEqualTo("PART_SHIPPED");
+    assertThat(erpStatus()).isEqualTo(ErpOrderStatus.PARTLY_DELIVERED);
 
     RefundDetail requested = follow(refund(tid + "02", "WAIT_SELLER_AGREE", 2).phase("onsale"), 10);
 
@@ -219,7 +220,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
 
     assertThat(succeeded.refund().stage()).isEqualTo(RefundStage.LINES_CANCELLED);
     assertThat(erp.capability(DeliveryHold.class).isHeld(salesOrder())).isFalse();
-    assertThat(erpStatus()).as("nothing left to ship").isEqualTo("SHIPPED");
+    assertThat(erpStatus()).as("nothing left to ship").isEqualTo(ErpOrderStatus.DELIVERED);
   }
 
   @Test
@@ -278,7 +279,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     var replacement = erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + id)).orElseThrow();
     assertThat(replacement.lineCount()).isEqualTo(1);
     assertThat(replacement.totalFen()).isZero();
-    assertThat(replacement.status()).isEqualTo("CONFIRMED");
+    assertThat(replacement.status()).isEqualTo(ErpOrderStatus.OPEN);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,7 +117,7 @@ class AfterSaleMessagesSandboxTests extends SpringDatabaseTestBase {
   private Optional<SandboxTrade> confirmedTrade() {
     return sandbox.trades().stream()
         .filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS"))
-        .filter(t -> erpOrder(t).map(o -> o.status().equals("CONFIRMED")).orElse(false))
+        .filter(t -> erpOrder(t).map(o -> o.status() == ErpOrderStatus.OPEN).orElse(false))
         .findFirst();
   }
 

@@ -1,5 +1,6 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.channel.ShipmentPublisher;
@@ -78,7 +79,7 @@ class AfterSaleSandboxFlowTests extends SpringDatabaseTestBase {
   private List<SandboxTrade> waitingToShip() {
     return sandbox.trades().stream()
         .filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS"))
-        .filter(t -> erpOrder(t).map(o -> o.status().equals("CONFIRMED")).orElse(false))
+        .filter(t -> erpOrder(t).map(o -> o.status() == ErpOrderStatus.OPEN).orElse(false))
         .toList();
   }
 

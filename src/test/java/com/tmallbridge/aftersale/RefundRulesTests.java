@@ -1,5 +1,6 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static com.tmallbridge.aftersale.RefundRules.Action.CANCEL_LINES;
 import static com.tmallbridge.aftersale.RefundRules.Action.CREATE_RETURN;
 import static com.tmallbridge.aftersale.RefundRules.Action.HOLD;
@@ -21,7 +22,7 @@ class RefundRulesTests {
 
   @Test
   void anOpenRequestOnAnUnshippedOrderHoldsTheDelivery() {
-    Plan plan = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, "CONFIRMED");
+    Plan plan = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, ErpOrderStatus.OPEN);
 
     assertThat(plan.shipping()).isEqualTo(Shipping.BEFORE);
     assertThat(plan.actions()).containsExactly(HOLD);
@@ -30,7 +31,7 @@ class RefundRulesTests {
 
   @Test
   void successBeforeShippingCancelsTheLinesReleasesTheHoldAndAdjustsMoney() {
-    Plan plan = RefundRules.plan("SUCCESS", RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, "CONFIRMED");
+    Plan plan = RefundRules.plan("SUCCESS", RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, ErpOrderStatus.OPEN);
 
     assertThat(plan.actions()).containsExactly(CANCEL_LINES, RELEASE, MONEY_ADJUSTMENT);
     assertThat(plan.stage()).isEqualTo(RefundStage.LINES_CANCELLED);
@@ -39,7 +40,7 @@ class RefundRulesTests {
   @ParameterizedTest
   @CsvSource({"CLOSED", "SELLER_REFUSE_BUYER"})
   void closedOrRefusedBeforeShippingReleasesTheHold(String status) {
-    Plan plan = RefundRules.plan(status, RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, "CONFIRMED");
+    Plan plan = RefundRules.plan(status, RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, ErpOrderStatus.OPEN);
 
     assertThat(plan.actions()).containsExactly(RELEASE);
     assertThat(plan.stage()).isEqualTo(RefundStage.RELEASED);
@@ -47,15 +48,15 @@ class RefundRulesTests {
 
   @Test
   void theSideOfShippingIsDecidedOnceAndKeptWhenTheErpShipsLater() {
-    Plan plan = RefundRules.plan("SUCCESS", RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, "SHIPPED");
+    Plan plan = RefundRules.plan("SUCCESS", RefundKind.REFUND_ONLY, "onsale", Shipping.BEFORE, ErpOrderStatus.DELIVERED);
 
     assertThat(plan.shipping()).isEqualTo(Shipping.BEFORE);
     assertThat(plan.actions()).startsWith(CANCEL_LINES);
   }
 
   @ParameterizedTest
-  @CsvSource({"onsale,SHIPPED", "onsale,PART_SHIPPED", "aftersale,CONFIRMED", "aftersale,SHIPPED"})
-  void aRefundOnAShippedOrderOrAfterSaleIsAfterShipping(String phase, String erpStatus) {
+  @CsvSource({"onsale,DELIVERED", "onsale,PARTLY_DELIVERED", "aftersale,OPEN", "aftersale,DELIVERED"})
+  void aRefundOnAShippedOrderOrAfterSaleIsAfterShipping(String phase, ErpOrderStatus erpStatus) {
     Plan plan = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.RETURN, phase, null, erpStatus);
 
     assertThat(plan.shipping()).isEqualTo(Shipping.AFTER);
@@ -64,9 +65,9 @@ class RefundRulesTests {
   }
 
   @ParameterizedTest
-  @CsvSource({"CONFIRMED,false,BEFORE", "PART_SHIPPED,false,BEFORE", "PART_SHIPPED,true,AFTER", "SHIPPED,true,AFTER",
-      "SHIPPED,false,AFTER"})
-  void theSideIsDecidedByWhetherTheSubOrderItselfLeftTheWarehouse(String erpStatus, boolean subOrderDelivered, Shipping side) {
+  @CsvSource({"OPEN,false,BEFORE", "PARTLY_DELIVERED,false,BEFORE", "PARTLY_DELIVERED,true,AFTER", "DELIVERED,true,AFTER",
+      "DELIVERED,false,AFTER"})
+  void theSideIsDecidedByWhetherTheSubOrderItselfLeftTheWarehouse(ErpOrderStatus erpStatus, boolean subOrderDelivered, Shipping side) {
     Plan plan = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, erpStatus, subOrderDelivered);
 
     assertThat(plan.shipping()).isEqualTo(side);
@@ -89,7 +90,7 @@ class RefundRulesTests {
       "RESHIP,WAIT_SELLER_AGREE,,OPEN",
       "RESHIP,SUCCESS,RESHIP MONEY_ADJUSTMENT,RESHIPPED"})
   void afterShippingTheKindDecidesTheDocuments(RefundKind kind, String status, String actions, RefundStage stage) {
-    Plan plan = RefundRules.plan(status, kind, "aftersale", Shipping.AFTER, "SHIPPED");
+    Plan plan = RefundRules.plan(status, kind, "aftersale", Shipping.AFTER, ErpOrderStatus.DELIVERED);
 
     assertThat(plan.actions()).map(Enum::name).containsExactly(actions == null ? new String[0] : actions.split(" "));
     assertThat(plan.stage()).isEqualTo(stage);
@@ -101,7 +102,7 @@ class RefundRulesTests {
 
     Plan success = RefundRules.plan("SUCCESS", RefundKind.REFUND_ONLY, "onsale", null, null);
     Plan closed = RefundRules.plan("CLOSED", RefundKind.REFUND_ONLY, "onsale", null, null);
-    Plan cancelledOrder = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, "CANCELLED");
+    Plan cancelledOrder = RefundRules.plan("WAIT_SELLER_AGREE", RefundKind.REFUND_ONLY, "onsale", null, ErpOrderStatus.CANCELLED);
 
     assertThat(success.waitForErpOrder()).isFalse();
     assertThat(success.actions()).containsExactly(MONEY_ADJUSTMENT);

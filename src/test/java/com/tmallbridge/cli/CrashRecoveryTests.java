@@ -1,5 +1,6 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,7 +83,7 @@ class CrashRecoveryTests {
         if (t.everPaid() && "TRADE_CLOSED".equals(t.status())) {
           // closed after payment: created and cancelled, or never created (docs/order-changes.md)
           assertThat(found).as("ERP orders of closed trade %s", t.tid()).hasSizeLessThanOrEqualTo(1)
-              .allSatisfy(o -> assertThat(o.status()).isEqualTo("CANCELLED"));
+              .allSatisfy(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.CANCELLED));
         } else if (t.everPaid()) {
           assertThat(found).as("ERP orders of paid trade %s", t.tid()).hasSize(1);
           assertThat(found.get(0).totalFen()).isEqualTo(t.paymentFen());
@@ -90,7 +91,7 @@ class CrashRecoveryTests {
           assertThat(found).as("ERP orders of unpaid trade %s", t.tid()).isEmpty();
         }
       }
-      assertThat(inErp.values().stream().filter(l -> !l.get(0).status().equals("CANCELLED"))).hasSize((int) paid);
+      assertThat(inErp.values().stream().filter(l -> l.get(0).status() != ErpOrderStatus.CANCELLED)).hasSize((int) paid);
     }
   }
 

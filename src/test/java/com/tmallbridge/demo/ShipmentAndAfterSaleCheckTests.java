@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.core.ChannelOrderNo;
@@ -64,12 +65,12 @@ class ShipmentAndAfterSaleCheckTests {
     return new SandboxRefund(id, TID, 1001, kind, status, phase, 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T, T);
   }
 
-  private static AfterSaleCheck.Result afterSale(List<SandboxRefund> refunds, String orderStatus, List<OpenLine> lines, AfterSaleFacts facts,
+  private static AfterSaleCheck.Result afterSale(List<SandboxRefund> refunds, ErpOrderStatus orderStatus, List<OpenLine> lines, AfterSaleFacts facts,
       String... moreOrders) {
     Map<String, ErpSalesOrderSummary> orders = new java.util.HashMap<>();
     orders.put("100", new ErpSalesOrderSummary(SO, "T1", new ChannelOrderNo("100"), 1000, lines.size(), orderStatus));
     for (String no : moreOrders) {
-      orders.put(no, new ErpSalesOrderSummary(new ErpDocNo("SO2"), "T1", new ChannelOrderNo(no), 0, 1, "CONFIRMED"));
+      orders.put(no, new ErpSalesOrderSummary(new ErpDocNo("SO2"), "T1", new ChannelOrderNo(no), 0, 1, ErpOrderStatus.OPEN));
     }
     return new AfterSaleCheck().compare(refunds, orders, o -> lines, facts);
   }
@@ -81,15 +82,15 @@ class ShipmentAndAfterSaleCheckTests {
     AfterSaleFacts held = new AfterSaleFacts(List.of(new AfterSaleFacts.Hold(SO, "h1", T, null)), List.of());
     AfterSaleFacts none = new AfterSaleFacts(List.of(), List.of());
 
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "WAIT_SELLER_AGREE", "onsale")), "CONFIRMED", open, held).unreflected())
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "WAIT_SELLER_AGREE", "onsale")), ErpOrderStatus.OPEN, open, held).unreflected())
         .isZero();
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "WAIT_SELLER_AGREE", "onsale")), "CONFIRMED", open, none).unreflected())
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "WAIT_SELLER_AGREE", "onsale")), ErpOrderStatus.OPEN, open, none).unreflected())
         .as("not intercepted").isEqualTo(1);
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "onsale")), "CONFIRMED", cancelled, none).unreflected())
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "onsale")), ErpOrderStatus.OPEN, cancelled, none).unreflected())
         .isZero();
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "onsale")), "CONFIRMED", open, none).unreflected())
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "onsale")), ErpOrderStatus.OPEN, open, none).unreflected())
         .as("still to ship").isEqualTo(1);
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "CLOSED", "onsale")), "CONFIRMED", open, held).unreflected())
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "CLOSED", "onsale")), ErpOrderStatus.OPEN, open, held).unreflected())
         .as("hold left behind").isEqualTo(1);
   }
 
@@ -99,19 +100,19 @@ class ShipmentAndAfterSaleCheckTests {
     AfterSaleFacts.Return back = new AfterSaleFacts.Return(new ErpDocNo("RT1"), SO, true, List.of(new AfterSaleFacts.Line("1001", 2)));
     AfterSaleFacts.Return onTheWay = new AfterSaleFacts.Return(new ErpDocNo("RT1"), SO, false, List.of(new AfterSaleFacts.Line("1001", 2)));
 
-    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "SUCCESS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "SUCCESS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of(back))).unreflected()).isZero();
-    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "SUCCESS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "SUCCESS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of(onTheWay))).unreflected()).as("not received").isEqualTo(1);
-    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "WAIT_SELLER_CONFIRM_GOODS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "WAIT_SELLER_CONFIRM_GOODS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of(onTheWay))).unreflected()).isZero();
-    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "WAIT_SELLER_CONFIRM_GOODS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(1, RefundKind.RETURN, "WAIT_SELLER_CONFIRM_GOODS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of())).unreflected()).as("no return document").isEqualTo(1);
-    assertThat(afterSale(List.of(refund(7, RefundKind.EXCHANGE, "SUCCESS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(7, RefundKind.EXCHANGE, "SUCCESS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of(back))).unreflected()).as("no replacement").isEqualTo(1);
-    assertThat(afterSale(List.of(refund(7, RefundKind.EXCHANGE, "SUCCESS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(7, RefundKind.EXCHANGE, "SUCCESS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of(back)), "100-X7").unreflected()).isZero();
-    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "aftersale")), "SHIPPED", shipped,
+    assertThat(afterSale(List.of(refund(1, RefundKind.REFUND_ONLY, "SUCCESS", "aftersale")), ErpOrderStatus.DELIVERED, shipped,
         new AfterSaleFacts(List.of(), List.of())).unreflected()).as("money only: nothing in the ERP").isZero();
   }
 }

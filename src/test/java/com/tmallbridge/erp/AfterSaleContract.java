@@ -60,7 +60,7 @@ public interface AfterSaleContract extends ErpContractFixture {
         .isInstanceOf(ConnectorException.class);
     shipInErp(so, Map.of("oid-1", 2L, "oid-2", 1L), "ZTO", "ZT" + data().tag() + "y");
     assertThat(capability(SalesOrderQuery.class).findByChannelOrder(data().shopCode(), orderNoOf(so)).orElseThrow().status())
-        .isEqualTo("SHIPPED");
+        .isEqualTo(ErpOrderStatus.DELIVERED);
   }
 
   @Test
@@ -88,7 +88,7 @@ public interface AfterSaleContract extends ErpContractFixture {
 
     assertThat(result).isEqualTo(new SalesOrderLineCancellation.Result(6, 0, 0));
     assertThat(capability(SalesOrderQuery.class).findByChannelOrder(order.shopCode(), order.orderNo()).orElseThrow().status())
-        .isEqualTo("CANCELLED");
+        .isEqualTo(ErpOrderStatus.CANCELLED);
     assertThatThrownBy(() -> cancellation.cancelOpenUnits(so, List.of("oid-9"), "cancel-9-" + data().tag()))
         .isInstanceOf(ConnectorException.class);
   }

@@ -32,7 +32,7 @@ public interface SalesOrderAmendmentContract extends ErpContractFixture {
     assertThat(amendment.cancel(docNo, "Tmall trade closed")).isEqualTo(Result.APPLIED);
 
     assertThat(capability(SalesOrderQuery.class).findByChannelOrder(order.shopCode(), order.orderNo()))
-        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("CANCELLED"));
+        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(ErpOrderStatus.CANCELLED));
     assertThat(channelOrdersOf(order.shopCode())).hasSize(1);
   }
 
@@ -46,7 +46,7 @@ public interface SalesOrderAmendmentContract extends ErpContractFixture {
     assertThat(amendment.cancel(docNo, "Tmall trade closed")).isEqualTo(Result.REFUSED_SHIPPED);
     assertThat(amendment.cancel(docNo, "Tmall trade closed")).isEqualTo(Result.REFUSED_SHIPPED);
     assertThat(capability(SalesOrderQuery.class).findByChannelOrder(order.shopCode(), order.orderNo()))
-        .hasValueSatisfying(s -> assertThat(s.status()).isNotEqualTo("CANCELLED"));
+        .hasValueSatisfying(s -> assertThat(s.status()).isNotEqualTo(ErpOrderStatus.CANCELLED));
   }
 
   @Test

@@ -33,7 +33,7 @@ public interface SalesOrderContract extends ErpContractFixture {
       assertThat(found.orderNo()).isEqualTo(order.orderNo());
       assertThat(found.totalFen()).isEqualTo(order.totalFen()).isEqualTo(1000 + 2 * 5990 + 12900 + 3 * 850);
       assertThat(found.lineCount()).isEqualTo(3);
-      assertThat(found.status()).isNotBlank();
+      assertThat(found.status()).isEqualTo(ErpOrderStatus.OPEN);
     });
   }
 

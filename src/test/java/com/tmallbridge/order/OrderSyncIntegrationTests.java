@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.channel.UnreadableTrade;
@@ -102,7 +103,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
         assertThat(held).as("held %s", tid).contains(tid);
         assertThat(inErp).doesNotContainKey(tid);
       } else if (closedAfterPayment(t)) {
-        assertThat(inErp.getOrDefault(tid, List.of())).as("closed %s", tid).allSatisfy(o -> assertThat(o.status()).isEqualTo("CANCELLED"));
+        assertThat(inErp.getOrDefault(tid, List.of())).as("closed %s", tid).allSatisfy(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.CANCELLED));
       } else {
         assertThat(inErp.get(tid)).as("exported %s", tid).hasSize(1);
         assertThat(inErp.get(tid).get(0).totalFen()).isEqualTo(t.paymentFen());
@@ -119,7 +120,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     sync.drain();
     Map<String, List<ErpSalesOrderSummary>> after = erpOrders();
     long paid = sandbox.trades().stream().filter(t -> t.everPaid() && !closedAfterPayment(t)).count();
-    assertThat(after.values().stream().filter(l -> !l.get(0).status().equals("CANCELLED"))).hasSize((int) paid);
+    assertThat(after.values().stream().filter(l -> l.get(0).status() != ErpOrderStatus.CANCELLED)).hasSize((int) paid);
     assertThat(after.values()).allSatisfy(list -> assertThat(list).hasSize(1));
     assertThat(orders.unresolvedExceptions()).isZero();
   }

@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.channel.ChannelTrade;
@@ -127,7 +128,7 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
   void exportedTradeClosedBeforeShippingCancelsTheErpOrderOnce() {
     importSnapshot(paid(100));
     sync.drain();
-    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("CONFIRMED"));
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.OPEN));
 
     ChannelTrade closed = snapshot("TRADE_CLOSED", 200, "文三路***号", "138****1234", null, 0);
     importSnapshot(closed);
@@ -136,7 +137,7 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
     importSnapshot(snapshot("TRADE_CLOSED", 300, "文三路***号", "138****1234", "买家申请退款", 1));
     sync.drain();
 
-    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("CANCELLED"));
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.CANCELLED));
     assertThat(messages()).extracting(OutboxEntry::messageType)
         .containsExactlyInAnyOrder(OrderMessages.CREATE_SALES_ORDER, OrderMessages.CANCEL_SALES_ORDER);
     assertThat(exceptionsOfTrade("RESOLVED")).extracting(ExceptionView::reasonCode).containsExactly("AMEND-001");
@@ -152,7 +153,7 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
     importSnapshot(snapshot("TRADE_CLOSED", 200, "文三路***号", "138****1234", null, 0));
     sync.drain();
 
-    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("SHIPPED"));
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.DELIVERED));
     ExceptionView open = onlyOpen();
     assertThat(open.reasonCode()).isEqualTo("AMEND-004");
     assertThat(open.message()).contains(docNo().value()).contains("not cancelled");
@@ -176,7 +177,7 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
             "TRADE_CLOSED", "SUCCESS")), closed.rawJson()));
     sync.drain();
 
-    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("SHIPPED"));
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.DELIVERED));
     assertThat(exceptionsOfTrade(null)).as("nothing for an operator: the returns are the after-sale flow's").isEmpty();
     assertThat(exceptionsOfTrade("RESOLVED")).singleElement().satisfies(e -> {
       assertThat(e.reasonCode()).isEqualTo("AMEND-010");
@@ -290,7 +291,7 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
 
     assertThat(particulars().receiver().address()).isEqualTo("莫干山路***号");
     assertThat(particulars().sellerFlag()).isZero();
-    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("CONFIRMED"));
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.OPEN));
     assertThat(messages()).hasSize(2);
   }
 }

@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.core.ChannelOrderNo;
@@ -113,7 +114,7 @@ class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
     assertThat(particulars(memo).sellerMemo()).isEqualTo("加急，送小样");
     assertThat(particulars(memo).sellerFlag()).isEqualTo(3);
     assertThat(exceptions(memo, "RESOLVED")).extracting(ExceptionView::reasonCode).containsExactly("AMEND-006");
-    assertThat(erpOrder(closed).status()).isEqualTo("CANCELLED");
+    assertThat(erpOrder(closed).status()).isEqualTo(ErpOrderStatus.CANCELLED);
     assertThat(exceptions(closed, "RESOLVED")).extracting(ExceptionView::reasonCode).containsExactly("AMEND-001");
     assertThat(particulars(shipped).receiver()).isEqualTo(shippedBefore.receiver());
     assertThat(exceptions(shipped, null)).singleElement().satisfies(e -> {

@@ -94,7 +94,7 @@ final class SalesOrderAmender {
     return jdbc.sql(PARTICULARS).param("docNo", docNo.value()).query((rs, row) -> new Particulars(
         new Receiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
             rs.getString(7), rs.getString(8)),
-        rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12))).optional();
+        rs.getString(9), rs.getString(10), rs.getInt(11), SalesOrderStatus.erpStatusOf(rs.getString(12)))).optional();
   }
 
   /**

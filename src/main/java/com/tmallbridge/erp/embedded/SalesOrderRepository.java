@@ -6,6 +6,7 @@ import com.tmallbridge.core.Receiver;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.embedded.operations.SalesOrderStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -129,7 +130,7 @@ final class SalesOrderRepository {
         new ChannelOrderNo(rs.getString("channel_order_no")),
         rs.getLong("total_fen"),
         rs.getInt("line_count"),
-        rs.getString("status"));
+        SalesOrderStatus.erpStatusOf(rs.getString("status")));
   }
 
   /** Nullable text is bound with its type, sparing the driver a parameter-metadata round trip. */

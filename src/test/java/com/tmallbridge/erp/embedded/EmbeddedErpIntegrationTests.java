@@ -61,7 +61,7 @@ class EmbeddedErpIntegrationTests extends SpringDatabaseTestBase {
     DeliveryPage page = registry.capability(DeliveryFeed.class).deliveriesAfter("", Integer.MAX_VALUE);
     assertThat(page.deliveries()).contains(delivery);
     assertThat(registry.capability(SalesOrderQuery.class).findByChannelOrder(order.shopCode(), order.orderNo()))
-        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("SHIPPED"));
+        .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(com.tmallbridge.erp.ErpOrderStatus.DELIVERED));
   }
 
   @Test
