@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       SandboxCommand.class,
       ShopCommand.class,
+      ErpCommand.class,
       SyncCommand.class,
       OrdersCommand.class,
       RefundsCommand.class,

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ErpRegistry {
+  /** Every capability interface of the SPI. */
+  private static final List<Class<?>> CAPABILITIES = List.of(
+      MaterialCatalog.class, CustomerSink.class, SalesOrderSink.class, SalesOrderQuery.class, SalesOrderAmendment.class,
+      StockLedger.class, DeliveryFeed.class, DeliveryHold.class, SalesOrderLineCancellation.class, ReturnSink.class);
+
   private final Map<String, ErpConnector> connectors = new LinkedHashMap<>();
   private final String activeId;
 
@@ -54,6 +59,21 @@ public class ErpRegistry {
           "the active ERP '" + active.id() + "' does not support " + type.getSimpleName());
     }
     return type.cast(active);
+  }
+
+  /** Every known connector, in registration order. */
+  public List<ErpConnector> all() {
+    return List.copyOf(connectors.values());
+  }
+
+  /** The id of the active connector, as configured ({@code bridge.erp.active}). */
+  public String activeId() {
+    return activeId;
+  }
+
+  /** The capability interfaces of the SPI that {@code connector} implements, in the SPI's order. */
+  public static List<Class<?>> capabilitiesOf(ErpConnector connector) {
+    return CAPABILITIES.stream().filter(c -> c.isInstance(connector)).toList();
   }
 
   /** Whether the active connector's writes go to a remote system (no shared transaction). */
