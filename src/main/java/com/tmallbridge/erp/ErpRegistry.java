@@ -16,7 +16,8 @@ public class ErpRegistry {
   /** Every capability interface of the SPI. */
   private static final List<Class<?>> CAPABILITIES = List.of(
       MaterialCatalog.class, CustomerSink.class, SalesOrderSink.class, SalesOrderQuery.class, SalesOrderAmendment.class,
-      StockLedger.class, DeliveryFeed.class, DeliveryHold.class, SalesOrderLineCancellation.class, ReturnSink.class);
+      StockLedger.class, DeliveryFeed.class, DeliveryHold.class, SalesOrderLineCancellation.class, ReturnSink.class,
+      DeliveryBooking.class);
 
   private final Map<String, ErpConnector> connectors = new LinkedHashMap<>();
   private final String activeId;

@@ -51,6 +51,27 @@ public interface DeliveryFeedContract extends ErpContractFixture {
   }
 
   @Test
+  default void aBookedDeliveryIsTheFeedsAndBookingItsReferenceAgainBooksNothing() {
+    DeliveryBooking booking = capability(DeliveryBooking.class);
+    DeliveryFeed feed = capability(DeliveryFeed.class);
+    SalesOrder order = orderOfThreeLines(data().orderNo());
+    ErpDocNo salesOrderNo = capability(SalesOrderSink.class).createSalesOrder(order, customerOf(order));
+    String cursor = endOf(feed);
+    String reference = "book-" + data().tag();
+
+    ErpDelivery booked = booking.bookDelivery(salesOrderNo, stockWarehouse(), Map.of("oid-3", 2L), "YTO", "YT" + data().tag(), reference);
+    ErpDelivery again = booking.bookDelivery(salesOrderNo, stockWarehouse(), Map.of("oid-3", 2L), "YTO", "YT" + data().tag(), reference);
+
+    assertThat(again.deliveryNo()).isEqualTo(booked.deliveryNo());
+    assertThat(ofOrder(readAll(feed, cursor, 50), salesOrderNo)).singleElement().satisfies(d -> {
+      assertThat(d.deliveryNo()).isEqualTo(booked.deliveryNo());
+      assertThat(d.trackingNo()).isEqualTo("YT" + data().tag());
+      assertThat(d.lines()).extracting(ErpDelivery.Line::externalLineId, ErpDelivery.Line::quantity)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("oid-3", 2L));
+    });
+  }
+
+  @Test
   default void pagesHonourTheLimitAndResumeFromTheCursor() {
     DeliveryFeed feed = capability(DeliveryFeed.class);
     String cursor = endOf(feed);

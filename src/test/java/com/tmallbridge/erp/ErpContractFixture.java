@@ -41,11 +41,12 @@ public interface ErpContractFixture {
    * Ships, in the ERP itself, one parcel of sales order {@code salesOrderNo} from {@link
    * #stockWarehouse()}: {@code quantitiesByExternalLineId} units per line (keyed by the line's
    * external id, e.g. {@code oid-1}), with a carrier code and tracking number, the way the
-   * merchant's warehouse would. The default skips the test: the SPI has no write for deliveries,
-   * so each connector's test class drives its ERP (or its fake) directly.
+   * merchant's warehouse would — through {@link DeliveryBooking}. A connector without that
+   * capability overrides this to drive its ERP (or its fake) directly, or the test is skipped.
    */
   default void shipInErp(ErpDocNo salesOrderNo, Map<String, Long> quantitiesByExternalLineId, String carrier, String trackingNo) {
-    assumeTrue(false, () -> connector().id() + "'s contract test does not implement shipInErp");
+    capability(DeliveryBooking.class).bookDelivery(salesOrderNo, stockWarehouse(), quantitiesByExternalLineId, carrier, trackingNo,
+        "ship-" + java.util.UUID.randomUUID());
   }
 
   /**

@@ -8,10 +8,14 @@ import com.tmallbridge.core.Receiver;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.DeliveryBooking;
 import com.tmallbridge.erp.DeliveryFeed;
 import com.tmallbridge.erp.DeliveryHold;
 import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpConnector;
+import com.tmallbridge.erp.embedded.operations.Shipment;
+import com.tmallbridge.erp.embedded.operations.OpenLine;
+import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
@@ -51,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EmbeddedErpConnector
     implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
         DeliveryHold, SalesOrderLineCancellation, ReturnSink,
-        SalesOrderAmendment {
+        SalesOrderAmendment, DeliveryBooking {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -89,6 +93,25 @@ class EmbeddedErpConnector
     this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders, afterSaleRecords);
     this.afterSale = new AfterSaleBooker(afterSaleRecords, deliveries, bookkeeper, transaction, clock);
     this.amender = new SalesOrderAmender(jdbc, deliveries, transaction);
+  }
+
+  @Override
+  public ErpDelivery bookDelivery(ErpDocNo salesOrderNo, String warehouse, Map<String, Long> unitsByExternalLineId,
+      @Nullable String carrier, @Nullable String trackingNo, String reference) {
+    Map<Integer, Long> byLineNo = new java.util.LinkedHashMap<>();
+    if (!unitsByExternalLineId.isEmpty()) {
+      for (OpenLine line : operations().openLines(salesOrderNo)) {
+        Long units = unitsByExternalLineId.get(line.externalLineId());
+        if (units != null) {
+          byLineNo.put(line.lineNo(), units);
+        }
+      }
+      if (byLineNo.isEmpty()) {
+        throw new ConnectorException(EmbeddedErrorCode.DELIVERY_REJECTED, false, "sales order " + salesOrderNo
+            + " has no line with external id " + unitsByExternalLineId.keySet());
+      }
+    }
+    return operations().ship(new Shipment(salesOrderNo, warehouse, carrier, trackingNo, reference, byLineNo));
   }
 
   /** The warehouse and back-office operations on this ERP's tables (exposed as a bean by the configuration). */
