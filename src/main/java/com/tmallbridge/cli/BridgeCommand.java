@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       SandboxCommand.class,
       ShopCommand.class,
       ErpCommand.class,
+      GoLiveCommand.class,
       SyncCommand.class,
       OrdersCommand.class,
       RefundsCommand.class,
@@ -50,14 +51,34 @@ class BridgeCommand implements Runnable, AutoCloseable {
       description = "Database password for --db-url (or set SPRING_DATASOURCE_PASSWORD).")
   String dbPassword;
 
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "A properties or YAML file of bridge.* settings (e.g. bridge.erp.active and the ERP connection) read on top "
+          + "of the defaults.")
+  Path config;
+
   private SpringRuntime runtime;
 
   /** The Spring runtime for the chosen data directory, started on first use. */
   SpringRuntime runtime() {
     if (runtime == null) {
-      runtime = new SpringRuntime(data, dbUrl, dbUser, dbPassword);
+      runtime = configured(new SpringRuntime(data, dbUrl, dbUser, dbPassword));
     }
     return runtime;
+  }
+
+  /**
+   * Applies {@code --config} to a runtime of a command's own (the demo, the go-live check).
+   *
+   * @throws IllegalArgumentException when the file does not exist (exit code 2)
+   */
+  SpringRuntime configured(SpringRuntime fresh) {
+    if (config == null) {
+      return fresh;
+    }
+    if (!java.nio.file.Files.isRegularFile(config)) {
+      throw new IllegalArgumentException("--config " + config + " is not a readable file");
+    }
+    return fresh.with("spring.config.additional-location", "file:" + config.toAbsolutePath().normalize());
   }
 
   @Override
