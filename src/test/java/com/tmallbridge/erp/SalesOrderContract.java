@@ -38,6 +38,25 @@ public interface SalesOrderContract extends ErpContractFixture {
   }
 
   @Test
+  default void severalChannelOrdersAreReadInOneCallAndUnknownOnesAreAbsent() {
+    SalesOrderSink sink = capability(SalesOrderSink.class);
+    SalesOrderQuery query = capability(SalesOrderQuery.class);
+    SalesOrder first = orderOfThreeLines(data().orderNo());
+    SalesOrder second = orderOfThreeLines(data().orderNo());
+    ErpDocNo a = sink.createSalesOrder(first, customerOf(first));
+    ErpDocNo b = sink.createSalesOrder(second, customerOf(second));
+    ChannelOrderNo unknown = data().orderNo();
+
+    var found = query.findByChannelOrders(first.shopCode(), List.of(first.orderNo(), unknown, second.orderNo()));
+
+    assertThat(found).containsOnlyKeys(first.orderNo(), second.orderNo());
+    assertThat(found.get(first.orderNo()).docNo()).isEqualTo(a);
+    assertThat(found.get(second.orderNo()).docNo()).isEqualTo(b);
+    assertThat(found.get(second.orderNo()).totalFen()).isEqualTo(second.totalFen());
+    assertThat(query.findByChannelOrders(first.shopCode(), List.of())).isEmpty();
+  }
+
+  @Test
   default void repeatedCreateReturnsTheSameDocumentAndCreatesNoSecondOrder() {
     SalesOrderSink sink = capability(SalesOrderSink.class);
     SalesOrder order = orderOfThreeLines(data().orderNo());
