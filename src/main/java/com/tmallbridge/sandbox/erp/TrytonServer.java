@@ -62,7 +62,8 @@ public final class TrytonServer implements AutoCloseable {
    * How to run the server.
    *
    * @param cacheDir where the initialised database is cached, e.g. {@code ~/.cache/tmallbridge}
-   * @param sessionTimeout the server's session timeout ({@code [session] timeout})
+   * @param sessionTimeout how long a session lives: {@code [session] max_age}, which Tryton 6.0 checks on
+   *     every call, and {@code timeout} (idle time, checked by some wizards only)
    */
   public record Settings(Path cacheDir, Duration sessionTimeout) {
 
@@ -267,6 +268,7 @@ public final class TrytonServer implements AutoCloseable {
         "path = " + dir.resolve("attach"),
         "[session]",
         "timeout = " + Math.max(1, settings.sessionTimeout().toSeconds()),
+        "max_age = " + Math.max(1, settings.sessionTimeout().toSeconds()),
         ""));
   }
 
