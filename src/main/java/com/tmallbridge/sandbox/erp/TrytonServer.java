@@ -132,11 +132,17 @@ public final class TrytonServer implements AutoCloseable {
     return new TrytonRpc(url(), DATABASE, "admin", ADMIN_PASSWORD).login();
   }
 
-  /** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits for it. Idempotent. */
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s), waits for it and deletes its work directory. Idempotent. */
   @Override
   public synchronized void close() {
+    stop(true);
+  }
+
+  private synchronized void stop(boolean deleteWorkDir) {
     Process running = process;
+    Path dir = workDir;
     process = null;
+    workDir = null;
     if (running == null) {
       return;
     }
@@ -150,6 +156,17 @@ public final class TrytonServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     log.info("Tryton stopped");
+    if (deleteWorkDir && dir != null) {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.warn("could not delete Tryton's work directory {}: {}", dir, e.getMessage());
+    }
   }
 
   /** The version {@code trytond --version} reports, e.g. {@code 6.0.29}. */
@@ -201,11 +218,12 @@ public final class TrytonServer implements AutoCloseable {
     try {
       new TrytonDatabaseSetup(admin()).run();
     } finally {
-      close();
+      stop(false);
     }
     Path partial = Files.createTempFile(settings.cacheDir(), "tryton-", ".partial");
     Files.copy(db.resolve(DATABASE + ".sqlite"), partial, StandardCopyOption.REPLACE_EXISTING);
     Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(dir);
     log.info("Cached the initialised Tryton database as {}", cached);
   }
 
@@ -234,7 +252,12 @@ public final class TrytonServer implements AutoCloseable {
     }
     process = started;
     workDir = dir;
-    new TrytonRpc(url(), DATABASE, "admin", ADMIN_PASSWORD).anonymous("common.server.version", List.of());
+    try {
+      new TrytonRpc(url(), DATABASE, "admin", ADMIN_PASSWORD).anonymous("common.server.version", List.of());
+    } catch (RuntimeException e) {
+      stop(false);
+      throw new IllegalStateException("Tryton does not answer: " + e.getMessage() + "; see " + dir.resolve("trytond.log"), e);
+    }
   }
 
   /** Copies the server's output to {@code trytond.log} and counts down once werkzeug listens. */
