@@ -1,0 +1,83 @@
+package com.tmallbridge.erp.tryton;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Tryton connector ({@code bridge.erp.tryton.*}), checked when bound: an invalid
+ * value stops the application with a message naming the key. {@link #toString()} never shows the
+ * password.
+ *
+ * @param url the server's base URL, e.g. {@code http://127.0.0.1:8000/}
+ * @param database the Tryton database name
+ * @param user the login of the bridge's Tryton user (needs a company and the sale, stock and product groups)
+ * @param password its password
+ * @param warehouses bridge warehouse code → Tryton warehouse location code; a Tryton warehouse not
+ *     listed keeps its own code (default: none, every code as in Tryton)
+ * @param units bridge unit → Tryton unit-of-measure symbol (default {@code pcs → u})
+ * @param connectTimeout TCP connect timeout (default 5 s)
+ * @param readTimeout time allowed for one whole answer (default 60 s)
+ * @param pageSize rows per page of reads and of {@code code in [...]} lookups, 1-1000 (default 200)
+ * @param zone time zone of sale dates (default {@code Asia/Shanghai})
+ */
+@ConfigurationProperties("bridge.erp.tryton")
+record TrytonProperties(
+    URI url,
+    String database,
+    String user,
+    String password,
+    Map<String, String> warehouses,
+    Map<String, String> units,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("60s") Duration readTimeout,
+    @DefaultValue("200") int pageSize,
+    @DefaultValue("Asia/Shanghai") ZoneId zone) {
+
+  TrytonProperties {
+    if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw invalid("url", "must be an http(s) URL, got " + url);
+    }
+    required("database", database);
+    required("user", user);
+    required("password", password);
+    warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
+    units = units == null || units.isEmpty() ? Map.of("pcs", "u") : Map.copyOf(units);
+    if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw invalid("connectTimeout", "must be a positive duration, got " + connectTimeout);
+    }
+    if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+      throw invalid("readTimeout", "must be a positive duration, got " + readTimeout);
+    }
+    if (pageSize < 1 || pageSize > 1000) {
+      throw invalid("pageSize", "must be between 1 and 1000, got " + pageSize);
+    }
+    zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+  }
+
+  /** Settings with the defaults for everything but the connection. */
+  static TrytonProperties of(URI url, String database, String user, String password, Map<String, String> warehouses) {
+    return new TrytonProperties(url, database, user, password, warehouses, Map.of(), Duration.ofSeconds(5),
+        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Override
+  public String toString() {
+    return "TrytonProperties[url=" + url + ", database=" + database + ", user=" + user + ", password=****, warehouses="
+        + warehouses + ", units=" + units + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+        + ", pageSize=" + pageSize + ", zone=" + zone + "]";
+  }
+
+  private static void required(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw invalid(key, "is required");
+    }
+  }
+
+  private static IllegalArgumentException invalid(String key, String problem) {
+    return new IllegalArgumentException("bridge.erp.tryton." + key + " " + problem);
+  }
+}
