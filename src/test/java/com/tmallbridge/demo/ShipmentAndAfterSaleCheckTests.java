@@ -61,7 +61,7 @@ class ShipmentAndAfterSaleCheckTests {
   }
 
   private static SandboxRefund refund(long id, RefundKind kind, String status, String phase) {
-    return new SandboxRefund(id, TID, 1001, kind, status, phase, 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T, T);
+    return new SandboxRefund(id, TID, 1001, kind, status, phase, 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T, T, null);
   }
 
   private static AfterSaleCheck.Result afterSale(List<SandboxRefund> refunds, String orderStatus, List<OpenLine> lines, AfterSaleFacts facts,
