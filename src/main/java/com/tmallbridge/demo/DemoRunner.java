@@ -138,6 +138,7 @@ public class DemoRunner {
     sandbox.faults(faults(options.faultRate()));
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
+    Instant watchedFrom = clock.instant();
     sync.start();
     boolean tmcConnected = awaitTmc();
     Instant[] liveFrom = {clock.instant()};
@@ -148,7 +149,7 @@ public class DemoRunner {
     quiet &= settle(sandbox, shop, options);
     DemoStock.Finish finish = stock.finish();
     progress.accept(snapshot("verifying", sandbox, options));
-    OrderCheck.Result result = verify(sandbox);
+    OrderCheck.Result result = verify(sandbox, watchedFrom);
     StockCheck.Result stockResult = verifyStock(sandbox);
     ShipmentCheck.Result shipmentResult = verifyShipments(sandbox);
     AfterSaleCheck.Result afterSaleResult = verifyAfterSale(sandbox);
@@ -193,6 +194,7 @@ public class DemoRunner {
     buyerWork.put("addressChanges", buyers.addressChanges());
     buyerWork.put("memoChanges", buyers.memoChanges());
     buyerWork.put("replacementOrders", result.replacements());
+    buyerWork.put("paidClosedBeforeErpOrder", result.closedWithinGrace());
     buyerWork.put("bridge", bridgeRefunds);
     details.put("afterSale", buyerWork);
     TradeMessages.Stats tmc = messages.stats();
@@ -325,15 +327,18 @@ public class DemoRunner {
     return byTid;
   }
 
-  /** Compares the sandbox's trades with the ERP's sales orders of the demo shop. */
-  public OrderCheck.Result verify(TmallSandbox sandbox) {
+  /**
+   * Compares the sandbox's trades with the ERP's sales orders of the demo shop; {@code watchedFrom}
+   * is when the bridge started syncing (see {@link OrderCheck}).
+   */
+  public OrderCheck.Result verify(TmallSandbox sandbox, Instant watchedFrom) {
     List<ErpSalesOrderSummary> erpOrders = new ArrayList<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
       if (DemoSeeder.SHOP_CODE.equals(o.shopCode())) {
         erpOrders.add(o);
       }
     });
-    return new OrderCheck().compare(sandbox.trades(), erpOrders);
+    return new OrderCheck(watchedFrom, OrderCheck.GRACE).compare(sandbox.trades(), erpOrders);
   }
 
   /**
