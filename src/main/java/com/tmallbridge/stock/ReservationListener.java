@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Keeps reservations in step with imported trades, in the import transaction: PAID reserves each
  * line (and flags an oversell when the trade needs more than was sellable), CLOSED and REFUNDED
  * release. Idempotent: a re-applied event changes nothing. The affected materials are marked for
- * recomputation, and the sold listings for a push whatever their figure: Tmall deducted the sale from
- * what it shows, so the last figure pushed is no longer what Tmall shows.
+ * recomputation; a new reservation also marks its listing to be pushed again whatever its figure
+ * (Tmall deducted the sale itself, see {@link PublicationRepository#NEEDS_PUSH}).
  */
 @Component
 class ReservationListener {
@@ -27,12 +27,9 @@ class ReservationListener {
   private final ReservationRepository reservations;
   private final StateRepository state;
   private final SellableStock stock;
-  private final PublicationRepository publications;
   private final Clock clock;
 
-  ReservationListener(ReservationRepository reservations, StateRepository state, SellableStock stock, PublicationRepository publications,
-      Clock clock) {
-    this.publications = publications;
+  ReservationListener(ReservationRepository reservations, StateRepository state, SellableStock stock, Clock clock) {
     this.reservations = reservations;
     this.state = state;
     this.stock = stock;
@@ -71,9 +68,6 @@ class ReservationListener {
       if (reservations.reserve(event.shop(), event.tid(), l.oid(), l.material(), l.numIid(), l.skuId(), quantity, now)) {
         orderedNow.merge(l.material(), quantity, Long::sum);
         firstLine.putIfAbsent(l.material(), l);
-        // Tmall deducted the sale from the listing's figure itself: push the wanted figure again even if
-        // it comes out equal to the last one pushed (another change may offset the sale before the cycle)
-        publications.force(event.shop(), l.numIid(), l.skuId());
       }
     }
     if (sellableBefore != null) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReservationRepository {
   private static final String RESERVE = """
-      insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, reserved_at)
-      values (:shop, :tid, :oid, :material, :numIid, :skuId, :quantity, 0, 'OPEN', :now)
+      insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, reserved_at, needs_push)
+      values (:shop, :tid, :oid, :material, :numIid, :skuId, :quantity, 0, 'OPEN', :now, true)
       on conflict do nothing""";
   private static final String RELEASE_TRADE = """
       update stock_reservation set status = 'RELEASED', release_reason = :reason, released_at = :now
