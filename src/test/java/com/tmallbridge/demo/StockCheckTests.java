@@ -66,6 +66,21 @@ class StockCheckTests {
   }
 
   @Test
+  void unitsTmallTookForAnUnpaidTradeOfAListingThatSellsOnCreationAreNoDrift() {
+    SandboxItem onCreation = new SandboxItem(1L, "T-shirt", "SP1001", 1, 100, 0, "onsale", T, T, 0, "", item.skus(), StockMode.ON_CREATION, 0);
+    SandboxTradeLine line = new SandboxTradeLine(9001, 1L, 11L, "SP1001", "SP1001-01", "T-shirt", 2, 100, 200, 200, "NO_REFUND");
+    SandboxTrade unpaid = new SandboxTrade(901, "WAIT_BUYER_PAY", "fixed", T, T, null, null, null, false, 200, 0, 0, List.of(line));
+    StockCheck.ErpStock erp = new StockCheck.ErpStock(Map.of(A, 50L, B, 10L), Map.of(), Map.of(B, 5L));
+
+    assertThat(new StockCheck().compare(List.of(onCreation), Map.of(StockKey.of(1L, 11L), 48, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).isZero();
+    assertThat(new StockCheck().compare(List.of(onCreation), Map.of(StockKey.of(1L, 11L), 47, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).as("short by more than the hold").isEqualTo(1);
+    assertThat(new StockCheck().compare(List.of(item), Map.of(StockKey.of(1L, 11L), 48, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).as("付款减库存 takes nothing before payment").isEqualTo(1);
+  }
+
+  @Test
   void duringTheRunAFigureAboveWhatTheErpAllowedAtAnyMomentIsCounted() {
     Map<StockKey, Integer> shown = Map.of(StockKey.of(1L, 11L), 42, StockKey.of(1L, 12L), 5);
     List<String> samples = new java.util.ArrayList<>();
