@@ -2,6 +2,7 @@ package com.tmallbridge.stock;
 
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.order.TradeStockEvent;
+import com.tmallbridge.order.UnpaidTradeClosed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,16 @@ class ReservationListener {
             .forEach(oid -> released.addAll(reservations.release(event.shop(), event.tid(), oid, "REFUNDED", now)));
         state.markDirty(released);
       }
+    }
+  }
+
+  /** Tmall gave back what it held for an unpaid trade: its listings are due for a push (no units move). */
+  @EventListener
+  void on(UnpaidTradeClosed event) {
+    Instant now = clock.instant();
+    for (int i = 0; i < event.listings().size(); i++) {
+      UnpaidTradeClosed.Listing l = event.listings().get(i);
+      reservations.markListingDue(event.shop(), event.tid(), i, l.numIid(), l.skuId(), now);
     }
   }
 

@@ -143,6 +143,23 @@ class StockFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void unitsTmallGivesBackForAnUnpaidTradeArePushedOver() {
+    Shop s = shop("U");
+    MaterialCode a = material("U", 10);
+    listings.add(s.id().value(), prefix + "160", "1", new Component(a, 1));
+    sync.runFullPass();
+
+    // 拍下减库存: Tmall took 2 units for an unpaid trade, a push set 10 again, then the trade closed unpaid
+    tmall.quantities.put(StockFakes.FakeTmall.key(s.id(), prefix + "160", "1"), 12L);
+    new TransactionTemplate(transactions).executeWithoutResult(t -> events.publishEvent(new com.tmallbridge.order.UnpaidTradeClosed(s.id(),
+        prefix + "t16", List.of(new com.tmallbridge.order.UnpaidTradeClosed.Listing(prefix + "160", "1")), Instant.now())));
+    sync.runOnce();
+
+    assertThat(shown(s, prefix + "160", "1")).isEqualTo(10);
+    assertThat(reservations.openByMaterial(List.of(a))).as("nothing reserved").doesNotContainKey(a);
+  }
+
+  @Test
   void refundBeforeShippingReleasesOnlyTheRefundedLine() {
     Shop s = shop("A");
     MaterialCode a = material("A", 10);
