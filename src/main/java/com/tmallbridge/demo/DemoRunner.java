@@ -14,9 +14,7 @@ import com.tmallbridge.sandbox.tmall.SandboxParcel;
 import com.tmallbridge.sandbox.tmall.SandboxRefund;
 import com.tmallbridge.sandbox.tmall.StockKey;
 import com.tmallbridge.erp.ErpRegistry;
-import com.tmallbridge.erp.StockLedger;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
-import com.tmallbridge.stock.StockManagement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Random;
@@ -81,7 +79,6 @@ public class DemoRunner {
   private final ErpRegistry erp;
   private final Clock clock;
   private final DemoStock stock;
-  private final StockManagement stockManagement;
   private final EmbeddedErpOperations warehouse;
   private final DemoAfterSale buyers;
   private final BridgeCatchUp catchUp;
@@ -95,7 +92,7 @@ public class DemoRunner {
   private final ErpSellable sellable;
 
   DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock,
-      DemoStock stock, StockManagement stockManagement, EmbeddedErpOperations warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
+      DemoStock stock, EmbeddedErpOperations warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
       FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync, AfterSaleManagement afterSale,
       TradeMessages messages, LatencyProbe latency, StockWatch watch, ErpSellable sellable) {
     this.watch = watch;
@@ -109,7 +106,6 @@ public class DemoRunner {
     this.messages = messages;
     this.latency = latency;
     this.stock = stock;
-    this.stockManagement = stockManagement;
     this.warehouse = warehouse;
     this.seeder = seeder;
     this.sync = sync;
