@@ -7,6 +7,7 @@ import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.SandboxTradeLine;
 import com.tmallbridge.sandbox.tmall.StockKey;
 import com.tmallbridge.sandbox.tmall.StockMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,6 +127,31 @@ final class StockCheck {
       }
     }
     return held;
+  }
+
+  /**
+   * Per material, the units Tmall gave back to 拍下减库存 listings for trades closed unpaid since
+   * {@code since}: Tmall raises the figure itself, on top of what was pushed, until the bridge has
+   * seen the closure and pushed again.
+   */
+  static Map<MaterialCode, Long> givenBackSince(List<SandboxItem> items, List<SandboxTrade> trades, Instant since,
+      BiFunction<SandboxItem, SandboxSku, String> materialOf) {
+    Map<Long, SandboxItem> onCreation = new HashMap<>();
+    items.stream().filter(i -> i.stockMode() == StockMode.ON_CREATION).forEach(i -> onCreation.put(i.numIid(), i));
+    Map<MaterialCode, Long> back = new HashMap<>();
+    for (SandboxTrade t : trades) {
+      if (!"TRADE_CLOSED_BY_TAOBAO".equals(t.status()) || t.endTime() == null || t.endTime().isBefore(since)) {
+        continue;
+      }
+      for (SandboxTradeLine l : t.lines()) {
+        SandboxItem item = onCreation.get(l.numIid());
+        if (item != null) {
+          SandboxSku sku = l.skuId() == null ? null : item.skus().stream().filter(s -> s.skuId() == l.skuId()).findFirst().orElse(null);
+          back.merge(new MaterialCode(materialOf.apply(item, sku)), (long) l.num(), Long::sum);
+        }
+      }
+    }
+    return back;
   }
 
   /** What may be sold of every material a listing sells, by the formula above. */

@@ -6,6 +6,7 @@ import com.tmallbridge.sandbox.tmall.StockKey;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.sync.OutboxAdmin;
 import com.tmallbridge.sync.OutboxStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * since the last sample or allows now. Lags are legitimate (a trade paid on Tmall before the bridge
  * imported it, a replacement order created after the cycle); publishing more than the ERP allowed
  * at any of those moments is not (a stocktake ignored, safety stock or open orders left out, an old
- * push landing over a newer one).
+ * push landing over a newer one). Tmall also raises a figure itself: a trade on a 拍下减库存 listing
+ * closed unpaid gets its units back on top of what was pushed; for {@link OrderCheck#GRACE} after
+ * such a closure its units are allowed too, the time the bridge has to see it and push again.
  *
  * <p>A sample is taken only when no stock push is queued or being retried (a push under way
  * carries a figure of a cycle the sample would not cover). That reads the bridge's outbox to pace
@@ -69,7 +72,10 @@ class StockWatch {
     if (!due || pushesUnderWay()) {
       return;
     }
-    compare(sandbox.items(), sandbox.quantities(), erp.sellable(sandbox, safety));
+    Map<MaterialCode, Long> now = new HashMap<>(erp.sellable(sandbox, safety));
+    Instant since = sandbox.clock().instant().minus(OrderCheck.GRACE);
+    StockCheck.givenBackSince(sandbox.items(), sandbox.trades(), since, DemoSeeder::materialCode).forEach((m, q) -> now.merge(m, q, Long::sum));
+    compare(sandbox.items(), sandbox.quantities(), now);
   }
 
   /** One sample: Tmall's figures against the most the ERP allowed at the cycles since the last sample or {@code now}. */

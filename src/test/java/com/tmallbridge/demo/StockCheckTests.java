@@ -81,6 +81,19 @@ class StockCheckTests {
   }
 
   @Test
+  void unitsTmallGaveBackForATradeClosedUnpaidOnAListingThatSellsOnCreationAreCountedFromItsClose() {
+    SandboxItem onCreation = new SandboxItem(1L, "T-shirt", "SP1001", 1, 100, 0, "onsale", T, T, 0, "", item.skus(), StockMode.ON_CREATION, 0);
+    SandboxTradeLine line = new SandboxTradeLine(9001, 1L, 11L, "SP1001", "SP1001-01", "T-shirt", 2, 100, 200, 200, "NO_REFUND");
+    SandboxTrade closed = new SandboxTrade(901, "TRADE_CLOSED_BY_TAOBAO", "fixed", T, T, null, null, T, false, 200, 0, 0, List.of(line));
+
+    assertThat(StockCheck.givenBackSince(List.of(onCreation), List.of(closed), T.minusSeconds(60), DemoSeeder::materialCode))
+        .containsOnly(Map.entry(A, 2L));
+    assertThat(StockCheck.givenBackSince(List.of(onCreation), List.of(closed), T.plusSeconds(1), DemoSeeder::materialCode)).isEmpty();
+    assertThat(StockCheck.givenBackSince(List.of(item), List.of(closed), T.minusSeconds(60), DemoSeeder::materialCode))
+        .as("付款减库存 only held the units").isEmpty();
+  }
+
+  @Test
   void duringTheRunAFigureAboveWhatTheErpAllowedAtAnyMomentIsCounted() {
     Map<StockKey, Integer> shown = Map.of(StockKey.of(1L, 11L), 42, StockKey.of(1L, 12L), 5);
     List<String> samples = new java.util.ArrayList<>();
