@@ -68,14 +68,15 @@ class DemoCommand implements Callable<Integer> {
     out.line(String.format("  ERP   : %d sales orders, %s yuan", r.erp().salesOrders(), Money.formatYuan(r.erp().amountFen())));
     r.checks().forEach((k, v) -> out.line(String.format("  %-34s %d%s", k, v, v == 0 ? "" : "   <-- problem")));
     if (r.details().get("stock") instanceof java.util.Map<?, ?> stock && r.details().get("warehouse") instanceof java.util.Map<?, ?> w) {
-      out.line(String.format("  stock : %s SKUs published, %s SKU figures pushed in %s calls", stock.get("skus"), stock.get("pushes"), stock.get("apiCalls")));
+      out.line(String.format("  stock : %s SKUs published, %s SKU figures pushed in %s calls, %s samples while trades flowed",
+          stock.get("skus"), stock.get("pushes"), stock.get("apiCalls"), stock.get("samplesDuringRun")));
       out.line(String.format("  ERP warehouse while trades flowed: %s receipts, %s stocktakes, %s orders shipped, %s split parcels",
           w.get("receipts"), w.get("stocktakes"), w.get("ordersShipped"), w.get("firstParcelsOfSplits")));
     }
     if (r.details().get("shipments") instanceof java.util.Map<?, ?> sh && r.details().get("refunds") instanceof java.util.Map<?, ?> rf
         && r.details().get("latency") instanceof java.util.Map<?, ?> lat) {
-      out.line(String.format("  shipments: %s parcels delivered in the ERP, %s written back to Tmall (%s by sub-order)",
-          sh.get("delivered"), sh.get("writtenBack"), sh.get("split")));
+      out.line(String.format("  shipments: %s parcels delivered in the ERP, %s shown on Tmall (%s trades in several parcels)",
+          sh.get("delivered"), sh.get("writtenBack"), sh.get("splitTrades")));
       out.line(String.format("  refunds : %s before shipping, %s after shipping, %s with goods returned",
           rf.get("beforeShipping"), rf.get("afterShipping"), rf.get("returned")));
       out.line(String.format("  latency : payment -> ERP order p50 %s ms, p99 %s ms (live trades, TMC on)", lat.get("p50Ms"), lat.get("p99Ms")));

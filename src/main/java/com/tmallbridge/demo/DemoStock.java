@@ -53,6 +53,8 @@ class DemoStock {
   private final StockSync stockSync;
   private final ErpRegistry erp;
   private final EmbeddedErpOperations warehouse;
+  private final StockWatch watch;
+  private final Map<MaterialCode, Long> safety = new java.util.HashMap<>();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong counted = new AtomicLong();
   private final AtomicLong shipped = new AtomicLong();
@@ -62,7 +64,9 @@ class DemoStock {
   private final Set<String> fullyShipped = new HashSet<>();
   private final Set<String> partlyShipped = new HashSet<>();
 
-  DemoStock(ProductManagement products, StockManagement stock, StockSync stockSync, ErpRegistry erp, EmbeddedErpOperations warehouse) {
+  DemoStock(ProductManagement products, StockManagement stock, StockSync stockSync, ErpRegistry erp, EmbeddedErpOperations warehouse,
+      StockWatch watch) {
+    this.watch = watch;
     this.products = products;
     this.stock = stock;
     this.stockSync = stockSync;
@@ -76,13 +80,27 @@ class DemoStock {
    *
    * @return the materials given safety stock
    */
-  List<MaterialCode> prepare(Shop shop, List<MaterialCode> materials) {
+  List<MaterialCode> prepare(TmallSandbox sandbox, Shop shop, List<MaterialCode> materials) {
     products.match(shop.id(), MatchProgress.NONE);
     stock.putRule(new StockRule(shop.id(), "", "", null, 100, null, null, null, ZERO_BELOW, null));
     List<MaterialCode> safe = materials.stream().limit(3).toList();
-    safe.forEach(m -> stock.putSafety(m, SAFETY));
+    safe.forEach(m -> {
+      stock.putSafety(m, SAFETY);
+      safety.put(m, SAFETY);
+    });
+    watch.beforeCycle(sandbox, safety);
     cycle(stockSync::runFullPass);
     return safe;
+  }
+
+  /** The safety stock the demo shop set, per material (its own setting, not read back from the bridge). */
+  Map<MaterialCode, Long> safety() {
+    return Map.copyOf(safety);
+  }
+
+  /** Compares Tmall's figures with what the ERP allowed since the last stock cycles (see {@link StockWatch}). */
+  void sample(TmallSandbox sandbox) {
+    watch.sample(sandbox, safety);
   }
 
   /**
@@ -104,6 +122,7 @@ class DemoStock {
       }
     }
     ship(sandbox, random, ready);
+    watch.beforeCycle(sandbox, safety);
     cycle(() -> stockSync.cycle(false)); // the outbox workers deliver the pushes
   }
 
@@ -212,9 +231,28 @@ class DemoStock {
     }
   }
 
-  /** The final pass: every figure recomputed, Tmall's read back, drift corrected and pushed. */
+  /**
+   * Runs the bridge's ordinary stock cycle (ERP changes read, changed figures pushed and delivered)
+   * until one finds nothing to push and no push is left under way — what a running bridge does on
+   * its own once the warehouse stops. No repair: drift is measured after this.
+   *
+   * @return whether it settled within {@code maxCycles}
+   */
+  boolean settle(TmallSandbox sandbox, int maxCycles) {
+    for (int i = 0; i < maxCycles; i++) {
+      watch.beforeCycle(sandbox, safety);
+      StockSync.CycleResult[] result = new StockSync.CycleResult[1];
+      cycle(() -> result[0] = stockSync.runOnce());
+      watch.sample(sandbox, safety);
+      if (result[0].pushesQueued() == 0 && result[0].stockChanges() == 0 && result[0].deliveries() == 0 && !watch.pushesUnderWay()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The final pass, after the verdict on drift: every figure recomputed, Tmall's read back, drift corrected and pushed. */
   Finish finish() {
-    cycle(stockSync::runOnce);
     cycle(stockSync::runFullPass);
     StockManagement.CheckReport check = stock.check(null, true);
     cycle(stockSync::runOnce);

@@ -67,9 +67,10 @@ public class OrderBenchmark {
       resetPeaks();
 
       progress.accept("end to end: " + trades + " trades (" + paid + " paid) sandbox -> bridge -> built-in ERP");
+      Instant watchedFrom = clock.instant();
       double e2eSeconds = syncUntilExported(paid, progress);
       long heapMb = peakHeapMb();
-      OrderCheck.Result check = demo.verify(sandbox);
+      OrderCheck.Result check = demo.verify(sandbox, watchedFrom);
       long problems = check.checks().values().stream().mapToLong(Long::longValue).sum();
       progress.accept("  verified against the ERP: " + (problems == 0 ? "all checks 0" : "PROBLEMS " + check.checks()));
 

@@ -58,6 +58,9 @@ class TradeApplier {
       } else if (!paid) {
         TradeState state = PaidStatuses.CLOSED_BEFORE_PAYMENT.equals(t.status()) ? TradeState.CLOSED_UNPAID : TradeState.WAITING_PAYMENT;
         (current == null ? inserts : updates).add(TradeRow.of(shop.id().value(), t, false, state, null));
+        if (state == TradeState.CLOSED_UNPAID && current != TradeState.CLOSED_UNPAID) {
+          stockEvents.closedUnpaid(shop.id(), t);
+        }
         if (current == TradeState.EXCEPTION) {
           exceptions.resolve(shop.id(), t.tid(), now);
         }

@@ -49,6 +49,15 @@ class TradeStockEvents {
     }
   }
 
+  /** A trade closed before payment: its listings get back what Tmall held for it (see {@link UnpaidTradeClosed}). */
+  void closedUnpaid(ShopId shop, ChannelTrade trade) {
+    List<UnpaidTradeClosed.Listing> listings = trade.lines().stream()
+        .map(l -> new UnpaidTradeClosed.Listing(l.numIid(), l.skuId() == null ? "" : l.skuId())).distinct().toList();
+    if (!listings.isEmpty()) {
+      publisher.publishEvent(new UnpaidTradeClosed(shop, trade.tid(), listings, trade.modified()));
+    }
+  }
+
   /** A newer snapshot of a trade already QUEUED or EXPORTED: closed, or some lines refunded. */
   void updated(ShopId shop, ChannelTrade trade) {
     if (CLOSED.contains(trade.status())) {

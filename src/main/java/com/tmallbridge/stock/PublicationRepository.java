@@ -13,10 +13,19 @@ import org.springframework.stereotype.Repository;
 /** Per listing: the wanted figure, the last pushed one, the last error, whether a push is queued. */
 @Repository
 class PublicationRepository {
-  /** A row needs a push when its figure differs from the pushed one and did not just fail with it. */
+  /**
+   * A row needs a push when its figure differs from the pushed one and did not just fail with it —
+   * or when a sale was reserved on it that no push followed: Tmall deducted the sale from what it
+   * shows itself, so the pushed figure is no longer Tmall's even if the wanted one comes out equal
+   * (a receipt or a return may offset the sale).
+   */
   static final String NEEDS_PUSH = """
-      ((pushed is null or pushed <> wanted or force_push)
+      ((pushed is null or pushed <> wanted or force_push or exists (select 1 from stock_reservation r where r.needs_push
+         and r.shop_id = stock_publication.shop_id and r.num_iid = stock_publication.num_iid and r.sku_id = stock_publication.sku_id))
        and (failed_quantity is null or failed_quantity <> wanted or force_push))""";
+  private static final String SALES_PUSHED = """
+      update stock_reservation set needs_push = false
+       where needs_push and shop_id = :shop and num_iid = :numIid and sku_id = :skuId and reserved_at <= :started""";
   private static final String UPDATE = """
       update stock_publication set components = :components, wanted = :wanted, computed_at = :now
        where shop_id = :shop and num_iid = :numIid and sku_id = :skuId""";
@@ -70,9 +79,16 @@ class PublicationRepository {
     return jdbc.sql(ROWS_TO_PUSH).param("shop", item.shop().value()).param("numIid", item.numIid()).query(PublicationRepository::row).list();
   }
 
-  void recordPushed(ItemKey item, String skuId, long quantity, Instant now) {
+  /**
+   * Records a pushed figure; the sales reserved on the listing before the push started ({@code
+   * started}) need no push of their own any more: Tmall deducted them before this figure replaced
+   * its own.
+   */
+  void recordPushed(ItemKey item, String skuId, long quantity, Instant now, Instant started) {
     jdbc.sql(PUSHED).param("quantity", quantity).param("now", Db.ts(now)).param("shop", item.shop().value())
         .param("numIid", item.numIid()).param("skuId", skuId).update();
+    jdbc.sql(SALES_PUSHED).param("shop", item.shop().value()).param("numIid", item.numIid()).param("skuId", skuId)
+        .param("started", Db.ts(started)).update();
   }
 
   void recordFailed(ItemKey item, String skuId, long quantity, String code, String message, Instant now) {

@@ -2,6 +2,7 @@ package com.tmallbridge.stock;
 
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.order.TradeStockEvent;
+import com.tmallbridge.order.UnpaidTradeClosed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Keeps reservations in step with imported trades, in the import transaction: PAID reserves each
  * line (and flags an oversell when the trade needs more than was sellable), CLOSED and REFUNDED
  * release. Idempotent: a re-applied event changes nothing. The affected materials are marked for
- * recomputation.
+ * recomputation; a new reservation also marks its listing to be pushed again whatever its figure
+ * (Tmall deducted the sale itself, see {@link PublicationRepository#NEEDS_PUSH}).
  */
 @Component
 class ReservationListener {
@@ -47,6 +49,16 @@ class ReservationListener {
             .forEach(oid -> released.addAll(reservations.release(event.shop(), event.tid(), oid, "REFUNDED", now)));
         state.markDirty(released);
       }
+    }
+  }
+
+  /** Tmall gave back what it held for an unpaid trade: its listings are due for a push (no units move). */
+  @EventListener
+  void on(UnpaidTradeClosed event) {
+    Instant now = clock.instant();
+    for (int i = 0; i < event.listings().size(); i++) {
+      UnpaidTradeClosed.Listing l = event.listings().get(i);
+      reservations.markListingDue(event.shop(), event.tid(), i, l.numIid(), l.skuId(), now);
     }
   }
 

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReservationRepository {
   private static final String RESERVE = """
-      insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, reserved_at)
-      values (:shop, :tid, :oid, :material, :numIid, :skuId, :quantity, 0, 'OPEN', :now)
+      insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, reserved_at, needs_push)
+      values (:shop, :tid, :oid, :material, :numIid, :skuId, :quantity, 0, 'OPEN', :now, true)
       on conflict do nothing""";
   private static final String RELEASE_TRADE = """
       update stock_reservation set status = 'RELEASED', release_reason = :reason, released_at = :now
@@ -34,6 +34,13 @@ class ReservationRepository {
        where status = 'OPEN' and material in (:materials) group by material""";
   private static final int CHUNK = 500;
 
+  /** A row of no units, released at once, that only makes its listing due for a push ({@link PublicationRepository#NEEDS_PUSH}). */
+  private static final String LISTING_DUE = """
+      insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, release_reason, reserved_at,
+                                     released_at, needs_push)
+      values (:shop, :tid, :oid, '-', :numIid, :skuId, 0, 0, 'RELEASED', 'CLOSED', :now, :now, true)
+      on conflict do nothing""";
+
   private final JdbcClient jdbc;
 
   ReservationRepository(JdbcClient jdbc) {
@@ -44,6 +51,15 @@ class ReservationRepository {
   boolean reserve(ShopId shop, String tid, String oid, MaterialCode material, String numIid, String skuId, long quantity, Instant now) {
     return jdbc.sql(RESERVE).param("shop", shop.value()).param("tid", tid).param("oid", oid).param("material", material.value())
         .param("numIid", numIid).param("skuId", skuId).param("quantity", quantity).param("now", Db.ts(now)).update() == 1;
+  }
+
+  /**
+   * Makes a listing due for a push whatever its figure, as a new reservation does, without
+   * reserving anything: Tmall changed the figure itself (see {@code UnpaidTradeClosed}).
+   */
+  void markListingDue(ShopId shop, String tid, int index, String numIid, String skuId, Instant now) {
+    jdbc.sql(LISTING_DUE).param("shop", shop.value()).param("tid", tid).param("oid", "listing-" + index).param("numIid", numIid)
+        .param("skuId", skuId).param("now", Db.ts(now)).update();
   }
 
   /** Releases the open rows of a trade (all its lines, or only {@code oid}); returns their materials. */

@@ -13,6 +13,7 @@ import com.tmallbridge.sync.DeliveryException;
 import com.tmallbridge.sync.MessageHandler;
 import com.tmallbridge.sync.OutboxMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ class StockPushHandler implements MessageHandler {
   public void handle(OutboxMessage message) {
     JsonNode payload = json.readTree(message.payload());
     ItemKey item = new ItemKey(new ShopId(payload.get("shopId").asLong()), payload.get("numIid").asString());
+    Instant started = clock.instant();
     publications.markPending(item, null);
     Optional<Shop> shop = shops.find(item.shop());
     if (shop.isEmpty()) {
@@ -78,7 +80,7 @@ class StockPushHandler implements MessageHandler {
     Map<String, Long> skus = new LinkedHashMap<>();
     for (Row r : rows) {
       if (r.skuId().isEmpty()) {
-        pushOne(target, shop.get().credentials(), item, null, r.wanted());
+        pushOne(target, shop.get().credentials(), item, null, r.wanted(), started);
       } else {
         skus.put(r.skuId(), r.wanted());
       }
@@ -87,27 +89,27 @@ class StockPushHandler implements MessageHandler {
     for (int from = 0; from < ids.size(); from += StockPublisher.MAX_SKUS_PER_CALL) {
       Map<String, Long> chunk = new LinkedHashMap<>();
       ids.subList(from, Math.min(ids.size(), from + StockPublisher.MAX_SKUS_PER_CALL)).forEach(id -> chunk.put(id, skus.get(id)));
-      pushChunk(target, shop.get().credentials(), item, chunk);
+      pushChunk(target, shop.get().credentials(), item, chunk, started);
     }
   }
 
-  private void pushChunk(StockPublisher target, ShopCredentials shop, ItemKey item, Map<String, Long> chunk) {
+  private void pushChunk(StockPublisher target, ShopCredentials shop, ItemKey item, Map<String, Long> chunk, Instant started) {
     try {
       QuantityUpdate update = target.setSkuQuantities(shop, item.numIid(), chunk);
-      chunk.forEach((sku, q) -> publications.recordPushed(item, sku, update.skuQuantities().getOrDefault(sku, q), clock.instant()));
+      chunk.forEach((sku, q) -> publications.recordPushed(item, sku, update.skuQuantities().getOrDefault(sku, q), clock.instant(), started));
     } catch (ChannelException e) {
       if (e.kind() != ChannelException.Kind.PERMANENT) {
         throw transientFailure(e);
       }
-      chunk.forEach((sku, q) -> pushOne(target, shop, item, sku, q));
+      chunk.forEach((sku, q) -> pushOne(target, shop, item, sku, q, started));
     }
   }
 
-  private void pushOne(StockPublisher target, ShopCredentials shop, ItemKey item, String skuId, long quantity) {
+  private void pushOne(StockPublisher target, ShopCredentials shop, ItemKey item, String skuId, long quantity, Instant started) {
     String key = skuId == null ? "" : skuId;
     try {
       target.setItemQuantity(shop, item.numIid(), skuId, quantity);
-      publications.recordPushed(item, key, quantity, clock.instant());
+      publications.recordPushed(item, key, quantity, clock.instant(), started);
     } catch (ChannelException e) {
       if (e.kind() != ChannelException.Kind.PERMANENT) {
         throw transientFailure(e);

@@ -25,44 +25,99 @@ class ShipmentAndAfterSaleCheckTests {
   private static final long TID = 100;
   private static final MaterialCode M = new MaterialCode("M1");
 
-  private static ErpDelivery delivery(String tid, Instant at, String... lineIds) {
+  private static ErpDelivery delivery(String tid, Instant at, String waybill, String... lineIds) {
     List<ErpDelivery.Line> lines = java.util.Arrays.stream(lineIds).map(id -> new ErpDelivery.Line(id, M, 1)).toList();
-    return new ErpDelivery(new ErpDocNo("DL-" + tid + "-" + lineIds.length), SO, "T1", new ChannelOrderNo(tid), "WH01", "SF", "SF000000000001",
-        at, lines);
+    return new ErpDelivery(new ErpDocNo("DL-" + tid + "-" + waybill), SO, "T1", new ChannelOrderNo(tid), "WH01", "SF", waybill, at, lines);
   }
 
-  private static SandboxParcel parcel(Long... oids) {
-    return new SandboxParcel(TID, "SF", "顺丰速运", "SF000000000001", List.of(oids), T);
+  private static SandboxParcel parcel(String waybill, Long... oids) {
+    return new SandboxParcel(TID, "SF", "顺丰速运", waybill, List.of(oids), T);
+  }
+
+  private static ShipmentCheck.Result shipments(List<ErpDelivery> deliveries, List<SandboxParcel> parcels, SandboxRefund... refunds) {
+    return new ShipmentCheck().compare(deliveries, parcels, List.of(refunds));
+  }
+
+  /** The problem counts of a shipment check that are not 0. */
+  private static Map<String, Long> problems(ShipmentCheck.Result r) {
+    Map<String, Long> all = new java.util.LinkedHashMap<>();
+    all.put("notWrittenBack", r.notWrittenBack());
+    all.put("unknownOnTmall", r.unknownOnTmall());
+    all.put("shippedAfterRequest", r.shippedAfterRequest());
+    all.values().removeIf(v -> v == 0);
+    return all;
   }
 
   @Test
-  void aParcelTmallShowsPassesAndOneItDoesNotShowIsCounted() {
-    ShipmentCheck check = new ShipmentCheck();
-    List<ErpDelivery> shipped = List.of(delivery("100", T, "1001", "1002#1", "gift-7"));
+  void parcelsTmallShowsAsTheErpShippedThemPass() {
+    List<ErpDelivery> shipped = List.of(delivery("100", T, "SF1", "1001", "1002#1", "gift-7"), delivery("100", T, "SF2", "1003"),
+        delivery("100-X5", T, "SF3", "1001"));
 
-    assertThat(check.compare(shipped, tid -> List.of(parcel(1001L, 1002L)), List.of()).shippedInErpNotOnTmall()).isZero();
-    ShipmentCheck.Result missing = new ShipmentCheck().compare(shipped, tid -> List.of(parcel(1001L)), List.of());
-    assertThat(missing.shippedInErpNotOnTmall()).isEqualTo(1);
-    assertThat(missing.samples()).singleElement().asString().contains("[1002]");
+    ShipmentCheck.Result r = shipments(shipped, List.of(parcel("SF1", 1001L, 1002L), parcel("SF2", 1003L)));
+
+    assertThat(problems(r)).isEmpty();
+    assertThat(r.deliveries()).isEqualTo(3);
+    assertThat(r.ofTmallSubOrders()).as("the replacement order is no Tmall parcel").isEqualTo(2);
+    assertThat(r.tmallParcels()).isEqualTo(2);
+    assertThat(r.splitTrades()).isEqualTo(1);
   }
 
   @Test
-  void replacementOrdersAreNotTmallParcelsAndAParcelThatLeftWhileHeldIsCounted() {
-    AfterSaleFacts.Hold released = new AfterSaleFacts.Hold(SO, "h1", T, T.plusSeconds(10));
-    List<ErpDelivery> afterRelease = List.of(delivery("100-X5", T.plusSeconds(20), "1001"));
-    List<ErpDelivery> whileHeld = List.of(delivery("100", T.plusSeconds(5), "1001"));
+  void aParcelNotWrittenBackIsCounted() {
+    List<ErpDelivery> shipped = List.of(delivery("100", T, "SF1", "1001", "1002#1"), delivery("100", T, "SF2", "1003"));
 
-    ShipmentCheck.Result ok = new ShipmentCheck().compare(afterRelease, tid -> List.of(), List.of(released));
-    ShipmentCheck.Result held = new ShipmentCheck().compare(whileHeld, tid -> List.of(parcel(1001L)), List.of(released));
+    ShipmentCheck.Result r = shipments(shipped, List.of(parcel("SF1", 1001L, 1002L)));
 
-    assertThat(ok.shippedInErpNotOnTmall()).isZero();
-    assertThat(ok.shippedWhileHeld()).isZero();
-    assertThat(ok.tmallParcels()).isZero();
-    assertThat(held.shippedWhileHeld()).isEqualTo(1);
+    assertThat(problems(r)).containsExactly(Map.entry("notWrittenBack", 1L));
+    assertThat(r.samples()).singleElement().asString().contains("[1003]");
+  }
+
+  @Test
+  void aSubOrderLeftOutOfTheWriteBackIsNotWrittenBack() {
+    ShipmentCheck.Result r = shipments(List.of(delivery("100", T, "SF1", "1001", "1002#1")), List.of(parcel("SF1", 1001L)));
+
+    assertThat(problems(r)).containsExactly(Map.entry("notWrittenBack", 1L));
+    assertThat(r.samples()).singleElement().asString().contains("[1002]");
+  }
+
+  @Test
+  void aTmallParcelWithAWrongWaybillOrASubOrderTheErpKeptIsUnknown() {
+    List<ErpDelivery> shipped = List.of(delivery("100", T, "SF1", "1001"));
+
+    assertThat(problems(shipments(shipped, List.of(parcel("SF1", 1001L), parcel("SF9", 1001L)))))
+        .as("wrong waybill").containsExactly(Map.entry("unknownOnTmall", 1L));
+    assertThat(problems(shipments(shipped, List.of(parcel("SF1", 1001L, 1002L)))))
+        .as("a sub-order that never left").containsExactly(Map.entry("unknownOnTmall", 1L));
+  }
+
+  @Test
+  void aParcelThatLeftAfterARefundRequestBeforeShippingIsCounted() {
+    SandboxRefund waiting = onsale(1, "WAIT_SELLER_AGREE", null);
+    SandboxRefund succeeded = onsale(2, "SUCCESS", T.plusSeconds(5));
+    SandboxRefund refused = onsale(3, "CLOSED", T.plusSeconds(10));
+    List<SandboxParcel> shown = List.of(parcel("SF1", 1001L));
+
+    assertThat(problems(shipments(List.of(delivery("100", T.minusSeconds(1), "SF1", "1001")), shown, waiting)))
+        .as("left before the request").isEmpty();
+    assertThat(problems(shipments(List.of(delivery("100", T.plusSeconds(3), "SF1", "1001")), shown, waiting)))
+        .as("left while it waited").containsExactly(Map.entry("shippedAfterRequest", 1L));
+    assertThat(problems(shipments(List.of(delivery("100", T.plusSeconds(30), "SF1", "1001")), shown, succeeded)))
+        .as("left after it succeeded").containsExactly(Map.entry("shippedAfterRequest", 1L));
+    assertThat(problems(shipments(List.of(delivery("100", T.plusSeconds(3), "SF1", "1001")), shown, refused)))
+        .as("left before the refusal").containsExactly(Map.entry("shippedAfterRequest", 1L));
+    assertThat(problems(shipments(List.of(delivery("100", T.plusSeconds(11), "SF1", "1001")), shown, refused)))
+        .as("left after the refusal, though the case closed later").isEmpty();
+    assertThat(problems(shipments(List.of(delivery("100", T.plusSeconds(3), "SF1", "1002")),
+        List.of(parcel("SF1", 1002L)), waiting))).as("another sub-order").isEmpty();
+  }
+
+  private static SandboxRefund onsale(long id, String status, Instant waitEnded) {
+    return new SandboxRefund(id, TID, 1001, RefundKind.REFUND_ONLY, status, "onsale", 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T,
+        T.plusSeconds(60), waitEnded);
   }
 
   private static SandboxRefund refund(long id, RefundKind kind, String status, String phase) {
-    return new SandboxRefund(id, TID, 1001, kind, status, phase, 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T, T);
+    return new SandboxRefund(id, TID, 1001, kind, status, phase, 1000, 1000, "BUYER_NOT_RECEIVED", null, null, T, T, null);
   }
 
   private static AfterSaleCheck.Result afterSale(List<SandboxRefund> refunds, ErpOrderStatus orderStatus, List<OpenLine> lines, AfterSaleFacts facts,

@@ -37,7 +37,6 @@ class StockCheckTests {
     StockCheck.Result r = check(42, 5, Map.of("900", Map.of(A, 8L)), List.of());
     assertThat(r.overPublished()).isZero();
     assertThat(r.drift()).isZero();
-    assertThat(r.negative()).isZero();
     assertThat(r.skus()).isEqualTo(2);
   }
 
@@ -57,12 +56,61 @@ class StockCheckTests {
   }
 
   @Test
-  void belowTheZeroOutThresholdMustShowZeroAndNegativeIsCaught() {
+  void belowTheZeroOutThresholdMustShowZero() {
     // B: 10 − 5 safety − 3 owed = 2 < 3 → 0 expected
     Map<String, Map<MaterialCode, Long>> owed = new HashMap<>(Map.of("901", Map.of(B, 3L)));
     assertThat(check(50, 0, owed, List.of()).drift()).isZero();
-    assertThat(check(50, 2, owed, List.of()).drift()).isEqualTo(1);
-    assertThat(check(50, -1, owed, List.of()).negative()).isEqualTo(1);
+    StockCheck.Result r = check(50, 2, owed, List.of());
+    assertThat(r.drift()).isEqualTo(1);
+    assertThat(r.overPublished()).isZero();
+  }
+
+  @Test
+  void unitsTmallTookForAnUnpaidTradeOfAListingThatSellsOnCreationAreNoDrift() {
+    SandboxItem onCreation = new SandboxItem(1L, "T-shirt", "SP1001", 1, 100, 0, "onsale", T, T, 0, "", item.skus(), StockMode.ON_CREATION, 0);
+    SandboxTradeLine line = new SandboxTradeLine(9001, 1L, 11L, "SP1001", "SP1001-01", "T-shirt", 2, 100, 200, 200, "NO_REFUND");
+    SandboxTrade unpaid = new SandboxTrade(901, "WAIT_BUYER_PAY", "fixed", T, T, null, null, null, false, 200, 0, 0, List.of(line));
+    StockCheck.ErpStock erp = new StockCheck.ErpStock(Map.of(A, 50L, B, 10L), Map.of(), Map.of(B, 5L));
+
+    assertThat(new StockCheck().compare(List.of(onCreation), Map.of(StockKey.of(1L, 11L), 48, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).isZero();
+    assertThat(new StockCheck().compare(List.of(onCreation), Map.of(StockKey.of(1L, 11L), 47, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).as("short by more than the hold").isEqualTo(1);
+    assertThat(new StockCheck().compare(List.of(item), Map.of(StockKey.of(1L, 11L), 48, StockKey.of(1L, 12L), 5), List.of(unpaid), erp,
+        DemoSeeder::materialCode, 3).drift()).as("付款减库存 takes nothing before payment").isEqualTo(1);
+  }
+
+  @Test
+  void unitsTmallGaveBackForATradeClosedUnpaidOnAListingThatSellsOnCreationAreCountedFromItsClose() {
+    SandboxItem onCreation = new SandboxItem(1L, "T-shirt", "SP1001", 1, 100, 0, "onsale", T, T, 0, "", item.skus(), StockMode.ON_CREATION, 0);
+    SandboxTradeLine line = new SandboxTradeLine(9001, 1L, 11L, "SP1001", "SP1001-01", "T-shirt", 2, 100, 200, 200, "NO_REFUND");
+    SandboxTrade closed = new SandboxTrade(901, "TRADE_CLOSED_BY_TAOBAO", "fixed", T, T, null, null, T, false, 200, 0, 0, List.of(line));
+
+    assertThat(StockCheck.givenBackSince(List.of(onCreation), List.of(closed), T.minusSeconds(60), DemoSeeder::materialCode))
+        .containsOnly(Map.entry(A, 2L));
+    assertThat(StockCheck.givenBackSince(List.of(onCreation), List.of(closed), T.plusSeconds(1), DemoSeeder::materialCode)).isEmpty();
+    assertThat(StockCheck.givenBackSince(List.of(item), List.of(closed), T.minusSeconds(60), DemoSeeder::materialCode))
+        .as("付款减库存 only held the units").isEmpty();
+  }
+
+  @Test
+  void duringTheRunAFigureAboveWhatTheErpAllowedAtAnyMomentIsCounted() {
+    Map<StockKey, Integer> shown = Map.of(StockKey.of(1L, 11L), 42, StockKey.of(1L, 12L), 5);
+    List<String> samples = new java.util.ArrayList<>();
+
+    assertThat(StockCheck.overPublished(List.of(item), shown, Map.of(A, 42L, B, 5L), DemoSeeder::materialCode, samples)).isZero();
+    assertThat(StockCheck.overPublished(List.of(item), shown, Map.of(A, 41L, B, 5L), DemoSeeder::materialCode, samples)).isEqualTo(1);
+    assertThat(StockCheck.overPublished(List.of(item), shown, Map.of(A, 41L), DemoSeeder::materialCode, samples)).as("B allowed none")
+        .isEqualTo(2);
+    assertThat(samples).first().asString().contains("SP1001-01").contains("42").contains("41");
+  }
+
+  @Test
+  void sellableLeavesOutSafetyStockAndWhatIsStillToDeliver() {
+    StockCheck.ErpStock erp = new StockCheck.ErpStock(Map.of(A, 50L, B, 10L), Map.of("900", Map.of(A, 8L), "901", Map.of(B, 20L)),
+        Map.of(B, 5L));
+
+    assertThat(StockCheck.sellable(List.of(item), List.of(), erp, DemoSeeder::materialCode)).containsOnly(Map.entry(A, 42L), Map.entry(B, 0L));
   }
 
   @Test

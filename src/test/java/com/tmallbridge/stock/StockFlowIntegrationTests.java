@@ -126,6 +126,40 @@ class StockFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aSaleTmallDeductedIsPushedAgainThoughAReceiptBringsTheFigureBack() {
+    Shop s = shop("S");
+    MaterialCode a = material("S", 10);
+    listings.add(s.id().value(), prefix + "150", "1", new Component(a, 1));
+    sync.runFullPass();
+    assertThat(shown(s, prefix + "150", "1")).isEqualTo(10);
+
+    // Tmall deducts the sale itself; a receipt of as many units arrives before the next cycle
+    tmall.quantities.put(StockFakes.FakeTmall.key(s.id(), prefix + "150", "1"), 7L);
+    publish(s, prefix + "t15", TradeStockEvent.Kind.PAID, line("o1", prefix + "150", "1", a, 3));
+    book(a, 3, "RECEIPT");
+    sync.runOnce();
+
+    assertThat(shown(s, prefix + "150", "1")).as("wanted is 10 again, as last pushed, but Tmall shows 7").isEqualTo(10);
+  }
+
+  @Test
+  void unitsTmallGivesBackForAnUnpaidTradeArePushedOver() {
+    Shop s = shop("U");
+    MaterialCode a = material("U", 10);
+    listings.add(s.id().value(), prefix + "160", "1", new Component(a, 1));
+    sync.runFullPass();
+
+    // 拍下减库存: Tmall took 2 units for an unpaid trade, a push set 10 again, then the trade closed unpaid
+    tmall.quantities.put(StockFakes.FakeTmall.key(s.id(), prefix + "160", "1"), 12L);
+    new TransactionTemplate(transactions).executeWithoutResult(t -> events.publishEvent(new com.tmallbridge.order.UnpaidTradeClosed(s.id(),
+        prefix + "t16", List.of(new com.tmallbridge.order.UnpaidTradeClosed.Listing(prefix + "160", "1")), Instant.now())));
+    sync.runOnce();
+
+    assertThat(shown(s, prefix + "160", "1")).isEqualTo(10);
+    assertThat(reservations.openByMaterial(List.of(a))).as("nothing reserved").doesNotContainKey(a);
+  }
+
+  @Test
   void refundBeforeShippingReleasesOnlyTheRefundedLine() {
     Shop s = shop("A");
     MaterialCode a = material("A", 10);

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * Money in fen: {@code totalFeeFen} is what the buyer paid for the sub-order (its {@code
  * divide_order_fee}), {@code refundFeeFen ≤ totalFeeFen}, and TOP's {@code payment} is their
- * difference.
+ * difference. {@code waitEnded} is when the case left {@code WAIT_SELLER_AGREE} (the seller agreed or
+ * refused, or the buyer withdrew), null while it waits: TOP does not show it, the ground truth does.
  */
 record RefundRecord(
     long refundId,
@@ -36,7 +37,8 @@ record RefundRecord(
     @Nullable String sid,
     @Nullable Instant goodReturnTime,
     Instant created,
-    Instant modified) {
+    Instant modified,
+    @Nullable Instant waitEnded) {
 
   RefundRecord {
     if (refundFeeFen < 0 || refundFeeFen > totalFeeFen) {
@@ -74,7 +76,8 @@ record RefundRecord(
         null,
         null,
         when,
-        when);
+        when,
+        null);
   }
 
   /** The seller agrees: money goes back at once, or the buyer is asked to send the goods. */
@@ -110,7 +113,8 @@ record RefundRecord(
         trackingNo,
         when,
         created,
-        when);
+        when,
+        waitEnded);
   }
 
   /** The seller confirms the returned goods arrived: the case succeeds. */
@@ -159,7 +163,8 @@ record RefundRecord(
         companyName,
         sid,
         created,
-        modified);
+        modified,
+        waitEnded);
   }
 
   private void require(Set<RefundStatus> allowed, String transition) {
@@ -170,6 +175,7 @@ record RefundRecord(
   }
 
   private RefundRecord with(RefundStatus newStatus, Instant at) {
+    Instant when = later(at);
     return new RefundRecord(
         refundId,
         tid,
@@ -186,7 +192,8 @@ record RefundRecord(
         sid,
         goodReturnTime,
         created,
-        later(at));
+        when,
+        status == RefundStatus.WAIT_SELLER_AGREE ? when : waitEnded);
   }
 
   private Instant later(Instant at) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param returnSid tracking number of the returned goods, null until they are sent back
  * @param created when the buyer asked
  * @param modified last change
+ * @param waitEnded when the request stopped waiting for the seller (agreed, refused or withdrawn),
+ *     null while it waits; not a TOP field (TOP shows only the latest status)
  */
 public record SandboxRefund(
     long refundId,
@@ -34,4 +36,5 @@ public record SandboxRefund(
     @Nullable String returnCompany,
     @Nullable String returnSid,
     Instant created,
-    Instant modified) {}
+    Instant modified,
+    @Nullable Instant waitEnded) {}

@@ -239,6 +239,26 @@ class AfterSaleMethodsTests {
   }
 
   @Test
+  void theGroundTruthKeepsWhenARequestStoppedWaitingForTheSeller() {
+    com.tmallbridge.testsupport.MutableClock clock = new com.tmallbridge.testsupport.MutableClock(java.time.Instant.parse("2026-11-11T02:00:00Z"));
+    try (TmallSandbox timed = TmallSandbox.start(SandboxConfig.defaults().withSeed(11).withClock(clock))) {
+      timed.burst(20);
+      List<SandboxTrade> paid = timed.trades().stream().filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS")).limit(2).toList();
+      SandboxRefund refused = timed.openRefund(paid.get(0).tid(), paid.get(0).lines().get(0).oid(), RefundKind.REFUND_ONLY, null, "x");
+      SandboxRefund waiting = timed.openRefund(paid.get(1).tid(), paid.get(1).lines().get(0).oid(), RefundKind.REFUND_ONLY, null, "x");
+      clock.advance(java.time.Duration.ofMinutes(5));
+      java.time.Instant refusedAt = timed.refuseRefund(refused.refundId()).modified();
+      clock.advance(java.time.Duration.ofMinutes(5));
+      SandboxRefund closed = timed.closeRefund(refused.refundId());
+
+      assertThat(refused.waitEnded()).isNull();
+      assertThat(closed.waitEnded()).as("the seller's refusal, not the later close").isEqualTo(refusedAt);
+      assertThat(closed.modified()).isAfter(refusedAt);
+      assertThat(timed.refund(waiting.refundId()).orElseThrow().waitEnded()).isNull();
+    }
+  }
+
+  @Test
   void receiveGetFiltersByStatusWindowAndTypeAndPages() {
     List<SandboxTrade> trades =
         sandbox.trades().stream()

@@ -1,0 +1,57 @@
+package com.tmallbridge.demo;
+
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the ERP says may be sold of the demo shop's materials — on-hand from its stock
+ * ledger, undelivered units of its sales orders — for {@link StockCheck}. Reads the ERP (through its
+ * SPI and the built-in ERP's own API) and the sandbox, never the bridge's tables; safety stock is
+ * the demo shop's own setting.
+ */
+@Component
+class ErpSellable {
+  private final ErpRegistry erp;
+  private final EmbeddedErpOperations warehouse;
+
+  ErpSellable(ErpRegistry erp, EmbeddedErpOperations warehouse) {
+    this.erp = erp;
+    this.warehouse = warehouse;
+  }
+
+  /** The ERP's side of the stock comparison, now. */
+  StockCheck.ErpStock read(TmallSandbox sandbox, Map<MaterialCode, Long> safety) {
+    Map<String, Map<MaterialCode, Long>> undelivered = new HashMap<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
+      if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && o.status().stillToShip()) {
+        Map<MaterialCode, Long> open = undelivered.computeIfAbsent(o.orderNo().value(), k -> new HashMap<>());
+        warehouse.openLines(o.docNo()).forEach(l -> open.merge(l.material(), l.open(), Long::sum));
+      }
+    });
+    Set<MaterialCode> materials = new HashSet<>();
+    sandbox.items().forEach(i -> {
+      if (i.skus().isEmpty()) {
+        materials.add(new MaterialCode(DemoSeeder.materialCode(i, null)));
+      }
+      i.skus().forEach(k -> materials.add(new MaterialCode(DemoSeeder.materialCode(i, k))));
+    });
+    Map<MaterialCode, Long> onHand = new HashMap<>();
+    erp.capability(StockLedger.class).onHand(materials)
+        .forEach((m, perWarehouse) -> onHand.put(m, perWarehouse.values().stream().mapToLong(Long::longValue).sum()));
+    return new StockCheck.ErpStock(onHand, undelivered, safety);
+  }
+
+  /** What may be sold of each listed material now (see {@link StockCheck#sellable}). */
+  Map<MaterialCode, Long> sellable(TmallSandbox sandbox, Map<MaterialCode, Long> safety) {
+    return StockCheck.sellable(sandbox.items(), sandbox.trades(), read(sandbox, safety), DemoSeeder::materialCode);
+  }
+}
