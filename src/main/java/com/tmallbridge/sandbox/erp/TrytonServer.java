@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -125,6 +126,22 @@ public final class TrytonServer implements AutoCloseable {
       throw new IllegalStateException("the Tryton server is not running");
     }
     return workDir;
+  }
+
+  /**
+   * The bridge settings that make the running server the bridge's active ERP: {@code
+   * bridge.erp.active=tryton} and {@code bridge.erp.tryton.*} (URL, database, the bridge's user and
+   * password), with {@code bridgeWarehouse} mapped to Tryton's default warehouse {@code WH}.
+   */
+  public Map<String, String> bridgeProperties(String bridgeWarehouse) {
+    Map<String, String> p = new java.util.LinkedHashMap<>();
+    p.put("bridge.erp.active", "tryton");
+    p.put("bridge.erp.tryton.url", url().toString());
+    p.put("bridge.erp.tryton.database", DATABASE);
+    p.put("bridge.erp.tryton.user", USER);
+    p.put("bridge.erp.tryton.password", PASSWORD);
+    p.put("bridge.erp.tryton.warehouses." + bridgeWarehouse, "WH");
+    return p;
   }
 
   /** A logged-in sandbox client for {@code admin}, to drive the ERP the way its users would. */
