@@ -3,7 +3,6 @@ package com.tmallbridge.demo;
 import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.sandbox.tmall.RefundKind;
 import com.tmallbridge.sandbox.tmall.SandboxParcel;
 import com.tmallbridge.sandbox.tmall.SandboxRefund;
@@ -42,14 +41,14 @@ class DemoAfterSale {
   /** Trades drawn per new case at most before the step gives up opening more. */
   private static final int MAX_DRAWS_PER_CASE = 5;
 
-  private final EmbeddedErpOperations erp;
+  private final ErpDesk erp;
   private final AtomicLong opened = new AtomicLong();
   private final AtomicLong moved = new AtomicLong();
   private final AtomicLong addressChanges = new AtomicLong();
   private final AtomicLong memoChanges = new AtomicLong();
   private final AtomicLong returnSids = new AtomicLong();
 
-  DemoAfterSale(EmbeddedErpOperations erp) {
+  DemoAfterSale(ErpDesk erp) {
     this.erp = erp;
   }
 

@@ -15,7 +15,6 @@ import com.tmallbridge.sandbox.tmall.SandboxParcel;
 import com.tmallbridge.sandbox.tmall.SandboxRefund;
 import com.tmallbridge.sandbox.tmall.StockKey;
 import com.tmallbridge.erp.ErpRegistry;
-import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Random;
@@ -51,6 +50,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DemoRunner {
+  /** The bridge's code of the warehouse the demo's goods are in (mapped to the ERP's own code by its connector). */
+  public static final String WAREHOUSE = "WH01";
   private static final long TICK_MILLIS = 250;
   /** Warehouse steps after the live trades stopped (so the last orders get shipped too). */
   private static final int WAREHOUSE_STEPS_AFTER_LIVE = 10;
@@ -80,7 +81,7 @@ public class DemoRunner {
   private final ErpRegistry erp;
   private final Clock clock;
   private final DemoStock stock;
-  private final EmbeddedErpOperations warehouse;
+  private final ErpDesk warehouse;
   private final DemoAfterSale buyers;
   private final BridgeCatchUp catchUp;
   private final FulfilmentSync fulfilment;
@@ -93,7 +94,7 @@ public class DemoRunner {
   private final ErpSellable sellable;
 
   DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock,
-      DemoStock stock, EmbeddedErpOperations warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
+      DemoStock stock, ErpDesk warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
       FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync, AfterSaleManagement afterSale,
       TradeMessages messages, LatencyProbe latency, StockWatch watch, ErpSellable sellable) {
     this.watch = watch;
@@ -176,6 +177,7 @@ public class DemoRunner {
     checks.put("tmc.notConnected", tmcConnected(sandbox) ? 0L : 1L);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("seed", options.seed());
+    details.put("erpConnector", erp.activeId());
     details.put("faultRate", options.faultRate());
     details.put("materials", materials.size());
     var stockStats = sandbox.stockStats();

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoSeeder {
   static final String SHOP_CODE = "DEMO";
-  private static final String WAREHOUSE = "WH01";
+  private static final String WAREHOUSE = DemoRunner.WAREHOUSE;
 
   private final ShopManagement shops;
   private final ProductManagement products;

@@ -2,13 +2,13 @@ package com.tmallbridge.demo;
 
 import com.tmallbridge.erp.ErpOrderStatus;
 import com.tmallbridge.order.ReplacementOrderNo;
+import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.StockLedger;
-import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
 import com.tmallbridge.erp.embedded.operations.Shipment;
 import com.tmallbridge.product.MatchProgress;
@@ -41,7 +41,7 @@ class DemoStock {
   static final long ZERO_BELOW = 3;
   /** Safety stock held back on the first few materials. */
   static final long SAFETY = 5;
-  private static final String WAREHOUSE = "WH01";
+  private static final String WAREHOUSE = DemoRunner.WAREHOUSE;
   private static final Set<String> WAITING_FOR_GOODS = Set.of("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART");
   private static final List<Carrier> CARRIERS = List.of(
       new Carrier("SF", "SF%012d"), new Carrier("中通快递", "75%010d"), new Carrier("YTO", "YT%012d"), new Carrier("EMS", "EA%09dCN"));
@@ -52,7 +52,7 @@ class DemoStock {
   private final StockManagement stock;
   private final StockSync stockSync;
   private final ErpRegistry erp;
-  private final EmbeddedErpOperations warehouse;
+  private final ErpDesk warehouse;
   private final StockWatch watch;
   private final Map<MaterialCode, Long> safety = new java.util.HashMap<>();
   private final AtomicLong received = new AtomicLong();
@@ -64,7 +64,7 @@ class DemoStock {
   private final Set<String> fullyShipped = new HashSet<>();
   private final Set<String> partlyShipped = new HashSet<>();
 
-  DemoStock(ProductManagement products, StockManagement stock, StockSync stockSync, ErpRegistry erp, EmbeddedErpOperations warehouse,
+  DemoStock(ProductManagement products, StockManagement stock, StockSync stockSync, ErpRegistry erp, ErpDesk warehouse,
       StockWatch watch) {
     this.watch = watch;
     this.products = products;
@@ -161,6 +161,10 @@ class DemoStock {
         open.add(o);
       }
     });
+    // the lines of every order the warehouse may pick, read in one go (a remote ERP answers per call)
+    Map<ErpDocNo, List<OpenLine>> lines = warehouse.openLines(open.stream().filter(o -> ReplacementOrderNo.parse(o.orderNo().value()).isEmpty())
+        .filter(o -> sandbox.trade(Long.parseLong(o.orderNo().value())).filter(t -> WAITING_FOR_GOODS.contains(t.status()) && ready.test(t)).isPresent())
+        .map(ErpSalesOrderSummary::docNo).toList());
     for (ErpSalesOrderSummary o : open) {
       String doc = o.docNo().value();
       if (random.nextInt(3) == 0) {
@@ -175,7 +179,7 @@ class DemoStock {
         continue;
       }
       try {
-        List<OpenLine> remaining = warehouse.openLines(o.docNo()).stream().filter(l -> l.open() > 0).toList();
+        List<OpenLine> remaining = lines.getOrDefault(o.docNo(), List.of()).stream().filter(l -> l.open() > 0).toList();
         if (remaining.isEmpty()) {
           fullyShipped.add(doc);
           continue;

@@ -1,10 +1,10 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.StockLedger;
-import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ErpSellable {
   private final ErpRegistry erp;
-  private final EmbeddedErpOperations warehouse;
+  private final ErpDesk warehouse;
 
-  ErpSellable(ErpRegistry erp, EmbeddedErpOperations warehouse) {
+  ErpSellable(ErpRegistry erp, ErpDesk warehouse) {
     this.erp = erp;
     this.warehouse = warehouse;
   }
@@ -31,11 +31,16 @@ class ErpSellable {
   /** The ERP's side of the stock comparison, now. */
   StockCheck.ErpStock read(TmallSandbox sandbox, Map<MaterialCode, Long> safety) {
     Map<String, Map<MaterialCode, Long>> undelivered = new HashMap<>();
+    Map<ErpDocNo, String> orderNoOf = new HashMap<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
       if (DemoSeeder.SHOP_CODE.equals(o.shopCode()) && o.status().stillToShip()) {
-        Map<MaterialCode, Long> open = undelivered.computeIfAbsent(o.orderNo().value(), k -> new HashMap<>());
-        warehouse.openLines(o.docNo()).forEach(l -> open.merge(l.material(), l.open(), Long::sum));
+        undelivered.put(o.orderNo().value(), new HashMap<>());
+        orderNoOf.put(o.docNo(), o.orderNo().value());
       }
+    });
+    warehouse.openLines(orderNoOf.keySet()).forEach((doc, lines) -> {
+      Map<MaterialCode, Long> open = undelivered.get(orderNoOf.get(doc));
+      lines.forEach(l -> open.merge(l.material(), l.open(), Long::sum));
     });
     Set<MaterialCode> materials = new HashSet<>();
     sandbox.items().forEach(i -> {

@@ -1,6 +1,5 @@
 package com.tmallbridge.demo;
 
-import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
@@ -15,15 +14,15 @@ import org.springframework.stereotype.Component;
 /**
  * Payment-to-ERP latency measured from outside the bridge: for every trade the sandbox says was
  * paid (its own millisecond pay time), the time until the built-in ERP created the sales order
- * ({@code erp_sales_order.created_at}, via {@link EmbeddedErpOperations#salesOrdersCreatedAt}).
+ * ({@code erp_sales_order.created_at}, via {@link ErpDesk#salesOrdersCreatedAt}).
  * Neither figure comes from the bridge's own tables. Both sides must run on the same clock (the
  * demo and the benchmarks start the sandbox on the bridge's clock).
  */
 @Component
 public class LatencyProbe {
-  private final EmbeddedErpOperations erp;
+  private final ErpDesk erp;
 
-  LatencyProbe(EmbeddedErpOperations erp) {
+  LatencyProbe(ErpDesk erp) {
     this.erp = erp;
   }
 

@@ -1,0 +1,64 @@
+package com.tmallbridge.demo;
+
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.embedded.operations.AfterSaleFacts;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.erp.embedded.operations.OpenLine;
+import com.tmallbridge.erp.embedded.operations.Shipment;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The built-in ERP's desk: its warehouse and back-office operations ({@link EmbeddedErpOperations}). */
+final class BuiltInErpDesk implements ErpDesk {
+  private final EmbeddedErpOperations erp;
+
+  BuiltInErpDesk(EmbeddedErpOperations erp) {
+    this.erp = erp;
+  }
+
+  @Override
+  public void receive(String warehouse, MaterialCode material, long quantity, String reference) {
+    erp.receive(warehouse, material, quantity, reference);
+  }
+
+  @Override
+  public void stocktake(String warehouse, MaterialCode material, long counted, String reference) {
+    erp.stocktake(warehouse, material, counted, reference);
+  }
+
+  @Override
+  public Map<ErpDocNo, List<OpenLine>> openLines(Collection<ErpDocNo> salesOrders) {
+    Map<ErpDocNo, List<OpenLine>> lines = new LinkedHashMap<>();
+    for (ErpDocNo no : salesOrders) {
+      try {
+        lines.put(no, erp.openLines(no));
+      } catch (ConnectorException e) {
+        if (e.retryable()) {
+          throw e;
+        }
+        // no such sales order: absent, as the contract says
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  public void ship(Shipment shipment) {
+    erp.ship(shipment);
+  }
+
+  @Override
+  public Map<String, Instant> salesOrdersCreatedAt(String shopCode) {
+    return erp.salesOrdersCreatedAt(shopCode);
+  }
+
+  @Override
+  public AfterSaleFacts afterSaleFacts(String shopCode) {
+    return erp.afterSaleFacts(shopCode);
+  }
+}
