@@ -5,6 +5,7 @@ import com.tmallbridge.demo.DemoOptions;
 import com.tmallbridge.demo.DemoReport;
 import com.tmallbridge.demo.DemoRunner;
 import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.sandbox.erp.TrytonServer;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,23 +29,38 @@ class DemoCommand implements Callable<Integer> {
   @Option(names = "--exit", description = "Exit after the report instead of syncing live trades until Ctrl-C.") boolean exit;
   @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up waiting for the bridge after this ISO duration (default: ${DEFAULT-VALUE}).")
   Duration timeout;
+  @Option(names = "--erp", defaultValue = "builtin", paramLabel = "builtin|tryton",
+      description = "ERP the demo runs on: builtin (default), or tryton: a real Tryton 6.0 server from Debian's packages, started for the run.")
+  String erpName;
 
   @Override
   public Integer call() throws Exception {
     if (root.dbUrl != null) {
       throw new IllegalArgumentException("demo runs on its own H2 database under --data; drop --db-url");
     }
+    boolean onTryton = switch (erpName) {
+      case "builtin" -> false;
+      case "tryton" -> true;
+      default -> throw new IllegalArgumentException("--erp must be builtin or tryton, not '" + erpName + "'");
+    };
+    if (onTryton && !TrytonServer.installed()) {
+      throw new IllegalArgumentException("--erp tryton needs Tryton 6.0: apt-get install -y --no-install-recommends " + TrytonServer.PACKAGES);
+    }
     DemoOptions options = new DemoOptions(orders, seed == null ? System.nanoTime() % 1_000_000 : seed, faults, timeout);
     Path dir = root.data.resolve("demo");
     BenchCommand.wipe(dir);
     ProgressLine progress = new ProgressLine(root.spec.commandLine().getErr());
     // the sandbox starts first: the bridge is configured with its TMC address (pushed messages on, polling as the safety net)
-    try (TmallSandbox sandbox = DemoRunner.startSandbox(options, Clock.systemUTC());
+    try (TrytonServer tryton = onTryton ? startTryton(progress) : null;
+        TmallSandbox sandbox = DemoRunner.startSandbox(options, Clock.systemUTC());
         SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
             .with("bridge.order.poll-interval", "1s")
             .with("bridge.channel.tmall.tmc.enabled", "true")
             .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl())
             .with("logging.file.name", dir.resolve("bridge.log").toString())) {
+      if (tryton != null) {
+        tryton.bridgeProperties(DemoRunner.WAREHOUSE).forEach(runtime::with);
+      }
       DemoRunner demo = runtime.bean(DemoRunner.class);
       DemoReport report = demo.run(sandbox, options, progress::show);
       progress.done();
@@ -57,6 +73,12 @@ class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** A fresh Tryton server on a copy of the cached initialised database (the first start initialises it: minutes). */
+  private static TrytonServer startTryton(ProgressLine progress) {
+    progress.show(new com.tmallbridge.demo.DemoProgress("starting Tryton", 0, 0, 0, 0, 0, false));
+    return new TrytonServer(TrytonServer.Settings.defaults()).start();
+  }
+
   private void print(DemoReport r, Path dir) {
     Output out = new Output(root.spec.commandLine().getOut());
     if (root.json) {
@@ -65,7 +87,8 @@ class DemoCommand implements Callable<Integer> {
     }
     out.line("TmallBridge demo " + (r.passed() ? "PASSED" : "FAILED") + " in " + r.elapsedMs() + " ms (seed " + r.details().get("seed") + ")");
     out.line(String.format("  Tmall : %d trades, %d paid, %s yuan paid", r.tmall().trades(), r.tmall().paid(), Money.formatYuan(r.tmall().paymentFen())));
-    out.line(String.format("  ERP   : %d sales orders, %s yuan", r.erp().salesOrders(), Money.formatYuan(r.erp().amountFen())));
+    out.line(String.format("  ERP   : %d sales orders, %s yuan (%s)", r.erp().salesOrders(), Money.formatYuan(r.erp().amountFen()),
+        r.details().getOrDefault("erpConnector", "embedded")));
     r.checks().forEach((k, v) -> out.line(String.format("  %-34s %d%s", k, v, v == 0 ? "" : "   <-- problem")));
     if (r.details().get("stock") instanceof java.util.Map<?, ?> stock && r.details().get("warehouse") instanceof java.util.Map<?, ?> w) {
       out.line(String.format("  stock : %s SKUs published, %s SKU figures pushed in %s calls, %s samples while trades flowed",
