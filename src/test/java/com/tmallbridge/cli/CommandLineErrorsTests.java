@@ -32,6 +32,12 @@ class CommandLineErrorsTests {
   }
 
   @Test
+  void anErpTheDemoCannotRunOnExitsWithTwo() {
+    assertThat(run("--data", dir.toString(), "demo", "--erp", "kingdee")).isEqualTo(2);
+    assertThat(err.toString()).contains("--erp must be builtin or tryton, not 'kingdee'").hasLineCount(1);
+  }
+
+  @Test
   void anUnreadableTimeExitsWithTwo() {
     assertThat(run("--data", dir.toString(), "sync", "--once", "--rerun-from", "yesterday")).isEqualTo(2);
     assertThat(err.toString()).contains("'yesterday' is not a time");
