@@ -44,7 +44,7 @@ public final class TrytonConnector
     TrytonLocations locations = new TrytonLocations(client, properties);
     this.client = client;
     this.catalog = new TrytonCatalog(client, locations, properties);
-    this.customers = new TrytonCustomers(client);
+    this.customers = new TrytonCustomers(client, properties.customerParty());
     this.sales = new TrytonSales(client, catalog, customers, properties);
     this.stock = new TrytonStock(client, catalog, locations, properties);
     this.deliveries = new TrytonDeliveries(client, catalog, locations);

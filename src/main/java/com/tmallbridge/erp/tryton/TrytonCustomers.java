@@ -8,22 +8,35 @@ import com.tmallbridge.erp.ConnectorException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Customers as Tryton parties whose {@code code} is the buyer's external key. Party codes are
  * unique in Tryton (SQL constraint {@code code_uniq}), so concurrent creates of one buyer leave one
  * party: the loser's create fails and it finds the winner's. The customer number the bridge keeps
- * is that code.
+ * is that code. With {@code customerParty} set, every buyer is that one party (checked to exist on
+ * first use) and no party is created.
  */
 final class TrytonCustomers {
   private final TrytonClient client;
+  private final @Nullable String customerParty;
+  private volatile boolean customerPartyFound;
 
-  TrytonCustomers(TrytonClient client) {
+  TrytonCustomers(TrytonClient client, @Nullable String customerParty) {
     this.client = client;
+    this.customerParty = customerParty;
   }
 
   ErpDocNo ensure(CustomerRecord customer) {
+    if (customerParty != null) {
+      if (!customerPartyFound && partyId(customerParty).isEmpty()) {
+        throw new ConnectorException(TrytonErrorCode.UNKNOWN_CUSTOMER, false, "Tryton has no party with code '" + customerParty
+            + "' (bridge.erp.tryton.customer-party): create it in Tryton or remove the setting");
+      }
+      customerPartyFound = true;
+      return new ErpDocNo(customerParty);
+    }
     Optional<Long> found = partyId(customer.externalKey());
     if (found.isPresent()) {
       return new ErpDocNo(customer.externalKey());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout time allowed for one whole answer (default 60 s)
  * @param pageSize rows per page of reads and of {@code code in [...]} lookups, 1-1000 (default 200)
  * @param zone time zone of sale dates (default {@code Asia/Shanghai})
+ * @param customerParty code of one Tryton party every sale goes to (e.g. a walk-in customer
+ *     {@code TMALL-RETAIL}, as many merchants book shop sales), instead of one party per buyer; the
+ *     buyer's receiver is still kept as an address of that party. Unset by default
  */
 @ConfigurationProperties("bridge.erp.tryton")
 record TrytonProperties(
@@ -35,7 +39,8 @@ record TrytonProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("60s") Duration readTimeout,
     @DefaultValue("200") int pageSize,
-    @DefaultValue("Asia/Shanghai") ZoneId zone) {
+    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    @Nullable String customerParty) {
 
   TrytonProperties {
     if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
@@ -56,19 +61,27 @@ record TrytonProperties(
       throw invalid("pageSize", "must be between 1 and 1000, got " + pageSize);
     }
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+    if (customerParty != null && customerParty.isBlank()) {
+      customerParty = null;
+    }
+  }
+
+  /** These settings selling every order to the party with {@code code}. */
+  TrytonProperties withCustomerParty(String code) {
+    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, code);
   }
 
   /** Settings with the defaults for everything but the connection. */
   static TrytonProperties of(URI url, String database, String user, String password, Map<String, String> warehouses) {
     return new TrytonProperties(url, database, user, password, warehouses, Map.of(), Duration.ofSeconds(5),
-        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"));
+        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"), null);
   }
 
   @Override
   public String toString() {
     return "TrytonProperties[url=" + url + ", database=" + database + ", user=" + user + ", password=****, warehouses="
         + warehouses + ", units=" + units + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", pageSize=" + pageSize + ", zone=" + zone + "]";
+        + ", pageSize=" + pageSize + ", zone=" + zone + ", customerParty=" + customerParty + "]";
   }
 
   private static void required(String key, String value) {

@@ -5,9 +5,9 @@ import com.tmallbridge.sandbox.erp.TrytonServer;
 import java.util.Map;
 
 /** Connection settings and a shared connector for the test JVM's one Tryton server. */
-final class TrytonTestConnection {
+public final class TrytonTestConnection {
   /** The bridge's name for Tryton's default warehouse {@code WH}, to exercise the code mapping. */
-  static final String WAREHOUSE = "WH01";
+  public static final String WAREHOUSE = "WH01";
 
   private static TrytonConnector connector;
 
@@ -22,7 +22,7 @@ final class TrytonTestConnection {
     return TrytonProperties.of(server.url(), TrytonServer.DATABASE, TrytonServer.USER, password, Map.of(WAREHOUSE, "WH"));
   }
 
-  static synchronized TrytonConnector connector() {
+  public static synchronized TrytonConnector connector() {
     if (connector == null) {
       TrytonProperties properties = properties();
       connector = new TrytonConnector(new TrytonClient(properties), properties);
