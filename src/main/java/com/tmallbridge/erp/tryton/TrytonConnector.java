@@ -7,7 +7,10 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.DeliveryBooking;
 import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryHold;
+import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
@@ -27,18 +30,21 @@ import java.util.function.Consumer;
 
 /**
  * The Tryton 6.0 connector ({@code docs/connectors/tryton.md}): materials, customers, sales orders,
- * stock and deliveries over Tryton's JSON-RPC API. Thin: each capability delegates to one class
+ * stock, deliveries, delivery holds and parcel bookings over Tryton's JSON-RPC API. Thin: each capability delegates to one class
  * of this package. Never retries or sleeps; failures are {@link ConnectorException}s marked
  * retryable or permanent. Thread-safe.
  */
 public final class TrytonConnector
-    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed {
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
+        DeliveryBooking, DeliveryHold {
   private final TrytonClient client;
   private final TrytonCatalog catalog;
   private final TrytonCustomers customers;
   private final TrytonSales sales;
   private final TrytonStock stock;
   private final TrytonDeliveries deliveries;
+  private final TrytonHolds holds;
+  private final TrytonBookings bookings;
 
   TrytonConnector(TrytonClient client, TrytonProperties properties) {
     TrytonLocations locations = new TrytonLocations(client, properties);
@@ -48,6 +54,10 @@ public final class TrytonConnector
     this.sales = new TrytonSales(client, catalog, customers, properties);
     this.stock = new TrytonStock(client, catalog, locations, properties);
     this.deliveries = new TrytonDeliveries(client, catalog, locations);
+    TrytonOrderLines orders = new TrytonOrderLines(client);
+    TrytonNotes notes = new TrytonNotes(client);
+    this.holds = new TrytonHolds(client, orders, notes);
+    this.bookings = new TrytonBookings(client, orders, notes, holds, locations, deliveries);
   }
 
   @Override
@@ -146,5 +156,26 @@ public final class TrytonConnector
   @Override
   public DeliveryPage deliveriesAfter(String cursor, int limit) {
     return deliveries.after(cursor, limit);
+  }
+
+  @Override
+  public ErpDelivery bookDelivery(ErpDocNo salesOrderNo, String warehouse, Map<String, Long> unitsByExternalLineId,
+      @Nullable String carrier, @Nullable String trackingNo, String reference) {
+    return bookings.book(salesOrderNo, warehouse, unitsByExternalLineId, carrier, trackingNo, reference);
+  }
+
+  @Override
+  public void hold(ErpDocNo salesOrderNo, String holdKey, String reason) {
+    holds.hold(salesOrderNo, holdKey, reason);
+  }
+
+  @Override
+  public boolean release(ErpDocNo salesOrderNo, String holdKey) {
+    return holds.release(salesOrderNo, holdKey);
+  }
+
+  @Override
+  public boolean isHeld(ErpDocNo salesOrderNo) {
+    return holds.isHeld(salesOrderNo);
   }
 }
