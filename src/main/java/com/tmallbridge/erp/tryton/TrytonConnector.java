@@ -6,13 +6,20 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.core.Receiver;
 import com.tmallbridge.erp.CustomerSink;
+import com.tmallbridge.erp.DeliveryBooking;
 import com.tmallbridge.erp.DeliveryFeed;
+import com.tmallbridge.erp.DeliveryHold;
+import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.DeliveryPage;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
+import com.tmallbridge.erp.ReturnSink;
+import com.tmallbridge.erp.SalesOrderAmendment;
+import com.tmallbridge.erp.SalesOrderLineCancellation;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
@@ -27,18 +34,25 @@ import java.util.function.Consumer;
 
 /**
  * The Tryton 6.0 connector ({@code docs/connectors/tryton.md}): materials, customers, sales orders,
- * stock and deliveries over Tryton's JSON-RPC API. Thin: each capability delegates to one class
+ * stock, deliveries and after-sale (holds, line cancellations, returns, amendments, parcel
+ * bookings) over Tryton's JSON-RPC API. Thin: each capability delegates to one class
  * of this package. Never retries or sleeps; failures are {@link ConnectorException}s marked
  * retryable or permanent. Thread-safe.
  */
 public final class TrytonConnector
-    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed {
+    implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
+        DeliveryBooking, DeliveryHold, SalesOrderLineCancellation, ReturnSink, SalesOrderAmendment {
   private final TrytonClient client;
   private final TrytonCatalog catalog;
   private final TrytonCustomers customers;
   private final TrytonSales sales;
   private final TrytonStock stock;
   private final TrytonDeliveries deliveries;
+  private final TrytonHolds holds;
+  private final TrytonBookings bookings;
+  private final TrytonLineCancellations cancellations;
+  private final TrytonReturns returns;
+  private final TrytonAmendments amendments;
 
   TrytonConnector(TrytonClient client, TrytonProperties properties) {
     TrytonLocations locations = new TrytonLocations(client, properties);
@@ -48,6 +62,13 @@ public final class TrytonConnector
     this.sales = new TrytonSales(client, catalog, customers, properties);
     this.stock = new TrytonStock(client, catalog, locations, properties);
     this.deliveries = new TrytonDeliveries(client, catalog, locations);
+    TrytonOrderLines orders = new TrytonOrderLines(client);
+    TrytonNotes notes = new TrytonNotes(client);
+    this.holds = new TrytonHolds(client, orders, notes);
+    this.bookings = new TrytonBookings(client, orders, notes, holds, locations, deliveries);
+    this.cancellations = new TrytonLineCancellations(orders, notes);
+    this.returns = new TrytonReturns(client, orders, notes);
+    this.amendments = new TrytonAmendments(client, orders, sales, notes);
   }
 
   @Override
@@ -146,5 +167,67 @@ public final class TrytonConnector
   @Override
   public DeliveryPage deliveriesAfter(String cursor, int limit) {
     return deliveries.after(cursor, limit);
+  }
+
+  @Override
+  public ErpDelivery bookDelivery(ErpDocNo salesOrderNo, String warehouse, Map<String, Long> unitsByExternalLineId,
+      @Nullable String carrier, @Nullable String trackingNo, String reference) {
+    return bookings.book(salesOrderNo, warehouse, unitsByExternalLineId, carrier, trackingNo, reference);
+  }
+
+  @Override
+  public void hold(ErpDocNo salesOrderNo, String holdKey, String reason) {
+    holds.hold(salesOrderNo, holdKey, reason);
+  }
+
+  @Override
+  public boolean release(ErpDocNo salesOrderNo, String holdKey) {
+    return holds.release(salesOrderNo, holdKey);
+  }
+
+  @Override
+  public boolean isHeld(ErpDocNo salesOrderNo) {
+    return holds.isHeld(salesOrderNo);
+  }
+
+  @Override
+  public SalesOrderLineCancellation.Result cancelOpenUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds, String reference) {
+    return cancellations.cancelOpenUnits(salesOrderNo, subOrderIds, reference);
+  }
+
+  @Override
+  public long deliveredUnits(ErpDocNo salesOrderNo, Collection<String> subOrderIds) {
+    return cancellations.deliveredUnits(salesOrderNo, subOrderIds);
+  }
+
+  @Override
+  public ErpDocNo createReturn(ErpDocNo salesOrderNo, Map<String, Long> unitsBySubOrder, String reference, String reason) {
+    return returns.create(salesOrderNo, unitsBySubOrder, reference, reason);
+  }
+
+  @Override
+  public long receiveReturn(ErpDocNo returnNo) {
+    return returns.receive(returnNo);
+  }
+
+  @Override
+  public SalesOrderAmendment.Result cancel(ErpDocNo salesOrderNo, String reason) {
+    return amendments.cancel(salesOrderNo, reason);
+  }
+
+  @Override
+  public SalesOrderAmendment.Result updateReceiver(ErpDocNo salesOrderNo, Receiver receiver) {
+    return amendments.updateReceiver(salesOrderNo, receiver);
+  }
+
+  @Override
+  public SalesOrderAmendment.Result updateMemo(ErpDocNo salesOrderNo, @Nullable String buyerMessage, @Nullable String sellerMemo,
+      int sellerFlag) {
+    return amendments.updateMemo(salesOrderNo, buyerMessage, sellerMemo, sellerFlag);
+  }
+
+  @Override
+  public Optional<Particulars> particulars(ErpDocNo salesOrderNo) {
+    return amendments.particulars(salesOrderNo);
   }
 }

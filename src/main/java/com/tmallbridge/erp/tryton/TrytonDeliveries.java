@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * reference}. Shipments of sales the bridge did not create are passed over.
  */
 final class TrytonDeliveries {
+  private static final List<String> FIELDS = List.of("number", "reference", "warehouse", "outgoing_moves", "write_date");
   private final TrytonClient client;
   private final TrytonCatalog catalog;
   private final TrytonLocations locations;
@@ -37,10 +38,23 @@ final class TrytonDeliveries {
     domain.add(List.of("state", "=", "done"));
     domain.addAll(TrytonMapper.after(TrytonStock.position(cursor)));
     JsonNode shipments = client.call("stock.shipment.out", "search_read", args(domain, 0, limit,
-        List.of(List.of("write_date", "ASC"), List.of("id", "ASC")), List.of("number", "reference", "warehouse", "outgoing_moves", "write_date")));
+        List.of(List.of("write_date", "ASC"), List.of("id", "ASC")), FIELDS));
     if (shipments.isEmpty()) {
       return new DeliveryPage(List.of(), cursor, false);
     }
+    List<ErpDelivery> deliveries = deliveries(shipments);
+    JsonNode last = shipments.get(shipments.size() - 1);
+    String next = TrytonMapper.cursor(TrytonMapper.instant(last.get("write_date")), last.get("id").asLong());
+    return new DeliveryPage(deliveries, next, shipments.size() == limit);
+  }
+
+  /** The delivery of one done customer shipment, as the feed reports it. */
+  Optional<ErpDelivery> of(long shipmentId) {
+    JsonNode shipments = client.call("stock.shipment.out", "read", List.of(List.of(shipmentId), FIELDS));
+    return deliveries(shipments).stream().findFirst();
+  }
+
+  private List<ErpDelivery> deliveries(JsonNode shipments) {
     List<Long> moveIds = new ArrayList<>();
     shipments.forEach(s -> s.get("outgoing_moves").forEach(m -> moveIds.add(m.asLong())));
     Map<Long, JsonNode> moves = byId(moveIds.isEmpty() ? null
@@ -57,9 +71,7 @@ final class TrytonDeliveries {
     for (JsonNode shipment : shipments) {
       delivery(shipment, moves, lines, sales, codes).ifPresent(deliveries::add);
     }
-    JsonNode last = shipments.get(shipments.size() - 1);
-    String next = TrytonMapper.cursor(TrytonMapper.instant(last.get("write_date")), last.get("id").asLong());
-    return new DeliveryPage(deliveries, next, shipments.size() == limit);
+    return deliveries;
   }
 
   private Optional<ErpDelivery> delivery(JsonNode shipment, Map<Long, JsonNode> moves, Map<Long, JsonNode> lines,

@@ -41,7 +41,17 @@ enum TrytonErrorCode implements ErrorCode {
       "A stock movement has a zero quantity or a blank reference."),
   UNKNOWN_UNIT(
       "TRYTON-011",
-      "A material's unit maps to no Tryton unit of measure; check bridge.erp.tryton.units.");
+      "A material's unit maps to no Tryton unit of measure; check bridge.erp.tryton.units."),
+  UNKNOWN_DOCUMENT(
+      "TRYTON-012",
+      "A sales order or return number names no sale (sale.sale number) or customer return shipment in Tryton."),
+  DELIVERY_REFUSED(
+      "TRYTON-013",
+      "A parcel cannot be booked: the sale is held (a bridge hold note), cancelled, has no waiting customer"
+          + " shipment, or has fewer open units than asked."),
+  NOTHING_MATCHES(
+      "TRYTON-014",
+      "No line of the sale matches the sub-order ids, or nothing of them is left to cancel or return.");
 
   private final String code;
   private final String description;

@@ -103,8 +103,11 @@ final class TrytonMapper {
   record ChannelKey(String shopCode, ChannelOrderNo orderNo) {}
 
   /**
-   * Where a sale stands, in the SPI's words: {@code CANCELLED}; {@code DELIVERED} when Tryton says
-   * everything was sent ({@code shipment_state} {@code sent} or state {@code done}); {@code
+   * Where a sale stands, in the SPI's words: {@code CANCELLED} for a cancelled sale, and for a sale
+   * with nothing left to ship ({@code shipment_state} {@code sent} or state {@code done}) of which
+   * nothing shipped — a confirmed sale whose open moves the bridge cancelled (Tryton cancels only
+   * draft and quotation sales); {@code DELIVERED} when nothing is left to ship and something
+   * shipped; {@code
    * PARTLY_DELIVERED} when some goods left; {@code OPEN} when confirmed or processing with nothing
    * shipped, and for a sale still in draft or quotation (a creation that has not finished; reads skip those).
    */
@@ -113,7 +116,9 @@ final class TrytonMapper {
       case "cancelled" -> ErpOrderStatus.CANCELLED;
       // a draft or quotation is a creation still under way (reads skip drafts): nothing shipped yet
       case "draft", "quotation" -> ErpOrderStatus.OPEN;
-      default -> "sent".equals(shipmentState) || "done".equals(state) ? ErpOrderStatus.DELIVERED
+      // nothing left to ship: delivered when something shipped, cancelled when every unit was cancelled
+      default -> "sent".equals(shipmentState) || "done".equals(state)
+          ? anythingShipped ? ErpOrderStatus.DELIVERED : ErpOrderStatus.CANCELLED
           : anythingShipped ? ErpOrderStatus.PARTLY_DELIVERED : ErpOrderStatus.OPEN;
     };
   }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The values of a new draft {@code sale.sale} for a canonical sales order (pure mapping): {@code
  * reference} {@code tb:<shop>:<order no>}, manual invoicing, shipment on order, the sale date in
- * the configured zone, buyer message and seller memo in {@code comment}, and one sale line per
+ * the configured zone, buyer message, seller memo and the exact receiver in {@code comment}
+ * ({@link TrytonComment}), and one sale line per
  * order line (two when the paid amount does not divide into whole-fen unit prices, see {@link
  * TrytonMapper#pricedQuantities}) with the Tmall sub-order id in the line's {@code note} and the
  * item title as its {@code description}. The post fee is a line without product (note {@code
@@ -43,7 +43,7 @@ final class TrytonSaleDraft {
     sale.put("reference", TrytonMapper.saleReference(order.shopCode(), order.orderNo()));
     sale.put("description", "Tmall order " + order.orderNo().value() + " (shop " + order.shopCode() + ")");
     sale.put("sale_date", TrytonMapper.date(LocalDate.ofInstant(order.orderedAt(), zone)));
-    String comment = comment(order.buyerMessage(), order.sellerMemo());
+    String comment = new TrytonComment(order.buyerMessage(), order.sellerMemo(), 0, order.receiver()).format();
     if (comment != null) {
       sale.put("comment", comment);
     }
@@ -81,17 +81,6 @@ final class TrytonSaleDraft {
     address.put("city", receiver.city());
     address.put("postal_code", receiver.zip());
     return address;
-  }
-
-  private static @Nullable String comment(@Nullable String buyerMessage, @Nullable String sellerMemo) {
-    List<String> parts = new ArrayList<>();
-    if (buyerMessage != null && !buyerMessage.isBlank()) {
-      parts.add("Buyer: " + buyerMessage);
-    }
-    if (sellerMemo != null && !sellerMemo.isBlank()) {
-      parts.add("Seller: " + sellerMemo);
-    }
-    return parts.isEmpty() ? null : String.join("\n", parts);
   }
 
   private static SalesOrder validated(SalesOrder order) {

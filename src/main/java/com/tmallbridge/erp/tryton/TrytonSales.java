@@ -55,7 +55,7 @@ final class TrytonSales {
     TrytonSaleDraft draft = new TrytonSaleDraft(order, properties.zone());
     long party = validParty(customer);
     Map<com.tmallbridge.core.MaterialCode, TrytonProduct> products = catalog.require(materialsOf(order));
-    Map<String, Object> values = draft.values(party, addressFor(party, order), products);
+    Map<String, Object> values = draft.values(party, addressFor(party, order.receiver()), products);
     long mine = client.call("sale.sale", "create", List.of(List.of(values))).get(0).asLong();
     TrytonSale winner = winner(salesWithReference(reference)).orElseThrow(() -> new ConnectorException(
         TrytonErrorCode.SERVER_FAULT, false, "Tryton lost sale " + mine + " of " + reference));
@@ -184,8 +184,9 @@ final class TrytonSales {
         TrytonErrorCode.UNKNOWN_CUSTOMER, false, "Tryton has no party with code '" + customer.value() + "'"));
   }
 
-  private long addressFor(long party, SalesOrder order) {
-    Map<String, Object> address = TrytonSaleDraft.address(order.receiver());
+  /** A {@code party.address} of the party for the receiver: an identical one is reused, else one is created. */
+  long addressFor(long party, com.tmallbridge.core.Receiver receiver) {
+    Map<String, Object> address = TrytonSaleDraft.address(receiver);
     List<Object> domain = new ArrayList<>();
     domain.add(List.of("party", "=", party));
     address.forEach((field, value) -> domain.add(args(field, "=", value)));

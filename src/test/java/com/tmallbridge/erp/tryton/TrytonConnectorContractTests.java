@@ -1,14 +1,13 @@
 package com.tmallbridge.erp.tryton;
 
-import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpConnectorContract;
-import com.tmallbridge.sandbox.erp.SharedTrytonServer;
-import java.util.Map;
 
 /**
- * The ERP connector contract against a real Tryton 6.0 server. {@link #shipInErp} plays the
- * merchant's warehouse through the sandbox's own client ({@link TrytonWarehouseDesk}).
+ * The ERP connector contract against a real Tryton 6.0 server. {@link #shipInErp} books parcels
+ * through the connector's {@link com.tmallbridge.erp.DeliveryBooking} (the contract's default);
+ * {@code TrytonWarehouseDeskTests} ships through the sandbox's own client instead, so the feed is
+ * also checked against parcels the connector did not book.
  */
 class TrytonConnectorContractTests extends ErpConnectorContract {
 
@@ -39,10 +38,5 @@ class TrytonConnectorContractTests extends ErpConnectorContract {
   @Override
   public String stockWarehouse() {
     return TrytonTestConnection.WAREHOUSE;
-  }
-
-  @Override
-  public void shipInErp(ErpDocNo salesOrderNo, Map<String, Long> quantitiesByExternalLineId, String carrier, String trackingNo) {
-    new TrytonWarehouseDesk(SharedTrytonServer.get().admin()).ship(salesOrderNo.value(), quantitiesByExternalLineId, carrier + ":" + trackingNo);
   }
 }

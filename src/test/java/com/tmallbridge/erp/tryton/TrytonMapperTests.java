@@ -72,6 +72,8 @@ class TrytonMapperTests {
     assertThat(TrytonMapper.status("done", "sent", true)).isEqualTo(ErpOrderStatus.DELIVERED);
     assertThat(TrytonMapper.status("processing", "sent", true)).isEqualTo(ErpOrderStatus.DELIVERED);
     assertThat(TrytonMapper.status("cancelled", "none", false)).isEqualTo(ErpOrderStatus.CANCELLED);
+    assertThat(TrytonMapper.status("done", "sent", false)).as("every open unit cancelled").isEqualTo(ErpOrderStatus.CANCELLED);
+    assertThat(TrytonMapper.status("processing", "sent", false)).isEqualTo(ErpOrderStatus.CANCELLED);
     assertThat(TrytonMapper.status("quotation", null, false)).isEqualTo(ErpOrderStatus.OPEN);
   }
 
