@@ -138,6 +138,7 @@ public class DemoRunner {
     long started = System.nanoTime();
     Instant now = clock.instant();
     Shop shop = seeder.addShop(sandbox, now.minus(Duration.ofHours(25)));
+    progress.accept(snapshot("seeding the ERP", sandbox, options));
     List<MaterialCode> materials = seeder.seedMaterials(sandbox, shop);
     progress.accept(snapshot("publishing stock", sandbox, options));
     stock.prepare(sandbox, shop, materials);
