@@ -244,10 +244,30 @@ public final class TrytonServer implements AutoCloseable {
     log.info("Cached the initialised Tryton database as {}", cached);
   }
 
+  /**
+   * Runs Debian's {@code trytond} script with werkzeug serving one request at a time. On SQLite,
+   * Tryton's non-strict sequences (sale and shipment numbers) read the next number and write it
+   * back without a lock, so two requests running at once can be handed the same number — seen as
+   * two customer shipments both numbered {@code 1}. A PostgreSQL-backed Tryton takes numbers from SQL
+   * sequences and needs none of this; SQLite serialises writes anyway, so little is lost.
+   */
+  private static final String ONE_REQUEST_AT_A_TIME = """
+      import runpy, sys
+      import werkzeug.serving
+      _run_simple = werkzeug.serving.run_simple
+      def run_simple(*args, **kwargs):
+          kwargs['threaded'] = False
+          return _run_simple(*args, **kwargs)
+      werkzeug.serving.run_simple = run_simple
+      sys.argv = ['%s'] + sys.argv[1:]
+      runpy.run_path('%s', run_name='__main__')
+      """.formatted(TRYTOND, TRYTOND);
+
   private synchronized void launch(Path dir) throws IOException {
     port = freePort();
     writeConfig(dir, port);
-    Process started = new ProcessBuilder(PYTHON.toString(), TRYTOND.toString(), "-c", dir.resolve("trytond.conf").toString())
+    Path serve = Files.writeString(dir.resolve("serve.py"), ONE_REQUEST_AT_A_TIME, StandardCharsets.UTF_8);
+    Process started = new ProcessBuilder(PYTHON.toString(), serve.toString(), "-c", dir.resolve("trytond.conf").toString())
         .directory(dir.toFile())
         .redirectErrorStream(true)
         .start();
