@@ -23,11 +23,12 @@ import picocli.CommandLine.ParentCommand;
 class DemoCommand implements Callable<Integer> {
   @ParentCommand BridgeCommand root;
 
-  @Option(names = "--orders", defaultValue = "2000", description = "Trades to generate (default: ${DEFAULT-VALUE}).") int orders;
+  @Option(names = "--orders", description = "Trades to generate (default: 2000; 200 with --erp tryton, which books each sale in about ten calls).")
+  Integer orders;
   @Option(names = "--seed", description = "Seed of the generated data and faults (default: random, printed in the report).") Long seed;
   @Option(names = "--faults", defaultValue = "0", description = "Share of API calls the sandbox fails, 0..0.9 (default: ${DEFAULT-VALUE}).") double faults;
   @Option(names = "--exit", description = "Exit after the report instead of syncing live trades until Ctrl-C.") boolean exit;
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up waiting for the bridge after this ISO duration (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", description = "Give up waiting for the bridge after this ISO duration (default: PT10M; PT30M with --erp tryton).")
   Duration timeout;
   @Option(names = "--erp", defaultValue = "builtin", paramLabel = "builtin|tryton",
       description = "ERP the demo runs on: builtin (default), or tryton: a real Tryton 6.0 server from Debian's packages, started for the run.")
@@ -46,7 +47,8 @@ class DemoCommand implements Callable<Integer> {
     if (onTryton && !TrytonServer.installed()) {
       throw new IllegalArgumentException("--erp tryton needs Tryton 6.0: apt-get install -y --no-install-recommends " + TrytonServer.PACKAGES);
     }
-    DemoOptions options = new DemoOptions(orders, seed == null ? System.nanoTime() % 1_000_000 : seed, faults, timeout);
+    DemoOptions options = new DemoOptions(orders != null ? orders : onTryton ? 200 : 2000, seed == null ? System.nanoTime() % 1_000_000 : seed,
+        faults, timeout != null ? timeout : onTryton ? Duration.ofMinutes(30) : Duration.ofMinutes(10));
     Path dir = root.data.resolve("demo");
     BenchCommand.wipe(dir);
     ProgressLine progress = new ProgressLine(root.spec.commandLine().getErr());

@@ -46,6 +46,8 @@ class DemoStock {
   private static final List<Carrier> CARRIERS = List.of(
       new Carrier("SF", "SF%012d"), new Carrier("中通快递", "75%010d"), new Carrier("YTO", "YT%012d"), new Carrier("EMS", "EA%09dCN"));
   private static final int CYCLE_ATTEMPTS = 5;
+  /** Parcels the warehouse books per step on a remote ERP (each takes it a dozen calls or more). */
+  static final long REMOTE_PARCELS_PER_STEP = 20;
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStock.class);
 
   private final ProductManagement products;
@@ -151,7 +153,7 @@ class DemoStock {
    * (the first line now, the rest on a later step). Parcels go with one of a few carriers, each
    * with a waybill number of its own format, unique in the run. Replacement orders of exchanges
    * ship whole. An order the ERP refuses to ship (held for a refund, cancelled) is tried again on
-   * a later step.
+   * a later step. On a remote ERP at most {@value #REMOTE_PARCELS_PER_STEP} parcels go per step.
    */
   private void ship(TmallSandbox sandbox, Random random, Predicate<SandboxTrade> ready) {
     List<ErpSalesOrderSummary> open = new ArrayList<>();
@@ -165,7 +167,12 @@ class DemoStock {
     Map<ErpDocNo, List<OpenLine>> lines = warehouse.openLines(open.stream().filter(o -> ReplacementOrderNo.parse(o.orderNo().value()).isEmpty())
         .filter(o -> sandbox.trade(Long.parseLong(o.orderNo().value())).filter(t -> WAITING_FOR_GOODS.contains(t.status()) && ready.test(t)).isPresent())
         .map(ErpSalesOrderSummary::docNo).toList());
+    long parcelsBefore = parcels.get();
+    long cap = erp.activeIsRemote() ? REMOTE_PARCELS_PER_STEP : Long.MAX_VALUE;
     for (ErpSalesOrderSummary o : open) {
+      if (parcels.get() - parcelsBefore >= cap) {
+        break; // a remote ERP books a parcel in many calls: the rest wait for the next step, so the day keeps its pace
+      }
       String doc = o.docNo().value();
       if (random.nextInt(3) == 0) {
         continue;
