@@ -41,6 +41,7 @@ class GoLiveTrytonTests {
 
     assertThat(run("--data", dir.toString(), "--config", config.toString(), "golive", "--warehouse", "WH01"))
         .as("%s%s", out, err).isZero();
+    System.out.println(out); // the report, for the build log
 
     assertThat(out.toString().lines().filter(l -> l.startsWith("PASSED"))).as(out.toString()).hasSize(7);
     assertThat(out.toString())
