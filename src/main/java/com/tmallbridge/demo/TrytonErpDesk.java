@@ -55,6 +55,11 @@ final class TrytonErpDesk implements ErpDesk {
     }
   }
 
+  /**
+   * Per sub-order (the sale lines' {@code note}): ordered is the lines' quantity less the units of
+   * their ignored moves (cancelled for good, as Tryton's shipment exception handling and the
+   * connector's line cancellation leave them); delivered is the done moves to a customer location.
+   */
   @Override
   public Map<ErpDocNo, List<OpenLine>> openLines(Collection<ErpDocNo> salesOrders) {
     Map<ErpDocNo, List<OpenLine>> result = new LinkedHashMap<>();
@@ -65,15 +70,20 @@ final class TrytonErpDesk implements ErpDesk {
           0, null, null, List.of("number", "lines"));
       List<Long> lineIds = new ArrayList<>();
       sales.forEach(s -> s.get("lines").forEach(l -> lineIds.add(l.asLong())));
-      Map<Long, JsonNode> lines = byId(read("sale.line", lineIds, List.of("note", "product", "quantity", "moves")));
+      Map<Long, JsonNode> lines = byId(read("sale.line", lineIds, List.of("note", "product", "quantity", "moves", "moves_ignored")));
       List<Long> productIds = new ArrayList<>();
       List<Long> moveIds = new ArrayList<>();
+      List<Long> ignoredIds = new ArrayList<>();
       lines.values().forEach(l -> {
         if (l.hasNonNull("product")) {
           productIds.add(l.get("product").asLong());
           l.get("moves").forEach(m -> moveIds.add(m.asLong()));
+          l.get("moves_ignored").forEach(m -> ignoredIds.add(m.asLong()));
         }
       });
+      // units a clerk (or the bridge) cancelled for good: Tryton keeps them as ignored moves of the line
+      Map<Long, Long> ignoredByMove = new HashMap<>();
+      read("stock.move", ignoredIds, List.of("quantity")).forEach(m -> ignoredByMove.put(m.get("id").asLong(), Math.round(m.get("quantity").asDouble())));
       Map<Long, String> codes = new HashMap<>();
       read("product.product", productIds.stream().distinct().toList(), List.of("code")).forEach(p -> codes.put(p.get("id").asLong(), p.get("code").asString()));
       Map<Long, Long> deliveredByMove = new HashMap<>();
@@ -93,6 +103,7 @@ final class TrytonErpDesk implements ErpDesk {
           String note = line.get("note").asString();
           long[] units = bySubOrder.computeIfAbsent(note, k -> new long[2]);
           units[0] += Math.round(line.get("quantity").asDouble());
+          line.get("moves_ignored").forEach(m -> units[0] -= ignoredByMove.getOrDefault(m.asLong(), 0L));
           line.get("moves").forEach(m -> units[1] += deliveredByMove.getOrDefault(m.asLong(), 0L));
           materialOf.put(note, codes.get(line.get("product").asLong()));
         }

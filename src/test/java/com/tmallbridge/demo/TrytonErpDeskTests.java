@@ -59,6 +59,17 @@ class TrytonErpDeskTests {
   }
 
   @Test
+  void unitsCancelledBeforeShippingAreNoLongerOpen() {
+    ErpDocNo so = order(data.shopCode(), "1501");
+    desk.ship(new Shipment(so, TrytonTestConnection.WAREHOUSE, "SF", "SF" + data.tag(), "c1-" + data.tag(), Map.of(2, 1L)));
+
+    ((com.tmallbridge.erp.SalesOrderLineCancellation) connector).cancelOpenUnits(so, List.of("oid-2"), "cancel-" + data.tag());
+
+    assertThat(desk.openLines(so)).extracting(OpenLine::externalLineId, OpenLine::ordered, OpenLine::delivered, OpenLine::open)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("oid-1", 2L, 0L, 2L), org.assertj.core.groups.Tuple.tuple("oid-2", 1L, 1L, 0L));
+  }
+
+  @Test
   void creationTimesAreThoseOfTheShopsSalesOnly() {
     order(data.shopCode(), "2001");
     order("O" + data.tag(), "2002");
