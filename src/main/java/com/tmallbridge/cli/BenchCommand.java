@@ -1,5 +1,6 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.demo.ErpBenchmark;
 import com.tmallbridge.demo.LatencyBenchmark;
 import com.tmallbridge.demo.OrderBenchmark;
 import com.tmallbridge.demo.StockBenchmark;
@@ -10,17 +11,19 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.tmallbridge.sandbox.erp.TrytonServer;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code bench orders|stock|latency}: the benchmarks behind {@code bench/orders.sh}, {@code bench/stock.sh}
- * and {@code bench/latency.sh}.
+ * {@code bench orders|stock|latency|erp}: the benchmarks behind {@code bench/orders.sh}, {@code bench/stock.sh},
+ * {@code bench/latency.sh} and {@code bench/erp.sh}.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
-    subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class})
+    subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class,
+        BenchCommand.Erp.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -125,6 +128,41 @@ class BenchCommand implements Runnable {
         try (runtime) {
           Duration timeout = Duration.ofSeconds(2L * pollSeconds).plus(Duration.ofMinutes(2));
           return runtime.bean(LatencyBenchmark.class).run(sandbox, trades, Duration.ofSeconds(seconds), timeout, out::line);
+        }
+      }
+    }
+  }
+
+  @Command(name = "erp", mixinStandardHelpOptions = true,
+      description = "Paid trades through sandbox -> bridge -> a real Tryton, next to the same sales as bare JSON-RPC calls.")
+  static class Erp implements Callable<Integer> {
+    @ParentCommand BenchCommand parent;
+    @Option(names = "--trades", defaultValue = "2000", description = "Paid trades (default: ${DEFAULT-VALUE}).") int trades;
+    @Option(names = "--seed", defaultValue = "11") long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (trades < 1 || trades > 100_000) {
+        throw new IllegalArgumentException("--trades must be between 1 and 100000, got " + trades);
+      }
+      if (!TrytonServer.installed()) {
+        parent.root.spec.commandLine().getErr().println("error: Tryton is not installed (no /usr/bin/trytond); install it with"
+            + " apt-get install -y --no-install-recommends " + TrytonServer.PACKAGES);
+        return UsageErrors.USAGE;
+      }
+      Path dir = parent.root.data.resolve("bench-erp");
+      Output out = new Output(parent.root.spec.commandLine().getOut());
+      out.line("starting Tryton (Debian's trytond, SQLite)");
+      try (TrytonServer erp = new TrytonServer(TrytonServer.Settings.defaults()).start()) {
+        SpringRuntime runtime = freshRuntime(dir);
+        erp.bridgeProperties(ErpBenchmark.WAREHOUSE).forEach(runtime::with);
+        try (runtime) {
+          ErpBenchmark.Figures f = runtime.bean(ErpBenchmark.class).run(erp, trades, seed, out::line);
+          out.line(String.format("orders=%d materials=%d problems=%d bridge_per_s=%.1f bare_per_s=%.1f ratio=%.2f",
+              f.orders(), f.materials(), f.check().problems(), f.orders() / f.bridgeSeconds(), f.orders() / f.bareSeconds(),
+              f.bridgeSeconds() / f.bareSeconds()));
+          out.line(String.format("erp=tryton orders=%d bridge_seconds=%.1f bare_seconds=%.1f", f.orders(), f.bridgeSeconds(), f.bareSeconds()));
+          return f.check().problems() == 0 ? 0 : 1;
         }
       }
     }

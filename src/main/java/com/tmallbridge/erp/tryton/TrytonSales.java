@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,21 +49,23 @@ final class TrytonSales {
 
   ErpDocNo create(SalesOrder order, ErpDocNo customer) {
     String reference = TrytonMapper.saleReference(order.shopCode(), order.orderNo());
-    Optional<TrytonSale> existing = winner(salesWithReference(reference));
+    List<TrytonSale> seen = salesWithReference(reference);
+    Optional<TrytonSale> existing = winner(seen);
     if (existing.isPresent()) {
-      return complete(existing.get(), reference);
+      return complete(existing.get(), seen);
     }
     TrytonSaleDraft draft = new TrytonSaleDraft(order, properties.zone());
     long party = validParty(customer);
     Map<com.tmallbridge.core.MaterialCode, TrytonProduct> products = catalog.require(materialsOf(order));
     Map<String, Object> values = draft.values(party, addressFor(party, order.receiver()), products);
     long mine = client.call("sale.sale", "create", List.of(List.of(values))).get(0).asLong();
-    TrytonSale winner = winner(salesWithReference(reference)).orElseThrow(() -> new ConnectorException(
+    List<TrytonSale> verified = salesWithReference(reference);
+    TrytonSale winner = winner(verified).orElseThrow(() -> new ConnectorException(
         TrytonErrorCode.SERVER_FAULT, false, "Tryton lost sale " + mine + " of " + reference));
     if (winner.id() != mine) {
       deleteDrafts(List.of(mine));
     }
-    return complete(winner, reference);
+    return complete(winner, verified.stream().filter(s -> s.id() != mine).toList());
   }
 
   Optional<ErpSalesOrderSummary> find(String shopCode, ChannelOrderNo orderNo) {
@@ -105,27 +108,47 @@ final class TrytonSales {
     return sale(rows.get(0));
   }
 
-  private ErpDocNo complete(TrytonSale winner, String reference) {
+  /**
+   * Quotes and confirms the winner if still draft or quotation, then deletes the drafts {@code seen}
+   * beside it (other garbage stays ignored; a concurrent creator that comes later sees the winner
+   * and deletes its own draft).
+   */
+  private ErpDocNo complete(TrytonSale winner, List<TrytonSale> seen) {
     TrytonSale sale = winner;
-    if (sale.draft()) {
-      sale = step(sale, "quote");
+    if (sale.draft() || "quotation".equals(sale.state())) {
+      sale = quoteAndConfirm(sale);
     }
-    if ("quotation".equals(sale.state())) {
-      sale = step(sale, "confirm");
-    }
-    List<TrytonSale> all = salesWithReference(reference);
     long winnerId = sale.id();
-    deleteDrafts(all.stream().filter(s -> s.draft() && s.id() != winnerId).map(TrytonSale::id).toList());
+    deleteDrafts(seen.stream().filter(s -> s.draft() && s.id() != winnerId).map(TrytonSale::id).toList());
     if (sale.number() == null) {
       throw new ConnectorException(TrytonErrorCode.SERVER_FAULT, false, "Tryton sale " + sale.id() + " has no number after quoting");
     }
     return new ErpDocNo(sale.number());
   }
 
-  /** Runs a workflow button; on an error, a re-read that shows another caller moved the sale on counts as success. */
-  private TrytonSale step(TrytonSale sale, String button) {
+  /** Quote (from draft), then confirm, then one read: a successful quote leaves the sale in quotation. */
+  private TrytonSale quoteAndConfirm(TrytonSale sale) {
+    TrytonSale current = sale;
+    if (current.draft()) {
+      TrytonSale moved = step(current, "quote");
+      if (moved != null && !"quotation".equals(moved.state())) {
+        return moved;
+      }
+      current = moved != null ? moved
+          : new TrytonSale(sale.id(), sale.number(), sale.reference(), "quotation", sale.shipmentState(), sale.totalFen());
+    }
+    TrytonSale moved = step(current, "confirm");
+    return moved != null ? moved : read(current.id());
+  }
+
+  /**
+   * Runs a workflow button: null when it succeeded; on an error, the re-read sale when it shows
+   * another caller moved it on, else the error.
+   */
+  private @Nullable TrytonSale step(TrytonSale sale, String button) {
     try {
       client.call("sale.sale", button, List.of(List.of(sale.id())));
+      return null;
     } catch (ConnectorException e) {
       TrytonSale now = read(sale.id());
       if (now.state().equals(sale.state())) {
@@ -133,7 +156,6 @@ final class TrytonSales {
       }
       return now;
     }
-    return read(sale.id());
   }
 
   private void deleteDrafts(List<Long> ids) {

@@ -103,19 +103,24 @@ final class TrytonStock {
     return result;
   }
 
+  /**
+   * On-hand per material and warehouse in one {@code product.product} search_read by code per
+   * warehouse and page of codes, the warehouse as context {@code locations}; of two products with
+   * one code the lowest id counts.
+   */
   Map<MaterialCode, Map<String, Long>> onHand(java.util.Collection<MaterialCode> materials) {
-    Map<Long, MaterialCode> codes = new HashMap<>();
-    catalog.products(materials).forEach((code, p) -> codes.put(p.id(), code));
+    List<String> codes = materials.stream().map(MaterialCode::value).distinct().toList();
     Map<MaterialCode, Map<String, Long>> result = new LinkedHashMap<>();
-    List<Long> ids = List.copyOf(codes.keySet());
     for (TrytonWarehouse wh : locations.warehouses()) {
-      for (int from = 0; from < ids.size(); from += properties.pageSize()) {
-        List<Long> page = ids.subList(from, Math.min(ids.size(), from + properties.pageSize()));
-        for (JsonNode row : client.call("product.product", "read", Map.of("locations", List.of(wh.id())),
-            List.of(page, List.of("quantity")))) {
+      for (int from = 0; from < codes.size(); from += properties.pageSize()) {
+        List<String> page = codes.subList(from, Math.min(codes.size(), from + properties.pageSize()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode row : client.call("product.product", "search_read", Map.of("locations", List.of(wh.id())),
+            args(List.of(List.of("code", "in", page)), 0, null, List.of(List.of("id", "ASC")), List.of("code", "quantity")))) {
+          String code = TrytonMapper.text(row, "code");
           long units = TrytonMapper.units(row.get("quantity"));
-          if (units != 0) {
-            result.computeIfAbsent(codes.get(row.get("id").asLong()), k -> new LinkedHashMap<>()).put(wh.code(), units);
+          if (code != null && seen.add(code) && units != 0) {
+            result.computeIfAbsent(new MaterialCode(code), k -> new LinkedHashMap<>()).put(wh.code(), units);
           }
         }
       }
