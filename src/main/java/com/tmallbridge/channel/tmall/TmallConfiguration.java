@@ -1,17 +1,18 @@
 package com.tmallbridge.channel.tmall;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the TOP client from {@code bridge.channel.tmall.*} and the application's clock. */
+/** Wires the TOP client from {@code bridge.channel.tmall.*}, the application's clock and its metrics. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TmallProperties.class)
 class TmallConfiguration {
 
   @Bean
-  TopClient tmallTopClient(TmallProperties properties, Clock clock) {
-    return new TopClient(properties, clock);
+  TopClient tmallTopClient(TmallProperties properties, Clock clock, MeterRegistry meters) {
+    return new TopClient(properties, clock, meters);
   }
 }
