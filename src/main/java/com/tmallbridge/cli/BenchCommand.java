@@ -46,6 +46,9 @@ class BenchCommand implements Runnable {
     @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
         description = "PostgreSQL server for --db postgres, without the database name (default: ${DEFAULT-VALUE}).") String pgUrl;
     @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default: ${DEFAULT-VALUE}).") String pgUser;
+    @Option(names = "--pg-vacuum-every", defaultValue = "0", paramLabel = "SECONDS", description = "With --db postgres: run "
+        + "VACUUM (ANALYZE) on the bench database every SECONDS during the run, standing in for autovacuum on a server "
+        + "where it is off (default: ${DEFAULT-VALUE} = never).") int pgVacuumSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -59,15 +62,17 @@ class BenchCommand implements Runnable {
       Output out = new Output(parent.root.spec.commandLine().getOut());
       SpringRuntime runtime;
       InsertFloor.Target floor;
+      PostgresVacuum vacuum = null;
       if ("postgres".equals(db)) {
         String url = recreatePostgres(pgUrl, pgUser, PG_DATABASE);
         runtime = postgresRuntime(dir, url, pgUser);
         floor = new InsertFloor.Target("postgres", url, pgUser);
+        vacuum = PostgresVacuum.start(url, pgUser, pgVacuumSeconds, out::line);
       } else {
         runtime = freshRuntime(dir);
         floor = InsertFloor.Target.h2(dir);
       }
-      try (runtime) {
+      try (runtime; PostgresVacuum v = vacuum) {
         OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, floor, out::line);
         out.line(String.format("trades=%d paid=%d problems=%d", f.trades(), f.paid(), f.problems()));
         out.line(String.format("end-to-end is %.0f%% of the fetch floor and %.0f%% of the insert floor",
