@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code bridge.outbox.wait} (tag {@code type}): from enqueue to claim, first attempts only
  *       (retries wait for their back-off, which is policy, not speed); the two instants come from
  *       the injected clock, the enqueue time as stored in the row;
- *   <li>{@code bridge.outbox.claim}: one claim round, from asking for a turn to the commit of the
- *       claim (the due query and the IN_FLIGHT updates);
+ *   <li>{@code bridge.outbox.claim}: one claim round, empty ones included, from asking for a turn
+ *       to the commit of the claim (the due query and the IN_FLIGHT updates);
  *   <li>{@code bridge.outbox.delivery} (tag {@code type}): a message from the start of its handler
  *       to the commit of DONE, successful deliveries only; a group sharing one transaction records
  *       its time divided by its size for each of its messages.
