@@ -57,8 +57,9 @@ class SyncConfiguration {
   @Bean
   OutboxDispatcher outboxDispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectProvider<MessageHandler> handlers,
-      ApplicationEventPublisher events, SyncProperties properties, Clock clock, MeterRegistry meters) {
-    return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock, meters);
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock,
+        meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,11 @@ class TmallMessageStream implements MessageStream {
   }
 
   @Autowired
-  TmallMessageStream(TopClient client, TmcProperties properties, Clock clock, MeterRegistry meters) {
+  TmallMessageStream(TopClient client, TmcProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    this(client, properties, clock, meters.getIfAvailable(CompositeMeterRegistry::new));
+  }
+
+  private TmallMessageStream(TopClient client, TmcProperties properties, Clock clock, MeterRegistry meters) {
     this.client = client;
     this.properties = properties;
     this.clock = clock;
