@@ -4,7 +4,8 @@
 # over S seconds (default 60). Two runs, each in a fresh bridge on H2 and a fresh sandbox:
 #   1. TMC on (WebSocket push from the sandbox), polling every 30 s as the catch-up path;
 #   2. polling only, every 30 s (the production default bridge.order.poll-interval).
-# Not a test: it prints figures. Exit 1 when a paid trade never reached the ERP. Last line:
+# Not a test: it prints figures, with a per-stage breakdown of each run. Exit 1 when a paid trade
+# never reached the ERP. Last line:
 #   p50_ms=<a> p99_ms=<b> polling_p50_ms=<c> polling_p99_ms=<d>
 # Usage: bench/latency.sh [trades] [seconds] [poll-interval-seconds]
 set -euo pipefail

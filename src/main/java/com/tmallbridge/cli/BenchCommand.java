@@ -1,12 +1,17 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.demo.ErpBenchmark;
+import com.tmallbridge.demo.InsertFloor;
 import com.tmallbridge.demo.LatencyBenchmark;
 import com.tmallbridge.demo.OrderBenchmark;
 import com.tmallbridge.demo.StockBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
@@ -32,29 +37,74 @@ class BenchCommand implements Runnable {
     root.spec.commandLine().getSubcommands().get("bench").usage(root.spec.commandLine().getErr());
   }
 
-  @Command(name = "orders", mixinStandardHelpOptions = true, description = "Double 11 burst through sandbox -> bridge -> built-in ERP on H2.")
+  @Command(name = "orders", mixinStandardHelpOptions = true,
+      description = "Double 11 burst through sandbox -> bridge -> built-in ERP on H2 or PostgreSQL.")
   static class Orders implements Callable<Integer> {
+    static final String PG_DATABASE = "bench_orders";
     @ParentCommand BenchCommand parent;
     @Option(names = "--trades", defaultValue = "100000", description = "Trades in the burst (default: ${DEFAULT-VALUE}).") int trades;
     @Option(names = "--seed", defaultValue = "11") long seed;
+    @Option(names = "--db", defaultValue = "h2", description = "h2 (a file in the data directory) or postgres "
+        + "(database " + PG_DATABASE + ", dropped and created, on --pg-url; default: ${DEFAULT-VALUE}).") String db;
+    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
+        description = "PostgreSQL server for --db postgres, without the database name (default: ${DEFAULT-VALUE}).") String pgUrl;
+    @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default: ${DEFAULT-VALUE}).") String pgUser;
+    @Option(names = "--pg-vacuum-every", defaultValue = "0", paramLabel = "SECONDS", description = "With --db postgres: run "
+        + "VACUUM (ANALYZE) on the bench database every SECONDS during the run, standing in for autovacuum on a server "
+        + "where it is off (default: ${DEFAULT-VALUE} = never).") int pgVacuumSeconds;
 
     @Override
     public Integer call() throws Exception {
       if (trades < 100 || trades > 2_000_000) {
         throw new IllegalArgumentException("--trades must be between 100 and 2000000, got " + trades);
       }
+      if (!"h2".equals(db) && !"postgres".equals(db)) {
+        throw new IllegalArgumentException("--db must be h2 or postgres, got " + db);
+      }
       Path dir = parent.root.data.resolve("bench-orders");
       Output out = new Output(parent.root.spec.commandLine().getOut());
-      SpringRuntime runtime = freshRuntime(dir);
-      try (runtime) {
-        OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, dir, out::line);
+      SpringRuntime runtime;
+      InsertFloor.Target floor;
+      PostgresVacuum vacuum = null;
+      if ("postgres".equals(db)) {
+        String url = recreatePostgres(pgUrl, pgUser, PG_DATABASE);
+        runtime = postgresRuntime(dir, url, pgUser);
+        floor = new InsertFloor.Target("postgres", url, pgUser);
+        vacuum = PostgresVacuum.start(url, pgUser, pgVacuumSeconds, out::line);
+      } else {
+        runtime = freshRuntime(dir);
+        floor = InsertFloor.Target.h2(dir);
+      }
+      try (runtime; PostgresVacuum v = vacuum) {
+        OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, floor, out::line);
         out.line(String.format("trades=%d paid=%d problems=%d", f.trades(), f.paid(), f.problems()));
         out.line(String.format("end-to-end is %.0f%% of the fetch floor and %.0f%% of the insert floor",
             100 * f.ordersPerSecond() / f.fetchFloorPerSecond(), 100 * f.ordersPerSecond() / f.insertFloorPerSecond()));
-        out.line(String.format("orders_per_s=%.0f fetch_floor_per_s=%.0f insert_floor_per_s=%.0f heap_mb=%d",
-            f.ordersPerSecond(), f.fetchFloorPerSecond(), f.insertFloorPerSecond(), f.heapMb()));
+        out.line("per stage, end-to-end run only (warm-up and floors excluded):");
+        f.stages().forEach(out::line);
+        out.line(String.format("db=%s orders_per_s=%.0f first_tenth_per_s=%.0f last_tenth_per_s=%.0f fetch_floor_per_s=%.0f "
+            + "insert_floor_per_s=%.0f heap_mb=%d bytes_per_trade=%d", db, f.ordersPerSecond(), f.firstTenthPerSecond(),
+            f.lastTenthPerSecond(), f.fetchFloorPerSecond(), f.insertFloorPerSecond(), f.heapMb(), f.bytesPerTrade()));
         return f.problems() == 0 ? 0 : 1;
       }
+    }
+
+    /** Drops and creates {@code database} on the server; returns its JDBC URL. */
+    private static String recreatePostgres(String server, String user, String database) throws SQLException {
+      String base = server.endsWith("/") ? server : server + "/";
+      try (Connection c = DriverManager.getConnection(base + "postgres", user, "");
+          Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + database + " with (force)");
+        s.execute("create database " + database);
+      }
+      return base + database;
+    }
+
+    private static SpringRuntime postgresRuntime(Path dir, String url, String user) throws IOException {
+      wipe(dir);
+      return new SpringRuntime(dir, url, user, "")
+          .with("bridge.order.poll-interval", "1h")
+          .with("logging.file.name", dir.resolve("bridge.log").toString());
     }
   }
 
@@ -112,6 +162,10 @@ class BenchCommand implements Runnable {
         out.line(String.format("%s: paid=%d in_erp=%d p50_ms=%d p99_ms=%d max_ms=%d messages=%d failed=%d",
             r == push ? "tmc" : "polling", r.latency().paid(), r.latency().arrived(), r.latency().p50Ms(), r.latency().p99Ms(),
             r.latency().maxMs(), r.messages().received(), r.messages().failed()));
+      }
+      for (var r : new LatencyBenchmark.Result[] {push, poll}) {
+        out.line("per stage, " + (r == push ? "tmc" : "polling") + " run (from the start of the burst):");
+        r.stages().forEach(out::line);
       }
       out.line(String.format("p50_ms=%d p99_ms=%d polling_p50_ms=%d polling_p99_ms=%d",
           push.latency().p50Ms(), push.latency().p99Ms(), poll.latency().p50Ms(), poll.latency().p99Ms()));

@@ -12,21 +12,37 @@ import java.util.List;
 
 /**
  * The insert floor of the order benchmark: the same trades written as one header row and one row
- * per line with plain JDBC batches (100 trades per commit) into a fresh H2 file database, without
- * any bridge logic. It is what the database alone costs.
+ * per line with plain JDBC batches (100 trades per commit) into fresh tables, without any bridge
+ * logic: a fresh H2 file database, or two new tables in the bench's PostgreSQL database. It is what
+ * the database alone costs.
  */
-final class InsertFloor {
+public final class InsertFloor {
   private static final int BATCH = 100;
-  private final Path dir;
+  private final Target target;
 
-  InsertFloor(Path dir) {
-    this.dir = dir;
+  InsertFloor(Target target) {
+    this.target = target;
+  }
+
+  /**
+   * Where the floor writes.
+   *
+   * @param kind {@code h2} or {@code postgres}
+   */
+  public record Target(String kind, String url, String user) {
+    /** A fresh H2 file database {@code insert-floor} in {@code dir}. */
+    public static Target h2(Path dir) {
+      return new Target("h2", "jdbc:h2:file:" + dir.resolve("insert-floor").toAbsolutePath() + ";MODE=PostgreSQL", "sa");
+    }
+
+    String describe() {
+      return "h2".equals(kind) ? "a fresh H2 file database" : "new tables of the PostgreSQL database " + url;
+    }
   }
 
   /** Inserts the trades; returns the seconds it took. */
   double run(List<SandboxTrade> trades) throws SQLException {
-    String url = "jdbc:h2:file:" + dir.resolve("insert-floor").toAbsolutePath() + ";MODE=PostgreSQL";
-    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+    try (Connection c = DriverManager.getConnection(target.url(), target.user(), "")) {
       try (Statement s = c.createStatement()) {
         s.execute("drop table if exists floor_line");
         s.execute("drop table if exists floor_order");

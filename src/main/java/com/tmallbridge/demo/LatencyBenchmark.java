@@ -27,8 +27,10 @@ public class LatencyBenchmark {
   private final TradeMessages messages;
   private final LatencyProbe probe;
   private final Clock clock;
+  private final StageBreakdown stages;
 
-  LatencyBenchmark(DemoSeeder seeder, OrderSync sync, TradeMessages messages, LatencyProbe probe, Clock clock) {
+  LatencyBenchmark(DemoSeeder seeder, OrderSync sync, TradeMessages messages, LatencyProbe probe, Clock clock, StageBreakdown stages) {
+    this.stages = stages;
     this.seeder = seeder;
     this.sync = sync;
     this.messages = messages;
@@ -63,6 +65,7 @@ public class LatencyBenchmark {
         }
       }
       Instant burstFrom = clock.instant();
+      stages.restart();
       progress.accept("  burst: " + trades + " live trades over " + span.toSeconds() + " s");
       LiveRun run = sandbox.generateLive(trades, span);
       if (!run.awaitDone(span.plus(Duration.ofMinutes(2)))) {
@@ -79,7 +82,7 @@ public class LatencyBenchmark {
         pause(500);
         latency = probe.measure(sandbox, shop, burstFrom);
       }
-      return new Result(latency, messages.stats());
+      return new Result(latency, messages.stats(), stages.table());
     } finally {
       sync.stop();
     }
@@ -104,6 +107,7 @@ public class LatencyBenchmark {
    *
    * @param latency payment → ERP order figures
    * @param messages pushed-message counters (all zero when TMC was off)
+   * @param stages the per-stage breakdown from the start of the burst ({@link StageBreakdown#table()})
    */
-  public record Result(LatencyProbe.Latency latency, TradeMessages.Stats messages) {}
+  public record Result(LatencyProbe.Latency latency, TradeMessages.Stats messages, java.util.List<String> stages) {}
 }

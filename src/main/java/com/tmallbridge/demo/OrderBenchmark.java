@@ -17,8 +17,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,9 +38,16 @@ public class OrderBenchmark {
   private final OrderFeed feed;
   private final DemoRunner demo;
   private final Clock clock;
+  private final StageBreakdown stages;
+  private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
   OrderBenchmark(
-      DemoSeeder seeder, OrderSync sync, OrderManagement orders, ShopManagement shops, OrderFeed feed, DemoRunner demo, Clock clock) {
+      DemoSeeder seeder, OrderSync sync, OrderManagement orders, ShopManagement shops, OrderFeed feed, DemoRunner demo, Clock clock,
+      StageBreakdown stages, DataSource dataSource) {
+    this.stages = stages;
+    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
     this.seeder = seeder;
     this.sync = sync;
     this.orders = orders;
@@ -51,10 +61,10 @@ public class OrderBenchmark {
    * Runs the benchmark.
    *
    * @param trades trades in the burst
-   * @param scratch a directory for the insert floor's own H2 database
+   * @param floor where the insert floor writes its two tables
    * @param progress receives one line per step
    */
-  public Figures run(int trades, long seed, Path scratch, Consumer<String> progress) throws Exception {
+  public Figures run(int trades, long seed, InsertFloor.Target floor, Consumer<String> progress) throws Exception {
     warmUp(Math.max(5_000, trades / 10), seed + 1, progress);
     try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(seed).withClock(clock))) {
       Instant now = clock.instant();
@@ -66,13 +76,22 @@ public class OrderBenchmark {
       System.gc();
       resetPeaks();
 
-      progress.accept("end to end: " + trades + " trades (" + paid + " paid) sandbox -> bridge -> built-in ERP");
+      progress.accept("end to end: " + trades + " trades (" + paid + " paid) sandbox -> bridge -> built-in ERP on " + floor.kind());
       Instant watchedFrom = clock.instant();
-      double e2eSeconds = syncUntilExported(paid, progress);
+      stages.restart();
+      Run e2e = syncUntilExported(paid, progress);
       long heapMb = peakHeapMb();
+      List<String> breakdown = stages.table();
+      double e2eSeconds = e2e.seconds();
+      long tenth = Math.max(1, paid / 10);
+      double firstTenth = trades / 10.0 / seconds(e2e.started(), exportedAt(e2e.before() + tenth));
+      double lastTenth = trades / 10.0 / seconds(exportedAt(e2e.before() + paid - tenth), exportedAt(e2e.before() + paid));
       OrderCheck.Result check = demo.verify(sandbox, watchedFrom);
       long problems = check.checks().values().stream().mapToLong(Long::longValue).sum();
       progress.accept("  verified against the ERP: " + (problems == 0 ? "all checks 0" : "PROBLEMS " + check.checks()));
+      long stored = orders.stateCounts().values().stream().mapToLong(Long::longValue).sum();
+      long bytes = storedBytes();
+      progress.accept("  stored: " + stored + " trades (warm-up included) in " + bytes / (1024 * 1024) + " MB of database");
 
       progress.accept("fetch floor: the same pages fetched and parsed, no database");
       TimeWindow window = new TimeWindow(now.minus(Duration.ofMinutes(15)), clock.instant());
@@ -81,9 +100,38 @@ public class OrderBenchmark {
       feed.changedTrades(shop.credentials(), window, page -> fetched.addAndGet(page.size()));
       double fetchSeconds = (System.nanoTime() - f0) / 1e9;
 
-      progress.accept("insert floor: plain JDBC batch insert of the same rows into a fresh H2 file database");
-      double insertSeconds = new InsertFloor(scratch).run(sandbox.trades());
-      return new Figures(trades, paid, trades / e2eSeconds, fetched.get() / fetchSeconds, trades / insertSeconds, heapMb, problems);
+      progress.accept("insert floor: plain JDBC batch insert of the same rows into " + floor.describe());
+      double insertSeconds = new InsertFloor(floor).run(sandbox.trades());
+      return new Figures(trades, paid, trades / e2eSeconds, firstTenth, lastTenth, fetched.get() / fetchSeconds, trades / insertSeconds,
+          heapMb, bytes / Math.max(1, stored), problems, breakdown);
+    }
+  }
+
+  private Instant exportedAt(long n) {
+    return orders.nthExportedAt(n).orElseThrow(() -> new IllegalStateException("fewer than " + n + " trades were exported"));
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Math.max(1, Duration.between(from, to).toNanos()) / 1e9;
+  }
+
+  /**
+   * Bytes of the bridge's database: the H2 files (the .db files next to {@code DATABASE_PATH()}),
+   * or {@code pg_database_size} of the current PostgreSQL database.
+   */
+  private long storedBytes() throws java.io.IOException, java.sql.SQLException {
+    String product;
+    try (var c = dataSource.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    }
+    if ("PostgreSQL".equals(product)) {
+      return jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+    }
+    Path base = Path.of(jdbc.sql("call database_path()").query(String.class).single());
+    String prefix = base.getFileName().toString() + ".";
+    try (var files = java.nio.file.Files.list(base.getParent())) {
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".db"))
+          .mapToLong(f -> f.toFile().length()).sum();
     }
   }
 
@@ -103,8 +151,8 @@ public class OrderBenchmark {
     }
   }
 
-  /** Starts sync, waits until {@code expected} more trades are exported, stops; returns the seconds. */
-  private double syncUntilExported(long expected, Consumer<String> progress) throws InterruptedException {
+  /** Starts sync, waits until {@code expected} more trades are exported, stops. */
+  private Run syncUntilExported(long expected, Consumer<String> progress) throws InterruptedException {
     long before = orders.stateCounts().getOrDefault(TradeState.EXPORTED, 0L);
     long t0 = System.nanoTime();
     Instant started = clock.instant();
@@ -127,8 +175,17 @@ public class OrderBenchmark {
     }
     sync.stop();
     // timed to the last export's own timestamp, so the 1 s polling above adds no error
-    return Duration.between(started, orders.lastExportedAt().orElseThrow()).toNanos() / 1e9;
+    return new Run(before, started, Duration.between(started, orders.lastExportedAt().orElseThrow()).toNanos() / 1e9);
   }
+
+  /**
+   * One sync run.
+   *
+   * @param before trades exported before it
+   * @param started when sync started
+   * @param seconds from the start to the last export
+   */
+  private record Run(long before, Instant started, double seconds) {}
 
   private static void resetPeaks() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -154,11 +211,15 @@ public class OrderBenchmark {
    * @param trades trades in the burst
    * @param paid of which paid (each one an ERP sales order)
    * @param ordersPerSecond trades per second from the start of sync until the last paid trade was in the ERP
+   * @param firstTenthPerSecond the same rate over the first tenth of the paid trades' exports (from the start of sync)
+   * @param lastTenthPerSecond the same rate over the last tenth of the paid trades' exports
    * @param fetchFloorPerSecond trades per second fetching and parsing the same pages, no database
    * @param insertFloorPerSecond trades per second inserting the same header and line rows with plain JDBC batches
    * @param heapMb peak heap used during the end-to-end run (includes the in-process sandbox)
+   * @param bytesPerTrade database size after the run divided by the trades it holds (warm-up included)
    * @param problems sum of the verification's problem counts (must be 0)
+   * @param stages the per-stage breakdown of the end-to-end run ({@link StageBreakdown#table()})
    */
-  public record Figures(long trades, long paid, double ordersPerSecond, double fetchFloorPerSecond, double insertFloorPerSecond,
-      long heapMb, long problems) {}
+  public record Figures(long trades, long paid, double ordersPerSecond, double firstTenthPerSecond, double lastTenthPerSecond,
+      double fetchFloorPerSecond, double insertFloorPerSecond, long heapMb, long bytesPerTrade, long problems, List<String> stages) {}
 }

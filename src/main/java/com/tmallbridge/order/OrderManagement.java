@@ -100,6 +100,14 @@ public class OrderManagement {
     return trades.lastExportedAt();
   }
 
+  /**
+   * When the {@code n}-th trade (1-based, in export order, all shops) reached the ERP, if that many
+   * did: lets a benchmark take the rate of a slice of its run.
+   */
+  public Optional<java.time.Instant> nthExportedAt(long n) {
+    return trades.nthExportedAt(n);
+  }
+
   public Map<TradeState, Long> stateCounts() {
     return trades.countByState();
   }

@@ -1,15 +1,20 @@
 package com.tmallbridge.order;
 
 import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.core.TimeWindow;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopStatus;
 import com.tmallbridge.sync.Checkpoints;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,7 @@ import org.springframework.stereotype.Component;
  * trades through the {@link OrderFeed} and imports them page by page; advances the checkpoint to a
  * window's end only after the whole window was imported. A channel failure stops the shop's cycle
  * (the window is read again next time) and, for bans and lost authorisation, pauses the shop.
+ * Timer {@code bridge.order.import} (tag {@code via=poll}) times each page's import, commit included.
  */
 @Component
 class OrderPoller {
@@ -34,14 +40,18 @@ class OrderPoller {
   private final ShopManagement shops;
   private final WindowPlanner planner;
   private final Clock clock;
+  private final Timer pageImport;
 
-  OrderPoller(OrderFeed feed, TradeImporter importer, Checkpoints checkpoints, ShopManagement shops, OrderProperties props, Clock clock) {
+  OrderPoller(
+      OrderFeed feed, TradeImporter importer, Checkpoints checkpoints, ShopManagement shops, OrderProperties props, Clock clock,
+      MeterRegistry meters) {
     this.feed = feed;
     this.importer = importer;
     this.checkpoints = checkpoints;
     this.shops = shops;
     this.planner = new WindowPlanner(props.window(), props.overlap());
     this.clock = clock;
+    this.pageImport = OrderMeters.importTimer(meters, "poll");
   }
 
   PollResult poll(Shop shop) {
@@ -69,10 +79,19 @@ class OrderPoller {
     AtomicReference<PollResult> result = new AtomicReference<>(before);
     feed.changedTrades(
         shop.credentials(), window,
-        page -> result.set(result.get().plus(importer.importPage(shop, page))),
+        page -> result.set(result.get().plus(importPage(shop, page))),
         unreadable -> result.set(result.get().plus(importer.holdUnreadable(shop, unreadable))));
     checkpoints.advance(SOURCE, STREAM, shop.id(), window.end());
     return result.get().windowDone();
+  }
+
+  private TradeImporter.ImportResult importPage(Shop shop, List<ChannelTrade> page) {
+    long started = System.nanoTime();
+    try {
+      return importer.importPage(shop, page);
+    } finally {
+      pageImport.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
   }
 
   private PollResult handleFailure(Shop shop, ChannelException e, PollResult result) {

@@ -193,6 +193,12 @@ class OrderRepository {
         .optional().map(OffsetDateTime::toInstant);
   }
 
+  /** The export time of the {@code n}-th trade exported (1-based, in export order), if that many were. */
+  java.util.Optional<Instant> nthExportedAt(long n) {
+    return jdbc.sql("select exported_at from order_trade where exported_at is not null order by exported_at offset ? rows fetch next 1 rows only")
+        .params(n - 1).query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
+  }
+
   /** Number of trades per state. */
   Map<TradeState, Long> countByState() {
     Map<TradeState, Long> counts = new HashMap<>();

@@ -8,6 +8,8 @@ import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,9 @@ import org.springframework.stereotype.Component;
  * <p>Messages are handled concurrently on the stream's worker threads
  * ({@code bridge.channel.tmall.tmc.workers}); two messages of one trade are handled one after the
  * other within this process. Thread-safe.
+ *
+ * <p>Timers: {@code bridge.order.message} (a trade message from handler start to its import's
+ * commit) and {@code bridge.order.import} with tag {@code via=tmc} (the import alone).
  */
 @Component
 public class TradeMessages {
@@ -66,9 +72,13 @@ public class TradeMessages {
   private final AtomicLong refunds = new AtomicLong();
   private final AtomicLong ignored = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final Timer messageTimer;
+  private final Timer importTimer;
 
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
-      ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties) {
+      ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties, MeterRegistry meters) {
+    this.messageTimer = OrderMeters.messageTimer(meters);
+    this.importTimer = OrderMeters.importTimer(meters, "tmc");
     this.skipTopics = Set.copyOf(properties.skipTopics());
     this.stream = stream;
     this.feed = feed;
@@ -205,6 +215,7 @@ public class TradeMessages {
     if (!shop.callableAt(clock.instant())) {
       throw new IllegalStateException("shop " + shop.code() + " is paused until " + shop.pausedUntil() + "; message comes again");
     }
+    long started = System.nanoTime();
     ReentrantLock lock = stripes[Math.floorMod((shop.id().value() + ":" + message.tid()).hashCode(), STRIPES)];
     lock.lock();
     try {
@@ -213,7 +224,11 @@ public class TradeMessages {
         ignored.incrementAndGet();
         return;
       }
+      long importing = System.nanoTime();
       importer.importPage(shop, List.of(trade.get()));
+      long done = System.nanoTime();
+      importTimer.record(done - importing, TimeUnit.NANOSECONDS);
+      messageTimer.record(done - started, TimeUnit.NANOSECONDS);
       imported.incrementAndGet();
     } finally {
       lock.unlock();

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of instances on any number of nodes may share one database.
  *
  * <p>Beyond {@link Dispatcher}, operators and the running bridge use {@link #recoverAfterRestart},
- * {@link #recoverStale} and {@link #stats}.
+ * {@link #recoverStale} and {@link #stats}. Timers: see {@link OutboxMeters}.
  */
 public final class OutboxDispatcher implements Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -47,11 +47,13 @@ public final class OutboxDispatcher implements Dispatcher {
   private final String owner;
   private final DeliveryCounters counters = new DeliveryCounters();
   private final InFlightRecovery recovery;
+  private final OutboxMeters meters;
 
   /** @param transaction must start a new transaction (REQUIRES_NEW) */
   OutboxDispatcher(
       OutboxRepository repository, MessageHandlers handlers, FailureRecorder failures, TransactionTemplate transaction,
-      SyncProperties properties, Clock clock) {
+      SyncProperties properties, Clock clock, OutboxMeters meters) {
+    this.meters = meters;
     this.repository = repository;
     this.handlers = handlers;
     this.failures = failures;
@@ -137,15 +139,23 @@ public final class OutboxDispatcher implements Dispatcher {
   }
 
   private Claim claim(int limit, boolean urgentOnly) {
+    long started = System.nanoTime();
+    Claim claim;
     if (repository.dialect().claimLockClause().isEmpty()) {
       LOCAL_CLAIM_TURN.lock();
       try {
-        return claimNow(limit, urgentOnly);
+        claim = claimNow(limit, urgentOnly);
       } finally {
         LOCAL_CLAIM_TURN.unlock();
       }
+    } else {
+      claim = claimNow(limit, urgentOnly);
     }
-    return claimNow(limit, urgentOnly);
+    meters.claimed(System.nanoTime() - started);
+    for (ClaimedMessage m : claim.claimed()) {
+      meters.waited(m.message(), claim.at());
+    }
+    return claim;
   }
 
   private Claim claimNow(int limit, boolean urgentOnly) {
@@ -203,6 +213,7 @@ public final class OutboxDispatcher implements Dispatcher {
       }
       resolved.add(handler.get());
     }
+    long started = System.nanoTime();
     try {
       transaction.executeWithoutResult(status -> {
         for (int k = 0; k < group.size(); k++) {
@@ -210,6 +221,10 @@ public final class OutboxDispatcher implements Dispatcher {
           complete(group.get(k));
         }
       });
+      long share = (System.nanoTime() - started) / group.size();
+      for (ClaimedMessage m : group) {
+        meters.delivered(m.message(), share);
+      }
       return true;
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       log.debug("a group of {} outbox messages failed ({}); delivering them one by one", group.size(), e.toString());
@@ -222,6 +237,7 @@ public final class OutboxDispatcher implements Dispatcher {
     if (handler.isEmpty()) {
       return failures.record(claimed, Failure.noHandler(claimed.message().messageType()));
     }
+    long started = System.nanoTime();
     try {
       if (handler.get().remote()) {
         handler.get().handle(claimed.message());
@@ -232,6 +248,7 @@ public final class OutboxDispatcher implements Dispatcher {
           complete(claimed);
         });
       }
+      meters.delivered(claimed.message(), System.nanoTime() - started);
       return DeliveryOutcome.DELIVERED;
     } catch (ClaimLostException e) {
       log.info("outbox message {} changed during its delivery (claim expired or retried); the delivery was rolled back",

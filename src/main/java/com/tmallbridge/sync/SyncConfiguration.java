@@ -1,5 +1,7 @@
 package com.tmallbridge.sync;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +57,9 @@ class SyncConfiguration {
   @Bean
   OutboxDispatcher outboxDispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectProvider<MessageHandler> handlers,
-      ApplicationEventPublisher events, SyncProperties properties, Clock clock) {
-    return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock);
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock,
+        meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean
@@ -64,10 +67,17 @@ class SyncConfiguration {
     return new DispatcherWorker(dispatcher, properties);
   }
 
-  /** Builds a dispatcher; also what tests use outside a Spring context. */
+  /** Builds a dispatcher whose timers go nowhere; what tests use outside a Spring context. */
   static OutboxDispatcher dispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, List<MessageHandler> handlers,
       ApplicationEventPublisher events, SyncProperties properties, Clock clock) {
+    return dispatcher(jdbcTemplate, transactionManager, handlers, events, properties, clock, new CompositeMeterRegistry());
+  }
+
+  /** Builds a dispatcher that records its timers in {@code meters}. */
+  static OutboxDispatcher dispatcher(
+      JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, List<MessageHandler> handlers,
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, MeterRegistry meters) {
     DataSource dataSource = Objects.requireNonNull(jdbcTemplate.getDataSource(), "JdbcTemplate without a DataSource");
     OutboxRepository repository = new OutboxRepository(jdbcTemplate, SqlDialect.detect(dataSource));
     TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
@@ -76,6 +86,7 @@ class SyncConfiguration {
     RetryPolicy retryPolicy =
         new RetryPolicy(outbox.maxAttempts(), outbox.backoffBase(), outbox.backoffCap(), outbox.jitter(), new Random());
     FailureRecorder failures = new FailureRecorder(repository, retryPolicy, newTransaction, events, clock);
-    return new OutboxDispatcher(repository, new MessageHandlers(handlers), failures, newTransaction, properties, clock);
+    return new OutboxDispatcher(repository, new MessageHandlers(handlers), failures, newTransaction, properties, clock,
+        new OutboxMeters(meters));
   }
 }

@@ -5,8 +5,13 @@ import com.tmallbridge.channel.ChannelException.Kind;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
 import com.tmallbridge.channel.ShopCredentials;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,17 +19,32 @@ import org.springframework.stereotype.Component;
  * taobao.tmc.user.permit; messages are consumed over the top-link WebSocket ({@link
  * TmcWebSocketClient}) or, with {@code bridge.channel.tmall.tmc.mode=http}, by polling
  * taobao.tmc.messages.consume ({@link TmcHttpConsumer}). Thread-safe.
+ *
+ * <p>Timer {@code bridge.tmc.queued}: how long a received message waited for a handler thread.
  */
 @Component
 class TmallMessageStream implements MessageStream {
   private final TopClient client;
   private final TmcProperties properties;
   private final Clock clock;
+  private final Timer queued;
 
+  /** A stream whose timer goes nowhere (tests). */
   TmallMessageStream(TopClient client, TmcProperties properties, Clock clock) {
+    this(client, properties, clock, new CompositeMeterRegistry());
+  }
+
+  @Autowired
+  TmallMessageStream(TopClient client, TmcProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    this(client, properties, clock, meters.getIfAvailable(CompositeMeterRegistry::new));
+  }
+
+  private TmallMessageStream(TopClient client, TmcProperties properties, Clock clock, MeterRegistry meters) {
     this.client = client;
     this.properties = properties;
     this.clock = clock;
+    this.queued = Timer.builder("bridge.tmc.queued").description("A pushed message from receipt to the start of its handler")
+        .register(meters);
   }
 
   @Override
@@ -45,8 +65,8 @@ class TmallMessageStream implements MessageStream {
   @Override
   public Connection start(ShopCredentials app, MessageHandler handler, RefusalListener refusals) {
     return switch (properties.mode()) {
-      case WEBSOCKET -> new TmcWebSocketClient(properties, app, handler, refusals, clock).start();
-      case HTTP -> new TmcHttpConsumer(client, properties, app, handler, refusals, clock).start();
+      case WEBSOCKET -> new TmcWebSocketClient(properties, app, handler, refusals, clock, queued).start();
+      case HTTP -> new TmcHttpConsumer(client, properties, app, handler, refusals, clock, queued).start();
     };
   }
 }

@@ -5,6 +5,8 @@ import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
 import com.tmallbridge.channel.ShopCredentials;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ final class TmcHttpConsumer implements MessageStream.Connection {
   private final TmcProperties properties;
   private final ShopCredentials app;
   private final MessageHandler handler;
+  private final Timer queued;
   private final MessageStream.RefusalListener refusals;
   private final Clock clock;
   private final ScheduledExecutorService scheduler = TmcThreads.scheduler("tmc-http");
@@ -50,6 +53,13 @@ final class TmcHttpConsumer implements MessageStream.Connection {
   /** @param app credentials of the application; its session is not sent (the TMC APIs are app-level) */
   TmcHttpConsumer(TopClient client, TmcProperties properties, ShopCredentials app, MessageHandler handler,
       MessageStream.RefusalListener refusals, Clock clock) {
+    this(client, properties, app, handler, refusals, clock, Timer.builder("bridge.tmc.queued").register(new CompositeMeterRegistry()));
+  }
+
+  /** @param queued records how long each received message waited for a handler thread */
+  TmcHttpConsumer(TopClient client, TmcProperties properties, ShopCredentials app, MessageHandler handler,
+      MessageStream.RefusalListener refusals, Clock clock, Timer queued) {
+    this.queued = queued;
     this.client = client;
     this.properties = properties;
     this.app = new ShopCredentials(app.shop(), app.gatewayUrl(), app.appKey(), app.appSecret(), "", app.signMethod());
@@ -159,8 +169,9 @@ final class TmcHttpConsumer implements MessageStream.Connection {
   /** Runs the handler on every message; returns the ids of those it processed. */
   private List<String> handle(List<ChannelMessage> messages) {
     List<CompletableFuture<@Nullable String>> results = new ArrayList<>();
+    long received = System.nanoTime();
     for (ChannelMessage message : messages) {
-      results.add(CompletableFuture.supplyAsync(() -> process(message), workers));
+      results.add(CompletableFuture.supplyAsync(() -> process(message, received), workers));
     }
     List<String> processed = new ArrayList<>();
     for (CompletableFuture<@Nullable String> result : results) {
@@ -172,7 +183,8 @@ final class TmcHttpConsumer implements MessageStream.Connection {
     return processed;
   }
 
-  private @Nullable String process(ChannelMessage message) {
+  private @Nullable String process(ChannelMessage message, long received) {
+    queued.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     try {
       handler.handle(message);
       return message.id();

@@ -6,6 +6,8 @@ import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
 import com.tmallbridge.channel.ShopCredentials;
 import java.net.http.HttpClient;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,6 +61,7 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private final TmcProperties properties;
   private final ShopCredentials app;
   private final MessageHandler handler;
+  private final Timer queued;
   private final MessageStream.RefusalListener refusals;
   private final Clock clock;
   private final HttpClient http;
@@ -89,6 +92,13 @@ final class TmcWebSocketClient implements MessageStream.Connection {
 
   TmcWebSocketClient(TmcProperties properties, ShopCredentials app, MessageHandler handler,
       MessageStream.RefusalListener refusals, Clock clock) {
+    this(properties, app, handler, refusals, clock, Timer.builder("bridge.tmc.queued").register(new CompositeMeterRegistry()));
+  }
+
+  /** @param queued records how long each received message waited for a handler thread */
+  TmcWebSocketClient(TmcProperties properties, ShopCredentials app, MessageHandler handler,
+      MessageStream.RefusalListener refusals, Clock clock, Timer queued) {
+    this.queued = queued;
     this.properties = properties;
     this.app = app;
     this.handler = handler;
@@ -281,15 +291,17 @@ final class TmcWebSocketClient implements MessageStream.Connection {
       log.warn("TMC: unreadable data message dropped: {}", e.getMessage());
       return;
     }
+    long received = System.nanoTime();
     try {
-      workers.execute(() -> process(message));
+      workers.execute(() -> process(message, received));
     } catch (RejectedExecutionException e) {
       log.warn("TMC: local queue full ({} messages); message {} is failed back to TOP", properties.queueCapacity(), message.id());
       reply(message.id(), TmcFrame.KIND_FAILED, "bridge busy: local queue full");
     }
   }
 
-  private void process(ChannelMessage message) {
+  private void process(ChannelMessage message, long received) {
+    queued.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
     try {
       handler.handle(message);
     } catch (Exception | Error e) {

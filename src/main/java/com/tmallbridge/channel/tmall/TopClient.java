@@ -3,7 +3,13 @@ package com.tmallbridge.channel.tmall;
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.core.ShopId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Calls TOP methods for a shop: signs and sends the request ({@link TopTransport}), parses the
@@ -13,6 +19,10 @@ import java.time.Clock;
  * shop's session invalid, further calls with the same credentials are refused without touching the
  * network until {@link #clearReauthorisation} or new credentials. Thread-safe; one instance serves
  * all shops.
+ *
+ * <p>Timers: {@code bridge.tmall.call} (tag {@code method}) times each call from start to its final
+ * answer or failure, permit waits and retries included; {@code bridge.tmall.permit} times each wait
+ * for a rate-limit permit.
  */
 final class TopClient {
   private final TopTransport transport;
@@ -20,14 +30,24 @@ final class TopClient {
   private final TopRetryPolicy retryPolicy;
   private final ReauthorisationRegister reauthorisation = new ReauthorisationRegister();
   private final TopExceptionTranslator translator;
+  private final MeterRegistry meters;
+  private final Timer permitWait;
+  private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
 
+  /** A client whose timers go nowhere (tests). */
   TopClient(TmallProperties properties, Clock clock) {
+    this(properties, clock, new CompositeMeterRegistry());
+  }
+
+  TopClient(TmallProperties properties, Clock clock, MeterRegistry meters) {
     this.transport =
         new TopTransport(
             properties.connectTimeout(), properties.readTimeout(), clock, properties.simplify(), properties.partnerId());
     this.limiters = new ShopRateLimiters(properties.callsPerSecond(), properties.rateLimitTimeout());
     this.retryPolicy = new TopRetryPolicy(properties);
     this.translator = new TopExceptionTranslator(clock);
+    this.meters = meters;
+    this.permitWait = Timer.builder("bridge.tmall.permit").description("Wait for a TOP rate-limit permit, per attempt").register(meters);
   }
 
   /**
@@ -43,6 +63,7 @@ final class TopClient {
     if (reauthorisation.refuses(shop)) {
       throw translator.reauthorisationPending(shop.shop(), request.method());
     }
+    long started = System.nanoTime();
     try {
       return retryPolicy.execute(() -> attempt(shop, request));
     } catch (RuntimeException failure) {
@@ -51,7 +72,18 @@ final class TopClient {
         reauthorisation.remember(shop);
       }
       throw translated;
+    } finally {
+      callTimer(request.method()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer callTimer(String method) {
+    Timer timer = callTimers.get(method);
+    if (timer == null) {
+      timer = callTimers.computeIfAbsent(method, m -> Timer.builder("bridge.tmall.call")
+          .description("A TOP call from start to final answer, permit waits and retries included").tag("method", m).register(meters));
+    }
+    return timer;
   }
 
   /** Lets calls for {@code shop} go out again after its session was reported invalid. */
@@ -65,7 +97,9 @@ final class TopClient {
   }
 
   private TopResponse attempt(ShopCredentials shop, TopRequest request) {
+    long waiting = System.nanoTime();
     limiters.acquire(shop.shop());
+    permitWait.record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
     TopTransport.Answer answer = transport.send(shop, request);
     if (answer.status() != 200) {
       TopApiError error = TopEnvelopeParser.errorIn(answer.body());
