@@ -83,8 +83,8 @@ class ReservationListener {
     }
     if (sellableBefore != null) {
       orderedNow.forEach((m, ordered) -> {
-        long sellable = sellableBefore.getOrDefault(m, 0L);
-        if (ordered > sellable) {
+        Long sellable = sellableBefore.get(m);
+        if (sellable != null && ordered > sellable) {
           TradeStockEvent.Line l = firstLine.get(m);
           state.flagOversell(event.shop(), event.tid(), m, l.numIid(), l.skuId(), ordered, sellable, now);
         }
@@ -93,14 +93,17 @@ class ReservationListener {
     state.markDirty(orderedNow.keySet());
   }
 
-  /** Sellable per material just before this trade reserves; null when the ERP cannot be read (never blocks the import). */
+  /**
+   * Sellable per material just before this trade reserves (a remote ERP's on-hand as last read, see
+   * {@link SellableStock#sellableWithinTransaction}); null when the ERP cannot be read (never blocks the import).
+   */
   private Map<MaterialCode, Long> sellableBefore(TradeStockEvent event) {
     if (!stock.available()) {
       return null;
     }
     List<MaterialCode> materials = event.lines().stream().map(TradeStockEvent.Line::material).distinct().toList();
     try {
-      return stock.read(materials).sellableAll(materials);
+      return stock.sellableWithinTransaction(materials);
     } catch (RuntimeException e) {
       log.warn("cannot read ERP stock to check trade {} for oversell: {}", event.tid(), e.getMessage());
       return null;

@@ -19,6 +19,8 @@ class SellableStock {
   private final ErpRegistry erp;
   private final ReservationRepository reservations;
   private final RuleRepository rules;
+  /** On-hand per material as last read from the ERP (zero when it reported none): the import's view of a remote ERP. */
+  private final Map<MaterialCode, Map<String, Long>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
 
   SellableStock(ErpRegistry erp, ReservationRepository reservations, RuleRepository rules) {
     this.erp = erp;
@@ -36,7 +38,27 @@ class SellableStock {
       return new Snapshot(Map.of(), Map.of(), Map.of());
     }
     Map<MaterialCode, Map<String, Long>> onHand = erp.capability(StockLedger.class).onHand(materials);
+    materials.forEach(m -> lastRead.put(m, Map.copyOf(onHand.getOrDefault(m, Map.of()))));
     return new Snapshot(onHand, reservations.openByMaterial(materials), rules.safety());
+  }
+
+  /**
+   * Sellable stock of {@code materials} for a caller inside a database transaction (the trade
+   * import): with a local ERP read now; with a remote one no ERP call is made (no transaction is
+   * held across a remote call) and on-hand is what the last {@link #read} saw — the stock cycle
+   * reads it every few seconds. Materials never read yet are left out.
+   */
+  Map<MaterialCode, Long> sellableWithinTransaction(Collection<MaterialCode> materials) {
+    if (materials.isEmpty() || !available()) {
+      return Map.of();
+    }
+    if (!erp.activeIsRemote()) {
+      return read(materials).sellableAll(materials);
+    }
+    List<MaterialCode> known = materials.stream().filter(lastRead::containsKey).toList();
+    Map<MaterialCode, Map<String, Long>> onHand = new HashMap<>();
+    known.forEach(m -> onHand.put(m, lastRead.get(m)));
+    return new Snapshot(onHand, reservations.openByMaterial(known), rules.safety()).sellableAll(known);
   }
 
   /**
