@@ -126,7 +126,7 @@ class TrytonClient {
     String authorization = "Session " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
     JsonNode preferences;
     try {
-      preferences = post("model.res.user.get_preferences", List.of(true, Map.of()), authorization);
+      preferences = post("model.res.user.get_preferences", List.of(properties.company() == null, Map.of()), authorization);
     } catch (SessionExpired e) {
       throw new ConnectorException(TrytonErrorCode.LOGIN_REFUSED, false, "Tryton refused a session it just opened");
     }
@@ -135,8 +135,20 @@ class TrytonClient {
       throw new ConnectorException(TrytonErrorCode.LOGIN_REFUSED, false,
           "Tryton user '" + properties.user() + "' has no current company");
     }
+    long companyId = company.asLong();
+    if (properties.company() != null) {
+      companyId = properties.company();
+      boolean allowed = companyId == company.asLong();
+      for (JsonNode c : preferences.path("companies")) {
+        allowed |= c.asLong() == companyId;
+      }
+      if (!allowed) {
+        throw new ConnectorException(TrytonErrorCode.LOGIN_REFUSED, false, "Tryton user '" + properties.user()
+            + "' may not work in company " + companyId + " (bridge.erp.tryton.company): add it to the user's companies in Tryton");
+      }
+    }
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("company", company.asLong());
+    context.put("company", companyId);
     context.put("language", "en");
     return new Session(authorization, Map.copyOf(context));
   }

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param customerParty code of one Tryton party every sale goes to (e.g. a walk-in customer
  *     {@code TMALL-RETAIL}, as many merchants book shop sales), instead of one party per buyer; the
  *     buyer's receiver is still kept as an address of that party. Unset by default
+ * @param company id of the Tryton company (the organisation) the bridge books in, for a user of
+ *     several companies; it must be one of the user's companies. Unset: the user's current company
  */
 @ConfigurationProperties("bridge.erp.tryton")
 record TrytonProperties(
@@ -40,7 +42,8 @@ record TrytonProperties(
     @DefaultValue("60s") Duration readTimeout,
     @DefaultValue("200") int pageSize,
     @DefaultValue("Asia/Shanghai") ZoneId zone,
-    @Nullable String customerParty) {
+    @Nullable String customerParty,
+    @Nullable Long company) {
 
   TrytonProperties {
     if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
@@ -64,24 +67,32 @@ record TrytonProperties(
     if (customerParty != null && customerParty.isBlank()) {
       customerParty = null;
     }
+    if (company != null && company <= 0) {
+      throw invalid("company", "must be a positive Tryton company id, got " + company);
+    }
   }
 
   /** These settings selling every order to the party with {@code code}. */
   TrytonProperties withCustomerParty(String code) {
-    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, code);
+    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, code, company);
+  }
+
+  /** These settings booking in the company with {@code id}. */
+  TrytonProperties withCompany(long id) {
+    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, customerParty, id);
   }
 
   /** Settings with the defaults for everything but the connection. */
   static TrytonProperties of(URI url, String database, String user, String password, Map<String, String> warehouses) {
     return new TrytonProperties(url, database, user, password, warehouses, Map.of(), Duration.ofSeconds(5),
-        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"), null);
+        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"), null, null);
   }
 
   @Override
   public String toString() {
     return "TrytonProperties[url=" + url + ", database=" + database + ", user=" + user + ", password=****, warehouses="
         + warehouses + ", units=" + units + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", pageSize=" + pageSize + ", zone=" + zone + ", customerParty=" + customerParty + "]";
+        + ", pageSize=" + pageSize + ", zone=" + zone + ", customerParty=" + customerParty + ", company=" + company + "]";
   }
 
   private static void required(String key, String value) {
