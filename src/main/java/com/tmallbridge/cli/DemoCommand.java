@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code demo}: the whole job on embedded defaults, verified end to end. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Start a simulated Tmall shop and the built-in ERP, sync a day of trades, verify both sides agree.",
+    description = {"Start a simulated Tmall shop and the built-in ERP (or Tryton: --erp tryton), sync a day of trades, verify both sides agree.",
         "Runs on its own H2 database in DIR/demo (wiped at start). Exit status 0 only when every check is 0."})
 class DemoCommand implements Callable<Integer> {
   @ParentCommand BridgeCommand root;
