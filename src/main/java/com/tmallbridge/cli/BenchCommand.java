@@ -200,8 +200,7 @@ class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--trades must be between 1 and 100000, got " + trades);
       }
       if (!TrytonServer.installed()) {
-        parent.root.spec.commandLine().getErr().println("error: Tryton is not installed (no /usr/bin/trytond); install it with"
-            + " apt-get install -y --no-install-recommends " + TrytonServer.PACKAGES);
+        parent.root.spec.commandLine().getErr().println("error: " + TrytonServer.notInstalled());
         return UsageErrors.USAGE;
       }
       Path dir = parent.root.data.resolve("bench-erp");

@@ -45,7 +45,7 @@ class DemoCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--erp must be builtin or tryton, not '" + erpName + "'");
     };
     if (onTryton && !TrytonServer.installed()) {
-      throw new IllegalArgumentException("--erp tryton needs Tryton 6.0: apt-get install -y --no-install-recommends " + TrytonServer.PACKAGES);
+      throw new IllegalArgumentException("--erp tryton: " + TrytonServer.notInstalled());
     }
     DemoOptions options = new DemoOptions(orders != null ? orders : onTryton ? 200 : 2000, seed == null ? System.nanoTime() % 1_000_000 : seed,
         faults, timeout != null ? timeout : onTryton ? Duration.ofMinutes(30) : Duration.ofMinutes(10));

@@ -80,6 +80,11 @@ public final class TrytonServer implements AutoCloseable {
     this.settings = settings;
   }
 
+  /** One line saying Tryton is missing and which Debian packages to install. */
+  public static String notInstalled() {
+    return "Tryton is not installed (no " + TRYTOND + "): run apt-get install -y --no-install-recommends " + PACKAGES;
+  }
+
   /** Whether Debian's Tryton server is installed here. */
   public static boolean installed() {
     return Files.isExecutable(TRYTOND) && Files.isExecutable(TRYTOND_ADMIN) && Files.isExecutable(PYTHON);
@@ -96,8 +101,7 @@ public final class TrytonServer implements AutoCloseable {
       return this;
     }
     if (!installed()) {
-      throw new IllegalStateException("Tryton is not installed (no " + TRYTOND + "): run apt-get install -y"
-          + " --no-install-recommends " + PACKAGES);
+      throw new IllegalStateException(notInstalled());
     }
     try {
       Path cached = cachedDatabase();
