@@ -38,7 +38,9 @@ class SellableStock {
       return new Snapshot(Map.of(), Map.of(), Map.of());
     }
     Map<MaterialCode, Map<String, Long>> onHand = erp.capability(StockLedger.class).onHand(materials);
-    materials.forEach(m -> lastRead.put(m, Map.copyOf(onHand.getOrDefault(m, Map.of()))));
+    if (erp.activeIsRemote()) { // only the import's view of a remote ERP needs it
+      materials.forEach(m -> lastRead.put(m, Map.copyOf(onHand.getOrDefault(m, Map.of()))));
+    }
     return new Snapshot(onHand, reservations.openByMaterial(materials), rules.safety());
   }
 
