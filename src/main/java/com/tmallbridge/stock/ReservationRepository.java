@@ -5,13 +5,18 @@ import com.tmallbridge.core.ShopId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reservations of paid, undelivered units: one row per (shop, tid, oid, material). */
+/**
+ * Reservations of paid, undelivered units: one row per (shop, tid, oid, material). The only writer of
+ * {@code stock_reservation}'s units and status: every change of an open row's units is reported to
+ * {@link ReservedTotals} in the same transaction.
+ */
 @Repository
 class ReservationRepository {
   private static final String RESERVE = """
@@ -29,10 +34,9 @@ class ReservationRepository {
              release_reason = case when delivered + :quantity >= quantity then 'SHIPPED' else release_reason end,
              released_at = case when delivered + :quantity >= quantity then :now else released_at end
        where shop_id = :shop and tid = :tid and oid = :oid and material = :material and status = 'OPEN'""";
-  private static final String OPEN_BY_MATERIAL = """
-      select material, sum(quantity - delivered) as reserved from stock_reservation
-       where status = 'OPEN' and material in (:materials) group by material""";
-  private static final int CHUNK = 500;
+  private static final String OPEN_ROW = """
+      select quantity, delivered from stock_reservation
+       where shop_id = :shop and tid = :tid and oid = :oid and material = :material and status = 'OPEN' for update""";
 
   /** A row of no units, released at once, that only makes its listing due for a push ({@link PublicationRepository#NEEDS_PUSH}). */
   private static final String LISTING_DUE = """
@@ -42,15 +46,21 @@ class ReservationRepository {
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
+  private final ReservedTotals totals;
 
-  ReservationRepository(JdbcClient jdbc) {
+  ReservationRepository(JdbcClient jdbc, ReservedTotals totals) {
     this.jdbc = jdbc;
+    this.totals = totals;
   }
 
   /** @return whether the row is new (false when this line was reserved before) */
   boolean reserve(ShopId shop, String tid, String oid, MaterialCode material, String numIid, String skuId, long quantity, Instant now) {
-    return jdbc.sql(RESERVE).param("shop", shop.value()).param("tid", tid).param("oid", oid).param("material", material.value())
+    boolean created = jdbc.sql(RESERVE).param("shop", shop.value()).param("tid", tid).param("oid", oid).param("material", material.value())
         .param("numIid", numIid).param("skuId", skuId).param("quantity", quantity).param("now", Db.ts(now)).update() == 1;
+    if (created) {
+      totals.add(material, quantity);
+    }
+    return created;
   }
 
   /**
@@ -64,42 +74,49 @@ class ReservationRepository {
 
   /** Releases the open rows of a trade (all its lines, or only {@code oid}); returns their materials. */
   List<MaterialCode> release(ShopId shop, String tid, String oid, String reason, Instant now) {
-    List<MaterialCode> materials = openMaterials(shop, tid, oid);
+    Map<MaterialCode, Long> open = openUnits(shop, tid, oid);
     var spec = jdbc.sql(oid == null ? RELEASE_TRADE : RELEASE_LINE).param("shop", shop.value()).param("tid", tid)
         .param("reason", reason).param("now", Db.ts(now));
     if (oid != null) {
       spec = spec.param("oid", oid);
     }
     spec.update();
-    return materials;
+    open.forEach((material, units) -> totals.add(material, -units));
+    return new ArrayList<>(open.keySet());
   }
 
   /** Counts delivered units against an open row, releasing it once all its units left. */
   boolean deliver(ShopId shop, String tid, String oid, MaterialCode material, long quantity, Instant now) {
-    return jdbc.sql(DELIVER).param("shop", shop.value()).param("tid", tid).param("oid", oid).param("material", material.value())
-        .param("quantity", quantity).param("now", Db.ts(now)).update() > 0;
-  }
-
-  /** Open (reserved, undelivered) units per material, over every shop. */
-  Map<MaterialCode, Long> openByMaterial(Collection<MaterialCode> materials) {
-    Map<MaterialCode, Long> result = new HashMap<>();
-    List<String> codes = materials.stream().map(MaterialCode::value).distinct().toList();
-    for (int from = 0; from < codes.size(); from += CHUNK) {
-      jdbc.sql(OPEN_BY_MATERIAL).param("materials", codes.subList(from, Math.min(codes.size(), from + CHUNK)))
-          .query(rs -> {
-            result.put(new MaterialCode(rs.getString("material")), rs.getLong("reserved"));
-          });
+    Map<String, Object> key = Map.of("shop", shop.value(), "tid", tid, "oid", oid, "material", material.value());
+    Optional<long[]> row = jdbc.sql(OPEN_ROW).params(key).query((rs, n) -> new long[] {rs.getLong("quantity"), rs.getLong("delivered")})
+        .optional();
+    if (row.isEmpty()) {
+      return false;
     }
-    return result;
+    jdbc.sql(DELIVER).params(key).param("quantity", quantity).param("now", Db.ts(now)).update();
+    long open = row.get()[0] - row.get()[1];
+    // as DELIVER's case: a row whose units all left is released, so all it still held stops counting
+    totals.add(material, -(row.get()[1] + quantity >= row.get()[0] ? open : quantity));
+    return true;
   }
 
-  private List<MaterialCode> openMaterials(ShopId shop, String tid, String oid) {
-    String sql = "select distinct material from stock_reservation where shop_id = :shop and tid = :tid and status = 'OPEN'"
-        + (oid == null ? "" : " and oid = :oid");
+  /** Open (reserved, undelivered) units per material, over every shop (absent = none). */
+  Map<MaterialCode, Long> openByMaterial(Collection<MaterialCode> materials) {
+    return totals.reserved(materials);
+  }
+
+  /** Locks the open rows of a trade (or of its line {@code oid}) and sums their open units per material, in material order. */
+  private Map<MaterialCode, Long> openUnits(ShopId shop, String tid, String oid) {
+    String sql = "select material, quantity - delivered as units from stock_reservation where shop_id = :shop and tid = :tid"
+        + " and status = 'OPEN'" + (oid == null ? "" : " and oid = :oid") + " order by material for update";
     var spec = jdbc.sql(sql).param("shop", shop.value()).param("tid", tid);
     if (oid != null) {
       spec = spec.param("oid", oid);
     }
-    return new ArrayList<>(spec.query(String.class).list().stream().map(MaterialCode::new).toList());
+    Map<MaterialCode, Long> units = new LinkedHashMap<>();
+    spec.query(rs -> {
+      units.merge(new MaterialCode(rs.getString("material")), rs.getLong("units"), Long::sum);
+    });
+    return units;
   }
 }
