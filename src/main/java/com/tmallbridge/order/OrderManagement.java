@@ -108,6 +108,15 @@ public class OrderManagement {
     return trades.nthExportedAt(n);
   }
 
+  /**
+   * Trades this process exported to the ERP since it started, counted when their transaction
+   * committed; a trade counts each time it moves to EXPORTED (a repeated delivery of the same
+   * export does not count again). Reads no table: for progress loops.
+   */
+  public long exportedSinceStart() {
+    return trades.exportedSinceStart();
+  }
+
   public Map<TradeState, Long> stateCounts() {
     return trades.countByState();
   }

@@ -13,10 +13,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** SQL for trades and lines of the order flow (SKU mappings belong to the product module). Exceptions live in {@link ExceptionRepository}. */
 @Repository
@@ -39,12 +42,10 @@ class OrderRepository {
       insert into order_line (shop_id, tid, line_no, oid, num_iid, sku_id, material_code, title, quantity, price_fen, amount_fen)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String MARK_EXPORTED =
-      """
+  private static final String MARK_EXPORTED = """
       update order_trade set state = 'EXPORTED', erp_order_no = :no, erp_amount_fen = :amount, exported_at = :now,
              exception_code = null, updated_at = :now
-       where shop_id = :shop and tid = :tid
-      """;
+       where shop_id = :shop and tid = :tid""";
   private static final String SET_STATE =
       "update order_trade set state = :state, exception_code = :code, updated_at = :now where shop_id = :shop and tid = :tid";
   private static final String SELECT_VIEW =
@@ -56,6 +57,8 @@ class OrderRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  /** Trades this process moved to EXPORTED, counted once committed. */
+  private final AtomicLong exported = new AtomicLong();
 
   OrderRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
@@ -139,11 +142,26 @@ class OrderRepository {
     template.batchUpdate(INSERT_LINE, rows);
   }
 
+  /** Records the ERP order of a trade; a trade not exported before counts towards {@link #exportedSinceStart()} once committed. */
   void markExported(ShopId shop, String tid, String erpOrderNo, long amountFen, Instant now) {
-    jdbc.sql(MARK_EXPORTED)
-        .param("no", erpOrderNo).param("amount", amountFen).param("now", utc(now))
-        .param("shop", shop.value()).param("tid", tid)
-        .update();
+    Map<String, Object> p = Map.of("no", erpOrderNo, "amount", amountFen, "now", utc(now), "shop", shop.value(), "tid", tid);
+    if (jdbc.sql(MARK_EXPORTED + " and state <> 'EXPORTED'").params(p).update() == 0) {
+      jdbc.sql(MARK_EXPORTED).params(p).update();
+    } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          exported.incrementAndGet();
+        }
+      });
+    } else {
+      exported.incrementAndGet();
+    }
+  }
+
+  /** Trades this process moved to EXPORTED since it started (committed only): a progress count that reads no table. */
+  long exportedSinceStart() {
+    return exported.get();
   }
 
   void setState(ShopId shop, String tid, TradeState state, @Nullable String exceptionCode, Instant now) {

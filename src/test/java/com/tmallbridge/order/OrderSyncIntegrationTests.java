@@ -151,9 +151,13 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   void replayingAWindowChangesNothing() throws Exception {
     Shop shop = addShop(sandbox.credentials().sessionKey());
     SandboxMaterials.seed(sandbox, shop, products, erp, -1);
+    long countedBefore = orders.exportedSinceStart();
+    long exportedBefore = orders.stateCounts().getOrDefault(TradeState.EXPORTED, 0L);
     sync.runOnce();
     Map<String, List<ErpSalesOrderSummary>> before = erpOrders();
     Map<TradeState, Long> states = orders.stateCounts();
+    long counted = orders.exportedSinceStart();
+    assertThat(counted - countedBefore).as("the export counter").isEqualTo(states.get(TradeState.EXPORTED) - exportedBefore).isPositive();
 
     orders.rewind(shop.id(), now.minus(Duration.ofHours(4)));
     OrderSync.CycleResult replay = sync.runOnce();
@@ -163,6 +167,7 @@ class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
     assertThat(replay.delivered()).isZero();
     assertThat(erpOrders()).isEqualTo(before);
     assertThat(orders.stateCounts()).isEqualTo(states);
+    assertThat(orders.exportedSinceStart()).isEqualTo(counted);
   }
 
   @Test
