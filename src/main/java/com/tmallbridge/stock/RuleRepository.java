@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,20 @@ class RuleRepository {
     if (jdbc.sql(UPDATE_SAFETY).params(p).update() == 0) {
       jdbc.sql(INSERT_SAFETY).params(p).update();
     }
+  }
+
+  /** Safety stock of {@code materials} (absent = none): reads only their rows, by primary key. */
+  Map<MaterialCode, Long> safety(Collection<MaterialCode> materials) {
+    Map<MaterialCode, Long> result = new HashMap<>();
+    List<String> codes = materials.stream().map(MaterialCode::value).distinct().toList();
+    for (int from = 0; from < codes.size(); from += 500) {
+      jdbc.sql("select material, quantity from stock_safety where material in (:materials)")
+          .param("materials", codes.subList(from, Math.min(codes.size(), from + 500)))
+          .query(rs -> {
+            result.put(new MaterialCode(rs.getString("material")), rs.getLong("quantity"));
+          });
+    }
+    return result;
   }
 
   Map<MaterialCode, Long> safety() {

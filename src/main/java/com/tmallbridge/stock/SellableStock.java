@@ -41,7 +41,7 @@ class SellableStock {
     if (erp.activeIsRemote()) { // only the import's view of a remote ERP needs it
       materials.forEach(m -> lastRead.put(m, Map.copyOf(onHand.getOrDefault(m, Map.of()))));
     }
-    return new Snapshot(onHand, reservations.openByMaterial(materials), rules.safety());
+    return new Snapshot(onHand, reservations.openByMaterial(materials), rules.safety(materials));
   }
 
   /**
@@ -60,7 +60,7 @@ class SellableStock {
     List<MaterialCode> known = materials.stream().filter(lastRead::containsKey).toList();
     Map<MaterialCode, Map<String, Long>> onHand = new HashMap<>();
     known.forEach(m -> onHand.put(m, lastRead.get(m)));
-    return new Snapshot(onHand, reservations.openByMaterial(known), rules.safety()).sellableAll(known);
+    return new Snapshot(onHand, reservations.openByMaterial(known), rules.safety(known)).sellableAll(known);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,14 +27,18 @@ class StateRepository {
   private static final String INSERT_CURSOR = "insert into stock_cursor (feed, erp, position, updated_at) values (:feed, :erp, :position, :now)";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  StateRepository(JdbcClient jdbc) {
+  StateRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
+  /** Marks materials for recomputation: one row per distinct material, inserted in one batch. */
   void markDirty(Collection<MaterialCode> materials) {
-    for (MaterialCode m : new LinkedHashSet<>(materials)) {
-      jdbc.sql("insert into stock_dirty (material) values (:material)").param("material", m.value()).update();
+    List<Object[]> rows = new LinkedHashSet<>(materials).stream().map(m -> new Object[] {m.value()}).toList();
+    if (!rows.isEmpty()) {
+      template.batchUpdate("insert into stock_dirty (material) values (?)", rows);
     }
   }
 

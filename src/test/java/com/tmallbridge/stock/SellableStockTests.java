@@ -30,7 +30,7 @@ class SellableStockTests {
 
   SellableStockTests() {
     when(reservations.openByMaterial(any())).thenReturn(Map.of(A, 3L));
-    when(rules.safety()).thenReturn(Map.of());
+    when(rules.safety(any())).thenReturn(Map.of());
   }
 
   @Test
@@ -57,6 +57,17 @@ class SellableStockTests {
 
     assertThat(stock.sellableWithinTransaction(List.of(A))).containsExactly(Map.entry(A, 7L));
     assertThat(erp.calls).hasValue(1);
+  }
+
+  @Test
+  void safetyStockIsReadForTheTradesMaterialsOnly() {
+    Ledger erp = new Ledger(ErpConnector.Locality.LOCAL);
+    erp.onHand.put(A, 10L);
+    when(rules.safety(List.of(A))).thenReturn(Map.of(A, 2L));
+    SellableStock stock = new SellableStock(new ErpRegistry(List.of(erp), "fake"), reservations, rules);
+
+    assertThat(stock.sellableWithinTransaction(List.of(A))).containsExactly(Map.entry(A, 5L));
+    org.mockito.Mockito.verify(rules, org.mockito.Mockito.never()).safety();
   }
 
   /** An ERP with a stock ledger of one warehouse that counts its on-hand reads. */
