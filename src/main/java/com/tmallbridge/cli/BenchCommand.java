@@ -40,14 +40,15 @@ class BenchCommand implements Runnable {
   @Command(name = "orders", mixinStandardHelpOptions = true,
       description = "Double 11 burst through sandbox -> bridge -> built-in ERP on H2 or PostgreSQL.")
   static class Orders implements Callable<Integer> {
-    static final String PG_DATABASE = "bench_orders";
     @ParentCommand BenchCommand parent;
     @Option(names = "--trades", defaultValue = "100000", description = "Trades in the burst (default: ${DEFAULT-VALUE}).") int trades;
     @Option(names = "--seed", defaultValue = "11") long seed;
     @Option(names = "--db", defaultValue = "h2", description = "h2 (a file in the data directory) or postgres "
-        + "(database " + PG_DATABASE + ", dropped and created, on --pg-url; default: ${DEFAULT-VALUE}).") String db;
+        + "(database --pg-database, dropped and created, on --pg-url; default: ${DEFAULT-VALUE}).") String db;
     @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
         description = "PostgreSQL server for --db postgres, without the database name (default: ${DEFAULT-VALUE}).") String pgUrl;
+    @Option(names = "--pg-database", defaultValue = "bench_orders", description = "Database for --db postgres, dropped and "
+        + "created at the start (default: ${DEFAULT-VALUE}); a name of your own keeps runs on a shared server apart.") String pgDatabase;
     @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default: ${DEFAULT-VALUE}).") String pgUser;
     @Option(names = "--pg-vacuum-every", defaultValue = "0", paramLabel = "SECONDS", description = "With --db postgres: run "
         + "VACUUM (ANALYZE) on the bench database every SECONDS during the run, standing in for autovacuum on a server "
@@ -61,13 +62,16 @@ class BenchCommand implements Runnable {
       if (!"h2".equals(db) && !"postgres".equals(db)) {
         throw new IllegalArgumentException("--db must be h2 or postgres, got " + db);
       }
+      if (!pgDatabase.matches("[a-z_][a-z0-9_]{0,62}")) {
+        throw new IllegalArgumentException("--pg-database must be a lower-case SQL name (letters, digits, _), got " + pgDatabase);
+      }
       Path dir = parent.root.data.resolve("bench-orders");
       Output out = new Output(parent.root.spec.commandLine().getOut());
       SpringRuntime runtime;
       InsertFloor.Target floor;
       PostgresVacuum vacuum = null;
       if ("postgres".equals(db)) {
-        String url = recreatePostgres(pgUrl, pgUser, PG_DATABASE);
+        String url = recreatePostgres(pgUrl, pgUser, pgDatabase);
         runtime = postgresRuntime(dir, url, pgUser);
         floor = new InsertFloor.Target("postgres", url, pgUser);
         vacuum = PostgresVacuum.start(url, pgUser, pgVacuumSeconds, out::line);

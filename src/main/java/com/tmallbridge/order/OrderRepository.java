@@ -3,6 +3,7 @@ package com.tmallbridge.order;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.core.ShopId;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,11 +13,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -55,14 +61,38 @@ class OrderRepository {
         from order_trade t join shop s on s.id = t.shop_id
       """;
 
+  /**
+   * PostgreSQL: one index probe per tid. Without statistics (a new table, or a server whose
+   * autovacuum is off) the planner prices {@code tid in (100 values)} at a large share of the table
+   * and scans all of it; as a lateral sub-query fenced by {@code offset 0} each tid is looked up in
+   * {@code order_trade_tid}, whatever the statistics say.
+   */
+  private static final String STATES_POSTGRESQL = """
+      select x.shop_id, x.tid, x.state
+        from unnest(?::varchar[]) q(tid)
+        cross join lateral (select t.shop_id, t.tid, t.state from order_trade t where t.tid = q.tid offset 0) x
+      """;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   /** Trades this process moved to EXPORTED, counted once committed. */
   private final AtomicLong exported = new AtomicLong();
+  private final boolean postgresql;
 
   OrderRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
     this.template = template;
+    this.postgresql = isPostgresql(template);
+  }
+
+  private static boolean isPostgresql(JdbcTemplate template) {
+    DataSource dataSource = template.getDataSource();
+    try {
+      return dataSource != null
+          && JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName).toLowerCase(Locale.ROOT).contains("postgresql");
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot read the database product name: " + e.getMessage(), e);
+    }
   }
 
   /** Current state per tid for the given trades of a shop (absent when never seen). */
@@ -71,14 +101,17 @@ class OrderRepository {
     if (tids.isEmpty()) {
       return states;
     }
+    RowCallbackHandler row = rs -> {
+      if (rs.getLong(1) == shop.value()) {
+        states.put(rs.getString(2), TradeState.valueOf(rs.getString(3)));
+      }
+    };
+    if (postgresql) {
+      template.query(STATES_POSTGRESQL, row, (Object) tids.toArray(String[]::new));
+      return states;
+    }
     // by tid alone: H2 would otherwise scan the shop's whole primary-key range for the IN list
-    jdbc.sql("select shop_id, tid, state from order_trade where tid in (:tids)")
-        .param("tids", List.copyOf(tids))
-        .query(rs -> {
-          if (rs.getLong(1) == shop.value()) {
-            states.put(rs.getString(2), TradeState.valueOf(rs.getString(3)));
-          }
-        });
+    jdbc.sql("select shop_id, tid, state from order_trade where tid in (:tids)").param("tids", List.copyOf(tids)).query(row);
     return states;
   }
 

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +26,20 @@ final class OutboxRepository {
   private static final String COLUMNS = """
       o.seq, o.id, o.aggregate_type, o.aggregate_id, o.message_type, o.payload, o.idempotency_key,
       o.attempts, o.created_at, o.next_attempt_at, o.claimed_by, o.version""";
-  /** Due messages of one status, oldest due first, none with an older unfinished message of its aggregate. */
+  /**
+   * Due messages of one status (written in as a literal, see {@link #dueQuery}), oldest due first,
+   * none with an older unfinished message of its aggregate. {@code OFFSET 0} keeps PostgreSQL from
+   * turning the {@code NOT EXISTS} into an anti-join: as a join the planner may scan every unfinished
+   * message once per candidate (quadratic in the backlog); as a sub-plan it probes the candidate's
+   * own aggregate in {@code ix_sync_outbox_aggregate}, a few index entries.
+   */
   private static final String DUE = "SELECT " + COLUMNS + """
        FROM sync_outbox o
-      WHERE o.status = ? AND o.next_attempt_at <= ?
+      WHERE o.status = '%s' AND o.next_attempt_at <= ?
         AND NOT EXISTS (SELECT 1 FROM sync_outbox p
                          WHERE p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id
-                           AND p.seq < o.seq AND p.status IN ('PENDING', 'FAILED', 'IN_FLIGHT'))
+                           AND p.seq < o.seq AND p.status IN ('PENDING', 'FAILED', 'IN_FLIGHT')
+                         OFFSET 0)
       ORDER BY o.status, o.next_attempt_at, o.seq
       LIMIT ?""";
   private static final String CLAIM = """
@@ -64,15 +73,30 @@ final class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final SqlDialect dialect;
-  private final String dueQuery;
-  private final String urgentDueQuery;
+  private final Map<OutboxStatus, String> dueQueries = new EnumMap<>(OutboxStatus.class);
+  private final Map<OutboxStatus, String> urgentDueQueries = new EnumMap<>(OutboxStatus.class);
 
   OutboxRepository(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.batch = jdbcTemplate;
     this.dialect = dialect;
-    this.dueQuery = DUE + dialect.claimLockClause();
-    this.urgentDueQuery = DUE.replace("WHERE o.status = ?", "WHERE o.urgent = TRUE AND o.status = ?") + dialect.claimLockClause();
+    for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.FAILED)) {
+      dueQueries.put(status, dueQuery(status, false, dialect));
+      urgentDueQueries.put(status, dueQuery(status, true, dialect));
+    }
+  }
+
+  /**
+   * The due query of one status. The status is part of the text, not a parameter: PostgreSQL can
+   * use an index whose {@code WHERE} names statuses (V18's partial indexes of unfinished messages)
+   * only when it sees the value while planning, and a prepared statement's generic plan does not.
+   */
+  static String dueQuery(OutboxStatus status, boolean urgentOnly, SqlDialect dialect) {
+    String query = DUE.formatted(status.name());
+    if (urgentOnly) {
+      query = query.replace("WHERE o.status =", "WHERE o.urgent = TRUE AND o.status =");
+    }
+    return query + dialect.claimLockClause();
   }
 
   SqlDialect dialect() {
@@ -84,18 +108,18 @@ final class OutboxRepository {
    * merged; only urgent ones when {@code urgentOnly}.
    */
   List<ClaimedMessage> due(Instant now, int limit, boolean urgentOnly) {
-    String query = urgentOnly ? urgentDueQuery : dueQuery;
-    List<ClaimedMessage> due = new ArrayList<>(due(query, OutboxStatus.FAILED, now, limit));
+    Map<OutboxStatus, String> queries = urgentOnly ? urgentDueQueries : dueQueries;
+    List<ClaimedMessage> due = new ArrayList<>(due(queries.get(OutboxStatus.FAILED), now, limit));
     if (due.isEmpty()) {
-      return due(query, OutboxStatus.PENDING, now, limit);
+      return due(queries.get(OutboxStatus.PENDING), now, limit);
     }
-    due.addAll(due(query, OutboxStatus.PENDING, now, limit));
+    due.addAll(due(queries.get(OutboxStatus.PENDING), now, limit));
     due.sort(DUE_ORDER);
     return due.size() > limit ? due.subList(0, limit) : due;
   }
 
-  private List<ClaimedMessage> due(String query, OutboxStatus status, Instant now, int limit) {
-    return jdbc.sql(query).params(status.name(), Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
+  private List<ClaimedMessage> due(String query, Instant now, int limit) {
+    return jdbc.sql(query).params(Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
   }
 
   /** Marks the candidates IN_FLIGHT for {@code owner}; returns those whose version still matched. */

@@ -55,7 +55,7 @@ final class SyncFixture implements AutoCloseable {
     config.setMaximumPoolSize(6);
     config.setMinimumIdle(0);
     HikariDataSource dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations(db.migrationLocations()).load().migrate();
     SyncFixture fixture = new SyncFixture(db, dataSource);
     fixture.jdbc.sql("CREATE TABLE test_effect (message_id varchar(36) PRIMARY KEY, note varchar(200))").update();
     return fixture;

@@ -25,6 +25,14 @@ public record TestDatabase(String url, String username, String password, String 
     return "postgres".equals(currentKind());
   }
 
+  /**
+   * The Flyway locations the application uses ({@code spring.flyway.locations}) with its {@code
+   * {vendor}} placeholder filled in for this database: the common migrations and the vendor's own.
+   */
+  public String[] migrationLocations() {
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + (kind.equals("postgres") ? "postgresql" : "h2")};
+  }
+
   /** Creates a new empty database (or schema). */
   public static TestDatabase create() {
     // t<counter>_<creation epoch second, hex>_<random>: lets later runs drop only schemas old enough to be abandoned

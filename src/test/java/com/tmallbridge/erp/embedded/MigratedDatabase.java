@@ -38,7 +38,7 @@ final class MigratedDatabase implements AutoCloseable {
     config.setMaximumPoolSize(8);
     tuning.accept(config);
     HikariDataSource dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations(db.migrationLocations()).load().migrate();
     return new MigratedDatabase(dataSource);
   }
 
