@@ -458,7 +458,11 @@ public class DemoRunner {
     buyers.step(sandbox, erpOrdersByTid(), random, newCases);
     Map<Long, List<SandboxRefund>> cases = new HashMap<>();
     sandbox.refunds().forEach(r -> cases.computeIfAbsent(r.tid(), k -> new ArrayList<>()).add(r));
-    stock.step(sandbox, materials, random, t -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of())));
+    // the warehouse asks about a trade more than once a step; the answer holds while the trade is unchanged on Tmall
+    // (asked again once Tmall shows a newer version) and can only turn from "not yet" to "caught up" meanwhile
+    Map<String, Boolean> caughtUp = new HashMap<>();
+    stock.step(sandbox, materials, random, t -> caughtUp.computeIfAbsent(t.tid() + "@" + t.modified(),
+        k -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of()))));
     // record only: the outbox workers of continuous sync deliver, so the shop's day does not wait on Tmall's retries
     fulfilment.cycle();
     if ((tick / STEP_TICKS) % 2 == 1) {
