@@ -106,6 +106,11 @@ class DemoCommand implements Callable<Integer> {
           rf.get("beforeShipping"), rf.get("afterShipping"), rf.get("returned")));
       out.line(String.format("  latency : payment -> ERP order p50 %s ms, p99 %s ms (live trades, TMC on)", lat.get("p50Ms"), lat.get("p99Ms")));
     }
+    if (r.details().get("phasesMs") instanceof java.util.Map<?, ?> phases && !phases.isEmpty()) {
+      java.util.StringJoiner line = new java.util.StringJoiner(", ", "  phases : ", "");
+      phases.forEach((phase, ms) -> line.add(String.format(java.util.Locale.ROOT, "%s %.1f s", phase, ((Number) ms).longValue() / 1000.0)));
+      out.line(line.toString());
+    }
     out.line("  exceptions held for an operator: " + r.exceptions());
     out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | stock show | shipments list | refunds list");
   }

@@ -136,6 +136,8 @@ public class DemoRunner {
    */
   public DemoReport run(TmallSandbox sandbox, DemoOptions options, Consumer<DemoProgress> progress) throws InterruptedException {
     long started = System.nanoTime();
+    DemoPhases phases = new DemoPhases();
+    phases.begin(DemoPhases.SEEDING);
     Instant now = clock.instant();
     Shop shop = seeder.addShop(sandbox, now.minus(Duration.ofHours(25)));
     progress.accept(snapshot("seeding the ERP", sandbox, options));
@@ -146,20 +148,28 @@ public class DemoRunner {
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
     Instant watchedFrom = clock.instant();
+    phases.begin(DemoPhases.CATCH_UP);
     sync.start();
     boolean tmcConnected = awaitTmc();
     Instant[] liveFrom = {clock.instant()};
-    boolean quiet = workTheDay(sandbox, shop, options, materials, progress, at -> liveFrom[0] = at);
+    boolean quiet = workTheDay(sandbox, shop, options, materials, progress, at -> {
+      liveFrom[0] = at;
+      phases.begin(DemoPhases.LIVE_DAY);
+    });
+    phases.begin(DemoPhases.SETTLE);
     sandbox.faults(FaultSettings.none());
     progress.accept(snapshot("final stock pass", sandbox, options));
     stock.shipReplacements();
     quiet &= settle(sandbox, shop, options);
     quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES);
     progress.accept(snapshot("verifying", sandbox, options));
+    phases.begin(DemoPhases.CHECKS);
     OrderCheck.Result result = verify(sandbox, watchedFrom);
     StockCheck.Result stockResult = verifyStock(sandbox);
     Map<StockKey, Integer> beforeFinalPass = sandbox.quantities();
+    phases.begin(DemoPhases.FINAL_PASS);
     DemoStock.Finish finish = stock.finish();
+    phases.begin(DemoPhases.CHECKS);
     List<String> correctedAtEnd = changed(beforeFinalPass, sandbox.quantities(), StockCheck.heldByUnpaid(sandbox.items(), sandbox.trades()));
     ShipmentCheck.Result shipmentResult = verifyShipments(sandbox);
     AfterSaleCheck.Result afterSaleResult = verifyAfterSale(sandbox);
@@ -226,6 +236,8 @@ public class DemoRunner {
     problems.addAll(shipmentResult.samples());
     problems.addAll(afterSaleResult.samples());
     details.put("problems", problems);
+    phases.end();
+    details.put("phasesMs", phases.millis());
     long exceptions = orders.unresolvedExceptions() + shipped.byState().getOrDefault(ShipmentState.FAILED, 0L)
         + bridgeRefunds.getOrDefault("exceptions", 0L);
     return new DemoReport(
@@ -446,7 +458,11 @@ public class DemoRunner {
     buyers.step(sandbox, erpOrdersByTid(), random, newCases);
     Map<Long, List<SandboxRefund>> cases = new HashMap<>();
     sandbox.refunds().forEach(r -> cases.computeIfAbsent(r.tid(), k -> new ArrayList<>()).add(r));
-    stock.step(sandbox, materials, random, t -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of())));
+    // the warehouse asks about a trade more than once a step; the answer holds while the trade is unchanged on Tmall
+    // (asked again once Tmall shows a newer version) and can only turn from "not yet" to "caught up" meanwhile
+    Map<String, Boolean> caughtUp = new HashMap<>();
+    stock.step(sandbox, materials, random, t -> caughtUp.computeIfAbsent(t.tid() + "@" + t.modified(),
+        k -> catchUp.caughtUp(shop, t, cases.getOrDefault(t.tid(), List.of()))));
     // record only: the outbox workers of continuous sync deliver, so the shop's day does not wait on Tmall's retries
     fulfilment.cycle();
     if ((tick / STEP_TICKS) % 2 == 1) {

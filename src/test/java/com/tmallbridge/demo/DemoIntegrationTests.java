@@ -87,6 +87,8 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
     assertThat(report.erp().salesOrders() + (Long) map(report, "afterSale").get("paidClosedBeforeErpOrder"))
         .isEqualTo(report.tmall().paid());
     assertThat(report.exceptions()).as("exceptions held for an operator").isZero();
+    assertThat(map(report, "phasesMs")).as("wall time per phase, in the order they ran").containsOnlyKeys(
+        DemoPhases.SEEDING, DemoPhases.CATCH_UP, DemoPhases.LIVE_DAY, DemoPhases.SETTLE, DemoPhases.CHECKS, DemoPhases.FINAL_PASS);
   }
 
   @SuppressWarnings("unchecked")

@@ -36,6 +36,15 @@ final class DeliveryRepository {
         from erp_sales_order_line l
        where l.doc_no = :docNo
        order by l.line_no""";
+  private static final String OPEN_LINES_OF_MANY = """
+      select l.doc_no, l.line_no, l.external_line_id, l.material, l.quantity - l.cancelled_quantity as quantity,
+             coalesce((select sum(d.quantity) from erp_delivery_line d
+                        where d.sales_order_no = l.doc_no and d.line_no = l.line_no), 0) as delivered
+        from erp_sales_order_line l
+       where l.doc_no in (:docNos)
+       order by l.doc_no, l.line_no""";
+  /** Sales orders per {@link #OPEN_LINES_OF_MANY} query (a bound list per query stays well under the drivers' limits). */
+  private static final int OPEN_LINES_CHUNK = 500;
   private static final String HELD =
       "select count(*) from erp_delivery_hold where sales_order_no = :docNo and released_at is null";
   private static final String NEXT_ID = "update erp_counter set last_id = last_id + 1 where name = 'delivery'";
@@ -98,6 +107,26 @@ final class DeliveryRepository {
     return jdbc.sql(OPEN_LINES).param("docNo", docNo.value()).query((rs, row) -> new OpenLine(
         rs.getInt("line_no"), rs.getString("external_line_id"), new MaterialCode(rs.getString("material")),
         rs.getLong("quantity"), rs.getLong("delivered"))).list();
+  }
+
+  /** The lines of every one of {@code docNos} that exists, by order in the order given; unknown ones are absent. */
+  Map<ErpDocNo, List<OpenLine>> openLines(List<ErpDocNo> docNos) {
+    Map<String, List<OpenLine>> byDoc = new java.util.HashMap<>();
+    for (int from = 0; from < docNos.size(); from += OPEN_LINES_CHUNK) {
+      List<String> chunk = docNos.subList(from, Math.min(from + OPEN_LINES_CHUNK, docNos.size())).stream().map(ErpDocNo::value).toList();
+      jdbc.sql(OPEN_LINES_OF_MANY).param("docNos", chunk).query((RowCallbackHandler) rs -> byDoc
+          .computeIfAbsent(rs.getString("doc_no"), k -> new ArrayList<>())
+          .add(new OpenLine(rs.getInt("line_no"), rs.getString("external_line_id"), new MaterialCode(rs.getString("material")),
+              rs.getLong("quantity"), rs.getLong("delivered"))));
+    }
+    Map<ErpDocNo, List<OpenLine>> lines = new LinkedHashMap<>();
+    for (ErpDocNo no : docNos) {
+      List<OpenLine> found = byDoc.get(no.value());
+      if (found != null) {
+        lines.put(no, List.copyOf(found));
+      }
+    }
+    return lines;
   }
 
   /** The next delivery id; holds the counter's row lock until the transaction ends (see V5). */

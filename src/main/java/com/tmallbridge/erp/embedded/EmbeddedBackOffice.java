@@ -10,6 +10,7 @@ import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.OpenLine;
 import com.tmallbridge.erp.embedded.operations.Shipment;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +101,12 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
       throw new ConnectorException(EmbeddedErrorCode.UNKNOWN_SALES_ORDER, false, "there is no sales order " + salesOrderNo);
     }
     return lines;
+  }
+
+  @Override
+  public Map<ErpDocNo, List<OpenLine>> openLines(Collection<ErpDocNo> salesOrderNos) {
+    List<ErpDocNo> distinct = List.copyOf(new java.util.LinkedHashSet<>(salesOrderNos));
+    return guard("read lines of " + distinct.size() + " sales orders", () -> deliveries.openLines(distinct));
   }
 
   @Override

@@ -48,6 +48,20 @@ class EmbeddedDeliveryTests {
   }
 
   @Test
+  void readsTheLinesOfManyOrdersAsEachAloneInTheOrderAskedAndLeavesUnknownOnesOut() {
+    ErpDocNo a = order(2, 1);
+    ErpDocNo b = order(3, 4);
+    ops.ship(parcel(b, "p1", Map.of(2, 1L)));
+    ErpDocNo unknown = new ErpDocNo("SO-NOT-THERE-" + data.tag());
+
+    Map<ErpDocNo, List<OpenLine>> lines = ops.openLines(List.of(b, unknown, a, b));
+
+    assertThat(lines.keySet()).containsExactly(b, a);
+    assertThat(lines.get(a)).isEqualTo(ops.openLines(a));
+    assertThat(lines.get(b)).isEqualTo(ops.openLines(b)).extracting(OpenLine::delivered).containsExactly(0L, 1L);
+  }
+
+  @Test
   void shippingInFullShipsEveryOpenUnitLeftAfterEarlierParcels() {
     ErpDocNo so = order(3, 2);
     ops.ship(parcel(so, "p1", Map.of(1, 1L)));

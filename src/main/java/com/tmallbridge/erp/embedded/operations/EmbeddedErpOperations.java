@@ -5,6 +5,7 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpDelivery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,14 @@ public interface EmbeddedErpOperations {
    * @throws ConnectorException permanent when there is no such sales order
    */
   List<OpenLine> openLines(ErpDocNo salesOrderNo);
+
+  /**
+   * The lines of several sales orders as {@link #openLines(ErpDocNo)} reads them, in a few
+   * queries instead of one per order: by order, in the order given; unknown orders are absent.
+   *
+   * @throws ConnectorException retryable on database trouble
+   */
+  Map<ErpDocNo, List<OpenLine>> openLines(Collection<ErpDocNo> salesOrderNos);
 
   /**
    * Ships (part of) a sales order as one delivery: books a negative {@link #DELIVERY} stock move
