@@ -227,6 +227,11 @@ public final class TmallSandbox implements AutoCloseable {
     return defaultShop.trade(tid);
   }
 
+  /** See {@link SandboxShop#paidAt(long)}. */
+  public Optional<Instant> paidAt(long tid) {
+    return defaultShop.paidAt(tid);
+  }
+
   /** Every item of the default shop as it stands now, on sale or not. */
   public List<SandboxItem> items() {
     return defaultShop.items();
