@@ -241,6 +241,14 @@ public final class SandboxShop {
   }
 
   /**
+   * A live paid peak: {@code n} trades created evenly over {@code span}, each paid one to two
+   * seconds after it was created (so about {@code n / span} payments a second).
+   */
+  public LiveRun generateLivePaid(int n, Duration span) {
+    return scenarios.livePaid(n, span);
+  }
+
+  /**
    * A Double 11 burst: up to {@code n} trades created within the burst window and paid seconds
    * later.
    *
