@@ -17,6 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +38,9 @@ import tools.jackson.databind.JsonNode;
  * is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks) over the
  * window from {@link #LOOKBACK} before the group's earliest publication (at second precision) to a
  * second after now, from page 1 until every tid of the group was listed, no page is left or {@link
- * #MAX_PAGES} were read. The tids no page listed, and messages without a listable status or older,
- * are read one by one with taobao.trade.fullinfo.get; so are the tids of a group whose list call
+ * #MAX_PAGES} were read: page 1 alone, then {@link #PARALLEL} pages at once. The tids no page
+ * listed, and messages without a listable status or older, are read one by one with
+ * taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list call
  * was refused for good. A listed entry that cannot be read is left to that fall-back, which reports
  * it. Thread-safe.
  */
@@ -42,8 +49,16 @@ final class PushedTradeReader {
   /** Older messages (redeliveries) would need long windows: they are read one by one. */
   static final Duration MAX_AGE = Duration.ofSeconds(10);
   /** How much earlier than its message's publication a trade may have been modified. */
-  static final Duration LOOKBACK = Duration.ofMillis(500);
-  static final int MAX_PAGES = 10;
+  static final Duration LOOKBACK = Duration.ofMillis(200);
+  static final int MAX_PAGES = 12;
+  /** Pages asked for at once, and fall-back fetches run at once (the shop's rate limit still applies). */
+  static final int PARALLEL = 3;
+  private static final ExecutorService CALLS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "tmc-trade-read");
+        thread.setDaemon(true);
+        return thread;
+      });
   static final int PAGE_SIZE = 100;
   /** The statuses taobao.trades.sold.increment.get takes as a filter that a trade message may carry. */
   private static final Set<String> LISTABLE = Set.of(
@@ -81,23 +96,56 @@ final class PushedTradeReader {
     for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
       singles.addAll(listGroup(shop, group.getKey(), group.getValue(), now, sink));
     }
-    for (String tid : singles) {
+    fetchEach(shop, List.copyOf(singles), sink);
+  }
+
+  /**
+   * Fetches each tid with taobao.trade.fullinfo.get, {@link #PARALLEL} at a time, and gives what
+   * they read to the sink in one piece, stamped with the earliest start among them.
+   */
+  private void fetchEach(ShopCredentials shop, List<String> tids, OrderFeed.PushedTradeSink sink) {
+    for (int from = 0; from < tids.size(); from += PARALLEL) {
+      List<String> chunk = tids.subList(from, Math.min(tids.size(), from + PARALLEL));
       long started = System.nanoTime();
-      Optional<ChannelTrade> trade;
-      try {
-        trade = feed.trade(shop, tid);
-      } catch (ChannelException e) {
-        if (e.kind() != ChannelException.Kind.PERMANENT) {
-          throw e;
+      List<CompletableFuture<Optional<ChannelTrade>>> reads = new ArrayList<>();
+      for (String tid : chunk) {
+        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid), CALLS));
+      }
+      List<ChannelTrade> found = new ArrayList<>();
+      RuntimeException failure = null;
+      for (int i = 0; i < chunk.size(); i++) {
+        try {
+          Optional<ChannelTrade> trade = join(reads.get(i));
+          if (trade.isPresent()) {
+            found.add(trade.get());
+          } else {
+            sink.missing(chunk.get(i));
+          }
+        } catch (ChannelException e) {
+          if (e.kind() == ChannelException.Kind.PERMANENT) {
+            sink.refused(chunk.get(i), e);
+          } else if (failure == null) {
+            failure = e;
+          }
         }
-        sink.refused(tid, e);
-        continue;
       }
-      if (trade.isPresent()) {
-        sink.read(List.of(trade.get()), started);
-      } else {
-        sink.missing(tid);
+      if (!found.isEmpty()) {
+        sink.read(List.copyOf(found), started);
       }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -115,36 +163,58 @@ final class PushedTradeReader {
     }
     TimeWindow window = new TimeWindow(earliest.minus(LOOKBACK).truncatedTo(ChronoUnit.SECONDS),
         latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
-    for (int pageNo = 1; pageNo <= MAX_PAGES && !wanted.isEmpty(); pageNo++) {
+    // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
+    int pageNo = 1;
+    while (pageNo <= MAX_PAGES && !wanted.isEmpty()) {
+      int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, MAX_PAGES - pageNo + 1);
       long started = System.nanoTime();
-      TopResponse page;
-      try {
-        page = client.call(shop, TradeRequests.incrementGetNext(window, fields, types, status, pageNo, PAGE_SIZE));
-      } catch (ChannelException e) {
-        if (e.kind() != ChannelException.Kind.PERMANENT) {
-          throw e;
-        }
-        log.warn("shop {}: listing pushed trades of status {} refused ({}); reading them one by one", shop.shop(), status,
-            e.getMessage());
-        return wanted;
+      List<CompletableFuture<TopResponse>> pages = new ArrayList<>();
+      for (int i = 0; i < wave; i++) {
+        TopRequest request = TradeRequests.incrementGetNext(window, fields, types, status, pageNo + i, PAGE_SIZE);
+        pages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
       }
-      List<ChannelTrade> trades = new ArrayList<>();
-      for (JsonNode entry : page.list("trades")) {
+      boolean more = true;
+      for (CompletableFuture<TopResponse> future : pages) {
+        TopResponse page;
         try {
-          feed.complete(shop, entry).ifPresent(trades::add);
-        } catch (IllegalArgumentException e) {
-          log.debug("shop {}: a listed trade cannot be read; left to trade.fullinfo.get: {}", shop.shop(), e.getMessage());
+          page = join(future);
+        } catch (ChannelException e) {
+          pages.forEach(p -> p.cancel(false));
+          if (e.kind() != ChannelException.Kind.PERMANENT) {
+            throw e;
+          }
+          log.warn("shop {}: listing pushed trades of status {} refused ({}); reading them one by one", shop.shop(), status,
+              e.getMessage());
+          return wanted;
+        }
+        List<ChannelTrade> trades = listed(shop, page);
+        if (!trades.isEmpty()) {
+          trades.forEach(t -> wanted.remove(t.tid()));
+          sink.read(List.copyOf(trades), started);
+        }
+        if (!page.hasNext()) {
+          more = false;
+          break;
         }
       }
-      if (!trades.isEmpty()) {
-        trades.forEach(t -> wanted.remove(t.tid()));
-        sink.read(List.copyOf(trades), started);
-      }
-      if (!page.hasNext()) {
+      if (!more) {
         break;
       }
+      pageNo += wave;
     }
     return wanted;
+  }
+
+  private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page) {
+    List<ChannelTrade> trades = new ArrayList<>();
+    for (JsonNode entry : page.list("trades")) {
+      try {
+        feed.complete(shop, entry).ifPresent(trades::add);
+      } catch (IllegalArgumentException e) {
+        log.debug("shop {}: a listed trade cannot be read; left to trade.fullinfo.get: {}", shop.shop(), e.getMessage());
+      }
+    }
+    return trades;
   }
 
   private static @Nullable String listableStatus(ChannelMessage message) {
