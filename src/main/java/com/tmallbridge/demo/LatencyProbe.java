@@ -36,6 +36,14 @@ public class LatencyProbe {
   }
 
   /**
+   * The same trades measured from TOP's second-precision {@code pay_time} instead of the payment
+   * moment, as this probe did before 2026-12-04: the difference is the time base, not the bridge.
+   */
+  public Latency measureFromPaySecond(TmallSandbox sandbox, Shop shop, Instant paidFrom) {
+    return of(sandbox.trades(), erp.salesOrdersCreatedAt(shop.code()), paidFrom);
+  }
+
+  /**
    * Latency of {@code trades} paid at or after {@code paidFrom}, given when each ERP order was
    * created, measured from each trade's second-precision pay time.
    *

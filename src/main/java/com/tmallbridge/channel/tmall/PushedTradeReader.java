@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status; each group
  * is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks) over the
  * window from {@link #LOOKBACK} before the group's earliest publication (at second precision) to a
- * second after now, from page 1 until every tid of the group was listed, no page is left or {@link
- * #MAX_PAGES} were read: page 1 alone, then {@link #PARALLEL} pages at once. The tids no page
+ * second after now, from page 1 until every tid of the group was listed, no page is left or
+ * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read: page 1 alone, then {@link #PARALLEL} pages at once. The tids no page
  * listed, and messages without a listable status or older, are read one by one with
  * taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list call
  * was refused for good. A listed entry that cannot be read is left to that fall-back, which reports
@@ -46,11 +46,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class PushedTradeReader {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeReader.class);
-  /** Older messages (redeliveries) would need long windows: they are read one by one. */
-  static final Duration MAX_AGE = Duration.ofSeconds(10);
+  /**
+   * Older messages (redeliveries after a long outage) would need very long windows: they are read
+   * one by one. Younger ones are listed even when the window spans minutes: after a backlog a page
+   * of 100 still answers many messages where a fetch answers one.
+   */
+  static final Duration MAX_AGE = Duration.ofMinutes(10);
   /** How much earlier than its message's publication a trade may have been modified. */
   static final Duration LOOKBACK = Duration.ofMillis(200);
-  static final int MAX_PAGES = 12;
+  /** Pages a group may take: {@code 2 × ⌈tids ÷ 100⌉ + 10}, at most {@link #MAX_PAGES}. */
+  static final int MAX_PAGES = 200;
   /** Pages asked for at once, and fall-back fetches run at once (the shop's rate limit still applies). */
   static final int PARALLEL = 3;
   private static final ExecutorService CALLS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
@@ -164,9 +169,10 @@ final class PushedTradeReader {
     TimeWindow window = new TimeWindow(earliest.minus(LOOKBACK).truncatedTo(ChronoUnit.SECONDS),
         latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
+    int maxPages = Math.min(MAX_PAGES, 2 * ((wanted.size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
     int pageNo = 1;
-    while (pageNo <= MAX_PAGES && !wanted.isEmpty()) {
-      int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, MAX_PAGES - pageNo + 1);
+    while (pageNo <= maxPages && !wanted.isEmpty()) {
+      int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, maxPages - pageNo + 1);
       long started = System.nanoTime();
       List<CompletableFuture<TopResponse>> pages = new ArrayList<>();
       for (int i = 0; i < wave; i++) {

@@ -141,7 +141,7 @@ class TmallChannelPushedTradesTests {
     ChannelMessage memo = new ChannelMessage("m1", "taobao_trade_TradeMemoModified", "1", "1", null, "{\"tid\":1}", NOW, "s", null);
     ChannelMessage memoAgain = new ChannelMessage("m2", "taobao_trade_TradeMemoModified", "1", "1", null, "{\"tid\":1}", NOW, "s", null);
 
-    channel().pushedTrades(shop, List.of(memo, memoAgain, paid(2, NOW.minusSeconds(60))), sink);
+    channel().pushedTrades(shop, List.of(memo, memoAgain, paid(2, NOW.minusSeconds(3600))), sink);
 
     assertThat(calls()).containsExactlyInAnyOrder("fullinfo:1", "fullinfo:2");
     assertThat(read).containsExactly("1", "2");
