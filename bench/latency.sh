@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Double 11 latency benchmark: payment on Tmall (the sandbox's pay time) -> sales order in the
-# built-in ERP (erp_sales_order.created_at), under a live burst of N trades (default 3,000) paid
-# over S seconds (default 60). Two runs, each in a fresh bridge on H2 and a fresh sandbox:
+# built-in ERP (erp_sales_order.created_at), under a live stream of N trades (default 3,000) created
+# over S seconds (default 60), most paid seconds later, with a paid peak of B more trades (default
+# 5,000) created over 10 s from the 20th second, each paid 1-2 s after creation (500 payments/s on
+# top of the stream). Two runs, each in a fresh bridge on H2 and a fresh sandbox:
 #   1. TMC on (WebSocket push from the sandbox), polling every 30 s as the catch-up path;
 #   2. polling only, every 30 s (the production default bridge.order.poll-interval).
 # Not a test: it prints figures, with a per-stage breakdown of each run. Exit 1 when a paid trade
 # never reached the ERP. Last line:
 #   p50_ms=<a> p99_ms=<b> polling_p50_ms=<c> polling_p99_ms=<d>
-# Usage: bench/latency.sh [trades] [seconds] [poll-interval-seconds]
+# Usage: bench/latency.sh [trades] [seconds] [poll-interval-seconds] [peak-trades] [more bench options,
+#        e.g. --tmc-only, --peak-seconds 10, --peak-after 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-3000}"
 S="${2:-60}"
 P="${3:-30}"
-exec ./bridge --data target/bench bench latency --trades "$N" --seconds "$S" --poll-interval "$P"
+B="${4:-5000}"
+shift $(( $# < 4 ? $# : 4 ))
+exec ./bridge --data target/bench bench latency --trades "$N" --seconds "$S" --poll-interval "$P" --peak-trades "$B" "$@"

@@ -1,5 +1,8 @@
 package com.tmallbridge.channel;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Processes one channel message. Must be idempotent: the same message may come more than once, and
  * messages of one trade may come out of order.
@@ -14,4 +17,21 @@ public interface MessageHandler {
    * confirmed.
    */
   void handle(ChannelMessage message) throws Exception;
+
+  /**
+   * Handles a message and says later how it went: the stage completes normally to confirm it, or
+   * exceptionally to have it delivered again, exactly as {@link #handle} returns or throws. A
+   * handler that gathers messages (to read many trades with one call) overrides this and returns
+   * at once, so that the stream's threads go on with the next message; the stream confirms each
+   * message when its stage completes and bounds how many stages may be pending. The default runs
+   * {@link #handle} on the calling thread.
+   */
+  default CompletionStage<Void> handleAsync(ChannelMessage message) {
+    try {
+      handle(message);
+      return CompletableFuture.completedFuture(null);
+    } catch (Exception | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 }

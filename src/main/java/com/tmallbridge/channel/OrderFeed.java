@@ -42,6 +42,55 @@ public interface OrderFeed {
   Optional<ChannelTrade> trade(ShopCredentials shop, String tid);
 
   /**
+   * Reads the trades that pushed messages name ({@link ChannelMessage#tid()}; messages without one
+   * are ignored), in as few calls as the channel allows: each trade read goes to {@code
+   * sink.read} together with the moment ({@link System#nanoTime()}) the call that read it began, so
+   * that the caller knows which messages the snapshot answers (a read that began after a message
+   * was received reflects that message's change). A listed read may return other trades too. Every
+   * tid ends in {@code sink.read}, {@code sink.missing} or {@code sink.refused} unless this method
+   * throws. The default implementation reads each distinct tid with {@link #trade}.
+   *
+   * @throws ChannelException when the channel refuses or fails after the client's retries; trades
+   *     read before that were already given to the sink
+   */
+  default void pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
+    for (String tid : messages.stream().map(ChannelMessage::tid).filter(java.util.Objects::nonNull).distinct().toList()) {
+      long started = System.nanoTime();
+      Optional<ChannelTrade> trade;
+      try {
+        trade = trade(shop, tid);
+      } catch (ChannelException e) {
+        if (e.kind() != ChannelException.Kind.PERMANENT) {
+          throw e;
+        }
+        sink.refused(tid, e);
+        continue;
+      }
+      if (trade.isPresent()) {
+        sink.read(List.of(trade.get()), started);
+      } else {
+        sink.missing(tid);
+      }
+    }
+  }
+
+  /** Receives what {@link #pushedTrades} read. Called on the reading thread, one call at a time. */
+  interface PushedTradeSink {
+    /**
+     * Trades read by one call.
+     *
+     * @param startedNanos {@link System#nanoTime()} when that call began
+     */
+    void read(List<ChannelTrade> trades, long startedNanos);
+
+    /** The channel says trade {@code tid} does not exist for this seller. */
+    void missing(String tid);
+
+    /** The channel refused to return trade {@code tid} for good (kind PERMANENT: e.g. it cannot be read). */
+    void refused(String tid, ChannelException problem);
+  }
+
+  /**
    * Re-reads a trade from the raw JSON this feed delivered earlier as {@link ChannelTrade#rawJson()}
    * (kept in the inbox), without calling the channel: used to re-apply a held trade after an
    * operator fixed a mapping.

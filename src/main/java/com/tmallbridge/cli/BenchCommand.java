@@ -3,6 +3,7 @@ package com.tmallbridge.cli;
 import com.tmallbridge.demo.ErpBenchmark;
 import com.tmallbridge.demo.InsertFloor;
 import com.tmallbridge.demo.LatencyBenchmark;
+import com.tmallbridge.demo.LatencyProbe;
 import com.tmallbridge.demo.OrderBenchmark;
 import com.tmallbridge.demo.StockBenchmark;
 import java.io.IOException;
@@ -145,9 +146,20 @@ class BenchCommand implements Runnable {
     @Option(names = "--poll-interval", defaultValue = "30", description = "Seconds between pull cycles in both runs "
         + "(default: ${DEFAULT-VALUE}, the production default).") int pollSeconds;
     @Option(names = "--seed", defaultValue = "11") long seed;
+    @Option(names = "--peak-trades", defaultValue = "5000", description = "Trades of the paid peak on top of the stream, "
+        + "all paid one to two seconds after creation; 0 for none (default: ${DEFAULT-VALUE}).") int peakTrades;
+    @Option(names = "--peak-seconds", defaultValue = "10", description = "Length of the peak (default: ${DEFAULT-VALUE}).")
+    int peakSeconds;
+    @Option(names = "--peak-after", defaultValue = "20", description = "Seconds from the start of the stream to the peak "
+        + "(default: ${DEFAULT-VALUE}).") int peakAfter;
+    @Option(names = "--tmc-only", description = "Skip the polling-only run (its figures print as 0; for quick runs).")
+    boolean tmcOnly;
 
     @Override
     public Integer call() throws Exception {
+      if (peakTrades < 0 || peakTrades > 200_000 || peakSeconds < 1 || peakSeconds > 3600 || peakAfter < 0 || peakAfter > 3600) {
+        throw new IllegalArgumentException("--peak-trades must be 0..200000, --peak-seconds 1..3600, --peak-after 0..3600");
+      }
       if (trades < 10 || trades > 200_000) {
         throw new IllegalArgumentException("--trades must be between 10 and 200000, got " + trades);
       }
@@ -160,8 +172,13 @@ class BenchCommand implements Runnable {
       Output out = new Output(parent.root.spec.commandLine().getOut());
       out.line("TMC push on (WebSocket), polling every " + pollSeconds + " s as the catch-up path");
       LatencyBenchmark.Result push = leg("bench-latency-tmc", true, out);
-      out.line("polling only, every " + pollSeconds + " s");
-      LatencyBenchmark.Result poll = leg("bench-latency-polling", false, out);
+      LatencyBenchmark.Result poll;
+      if (tmcOnly) {
+        poll = new LatencyBenchmark.Result(new LatencyProbe.Latency(0, 0, 0, 0, 0), push.messages(), java.util.List.of());
+      } else {
+        out.line("polling only, every " + pollSeconds + " s");
+        poll = leg("bench-latency-polling", false, out);
+      }
       for (var r : new LatencyBenchmark.Result[] {push, poll}) {
         out.line(String.format("%s: paid=%d in_erp=%d p50_ms=%d p99_ms=%d max_ms=%d messages=%d failed=%d",
             r == push ? "tmc" : "polling", r.latency().paid(), r.latency().arrived(), r.latency().p50Ms(), r.latency().p99Ms(),
@@ -185,7 +202,8 @@ class BenchCommand implements Runnable {
             .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl());
         try (runtime) {
           Duration timeout = Duration.ofSeconds(2L * pollSeconds).plus(Duration.ofMinutes(2));
-          return runtime.bean(LatencyBenchmark.class).run(sandbox, trades, Duration.ofSeconds(seconds), timeout, out::line);
+          LatencyBenchmark.Peak peak = new LatencyBenchmark.Peak(peakTrades, Duration.ofSeconds(peakSeconds), Duration.ofSeconds(peakAfter));
+          return runtime.bean(LatencyBenchmark.class).run(sandbox, trades, Duration.ofSeconds(seconds), peak, timeout, out::line);
         }
       }
     }

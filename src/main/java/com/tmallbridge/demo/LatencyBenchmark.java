@@ -44,13 +44,27 @@ public class LatencyBenchmark {
   }
 
   /**
-   * Runs the burst against {@code sandbox} (started with {@link #startSandbox}).
+   * Runs the stream against {@code sandbox} (started with {@link #startSandbox}), without a peak.
    *
    * @param trades trades created over {@code span}; most are paid seconds after creation
-   * @param timeout how long to wait after the burst for the last paid trade to reach the ERP
+   * @param timeout how long to wait after the stream for the last paid trade to reach the ERP
    * @param progress receives one line per step
    */
   public Result run(TmallSandbox sandbox, int trades, Duration span, Duration timeout, Consumer<String> progress)
+      throws InterruptedException {
+    return run(sandbox, trades, span, Peak.NONE, timeout, progress);
+  }
+
+  /**
+   * Runs the stream against {@code sandbox} (started with {@link #startSandbox}) with a paid peak on
+   * top of it.
+   *
+   * @param trades trades created over {@code span}; most are paid seconds after creation
+   * @param peak trades all paid, created at a higher rate for a while during the stream
+   * @param timeout how long to wait after the stream for the last paid trade to reach the ERP
+   * @param progress receives one line per step
+   */
+  public Result run(TmallSandbox sandbox, int trades, Duration span, Peak peak, Duration timeout, Consumer<String> progress)
       throws InterruptedException {
     Instant start = clock.instant();
     Shop shop = seeder.addShop(sandbox, start.minus(Duration.ofMinutes(5)));
@@ -68,7 +82,14 @@ public class LatencyBenchmark {
       stages.restart();
       progress.accept("  burst: " + trades + " live trades over " + span.toSeconds() + " s");
       LiveRun run = sandbox.generateLive(trades, span);
-      if (!run.awaitDone(span.plus(Duration.ofMinutes(2)))) {
+      LiveRun peakRun = null;
+      if (peak.trades() > 0) {
+        pause(peak.after().toMillis());
+        progress.accept("  peak: " + peak.trades() + " more trades, all paid, over " + peak.span().toSeconds() + " s");
+        peakRun = sandbox.generateLivePaid(peak.trades(), peak.span());
+      }
+      if (!run.awaitDone(span.plus(Duration.ofMinutes(2)))
+          || peakRun != null && !peakRun.awaitDone(peak.span().plus(Duration.ofMinutes(2)))) {
         throw new IllegalStateException("the sandbox did not finish the burst");
       }
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -82,6 +103,9 @@ public class LatencyBenchmark {
         pause(500);
         latency = probe.measure(sandbox, shop, burstFrom);
       }
+      LatencyProbe.Latency bySecond = probe.measureFromPaySecond(sandbox, shop, burstFrom);
+      progress.accept("  measured from TOP's second-precision pay_time instead (the old time base): p50_ms=" + bySecond.p50Ms()
+          + " p99_ms=" + bySecond.p99Ms());
       return new Result(latency, messages.stats(), stages.table());
     } finally {
       sync.stop();
@@ -100,6 +124,18 @@ public class LatencyBenchmark {
     synchronized (tick) {
       tick.wait(millis);
     }
+  }
+
+  /**
+   * A paid peak during the stream.
+   *
+   * @param trades trades created evenly over {@code span}, each paid one to two seconds later; 0 for none
+   * @param span how long the peak lasts
+   * @param after when it starts, from the start of the stream
+   */
+  public record Peak(int trades, Duration span, Duration after) {
+    /** No peak. */
+    public static final Peak NONE = new Peak(0, Duration.ofSeconds(1), Duration.ZERO);
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,12 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     from the ERP, and no rule acts on Tmall's shipped status. Polling stores both anyway, and at
  *     a peak — when thousands of parcels are written back — every fetch saved keeps the paid
  *     trades' messages from queueing behind them and leaves the shop's call quota to them
+ * @param batchInterval the shortest time between the starts of two rounds that read the trades of
+ *     a shop's waiting messages together (default 50 ms): a message waits at most this long for its
+ *     round when the shop is quiet, and at a peak each round takes every message that came meanwhile,
+ *     so pushed trades cost at most about 1 s ÷ this many reads a second (20 by default, each a list
+ *     page of up to 100 trades) beside the fall-back fetches
  */
 @ConfigurationProperties("bridge.order.messages")
 public record TradeMessageProperties(@DefaultValue({"taobao_trade_TradeCreate", "taobao_trade_TradeSellerShip", "taobao_trade_TradePartlySellerShip"})
-    List<String> skipTopics) {
+    List<String> skipTopics, @DefaultValue("50ms") Duration batchInterval) {
 
   public TradeMessageProperties {
+    if (batchInterval == null || batchInterval.isNegative()) {
+      throw new IllegalArgumentException("bridge.order.messages.batch-interval must not be negative, got " + batchInterval);
+    }
     skipTopics = List.copyOf(skipTopics);
     for (String t : skipTopics) {
       if (!t.startsWith("taobao_trade_")) {

@@ -2,14 +2,13 @@ package com.tmallbridge.order;
 
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelMessage;
-import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.MessageHandler;
 import com.tmallbridge.channel.MessageStream;
 import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopStatus;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,13 @@ import org.springframework.stereotype.Component;
  * one stream per application (gateway + app key: TMC is per app), when {@code
  * bridge.channel.tmall.tmc.enabled} is true; {@link OrderSync} calls it from its own start and stop.
  *
- * <p>For a trade topic the full trade is fetched ({@link OrderFeed#trade}) and imported through
- * {@link TradeImporter#importPage}, the path polling uses: the inbox applies a snapshot only when it
- * is newer, so a message delivered twice or after a newer one changes nothing. For a refund topic a
+ * <p>For a trade topic the trade is read ({@link OrderFeed#pushedTrades}, together with the other
+ * trades pushed meanwhile: {@link PushedTradeBatches}) and imported through {@link
+ * TradeImporter#importPage}, the path polling uses: the inbox applies a snapshot only when it is
+ * newer, so a message delivered twice or after a newer one changes nothing. The message is confirmed
+ * only once its trade is committed in the inbox. Handling is asynchronous ({@link
+ * MessageHandler#handleAsync}): the stream's threads never wait for a fetch, so messages confirmed
+ * without a fetch (skipped topics) do not queue behind fetches. For a refund topic a
  * {@link RefundChangeNoticed} event is published for the after-sale flow. Any other topic, a message
  * for a seller no shop matches ({@link TradeMessageCode#UNKNOWN_SHOP}) or one without the id to
  * fetch is logged and confirmed, and so is a topic of {@code bridge.order.messages.skip-topics}
@@ -45,50 +49,54 @@ import org.springframework.stereotype.Component;
  * run synchronously inside {@code publishEvent}). Polling stays on as the catch-up path for
  * anything a message missed.
  *
- * <p>Messages are handled concurrently on the stream's worker threads
- * ({@code bridge.channel.tmall.tmc.workers}); two messages of one trade are handled one after the
- * other within this process. Thread-safe.
+ * <p>Messages are routed concurrently on the stream's worker threads
+ * ({@code bridge.channel.tmall.tmc.workers}); the trades of one shop are read and imported on that
+ * shop's own reading thread, one round after the other, so two messages of one trade are never
+ * imported at once within this process. Thread-safe.
  *
  * <p>Timers: {@code bridge.order.message} (a trade message from handler start to its import's
- * commit) and {@code bridge.order.import} with tag {@code via=tmc} (the import alone).
+ * commit) and {@code bridge.order.import} with tag {@code via=tmc} (one import of a round's answered
+ * trades).
  */
 @Component
 public class TradeMessages {
   private static final Logger log = LoggerFactory.getLogger(TradeMessages.class);
-  private static final int STRIPES = 64;
 
   private final MessageStream stream;
   private final OrderFeed feed;
-  private final TradeImporter importer;
   private final ShopManagement shops;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Set<String> skipTopics;
   private final List<MessageStream.Connection> connections = new ArrayList<>();
   private final Map<String, Long> shopByNick = new ConcurrentHashMap<>();
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong imported = new AtomicLong();
   private final AtomicLong refunds = new AtomicLong();
   private final AtomicLong ignored = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final Timer messageTimer;
-  private final Timer importTimer;
+  private final PushedTradeBatches batches;
 
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
       ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties, MeterRegistry meters) {
-    this.messageTimer = OrderMeters.messageTimer(meters);
-    this.importTimer = OrderMeters.importTimer(meters, "tmc");
+    this.batches = new PushedTradeBatches(feed, importer, shops, clock, properties.batchInterval(), OrderMeters.messageTimer(meters),
+        OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
+          @Override
+          public void imported() {
+            imported.incrementAndGet();
+          }
+
+          @Override
+          public void ignored() {
+            ignored.incrementAndGet();
+          }
+        });
     this.skipTopics = Set.copyOf(properties.skipTopics());
     this.stream = stream;
     this.feed = feed;
-    this.importer = importer;
     this.shops = shops;
     this.events = events;
     this.clock = clock;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
   }
 
   /** Whether this installation consumes pushed messages ({@code bridge.channel.tmall.tmc.enabled}). */
@@ -108,6 +116,7 @@ public class TradeMessages {
     if (!stream.enabled() || !connections.isEmpty()) {
       return 0;
     }
+    batches.start();
     for (List<Shop> app : applications(false).values()) {
       for (Shop shop : app) {
         try {
@@ -119,13 +128,27 @@ public class TradeMessages {
       Shop first = app.get(0);
       String appKey = appOf(first);
       try {
-        connections.add(stream.start(first.credentials(), m -> handle(appKey, m), problem -> refused(app, problem)));
+        connections.add(stream.start(first.credentials(), handlerOf(appKey), problem -> refused(app, problem)));
         log.info("consuming pushed messages of app {} for {} shop(s)", first.credentials().appKey(), app.size());
       } catch (RuntimeException e) {
         log.error("{} app {}: {}", TradeMessageCode.STREAM_FAILED.code(), first.credentials().appKey(), e.getMessage());
       }
     }
     return connections.size();
+  }
+
+  private MessageHandler handlerOf(String appKey) {
+    return new MessageHandler() {
+      @Override
+      public void handle(ChannelMessage message) throws Exception {
+        TradeMessages.this.handle(appKey, message);
+      }
+
+      @Override
+      public CompletionStage<Void> handleAsync(ChannelMessage message) {
+        return TradeMessages.this.handleAsync(appKey, message);
+      }
+    };
   }
 
   /**
@@ -149,6 +172,7 @@ public class TradeMessages {
       }
     }
     connections.clear();
+    batches.stop();
   }
 
   /** Whether at least one stream runs and every running stream is connected. */
@@ -162,96 +186,81 @@ public class TradeMessages {
   }
 
   /**
-   * Handles one message of the application {@code appKey} (gateway + app key). Returns normally to
-   * confirm it; throws to have it delivered again.
+   * Handles one message of the application {@code appKey} (gateway + app key) and waits for the
+   * outcome. Returns normally to confirm it; throws to have it delivered again.
    */
   void handle(String appKey, ChannelMessage message) throws Exception {
-    received.incrementAndGet();
     try {
-      handleCounted(appKey, message);
-    } catch (Exception | Error e) {
-      failed.incrementAndGet();
+      handleAsync(appKey, message).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e;
     }
   }
 
-  private void handleCounted(String appKey, ChannelMessage message) {
+  /**
+   * Handles one message of the application {@code appKey}: completes normally to confirm it,
+   * exceptionally to have it delivered again. A trade message to fetch returns at once; its stage
+   * completes when {@link PushedTradeBatches} imported its trade.
+   */
+  CompletableFuture<Void> handleAsync(String appKey, ChannelMessage message) {
+    received.incrementAndGet();
+    CompletableFuture<Void> outcome;
+    try {
+      outcome = route(appKey, message);
+    } catch (RuntimeException | Error e) {
+      outcome = CompletableFuture.failedFuture(e);
+    }
+    return outcome.whenComplete((ok, e) -> {
+      if (e != null) {
+        failed.incrementAndGet();
+      }
+    });
+  }
+
+  private CompletableFuture<Void> route(String appKey, ChannelMessage message) {
+    CompletableFuture<Void> confirm = CompletableFuture.completedFuture(null);
     if (!message.isTradeEvent() && !message.isRefundEvent() || skipTopics.contains(message.topic())) {
       ignored.incrementAndGet();
       log.debug("message {} topic {} is not a trade or refund event, or skipped; confirmed", message.id(), message.topic());
-      return;
+      return confirm;
     }
     Optional<Shop> found = resolve(appKey, message);
     if (found.isEmpty()) {
       ignored.incrementAndGet();
       log.warn("{} message {} ({}) for seller {}: no shop of app {} matches; confirmed", TradeMessageCode.UNKNOWN_SHOP.code(),
           message.id(), message.topic(), message.userNick(), appKey);
-      return;
+      return confirm;
     }
     Shop shop = found.get();
     if (message.isRefundEvent()) {
       if (message.refundId() == null) {
         incomplete(message);
-        return;
+        return confirm;
       }
       events.publishEvent(new RefundChangeNoticed(shop.id(), message.refundId(), message.tid()));
       refunds.incrementAndGet();
-      return;
+      return confirm;
     }
     if (message.tid() == null) {
       incomplete(message);
-      return;
+      return confirm;
     }
-    importTrade(shop, message);
-  }
-
-  private void importTrade(Shop shop, ChannelMessage message) {
     if (shop.status() == ShopStatus.NEEDS_REAUTH) {
       ignored.incrementAndGet();
       log.warn("{} message {} trade {}: shop {} needs re-authorisation; confirmed, polling catches up",
           TradeMessageCode.FETCH_REFUSED.code(), message.id(), message.tid(), shop.code());
-      return;
+      return confirm;
     }
     if (!shop.callableAt(clock.instant())) {
       throw new IllegalStateException("shop " + shop.code() + " is paused until " + shop.pausedUntil() + "; message comes again");
     }
-    long started = System.nanoTime();
-    ReentrantLock lock = stripes[Math.floorMod((shop.id().value() + ":" + message.tid()).hashCode(), STRIPES)];
-    lock.lock();
-    try {
-      Optional<ChannelTrade> trade = fetch(shop, message);
-      if (trade.isEmpty()) {
-        ignored.incrementAndGet();
-        return;
-      }
-      long importing = System.nanoTime();
-      importer.importPage(shop, List.of(trade.get()));
-      long done = System.nanoTime();
-      importTimer.record(done - importing, TimeUnit.NANOSECONDS);
-      messageTimer.record(done - started, TimeUnit.NANOSECONDS);
-      imported.incrementAndGet();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** The trade, or empty (logged) when there is nothing to import; throws on transient failures. */
-  private Optional<ChannelTrade> fetch(Shop shop, ChannelMessage message) {
-    try {
-      Optional<ChannelTrade> trade = feed.trade(shop.credentials(), message.tid());
-      if (trade.isEmpty()) {
-        log.warn("{} message {}: Tmall says trade {} does not exist for shop {}; confirmed",
-            TradeMessageCode.FETCH_REFUSED.code(), message.id(), message.tid(), shop.code());
-      }
-      return trade;
-    } catch (ChannelException e) {
-      if (shops.recordFailure(shop.id(), e)) {
-        throw e; // transient: the message comes again
-      }
-      log.warn("{} message {} trade {} shop {}: {}; confirmed", TradeMessageCode.FETCH_REFUSED.code(), message.id(),
-          message.tid(), shop.code(), e.getMessage());
-      return Optional.empty();
-    }
+    return batches.submit(shop, message);
   }
 
   private void incomplete(ChannelMessage message) {

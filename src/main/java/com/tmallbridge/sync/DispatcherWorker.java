@@ -16,8 +16,10 @@ import org.springframework.context.SmartLifecycle;
  * Runs {@link Dispatcher#flush} in a loop on {@code bridge.sync.workerThreads} threads, and
  * {@link Dispatcher#flushUrgent} on {@code bridge.sync.urgentThreads} more, until stopped: the way
  * the running bridge delivers its outbox. A thread that found work flushes again
- * at once; an idle one pauses from {@code workerIdleMin}, doubling up to {@code workerIdleMax}; a
- * flush that throws (database down) is logged and retried after {@code workerIdleMax}.
+ * at once; an idle one pauses from {@code workerIdleMin}, doubling up to {@code workerIdleMax}
+ * ({@code urgentIdleMax} for an urgent lane, whose pause also ends as soon as the {@link
+ * UrgentDoorbell} rings: a transaction that enqueued an urgent message committed); a flush that
+ * throws (database down) is logged and retried after {@code workerIdleMax}.
  *
  * <p>Not started with the application context (one-shot commands must not deliver): the command
  * that runs the bridge calls {@link #start()}. The context stops it on shutdown; {@link #stop()}
@@ -30,12 +32,19 @@ public final class DispatcherWorker implements SmartLifecycle {
 
   private final Dispatcher dispatcher;
   private final SyncProperties properties;
+  private final UrgentDoorbell doorbell;
   private @Nullable ScheduledExecutorService executor;
   private volatile boolean running;
 
+  /** A worker whose urgent lanes only pause (nothing rings their bell). */
   DispatcherWorker(Dispatcher dispatcher, SyncProperties properties) {
+    this(dispatcher, properties, new UrgentDoorbell());
+  }
+
+  DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell) {
     this.dispatcher = dispatcher;
     this.properties = properties;
+    this.doorbell = doorbell;
   }
 
   /** Starts the worker threads; does nothing when they run already. */
@@ -126,6 +135,7 @@ public final class DispatcherWorker implements SmartLifecycle {
     private Duration flushOnce() {
       try {
         int batch = properties.outbox().batchSize();
+        long rings = doorbell.rings();
         if ((urgent ? dispatcher.flushUrgent(batch) : dispatcher.flush(batch)).total() > 0) {
           idle = properties.workerIdleMin();
           return Duration.ZERO;
@@ -133,7 +143,15 @@ public final class DispatcherWorker implements SmartLifecycle {
         Duration pause = idle;
         Duration doubled = idle.multipliedBy(2);
         idle = doubled.compareTo(idleMax) > 0 ? idleMax : doubled;
+        if (urgent) {
+          // the lane keeps its thread while it waits: a ring (even one during the flush) ends the pause
+          doorbell.await(rings, pause.toMillis());
+          return Duration.ZERO;
+        }
         return pause;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Duration.ZERO;
       } catch (RuntimeException | Error e) {
         // A lane must not die silently: its messages would wait for a restart nobody knows is needed.
         log.error("outbox flush failed; trying again in {}", properties.workerIdleMax(), e);

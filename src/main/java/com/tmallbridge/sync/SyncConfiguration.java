@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.util.function.SingletonSupplier;
@@ -32,11 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SyncConfiguration {
 
   @Bean
-  Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<MessageHandler> handlers) {
+  UrgentDoorbell urgentDoorbell() {
+    return new UrgentDoorbell();
+  }
+
+  @Bean
+  Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<MessageHandler> handlers, UrgentDoorbell doorbell) {
     // read lazily: handlers may themselves need the outbox
     Supplier<Set<String>> urgent = SingletonSupplier.of(() ->
         handlers.orderedStream().filter(MessageHandler::urgent).map(MessageHandler::messageType).collect(Collectors.toUnmodifiableSet()));
-    return new JdbcOutbox(jdbc, clock, type -> urgent.get().contains(type));
+    Predicate<String> urgentType = type -> urgent.get().contains(type);
+    return new RingingOutbox(new JdbcOutbox(jdbc, clock, urgentType), urgentType, doorbell);
   }
 
   @Bean
@@ -63,8 +70,8 @@ class SyncConfiguration {
   }
 
   @Bean
-  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties) {
-    return new DispatcherWorker(dispatcher, properties);
+  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell) {
+    return new DispatcherWorker(dispatcher, properties, doorbell);
   }
 
   /** Builds a dispatcher whose timers go nowhere; what tests use outside a Spring context. */

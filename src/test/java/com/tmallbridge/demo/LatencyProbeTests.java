@@ -44,6 +44,20 @@ class LatencyProbeTests {
     assertThat(LatencyProbe.of(List.of(), Map.of(), T0).complete()).isTrue();
   }
 
+  @Test
+  void measuresFromTheExactPaymentMomentWhenTheSandboxKnowsIt() {
+    Instant paySecond = T0.plusSeconds(10);
+    List<SandboxTrade> trades = List.of(trade(1, paySecond, true), trade(2, paySecond, true));
+    Map<String, Instant> erp = Map.of("1", paySecond.plusMillis(900), "2", paySecond.plusMillis(950));
+    Map<Long, Instant> exact = Map.of(1L, paySecond.plusMillis(850));
+
+    LatencyProbe.Latency l = LatencyProbe.of(trades, erp, T0, exact::get);
+
+    // trade 1: 900 - 850 = 50 ms from the exact moment; trade 2 has none and counts from its pay second
+    assertThat(l.p50Ms()).isEqualTo(50);
+    assertThat(l.maxMs()).isEqualTo(950);
+  }
+
   private static SandboxTrade trade(long tid, Instant payTime, boolean everPaid) {
     return new SandboxTrade(tid, everPaid ? "WAIT_SELLER_SEND_GOODS" : "TRADE_CLOSED_BY_TAOBAO", "fixed", T0.minusSeconds(100),
         T0, payTime, null, null, everPaid, 1000, 0, 0, List.of());

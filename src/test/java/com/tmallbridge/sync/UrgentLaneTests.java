@@ -97,4 +97,59 @@ class UrgentLaneTests {
     assertThat(db.admin().counts()).containsEntry(OutboxStatus.PENDING, 1L);
     assertThat(dispatcher.flush(10).delivered()).isEqualTo(1);
   }
+
+  @Test
+  void aCommittedUrgentMessageEndsTheUrgentLanesPauseAtOnce() {
+    // every pause a minute long: only the doorbell can bring the message through within the wait below
+    SyncProperties properties = new SyncProperties(SyncFixture.properties(3, 5, false).outbox(), 1, Duration.ofMinutes(1),
+        Duration.ofMinutes(1), 1, Duration.ofMinutes(1), false);
+    UrgentDoorbell doorbell = new UrgentDoorbell();
+    OutboxDispatcher dispatcher = db.dispatcher(properties, slow, urgent);
+    AtomicInteger urgentFlushes = new AtomicInteger();
+    Dispatcher counting = new Dispatcher() {
+      @Override
+      public FlushResult flush(int maxMessages) {
+        return dispatcher.flush(maxMessages);
+      }
+
+      @Override
+      public FlushResult flushUrgent(int maxMessages) {
+        urgentFlushes.incrementAndGet();
+        return dispatcher.flushUrgent(maxMessages);
+      }
+
+      @Override
+      public boolean hasUnfinished() {
+        return dispatcher.hasUnfinished();
+      }
+    };
+    worker = new DispatcherWorker(counting, properties, doorbell);
+    worker.start();
+    // the urgent lane found nothing and is in its minute-long pause
+    await().atMost(Duration.ofSeconds(10)).until(() -> urgentFlushes.get() == 1);
+    Outbox ringing = new RingingOutbox(db.outbox(), type -> type.startsWith("urgent."), doorbell);
+
+    db.tx.executeWithoutResult(s -> ringing.enqueue("trade", "order-1", "urgent.create", "{}", "urgent-1"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> urgentDelivered.getCount() == 0);
+  }
+
+  @Test
+  void aRolledBackOrUnurgentEnqueueRingsNothing() {
+    UrgentDoorbell doorbell = new UrgentDoorbell();
+    Outbox ringing = new RingingOutbox(db.outbox(), type -> type.startsWith("urgent."), doorbell);
+
+    db.tx.executeWithoutResult(s -> {
+      ringing.enqueue("trade", "order-1", "urgent.create", "{}", "urgent-1");
+      s.setRollbackOnly();
+    });
+    db.tx.executeWithoutResult(s -> ringing.enqueue("trade", "order-2", "slow.write", "{}", "slow-2"));
+    assertThat(doorbell.rings()).isZero();
+
+    db.tx.executeWithoutResult(s -> {
+      ringing.enqueue("trade", "order-3", "urgent.create", "{}", "urgent-3");
+      ringing.enqueue("trade", "order-4", "urgent.create", "{}", "urgent-4");
+    });
+    assertThat(doorbell.rings()).isEqualTo(1);
+  }
 }

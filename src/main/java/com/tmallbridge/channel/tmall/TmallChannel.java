@@ -2,6 +2,7 @@ package com.tmallbridge.channel.tmall;
 
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelItem;
+import com.tmallbridge.channel.ChannelMessage;
 import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.ItemCatalog;
 import com.tmallbridge.channel.OrderFeed;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tmall sales channel over TOP: {@link OrderFeed} (taobao.trades.sold.increment.get read last
- * page first, completed with taobao.trade.fullinfo.get), {@link ItemCatalog} (items.onsale.get,
+ * page first, completed with taobao.trade.fullinfo.get; pushed trades listed by status over a short
+ * window, {@link PushedTradeReader}), {@link ItemCatalog} (items.onsale.get,
  * item.seller.get, items.seller.list.get) and {@link ShopProbe}. Failures surface as {@link
  * ChannelException} after the client's retries. Thread-safe; one bean serves every shop.
  */
@@ -32,6 +34,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
   private final TopClient client;
   private final TmallTradeFeed trades;
   private final TmallItemCatalog items;
+  private final PushedTradeReader pushed;
   private final Clock clock;
   private final String types;
 
@@ -40,6 +43,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
     this.types = String.join(",", properties.tradeTypes());
     this.trades = new TmallTradeFeed(client, properties.pageSize(), types);
     this.items = new TmallItemCatalog(client);
+    this.pushed = new PushedTradeReader(client, trades, types, clock);
     this.clock = clock;
   }
 
@@ -57,6 +61,12 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
   @Override
   public Optional<ChannelTrade> trade(ShopCredentials shop, String tid) {
     return trades.trade(shop, tid);
+  }
+
+  /** Lists pushed trades by status over a short modified window, see {@link PushedTradeReader}. */
+  @Override
+  public void pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
+    pushed.read(shop, messages, sink);
   }
 
   @Override

@@ -146,7 +146,7 @@ final class TmallTradeFeed {
   }
 
   /** The entry itself when it is complete, else the trade as trade.fullinfo.get returns it. */
-  private Optional<ChannelTrade> complete(ShopCredentials shop, JsonNode entry) {
+  Optional<ChannelTrade> complete(ShopCredentials shop, JsonNode entry) {
     if (!TradeMapper.needsDetail(entry)) {
       return Optional.of(TradeMapper.trade(entry));
     }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -171,7 +173,7 @@ final class TmcHttpConsumer implements MessageStream.Connection {
     List<CompletableFuture<@Nullable String>> results = new ArrayList<>();
     long received = System.nanoTime();
     for (ChannelMessage message : messages) {
-      results.add(CompletableFuture.supplyAsync(() -> process(message, received), workers));
+      results.add(CompletableFuture.supplyAsync(() -> process(message, received), workers).thenCompose(s -> s));
     }
     List<String> processed = new ArrayList<>();
     for (CompletableFuture<@Nullable String> result : results) {
@@ -183,15 +185,23 @@ final class TmcHttpConsumer implements MessageStream.Connection {
     return processed;
   }
 
-  private @Nullable String process(ChannelMessage message, long received) {
+  /** Starts the handler; the stage yields the message id once handled, null when it failed. */
+  private CompletableFuture<@Nullable String> process(ChannelMessage message, long received) {
     queued.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+    CompletionStage<Void> handled;
     try {
-      handler.handle(message);
-      return message.id();
-    } catch (Exception | Error e) {
-      log.warn("TMC: message {} ({}) failed and will come again: {}", message.id(), message.topic(), String.valueOf(e));
-      return null;
+      handled = handler.handleAsync(message);
+    } catch (RuntimeException | Error e) {
+      handled = CompletableFuture.failedFuture(e);
     }
+    return handled.handle((ignored, e) -> {
+      if (e == null) {
+        return message.id();
+      }
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      log.warn("TMC: message {} ({}) failed and will come again: {}", message.id(), message.topic(), String.valueOf(cause));
+      return null;
+    }).toCompletableFuture();
   }
 
   private void confirm(List<String> ids) {

@@ -24,8 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnectDelay first wait before re-opening a dropped connection or retrying a failed
  *     HTTP poll; doubles per consecutive failure (default 1 s)
  * @param reconnectMaxDelay cap of that wait (default 60 s)
- * @param queueCapacity messages the WebSocket client holds locally before it answers Failed to new
- *     ones, which TOP then delivers again later (default 2000)
+ * @param queueCapacity messages the WebSocket client holds locally, beyond one per worker, before it
+ *     answers Failed to new ones, which TOP then delivers again later; messages whose handler has
+ *     not completed yet count (default 2000)
  * @param workers threads that run the message handler (default 4)
  * @param batchSize messages asked for per taobao.tmc.messages.consume call, 10-200 (default 100)
  * @param idleDelayMin wait after an HTTP poll that returned nothing; doubles while polls stay empty

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,10 +39,12 @@ import org.slf4j.LoggerFactory;
  *       ChannelException.Kind#NEEDS_REAUTHORISATION} and the connection is tried again after the
  *       back-off.
  *   <li>A pull request ({@code __kind}=1) at once and every {@code fetchPeriod}. Each Data message
- *       ({@code __kind}=3) goes to a bounded local queue served by {@code workers} threads running
- *       the handler; success sends Confirm ({@code __kind}=2, {@code id}), an exception sends Failed
- *       ({@code __kind}=20, {@code id}, {@code msg}) and a full queue answers Failed at once, so TOP
- *       delivers the message again later. Every frame sent after the CONNECTACK carries the token,
+ *       ({@code __kind}=3) goes to a local queue served by {@code workers} threads that start the
+ *       handler ({@link MessageHandler#handleAsync}); when its stage completes normally the client
+ *       sends Confirm ({@code __kind}=2, {@code id}), exceptionally Failed ({@code __kind}=20,
+ *       {@code id}, {@code msg}). At most {@code queueCapacity} + {@code workers} messages may be
+ *       queued, in a worker or pending at once; one more is answered Failed at once, so TOP
+ *       delivers it again later. Every frame sent after the CONNECTACK carries the token,
  *       and {@code __kind} is written as a byte.
  *   <li>Liveness: TOP's server never answers WebSocket pings, so a missing pong proves nothing. The
  *       client still pings every {@code heartbeatInterval} without other traffic (it keeps NAT and
@@ -68,6 +73,8 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private final ScheduledExecutorService scheduler = TmcThreads.scheduler("tmc-ws");
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Messages queued for a worker or waiting for their handler's stage to complete. */
+  private final AtomicInteger outstanding = new AtomicInteger();
   private volatile @Nullable TmcLink current;
   private final AtomicInteger flags = new AtomicInteger();
   private int failures;
@@ -292,24 +299,42 @@ final class TmcWebSocketClient implements MessageStream.Connection {
       return;
     }
     long received = System.nanoTime();
+    if (outstanding.incrementAndGet() > properties.queueCapacity() + properties.workers()) {
+      outstanding.decrementAndGet();
+      busy(message);
+      return;
+    }
     try {
       workers.execute(() -> process(message, received));
     } catch (RejectedExecutionException e) {
-      log.warn("TMC: local queue full ({} messages); message {} is failed back to TOP", properties.queueCapacity(), message.id());
-      reply(message.id(), TmcFrame.KIND_FAILED, "bridge busy: local queue full");
+      outstanding.decrementAndGet();
+      busy(message);
     }
+  }
+
+  private void busy(ChannelMessage message) {
+    log.warn("TMC: local queue full ({} messages); message {} is failed back to TOP", properties.queueCapacity(), message.id());
+    reply(message.id(), TmcFrame.KIND_FAILED, "bridge busy: local queue full");
   }
 
   private void process(ChannelMessage message, long received) {
     queued.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+    CompletionStage<Void> handled;
     try {
-      handler.handle(message);
-    } catch (Exception | Error e) {
-      log.warn("TMC: message {} ({}) failed and will come again: {}", message.id(), message.topic(), String.valueOf(e));
-      reply(message.id(), TmcFrame.KIND_FAILED, String.valueOf(e.getMessage() == null ? e : e.getMessage()));
-      return;
+      handled = handler.handleAsync(message);
+    } catch (RuntimeException | Error e) {
+      handled = CompletableFuture.failedFuture(e);
     }
-    reply(message.id(), TmcFrame.KIND_CONFIRM, null);
+    handled.whenComplete((ignored, e) -> {
+      outstanding.decrementAndGet();
+      if (e == null) {
+        reply(message.id(), TmcFrame.KIND_CONFIRM, null);
+        return;
+      }
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      log.warn("TMC: message {} ({}) failed and will come again: {}", message.id(), message.topic(), String.valueOf(cause));
+      reply(message.id(), TmcFrame.KIND_FAILED, String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()));
+    });
   }
 
   /** Confirms or fails a message on the current connection; without one the message simply comes again. */

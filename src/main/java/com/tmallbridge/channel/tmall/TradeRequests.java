@@ -26,6 +26,23 @@ final class TradeRequests {
         .with("use_has_next", false);
   }
 
+  /**
+   * One page of trades modified in {@code window} whose status is {@code status}, newest first,
+   * with {@code has_next} instead of {@code total_results} ({@code use_has_next=true}, which TOP
+   * calls the cheaper form).
+   */
+  static TopRequest incrementGetNext(TimeWindow window, String fields, String types, String status, long pageNo, int pageSize) {
+    return TopRequest.of(INCREMENT_GET)
+        .with("fields", fields)
+        .with("type", types)
+        .with("status", status)
+        .with("start_modified", TopDateTime.format(window.start()))
+        .with("end_modified", TopDateTime.format(window.end()))
+        .with("page_no", pageNo)
+        .with("page_size", pageSize)
+        .with("use_has_next", true);
+  }
+
   /** One page of trades created between {@code start} and {@code end} (last three months only). */
   static TopRequest soldGet(Instant start, Instant end, String fields, long pageNo, int pageSize) {
     return TopRequest.of(SOLD_GET)

@@ -42,6 +42,7 @@ public final class SandboxShop {
   private final Shop shop;
   private final CatalogSpec catalog;
   private final Clock clock;
+  private final PaymentMoments payments;
   private final ShopStock stock;
   private final TradeStore store = new TradeStore();
   private final ScenarioGenerator scenarios;
@@ -64,6 +65,7 @@ public final class SandboxShop {
     this.shop = shop;
     this.catalog = catalog;
     this.clock = config.clock();
+    this.payments = new PaymentMoments(clock);
     this.tmc = tmc;
     this.stock = new ShopStock(shop.items());
     long seed = index == 0 ? config.seed() : config.seed() ^ (0x5_40_9L * index);
@@ -75,6 +77,7 @@ public final class SandboxShop {
     // Order matters: the desk reads the refund index when it moves a case on.
     store.observe(refunds);
     store.observe(afterSale);
+    store.observe(payments);
     store.observe(new TmcEvents(tmc, nick));
     TradeJsonWriter tradeWriter = new TradeJsonWriter(nick);
     ItemMethods items = new ItemMethods(stock, ownedByAnotherSeller, new ItemJsonWriter(nick));
@@ -213,6 +216,15 @@ public final class SandboxShop {
   }
 
   /**
+   * The moment a live trade was paid at the sandbox clock's precision (milliseconds), for latency
+   * probes: {@link SandboxTrade#payTime()} is at second precision, as TOP shows it. Empty for
+   * generated history and for trades not paid.
+   */
+  public Optional<Instant> paidAt(long tid) {
+    return Optional.ofNullable(payments.paidAt(tid));
+  }
+
+  /**
    * Generates up to {@code n} trades created in [from, min(to, now)) with their whole lifecycle up
    * to now applied; stock moves with them.
    *
@@ -226,6 +238,14 @@ public final class SandboxShop {
   /** Starts creating {@code n} trades over the next {@code span} (see {@link LiveRun}). */
   public LiveRun generateLive(int n, Duration span) {
     return scenarios.live(n, span);
+  }
+
+  /**
+   * A live paid peak: {@code n} trades created evenly over {@code span}, each paid one to two
+   * seconds after it was created (so about {@code n / span} payments a second).
+   */
+  public LiveRun generateLivePaid(int n, Duration span) {
+    return scenarios.livePaid(n, span);
   }
 
   /**

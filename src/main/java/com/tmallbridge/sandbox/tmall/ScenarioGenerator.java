@@ -158,6 +158,18 @@ final class ScenarioGenerator {
    * some seconds after creation, 10% closed unpaid, 5% left unpaid.
    */
   LiveRun live(int n, Duration span) {
+    return live(n, span, false);
+  }
+
+  /**
+   * A paid peak: {@code n} trades created evenly over {@code span}, every one paid one to two
+   * seconds after creation, so payments come at {@code n / span} a second, shifted by about 1.5 s.
+   */
+  LiveRun livePaid(int n, Duration span) {
+    return live(n, span, true);
+  }
+
+  private LiveRun live(int n, Duration span, boolean allPaid) {
     requireCount(n);
     if (span.isNegative()) {
       throw new IllegalArgumentException("span must not be negative");
@@ -167,18 +179,20 @@ final class ScenarioGenerator {
     for (int i = 0; i < n; i++) {
       long startMillis = spanMillis * i / n;
       scheduler.schedule(
-          () -> createLive(run, spanMillis - startMillis), startMillis, TimeUnit.MILLISECONDS);
+          () -> createLive(run, spanMillis - startMillis, allPaid), startMillis, TimeUnit.MILLISECONDS);
     }
     return run;
   }
 
-  private void createLive(LiveRun run, long remainingMillis) {
+  private void createLive(LiveRun run, long remainingMillis, boolean allPaid) {
     try {
       TradeRecord trade;
       List<PlannedEvent> plan;
       synchronized (this) {
         trade = create(clock.instant(), mix.type(random.nextDouble()));
-        plan = livePlan(remainingMillis);
+        plan = allPaid
+            ? List.of(new PlannedEvent(Duration.ofMillis(1_000 + random.nextInt(1_000)), Lifecycle.payment(random)))
+            : livePlan(remainingMillis);
       }
       if (trade == null) {
         run.tradeNotCreated();

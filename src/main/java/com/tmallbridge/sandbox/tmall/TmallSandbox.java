@@ -208,6 +208,11 @@ public final class TmallSandbox implements AutoCloseable {
     return defaultShop.generateLive(n, span);
   }
 
+  /** See {@link SandboxShop#generateLivePaid(int, Duration)}. */
+  public LiveRun generateLivePaid(int n, Duration span) {
+    return defaultShop.generateLivePaid(n, span);
+  }
+
   /**
    * A Double 11 burst in the default shop: up to {@code n} trades created within the burst window
    * and paid seconds later.
@@ -225,6 +230,11 @@ public final class TmallSandbox implements AutoCloseable {
 
   public Optional<SandboxTrade> trade(long tid) {
     return defaultShop.trade(tid);
+  }
+
+  /** See {@link SandboxShop#paidAt(long)}. */
+  public Optional<Instant> paidAt(long tid) {
+    return defaultShop.paidAt(tid);
   }
 
   /** Every item of the default shop as it stands now, on sale or not. */

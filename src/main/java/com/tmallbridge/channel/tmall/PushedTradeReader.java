@@ -1,0 +1,237 @@
+package com.tmallbridge.channel.tmall;
+
+import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ChannelMessage;
+import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.channel.ShopCredentials;
+import com.tmallbridge.core.TimeWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the trades that TMC messages name ({@link OrderFeed#pushedTrades}) with list pages rather
+ * than one taobao.trade.fullinfo.get per trade. A trade message's content carries the trade's
+ * {@code status} after the change (spec §3.6, common content), and the message its publish time, so
+ * the trade was modified at about that time and, unless it changed again, is listed by
+ * taobao.trades.sold.increment.get with that {@code status} over a short modified window. Messages
+ * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status; each group
+ * is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks) over the
+ * window from {@link #LOOKBACK} before the group's earliest publication (at second precision) to a
+ * second after now, from page 1 until every tid of the group was listed, no page is left or
+ * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read: page 1 alone, then {@link #PARALLEL} pages at once. The tids no page
+ * listed, and messages without a listable status or older, are read one by one with
+ * taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list call
+ * was refused for good. A listed entry that cannot be read is left to that fall-back, which reports
+ * it. Thread-safe.
+ */
+final class PushedTradeReader {
+  private static final Logger log = LoggerFactory.getLogger(PushedTradeReader.class);
+  /**
+   * Older messages (redeliveries after a long outage) would need very long windows: they are read
+   * one by one. Younger ones are listed even when the window spans minutes: after a backlog a page
+   * of 100 still answers many messages where a fetch answers one.
+   */
+  static final Duration MAX_AGE = Duration.ofMinutes(10);
+  /** How much earlier than its message's publication a trade may have been modified. */
+  static final Duration LOOKBACK = Duration.ofMillis(200);
+  /** Pages a group may take: {@code 2 × ⌈tids ÷ 100⌉ + 10}, at most {@link #MAX_PAGES}. */
+  static final int MAX_PAGES = 200;
+  /** Pages asked for at once, and fall-back fetches run at once (the shop's rate limit still applies). */
+  static final int PARALLEL = 3;
+  private static final ExecutorService CALLS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "tmc-trade-read");
+        thread.setDaemon(true);
+        return thread;
+      });
+  static final int PAGE_SIZE = 100;
+  /** The statuses taobao.trades.sold.increment.get takes as a filter that a trade message may carry. */
+  private static final Set<String> LISTABLE = Set.of(
+      "WAIT_BUYER_PAY", "WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART", "WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED",
+      "TRADE_FINISHED", "TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO");
+
+  private final TopClient client;
+  private final TmallTradeFeed feed;
+  private final String types;
+  private final Clock clock;
+  private final String fields = TradeMapper.fieldsParameter();
+
+  PushedTradeReader(TopClient client, TmallTradeFeed feed, String types, Clock clock) {
+    this.client = client;
+    this.feed = feed;
+    this.types = types;
+    this.clock = clock;
+  }
+
+  void read(ShopCredentials shop, List<ChannelMessage> messages, OrderFeed.PushedTradeSink sink) {
+    Instant now = clock.instant();
+    Map<String, List<ChannelMessage>> byStatus = new LinkedHashMap<>();
+    Set<String> singles = new LinkedHashSet<>();
+    for (ChannelMessage m : messages) {
+      if (m.tid() == null) {
+        continue;
+      }
+      String status = listableStatus(m);
+      if (status != null && m.publishTime() != null && !m.publishTime().isBefore(now.minus(MAX_AGE))) {
+        byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(m);
+      } else {
+        singles.add(m.tid());
+      }
+    }
+    for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
+      singles.addAll(listGroup(shop, group.getKey(), group.getValue(), now, sink));
+    }
+    fetchEach(shop, List.copyOf(singles), sink);
+  }
+
+  /**
+   * Fetches each tid with taobao.trade.fullinfo.get, {@link #PARALLEL} at a time, and gives what
+   * they read to the sink in one piece, stamped with the earliest start among them.
+   */
+  private void fetchEach(ShopCredentials shop, List<String> tids, OrderFeed.PushedTradeSink sink) {
+    for (int from = 0; from < tids.size(); from += PARALLEL) {
+      List<String> chunk = tids.subList(from, Math.min(tids.size(), from + PARALLEL));
+      long started = System.nanoTime();
+      List<CompletableFuture<Optional<ChannelTrade>>> reads = new ArrayList<>();
+      for (String tid : chunk) {
+        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid), CALLS));
+      }
+      List<ChannelTrade> found = new ArrayList<>();
+      RuntimeException failure = null;
+      for (int i = 0; i < chunk.size(); i++) {
+        try {
+          Optional<ChannelTrade> trade = join(reads.get(i));
+          if (trade.isPresent()) {
+            found.add(trade.get());
+          } else {
+            sink.missing(chunk.get(i));
+          }
+        } catch (ChannelException e) {
+          if (e.kind() == ChannelException.Kind.PERMANENT) {
+            sink.refused(chunk.get(i), e);
+          } else if (failure == null) {
+            failure = e;
+          }
+        }
+      }
+      if (!found.isEmpty()) {
+        sink.read(List.copyOf(found), started);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Reads one status group page by page; returns the tids no page listed. */
+  private Set<String> listGroup(ShopCredentials shop, String status, List<ChannelMessage> group, Instant now,
+      OrderFeed.PushedTradeSink sink) {
+    Set<String> wanted = new LinkedHashSet<>();
+    Instant earliest = now;
+    Instant latest = now;
+    for (ChannelMessage m : group) {
+      wanted.add(m.tid());
+      Instant published = m.publishTime();
+      earliest = published.isBefore(earliest) ? published : earliest;
+      latest = published.isAfter(latest) ? published : latest;
+    }
+    TimeWindow window = new TimeWindow(earliest.minus(LOOKBACK).truncatedTo(ChronoUnit.SECONDS),
+        latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+    // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
+    int maxPages = Math.min(MAX_PAGES, 2 * ((wanted.size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
+    int pageNo = 1;
+    while (pageNo <= maxPages && !wanted.isEmpty()) {
+      int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, maxPages - pageNo + 1);
+      long started = System.nanoTime();
+      List<CompletableFuture<TopResponse>> pages = new ArrayList<>();
+      for (int i = 0; i < wave; i++) {
+        TopRequest request = TradeRequests.incrementGetNext(window, fields, types, status, pageNo + i, PAGE_SIZE);
+        pages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
+      }
+      boolean more = true;
+      for (CompletableFuture<TopResponse> future : pages) {
+        TopResponse page;
+        try {
+          page = join(future);
+        } catch (ChannelException e) {
+          pages.forEach(p -> p.cancel(false));
+          if (e.kind() != ChannelException.Kind.PERMANENT) {
+            throw e;
+          }
+          log.warn("shop {}: listing pushed trades of status {} refused ({}); reading them one by one", shop.shop(), status,
+              e.getMessage());
+          return wanted;
+        }
+        List<ChannelTrade> trades = listed(shop, page);
+        if (!trades.isEmpty()) {
+          trades.forEach(t -> wanted.remove(t.tid()));
+          sink.read(List.copyOf(trades), started);
+        }
+        if (!page.hasNext()) {
+          more = false;
+          break;
+        }
+      }
+      if (!more) {
+        break;
+      }
+      pageNo += wave;
+    }
+    return wanted;
+  }
+
+  private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page) {
+    List<ChannelTrade> trades = new ArrayList<>();
+    for (JsonNode entry : page.list("trades")) {
+      try {
+        feed.complete(shop, entry).ifPresent(trades::add);
+      } catch (IllegalArgumentException e) {
+        log.debug("shop {}: a listed trade cannot be read; left to trade.fullinfo.get: {}", shop.shop(), e.getMessage());
+      }
+    }
+    return trades;
+  }
+
+  private static @Nullable String listableStatus(ChannelMessage message) {
+    if (!message.isTradeEvent() || message.content().isBlank()) {
+      return null;
+    }
+    try {
+      String status = TopValues.nonEmptyText(TopJson.readObject(message.content()), "status");
+      return status != null && LISTABLE.contains(status) ? status : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package com.tmallbridge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ChannelMessage;
+import com.tmallbridge.channel.ChannelTrade;
+import com.tmallbridge.channel.MessageHandler;
+import com.tmallbridge.channel.MessageStream;
+import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.channel.ShopCredentials;
+import com.tmallbridge.core.TimeWindow;
+import com.tmallbridge.sandbox.tmall.SandboxConfig;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.sync.Inbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * How {@link TradeMessages} gathers pushed trade messages into rounds ({@link PushedTradeBatches}):
+ * messages that wait together are read by one {@link OrderFeed#pushedTrades} call, one trade read
+ * answers every message of that trade, a message is confirmed only once its trade is committed in
+ * the inbox, only a read that began after a message arrived answers it, and a transient failure
+ * fails only the messages not yet answered. Against the sandbox's trades and the built-in ERP.
+ */
+@SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.SpringDatabaseTestBase {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Autowired ShopManagement shops;
+  @Autowired TradeImporter importer;
+  @Autowired OrderFeed realFeed;
+  @Autowired Inbox inbox;
+  @Autowired Clock clock;
+
+  private TmallSandbox sandbox;
+  private final GatedFeed feed = new GatedFeed();
+  private TradeMessages messages;
+  private Shop shop;
+  private List<String> paid;
+
+  @BeforeEach
+  void setUp() {
+    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(11));
+    Instant now = sandbox.clock().instant();
+    sandbox.generateHistory(40, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
+    var c = sandbox.credentials();
+    shop = shops.add(new ShopRegistration("T1", c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
+        now.minus(Duration.ofHours(3))));
+    messages = new TradeMessages(new NoStream(), feed, importer, shops, e -> { }, clock,
+        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), Duration.ZERO), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
+    assertThat(paid).hasSizeGreaterThan(5);
+  }
+
+  @AfterEach
+  void tearDown() {
+    feed.release.countDown();
+    messages.stop();
+    sandbox.close();
+  }
+
+  @Test
+  void messagesThatWaitTogetherAreReadInOneCallAndOneReadAnswersEveryMessageOfATrade() throws Exception {
+    feed.script = this::readEach;
+    CompletableFuture<Void> first = submit("1", paid.get(0));
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 1);
+    // the first round is held inside the feed: these wait for the next one
+    CompletableFuture<Void> second = submit("2", paid.get(1));
+    CompletableFuture<Void> third = submit("3", paid.get(2));
+    CompletableFuture<Void> thirdAgain = submit("4", paid.get(2));
+    feed.release.countDown();
+
+    CompletableFuture.allOf(first, second, third, thirdAgain).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(feed.rounds).containsExactly(List.of(paid.get(0)), List.of(paid.get(1), paid.get(2), paid.get(2)));
+    assertThat(feed.reads).containsExactly(paid.get(0), paid.get(1), paid.get(2));
+    assertThat(messages.stats().imported()).isEqualTo(4);
+  }
+
+  @Test
+  void aMessageIsConfirmedOnlyOnceItsTradeIsCommittedInTheInbox() throws Exception {
+    feed.script = this::readEach;
+    String tid = paid.get(0);
+    AtomicBoolean storedWhenConfirmed = new AtomicBoolean();
+    CompletableFuture<Void> done = submit("1", tid);
+    done.thenRun(() -> storedWhenConfirmed.set(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), tid).isPresent()));
+
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 1);
+    assertThat(done).isNotDone();
+    feed.release.countDown();
+
+    done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(storedWhenConfirmed).isTrue();
+  }
+
+  @Test
+  void onlyAReadThatBeganAfterAMessageArrivedAnswersIt() throws Exception {
+    String early = paid.get(0);
+    String late = paid.get(1);
+    feed.release = new CountDownLatch(0);
+    List<CompletableFuture<Void>> lateMessages = Collections.synchronizedList(new ArrayList<>());
+    feed.script = (batch, sink) -> {
+      if (feed.rounds.size() > 1) {
+        readEach(batch, sink);
+        return;
+      }
+      long before = System.nanoTime();
+      lateMessages.add(submit("2", late));
+      lateMessages.add(submit("3", paid.get(2)));
+      // a read that began before the late message arrived does not answer it ...
+      sink.read(List.of(trade(early), trade(late)), before);
+      assertThat(lateMessages.get(0)).isNotDone();
+      // ... a read that began after it does, within the same round
+      sink.read(List.of(trade(paid.get(2))), System.nanoTime());
+    };
+
+    CompletableFuture<Void> first = submit("1", early);
+    first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    CompletableFuture.allOf(lateMessages.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(feed.rounds).as("the late message needed a round of its own; the third was answered in the first")
+        .containsExactly(List.of(early), List.of(late));
+  }
+
+  @Test
+  void aTransientFailureFailsOnlyTheMessagesNotYetAnswered() throws Exception {
+    feed.script = (batch, sink) -> {
+      awaitRelease(feed.release);
+      sink.read(List.of(trade(batch.get(0).tid())), System.nanoTime());
+      throw new ChannelException(TradeMessageCode.FETCH_REFUSED, ChannelException.Kind.RETRYABLE, "gateway timeout", null, null);
+    };
+    CompletableFuture<Void> first = submit("1", paid.get(0));
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 1);
+    CompletableFuture<Void> answered = submit("2", paid.get(1));
+    CompletableFuture<Void> unanswered = submit("3", paid.get(2));
+    feed.release.countDown();
+    await().atMost(WAIT).until(() -> first.isDone() && answered.isDone() && unanswered.isDone());
+
+    assertThat(feed.rounds).containsExactly(List.of(paid.get(0)), List.of(paid.get(1), paid.get(2)));
+    assertThat(first).isCompleted();
+    assertThat(answered).isCompleted();
+    assertThat(unanswered).isCompletedExceptionally();
+    assertThat(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), paid.get(2))).isEmpty();
+    assertThat(messages.stats().failed()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private CompletableFuture<Void> submit(String id, String tid) {
+    ChannelMessage m = new ChannelMessage(id, "taobao_trade_TradeBuyerPay", tid, tid, null, "{\"tid\":" + tid + "}",
+        clock.instant(), sandbox.credentials().sellerNick(), "1");
+    return messages.handleAsync(shop.credentials().gatewayUrl() + " " + shop.credentials().appKey(), m);
+  }
+
+  private ChannelTrade trade(String tid) {
+    return realFeed.trade(shop.credentials(), tid).orElseThrow();
+  }
+
+  private void readEach(List<ChannelMessage> batch, OrderFeed.PushedTradeSink sink) {
+    awaitRelease(feed.release);
+    for (String tid : batch.stream().map(ChannelMessage::tid).distinct().toList()) {
+      long started = System.nanoTime();
+      feed.reads.add(tid);
+      sink.read(List.of(trade(tid)), started);
+    }
+  }
+
+  private static void awaitRelease(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Records each round's tids, then runs the test's script (held back by {@code release}). */
+  private final class GatedFeed implements OrderFeed {
+    final List<List<String>> rounds = Collections.synchronizedList(new ArrayList<>());
+    final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+    volatile CountDownLatch release = new CountDownLatch(1);
+    volatile BiConsumer<List<ChannelMessage>, PushedTradeSink> script;
+
+    @Override
+    public void pushedTrades(ShopCredentials shop, List<ChannelMessage> batch, PushedTradeSink sink) {
+      rounds.add(batch.stream().map(ChannelMessage::tid).toList());
+      script.accept(batch, sink);
+    }
+
+    @Override
+    public void changedTrades(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelTrade>> pageSink) {
+      realFeed.changedTrades(shop, window, pageSink);
+    }
+
+    @Override
+    public Optional<ChannelTrade> trade(ShopCredentials shop, String tid) {
+      return realFeed.trade(shop, tid);
+    }
+
+    @Override
+    public ChannelTrade fromSnapshot(String rawJson) {
+      return realFeed.fromSnapshot(rawJson);
+    }
+  }
+
+  private static final class NoStream implements MessageStream {
+    @Override
+    public boolean enabled() {
+      return false;
+    }
+
+    @Override
+    public void subscribe(ShopCredentials shop, List<String> topics) {}
+
+    @Override
+    public Connection start(ShopCredentials app, MessageHandler handler, RefusalListener refusals) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
