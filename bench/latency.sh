@@ -13,9 +13,12 @@
 #        e.g. --tmc-only, --peak-seconds 10, --peak-after 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N="${1:-3000}"
-S="${2:-60}"
-P="${3:-30}"
-B="${4:-5000}"
-shift $(( $# < 4 ? $# : 4 ))
+POSITIONAL=()
+while [ $# -gt 0 ] && [ ${#POSITIONAL[@]} -lt 4 ] && [[ "$1" != --* ]]; do
+  POSITIONAL+=("$1"); shift
+done
+N="${POSITIONAL[0]:-3000}"
+S="${POSITIONAL[1]:-60}"
+P="${POSITIONAL[2]:-30}"
+B="${POSITIONAL[3]:-5000}"
 exec ./bridge --data target/bench bench latency --trades "$N" --seconds "$S" --poll-interval "$P" --peak-trades "$B" "$@"
