@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
     subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class,
-        BenchCommand.Erp.class})
+        BenchCommand.Erp.class, SoakCommand.class, SoakBridgeCommand.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
