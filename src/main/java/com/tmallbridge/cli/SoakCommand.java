@@ -41,7 +41,7 @@ class SoakCommand implements Callable<Integer> {
   private static final int STEP_TICKS = 4;
   private static final int STEPS_AFTER_LIVE = 10;
   private static final int QUIET_STEPS = 4;
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
   @ParentCommand BenchCommand parent;
   @Option(names = "--minutes", defaultValue = "30", description = "Minutes of live trades and kills (default: ${DEFAULT-VALUE}).") int minutes;
