@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Reads every row of every table of an H2 database and walks every index, as the soak's integrity
  * check ({@code bench/soak.sh}): a table is unreadable when its full scan or the walk of one of its
- * indexes throws (say, H2's "Chunk N not found"), or when an index walk yields another number of
- * rows than the scan. Index walks are {@code SELECT <index columns> ... USE INDEX (<index>) ORDER
+ * indexes throws (say, H2's "Chunk N not found"), or when {@code count(*)} or an index walk yields
+ * another number of rows than the scan. Index walks are {@code SELECT <index columns> ... USE INDEX (<index>) ORDER
  * BY <index columns>}, which H2 answers by reading the index in order ("index sorted").
  */
 public final class StoreScan {
@@ -41,6 +41,11 @@ public final class StoreScan {
       try {
         long scanned = fullScan(c, table);
         rows.put(table, scanned);
+        long counted = countStar(c, table);
+        if (counted != scanned) {
+          unreadable.put(table, "count(*) says " + counted + " rows, a scan reads " + scanned);
+          continue;
+        }
         for (Map.Entry<String, List<String>> index : indexes(c, table).entrySet()) {
           long viaIndex = walk(c, table, index.getKey(), index.getValue());
           walked++;
@@ -94,6 +99,13 @@ public final class StoreScan {
       }
     }
     return n;
+  }
+
+  private static long countStar(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from " + quote(table))) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   private static long walk(Connection c, String table, String index, List<String> columns) throws SQLException {
