@@ -56,11 +56,13 @@ class DbCommand implements Runnable {
           out.json(report);
         } else {
           List<List<String>> rows = report.tables().stream().map(t -> List.of(t.table(), Long.toString(t.sourceRows()),
-              Long.toString(t.targetRows()), t.sourceRows() == t.targetRows() ? "ok" : "DIFFERENT")).toList();
-          out.table(List.of("TABLE", "SOURCE ROWS", "TARGET ROWS", ""), rows);
+              Long.toString(t.rowsCopied()), Long.toString(t.targetRows()), t.matches() ? "ok"
+                  : t.rowsCopied() == t.targetRows() ? "SOURCE COUNT(*) DIFFERS FROM ITS ROWS" : "DIFFERENT")).toList();
+          out.table(List.of("TABLE", "SOURCE COUNT", "ROWS COPIED", "TARGET COUNT", ""), rows);
           report.sequences().forEach((s, next) -> out.line("sequence " + s + " continues at " + next));
           out.line(report.matches() ? "copied " + report.tables().size() + " tables; every row count matches"
-              : "row counts differ: see the table above");
+              : "row counts differ: see the table above (a source whose count(*) differs from the rows it yields is damaged "
+                  + "itself: every row it yields was copied)");
         }
         return report.matches() ? 0 : 1;
       }
