@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
     subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class,
-        BenchCommand.Erp.class})
+        BenchCommand.Erp.class, SoakCommand.class, SoakBridgeCommand.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -54,6 +54,8 @@ class BenchCommand implements Runnable {
     @Option(names = "--pg-vacuum-every", defaultValue = "0", paramLabel = "SECONDS", description = "With --db postgres: run "
         + "VACUUM (ANALYZE) on the bench database every SECONDS during the run, standing in for autovacuum on a server "
         + "where it is off (default: ${DEFAULT-VALUE} = never).") int pgVacuumSeconds;
+    @Option(names = "--h2-options", paramLabel = "SETTINGS", description = "With --db h2: the H2 URL settings after the file name, "
+        + "';'-separated, to compare store settings (default: the bench's own, " + H2_OPTIONS + ").") String h2Options;
 
     @Override
     public Integer call() throws Exception {
@@ -77,8 +79,9 @@ class BenchCommand implements Runnable {
         floor = new InsertFloor.Target("postgres", url, pgUser);
         vacuum = PostgresVacuum.start(url, pgUser, pgVacuumSeconds, out::line);
       } else {
-        runtime = freshRuntime(dir);
+        runtime = freshRuntime(dir, h2Options != null ? h2Options : H2_OPTIONS);
         floor = InsertFloor.Target.h2(dir);
+        out.line("h2 settings: " + (h2Options != null ? h2Options : H2_OPTIONS));
       }
       try (runtime; PostgresVacuum v = vacuum) {
         OrderBenchmark.Figures f = runtime.bean(OrderBenchmark.class).run(trades, seed, floor, out::line);
@@ -243,13 +246,21 @@ class BenchCommand implements Runnable {
     }
   }
 
+  /** The H2 settings of the benches' file databases (application.properties' without AUTO_SERVER). */
+  static final String H2_OPTIONS =
+      "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000;RETENTION_TIME=600000";
+
   /** A runtime on a wiped H2 file database in {@code dir}, without the scheduled order polls. */
   static SpringRuntime freshRuntime(Path dir) throws IOException {
+    return freshRuntime(dir, H2_OPTIONS);
+  }
+
+  /** {@link #freshRuntime(Path)} with the H2 URL settings {@code h2Options} (after the file name, ';'-separated). */
+  static SpringRuntime freshRuntime(Path dir, String h2Options) throws IOException {
     wipe(dir);
     return new SpringRuntime(dir, null, null, null)
         .with("bridge.order.poll-interval", "1h")
-        .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000;RETENTION_TIME=600000")
+        .with("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("bridge") + ";" + h2Options)
         .with("logging.file.name", dir.resolve("bridge.log").toString());
   }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       OutboxCommand.class,
       StockCommand.class,
       ShipmentsCommand.class,
+      DbCommand.class,
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {

@@ -110,6 +110,16 @@ class DemoStock {
    * unit, and shipments of sales orders the ERP holds; then one stock cycle of the bridge.
    */
   void step(TmallSandbox sandbox, List<MaterialCode> materials, Random random, Predicate<SandboxTrade> ready) {
+    warehouseStep(sandbox, materials, random, ready);
+    watch.beforeCycle(sandbox, safety);
+    cycle(() -> stockSync.cycle(false)); // the outbox workers deliver the pushes
+  }
+
+  /**
+   * The warehouse's half of {@link #step}, without the bridge's stock cycle: for a bridge that
+   * runs its stock flow in a process of its own (the soak).
+   */
+  void warehouseStep(TmallSandbox sandbox, List<MaterialCode> materials, Random random, Predicate<SandboxTrade> ready) {
     if (!materials.isEmpty()) {
       for (int i = 0; i < 1 + random.nextInt(2); i++) {
         MaterialCode m = materials.get(random.nextInt(materials.size()));
@@ -124,8 +134,6 @@ class DemoStock {
       }
     }
     ship(sandbox, random, ready);
-    watch.beforeCycle(sandbox, safety);
-    cycle(() -> stockSync.cycle(false)); // the outbox workers deliver the pushes
   }
 
   /**
