@@ -233,7 +233,8 @@ class RefundFollower {
     }
 
     private boolean createReturn() {
-      ErpDocNo so = requireOrder();
+      // after an earlier exchange of the sub-order the buyer holds the replacement's goods: take those back
+      ErpDocNo so = refunds.latestReplacement(shop, r).map(ErpDocNo::new).orElseGet(this::requireOrder);
       long units = Math.max(0, r.num());
       ErpDocNo doc = erp.capability(ReturnSink.class).createReturn(so, Map.of(r.oid(), units), key("return"),
           "refund " + r.refundId() + " (" + r.kind() + ") of sub-order " + r.oid());

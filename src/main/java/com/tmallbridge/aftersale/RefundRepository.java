@@ -49,6 +49,14 @@ class RefundRepository {
       insert into aftersale_effect (effect_key, shop_id, refund_id, effect, erp_doc, amount_fen, units, detail, created_at)
       values (:key, :shop, :refundId, :effect, :erpDoc, :amount, :units, :detail, :now)
       on conflict do nothing""";
+  /** The replacement sales order of the newest earlier exchange of the same sub-order: where the buyer's goods came from since. */
+  private static final String LATEST_REPLACEMENT = """
+      select e.erp_doc from aftersale_effect e
+        join aftersale_refund p on p.shop_id = e.shop_id and p.refund_id = e.refund_id
+       where e.shop_id = :shop and e.effect = 'RESHIP' and e.erp_doc is not null
+         and p.tid = :tid and p.oid = :oid and p.refund_id <> :refundId and p.created <= :created
+       order by p.created desc, p.refund_id desc
+       fetch first 1 rows only""";
   private static final String HISTORY = """
       select status, modified, seen_at from aftersale_refund_status
        where shop_id = :shop and refund_id = :refundId order by modified, id""";
@@ -185,6 +193,16 @@ class RefundRepository {
     sql.append(" order by r.modified desc, r.refund_id desc limit :limit");
     p.put("limit", limit);
     return jdbc.sql(sql.toString()).params(p).query(RefundRepository::view).list();
+  }
+
+  /**
+   * The ERP number of the replacement sales order made for the newest earlier exchange of {@code r}'s
+   * sub-order, if any: after an exchange the buyer holds the replacement's goods, so a later return
+   * or exchange of the sub-order takes them back from that order, not from the original one.
+   */
+  Optional<String> latestReplacement(ShopId shop, RefundView r) {
+    return jdbc.sql(LATEST_REPLACEMENT).param("shop", shop.value()).param("tid", r.tid()).param("oid", r.oid())
+        .param("refundId", r.refundId()).param("created", utc(r.created())).query(String.class).optional();
   }
 
   List<RefundDetail.StatusSeen> history(ShopId shop, String refundId) {

@@ -1,5 +1,6 @@
 package com.tmallbridge.demo;
 
+import com.tmallbridge.aftersale.AfterSaleManagement;
 import com.tmallbridge.aftersale.RefundSync;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
@@ -53,6 +54,7 @@ public class SoakRunner {
   private final FulfilmentSync fulfilment;
   private final FulfilmentManagement shipments;
   private final RefundSync refundSync;
+  private final AfterSaleManagement afterSale;
   private final Checkpoints checkpoints;
   private final Clock clock;
   private @Nullable Shop shop;
@@ -61,7 +63,7 @@ public class SoakRunner {
 
   SoakRunner(DemoRunner demo, DemoSeeder seeder, DemoStock stock, DemoAfterSale buyers, BridgeCatchUp catchUp, ErpRegistry erp,
       OrderSync sync, OrderManagement orders, FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync,
-      Checkpoints checkpoints, Clock clock) {
+      AfterSaleManagement afterSale, Checkpoints checkpoints, Clock clock) {
     this.demo = demo;
     this.seeder = seeder;
     this.stock = stock;
@@ -73,6 +75,7 @@ public class SoakRunner {
     this.fulfilment = fulfilment;
     this.shipments = shipments;
     this.refundSync = refundSync;
+    this.afterSale = afterSale;
     this.checkpoints = checkpoints;
     this.clock = clock;
   }
@@ -133,9 +136,13 @@ public class SoakRunner {
     return checks;
   }
 
-  /** Trades held for an operator at the end (not a check: the demo reports them beside the checks). */
+  /**
+   * Trades, shipments and refunds held for an operator at the end, counted as the demo counts them
+   * (not a check: the demo reports them beside the checks).
+   */
   public long exceptions() {
-    return orders.unresolvedExceptions() + shipments.summary().byState().getOrDefault(ShipmentState.FAILED, 0L);
+    return orders.unresolvedExceptions() + shipments.summary().byState().getOrDefault(ShipmentState.FAILED, 0L)
+        + afterSale.counts().getOrDefault("exceptions", 0L);
   }
 
   private boolean settle(TmallSandbox sandbox, Shop s, Duration timeout) throws InterruptedException {

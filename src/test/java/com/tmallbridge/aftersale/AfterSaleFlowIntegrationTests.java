@@ -283,6 +283,30 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aCaseAfterAnExchangeTakesTheReplacementsGoodsBack() {
+    shipAll("ship-" + tid);
+    TestRefunds.Builder first = refund(tid + "01", "SUCCESS", 1).fee(0).withGoodReturn(true).withDispute("TMALL_EXCHANGE")
+        .phase("aftersale");
+    assertThat(follow(first, 10).refund().stage()).isEqualTo(RefundStage.EXCHANGED);
+    ErpDocNo firstReplacement = erp.capability(SalesOrderQuery.class)
+        .findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + tid + "01")).orElseThrow().docNo();
+    warehouse.ship(Shipment.inFull(firstReplacement, "WH01", "ZTO", "ZTX" + tid, "reship-" + tid));
+    long before = onHand("AS-A");
+
+    // the buyer is not happy with the replacement either: a second exchange of the whole sub-order (2 units)
+    String secondId = tid + "02";
+    RefundDetail second = follow(refund(secondId, "SUCCESS", 1).fee(0)
+        .withGoodReturn(true).withDispute("TMALL_EXCHANGE").phase("aftersale"), 30);
+
+    assertThat(second.refund().exceptionMessage()).isNull();
+    assertThat(second.refund().stage()).isEqualTo(RefundStage.EXCHANGED);
+    assertThat(second.effects()).filteredOn(e -> e.effect().equals("CREATE_RETURN")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).endsWith("for " + firstReplacement.value()));
+    assertThat(erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + secondId))).isPresent();
+    assertThat(onHand("AS-A")).as("the replacement's units are back").isEqualTo(before + 2);
+  }
+
+  @Test
   void aRefundLargerThanThePaidAmountIsCappedAndRaisesAnException() {
     RefundDetail done = follow(refund(tid + "01", "SUCCESS", 1).fee(5_000), 10);
 
