@@ -377,7 +377,8 @@ public class DemoRunner {
         warehouse.afterSaleFacts(DemoSeeder.SHOP_CODE));
   }
 
-  private Map<String, ErpSalesOrderSummary> erpOrdersByTid() {
+  /** The ERP's sales orders of the demo shop by channel order number (tid), as the ERP lists them. */
+  Map<String, ErpSalesOrderSummary> erpOrdersByTid() {
     Map<String, ErpSalesOrderSummary> byTid = new HashMap<>();
     erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
       if (DemoSeeder.SHOP_CODE.equals(o.shopCode())) {

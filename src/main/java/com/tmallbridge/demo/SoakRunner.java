@@ -3,9 +3,6 @@ package com.tmallbridge.demo;
 import com.tmallbridge.aftersale.AfterSaleManagement;
 import com.tmallbridge.aftersale.RefundSync;
 import com.tmallbridge.core.MaterialCode;
-import com.tmallbridge.erp.ErpRegistry;
-import com.tmallbridge.erp.ErpSalesOrderSummary;
-import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.fulfilment.FulfilmentManagement;
 import com.tmallbridge.fulfilment.FulfilmentSync;
 import com.tmallbridge.fulfilment.ShipmentState;
@@ -48,7 +45,6 @@ public class SoakRunner {
   private final DemoStock stock;
   private final DemoAfterSale buyers;
   private final BridgeCatchUp catchUp;
-  private final ErpRegistry erp;
   private final OrderSync sync;
   private final OrderManagement orders;
   private final FulfilmentSync fulfilment;
@@ -61,7 +57,7 @@ public class SoakRunner {
   private List<MaterialCode> materials = List.of();
   private Instant watchedFrom = Instant.EPOCH;
 
-  SoakRunner(DemoRunner demo, DemoSeeder seeder, DemoStock stock, DemoAfterSale buyers, BridgeCatchUp catchUp, ErpRegistry erp,
+  SoakRunner(DemoRunner demo, DemoSeeder seeder, DemoStock stock, DemoAfterSale buyers, BridgeCatchUp catchUp,
       OrderSync sync, OrderManagement orders, FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync,
       AfterSaleManagement afterSale, Checkpoints checkpoints, Clock clock) {
     this.demo = demo;
@@ -69,7 +65,6 @@ public class SoakRunner {
     this.stock = stock;
     this.buyers = buyers;
     this.catchUp = catchUp;
-    this.erp = erp;
     this.sync = sync;
     this.orders = orders;
     this.fulfilment = fulfilment;
@@ -105,7 +100,7 @@ public class SoakRunner {
    */
   public void step(TmallSandbox sandbox, Random random, boolean newCases) {
     Shop s = requireShop();
-    buyers.step(sandbox, erpOrdersByTid(), random, newCases);
+    buyers.step(sandbox, demo.erpOrdersByTid(), random, newCases);
     Map<Long, List<SandboxRefund>> cases = new HashMap<>();
     sandbox.refunds().forEach(r -> cases.computeIfAbsent(r.tid(), k -> new ArrayList<>()).add(r));
     stock.warehouseStep(sandbox, materials, random, t -> catchUp.caughtUp(s, t, cases.getOrDefault(t.tid(), List.of())));
@@ -170,16 +165,6 @@ public class SoakRunner {
   private boolean caughtUp(TmallSandbox sandbox, Shop s) {
     Instant lastChange = sandbox.trades().stream().map(SandboxTrade::modified).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     return checkpoints.get("tmall", "trades", s.id()).map(cp -> cp.isAfter(lastChange)).orElse(false);
-  }
-
-  private Map<String, ErpSalesOrderSummary> erpOrdersByTid() {
-    Map<String, ErpSalesOrderSummary> byTid = new HashMap<>();
-    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> {
-      if (DemoSeeder.SHOP_CODE.equals(o.shopCode())) {
-        byTid.put(o.orderNo().value(), o);
-      }
-    });
-    return byTid;
   }
 
   private Shop requireShop() {
