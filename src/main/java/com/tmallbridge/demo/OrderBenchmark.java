@@ -82,7 +82,11 @@ public class OrderBenchmark {
       progress.accept("end to end: " + trades + " trades (" + paid + " paid) sandbox -> bridge -> built-in ERP on " + floor.kind());
       Instant watchedFrom = clock.instant();
       stages.restart();
+      long cpu0 = processCpuNanos();
+      long sandboxCpu0 = sandboxCpuNanos();
       Run e2e = syncUntilExported(paid, progress);
+      long e2eCpu = processCpuNanos() - cpu0;
+      long e2eSandboxCpu = sandboxCpuNanos() - sandboxCpu0;
       long usedPeakMb = peakHeapMb();
       long afterGcPeak = Math.max(heap.peakAfterGcBytes(), HeapWatch.liveBytes());
       heap.close();
@@ -106,8 +110,19 @@ public class OrderBenchmark {
       TimeWindow window = new TimeWindow(now.minus(Duration.ofMinutes(15)), clock.instant());
       AtomicLong fetched = new AtomicLong();
       long f0 = System.nanoTime();
+      long fetchCpu0 = processCpuNanos();
+      long fetchSandboxCpu0 = sandboxCpuNanos();
       feed.changedTrades(shop.credentials(), window, page -> fetched.addAndGet(page.size()));
       double fetchSeconds = (System.nanoTime() - f0) / 1e9;
+      long fetchCpu = processCpuNanos() - fetchCpu0;
+      long fetchSandboxCpu = sandboxCpuNanos() - fetchSandboxCpu0;
+      int cores = Runtime.getRuntime().availableProcessors();
+      progress.accept(String.format(java.util.Locale.ROOT,
+          "  cpu a trade: end to end %.3f ms (sandbox threads %.3f of it), %.2f of %d cores busy; "
+              + "fetch floor %.3f ms (sandbox threads %.3f), %.2f cores busy",
+          e2eCpu / 1e6 / Math.max(1, paid), e2eSandboxCpu / 1e6 / Math.max(1, paid), e2eCpu / 1e9 / Math.max(1e-9, e2e.seconds()),
+          cores, fetchCpu / 1e6 / Math.max(1, fetched.get()), fetchSandboxCpu / 1e6 / Math.max(1, fetched.get()),
+          fetchCpu / 1e9 / Math.max(1e-9, fetchSeconds)));
 
       progress.accept("insert floor: plain JDBC batch insert of the same rows into " + floor.describe());
       double insertSeconds = new InsertFloor(floor).run(sandbox.trades());
@@ -195,6 +210,27 @@ public class OrderBenchmark {
    * @param seconds from the start to the last export
    */
   private record Run(long before, Instant started, double seconds) {}
+
+  /** CPU time this JVM has used so far, all threads, in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of the in-process sandbox's threads so far (its HTTP workers and timers, named
+   * {@code tmall-sandbox-…}, and the JDK HTTP server's dispatcher), in nanoseconds: the part of the
+   * process's CPU that is Tmall's, not the bridge's.
+   */
+  private static long sandboxCpuNanos() {
+    var threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && (info.getThreadName().startsWith("tmall-sandbox-") || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
+  }
 
   private static void resetPeaks() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
