@@ -36,6 +36,18 @@ class OutboxTests {
   }
 
   @Test
+  void messageIdsAreTimeOrderedSoInsertsLandAtTheEndOfTheIdIndex() {
+    java.util.List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ids.add(db.enqueue("1:" + i, "erp.sales-order.create", "k-" + i));
+    }
+
+    assertThat(ids).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+    // the id column holds the canonical text form: it must sort in the order of enqueueing
+    assertThat(ids.stream().map(UUID::toString).toList()).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
   void returnsTheExistingIdForARepeatedIdempotencyKey() {
     UUID first = db.enqueue("1:100", "erp.sales-order.create", "k-1");
     UUID again = db.tx.execute(s -> outbox.enqueue("other", "2:200", "other.type", "{}", "k-1"));
