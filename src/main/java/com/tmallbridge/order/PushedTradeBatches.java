@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * OrderFeed#pushedTrades}: for Tmall a few list pages instead of one fetch per trade), on one
  * reading thread per shop, so a shop has one round in flight. A round takes every message waiting
  * for the shop; the next round starts when this one ended and at least {@code interval} after it
- * began, so a peak of payments fills rounds instead of multiplying calls. What a read answers is
+ * began, or, after a round that made n calls, n ÷ {@code callsPerSecond} seconds after it began:
+ * so a peak of payments fills rounds instead of multiplying calls (a list page sorted newest first
+ * read every 50 ms would list the newest second's trades again each time). What a read answers is
  * imported on the shop's own importing thread, in the order it was read (reads queued meanwhile in
  * one transaction, up to {@link #IMPORT_BATCH} trades), while the round reads on: the next page
  * or round is listed while the last one commits. At most {@link #IMPORTS_QUEUED} reads wait for
@@ -66,6 +68,7 @@ final class PushedTradeBatches {
   private final ShopManagement shops;
   private final Clock clock;
   private final Duration interval;
+  private final int callsPerSecond;
   private final Timer messageTimer;
   private final Timer importTimer;
   private final Outcomes outcomes;
@@ -73,12 +76,13 @@ final class PushedTradeBatches {
   private volatile boolean stopped;
 
   PushedTradeBatches(OrderFeed feed, TradeImporter importer, ShopManagement shops, Clock clock, Duration interval,
-      Timer messageTimer, Timer importTimer, Outcomes outcomes) {
+      int callsPerSecond, Timer messageTimer, Timer importTimer, Outcomes outcomes) {
     this.feed = feed;
     this.importer = importer;
     this.shops = shops;
     this.clock = clock;
     this.interval = interval;
+    this.callsPerSecond = callsPerSecond;
     this.messageTimer = messageTimer;
     this.importTimer = importTimer;
     this.outcomes = outcomes;
@@ -106,6 +110,15 @@ final class PushedTradeBatches {
       queue.stop();
     }
     queues.clear();
+  }
+
+  /**
+   * The shortest time from the start of a round that made {@code calls} calls to the start of the
+   * next: {@code interval}, or {@code calls ÷ callsPerSecond} seconds when that is longer.
+   */
+  static Duration spacing(Duration interval, int calls, int callsPerSecond) {
+    Duration byCalls = Duration.ofNanos(calls * 1_000_000_000L / callsPerSecond);
+    return byCalls.compareTo(interval) > 0 ? byCalls : interval;
   }
 
   /** Starts again after {@link #stop}. */
@@ -148,6 +161,7 @@ final class PushedTradeBatches {
     private Shop shop;
     private boolean scheduled;
     private long lastRound;
+    private long gap = interval.toNanos();
 
     ShopQueue() {
       ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -169,7 +183,7 @@ final class PushedTradeBatches {
       waiting.add(pending);
       if (!scheduled) {
         scheduled = true;
-        long wait = Math.max(0, lastRound + interval.toNanos() - System.nanoTime());
+        long wait = Math.max(0, lastRound + gap - System.nanoTime());
         thread.schedule(this::round, wait, TimeUnit.NANOSECONDS);
       }
     }
@@ -198,28 +212,31 @@ final class PushedTradeBatches {
         current = shop;
         lastRound = System.nanoTime();
       }
+      int calls = 0;
       try {
-        read(current, batch);
+        calls = read(current, batch);
       } catch (RuntimeException | Error e) {
         unanswered(current, batch, e);
       } finally {
         synchronized (this) {
+          gap = spacing(interval, calls, callsPerSecond).toNanos();
           if (waiting.isEmpty() || stopped) {
             scheduled = false;
           } else {
-            long wait = Math.max(0, lastRound + interval.toNanos() - System.nanoTime());
+            long wait = Math.max(0, lastRound + gap - System.nanoTime());
             thread.schedule(this::round, wait, TimeUnit.NANOSECONDS);
           }
         }
       }
     }
 
-    private void read(Shop current, List<Pending> batch) {
+    /** @return the calls the read made */
+    private int read(Shop current, List<Pending> batch) {
       if (!current.callableAt(clock.instant())) {
         throw new IllegalStateException("shop " + current.code() + " is paused until " + current.pausedUntil() + "; message comes again");
       }
       List<ChannelMessage> messages = batch.stream().map(p -> p.message).toList();
-      feed.pushedTrades(current.credentials(), messages, new OrderFeed.PushedTradeSink() {
+      int calls = feed.pushedTrades(current.credentials(), messages, new OrderFeed.PushedTradeSink() {
         @Override
         public void read(List<ChannelTrade> trades, long startedNanos) {
           answer(current, batch, trades, startedNanos);
@@ -255,6 +272,7 @@ final class PushedTradeBatches {
           p.done.completeExceptionally(new IllegalStateException("trade " + p.tid() + " was not read; message comes again"));
         }
       }
+      return calls;
     }
 
     /**

@@ -76,7 +76,7 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
         now.minus(Duration.ofHours(3))));
     gatedImporter.real = importer;
     messages = new TradeMessages(new NoStream(), feed, gatedImporter, shops, e -> { }, clock,
-        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), Duration.ZERO), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), Duration.ZERO, 20), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
     assertThat(paid).hasSizeGreaterThan(5);
   }
@@ -248,9 +248,10 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     volatile BiConsumer<List<ChannelMessage>, PushedTradeSink> script;
 
     @Override
-    public void pushedTrades(ShopCredentials shop, List<ChannelMessage> batch, PushedTradeSink sink) {
+    public int pushedTrades(ShopCredentials shop, List<ChannelMessage> batch, PushedTradeSink sink) {
       rounds.add(batch.stream().map(ChannelMessage::tid).toList());
       script.accept(batch, sink);
+      return 1;
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,8 @@ final class PushedTradeReader {
     this.clock = clock;
   }
 
-  void read(ShopCredentials shop, List<ChannelMessage> messages, OrderFeed.PushedTradeSink sink) {
+  /** @return the calls made */
+  int read(ShopCredentials shop, List<ChannelMessage> messages, OrderFeed.PushedTradeSink sink) {
     Instant now = clock.instant();
     Map<String, List<ChannelMessage>> byStatus = new LinkedHashMap<>();
     Set<String> singles = new LinkedHashSet<>();
@@ -108,12 +110,14 @@ final class PushedTradeReader {
       }
     }
     int unlisted = singles.size();
+    AtomicInteger pages = new AtomicInteger();
     for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
-      singles.addAll(listGroup(shop, group.getKey(), group.getValue(), sink));
+      singles.addAll(listGroup(shop, group.getKey(), group.getValue(), sink, pages));
     }
-    log.debug("shop {}: {} message(s), {} read one by one, {} of them not listed", shop.shop(), messages.size(), singles.size(),
-        singles.size() - unlisted);
+    log.debug("shop {}: {} message(s), {} page(s), {} read one by one, {} of them not listed", shop.shop(), messages.size(),
+        pages.get(), singles.size(), singles.size() - unlisted);
     fetchEach(shop, List.copyOf(singles), sink);
+    return pages.get() + singles.size();
   }
 
   /**
@@ -167,14 +171,15 @@ final class PushedTradeReader {
   }
 
   /** Reads one status group window by window, page by page; returns the tids no page listed. */
-  private Set<String> listGroup(ShopCredentials shop, String status, List<ChannelMessage> group, OrderFeed.PushedTradeSink sink) {
+  private Set<String> listGroup(ShopCredentials shop, String status, List<ChannelMessage> group, OrderFeed.PushedTradeSink sink,
+      AtomicInteger pages) {
     Set<String> wanted = new LinkedHashSet<>();
     group.forEach(m -> wanted.add(m.tid()));
     for (Window window : windows(group)) {
       if (!window.tids().stream().anyMatch(wanted::contains)) {
         continue;
       }
-      if (!listWindow(shop, status, window, wanted, sink)) {
+      if (!listWindow(shop, status, window, wanted, sink, pages)) {
         return wanted;
       }
     }
@@ -219,7 +224,7 @@ final class PushedTradeReader {
    * @return false when the list call was refused for good (the rest is to be read one by one)
    */
   private boolean listWindow(ShopCredentials shop, String status, Window window, Set<String> wanted,
-      OrderFeed.PushedTradeSink sink) {
+      OrderFeed.PushedTradeSink sink, AtomicInteger pages) {
     // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
     int maxPages = Math.min(MAX_PAGES, 2 * ((window.tids().size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
     int pageNo = 1;
@@ -227,18 +232,19 @@ final class PushedTradeReader {
     while (pageNo <= maxPages && window.tids().stream().anyMatch(wanted::contains)) {
       int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, maxPages - pageNo + 1);
       long started = System.nanoTime();
-      List<CompletableFuture<TopResponse>> pages = new ArrayList<>();
+      List<CompletableFuture<TopResponse>> wavePages = new ArrayList<>();
       for (int i = 0; i < wave; i++) {
         TopRequest request = TradeRequests.incrementGetNext(window.span(), fields, types, status, pageNo + i, PAGE_SIZE);
-        pages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
+        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
       }
+      pages.addAndGet(wave);
       boolean more = true;
-      for (CompletableFuture<TopResponse> future : pages) {
+      for (CompletableFuture<TopResponse> future : wavePages) {
         TopResponse page;
         try {
           page = join(future);
         } catch (ChannelException e) {
-          pages.forEach(p -> p.cancel(false));
+          wavePages.forEach(p -> p.cancel(false));
           if (e.kind() != ChannelException.Kind.PERMANENT) {
             throw e;
           }
