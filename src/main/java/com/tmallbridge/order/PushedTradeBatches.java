@@ -14,8 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +53,7 @@ final class PushedTradeBatches {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeBatches.class);
   /** Reads (list pages, fetches) answered and waiting for a shop's importing thread, at most. */
   static final int IMPORTS_QUEUED = 10;
-  /** Trades the importing thread takes into one transaction, at most (unless one read brings more). */
+  /** Trades after which the importing thread takes no further read into the same transaction. */
   static final int IMPORT_BATCH = 300;
 
   /** Told how each message ended, for the counters of {@link TradeMessages}. */
@@ -190,7 +190,9 @@ final class PushedTradeBatches {
 
     void stop() {
       thread.shutdownNow();
-      importing.shutdownNow();
+      // not interrupted: a running import finishes its transaction (its messages are then answered);
+      // the reads still queued are failed below and come again
+      importing.shutdown();
       List<Pending> left;
       synchronized (this) {
         left = new ArrayList<>(waiting);
@@ -310,10 +312,12 @@ final class PushedTradeBatches {
         throw stopping;
       }
       answered.forEach(p -> p.answered = true);
-      answers.add(new Answer(current, page, answered));
+      Answer answer = new Answer(current, page, answered);
+      answers.add(answer);
       try {
         importing.execute(this::importAnswers);
       } catch (RejectedExecutionException e) {
+        answers.remove(answer);
         importSlots.release();
         answered.forEach(p -> p.done.completeExceptionally(new IllegalStateException("message consumer stopped; message comes again")));
       }
