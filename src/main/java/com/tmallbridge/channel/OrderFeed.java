@@ -50,13 +50,16 @@ public interface OrderFeed {
    * tid ends in {@code sink.read}, {@code sink.missing} or {@code sink.refused} unless this method
    * throws. The default implementation reads each distinct tid with {@link #trade}.
    *
+   * @return the calls made to the channel (the caller paces its rounds by them)
    * @throws ChannelException when the channel refuses or fails after the client's retries; trades
    *     read before that were already given to the sink
    */
-  default void pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
+  default int pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
+    int calls = 0;
     for (String tid : messages.stream().map(ChannelMessage::tid).filter(java.util.Objects::nonNull).distinct().toList()) {
       long started = System.nanoTime();
       Optional<ChannelTrade> trade;
+      calls++;
       try {
         trade = trade(shop, tid);
       } catch (ChannelException e) {
@@ -72,6 +75,7 @@ public interface OrderFeed {
         sink.missing(tid);
       }
     }
+    return calls;
   }
 
   /** Receives what {@link #pushedTrades} read. Called on the reading thread, one call at a time. */

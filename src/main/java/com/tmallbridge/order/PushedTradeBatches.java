@@ -14,10 +14,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +31,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Gathers the pushed trade messages of each shop and reads their trades together ({@link
  * OrderFeed#pushedTrades}: for Tmall a few list pages instead of one fetch per trade), on one
- * thread per shop. A round takes every message waiting for the shop; the next round starts when
- * this one ended and at least {@code interval} after it began, so a peak of payments fills rounds
- * instead of multiplying calls.
+ * reading thread per shop, so a shop has one round in flight. A round takes every message waiting
+ * for the shop; the next round starts when this one ended and at least {@code interval} after it
+ * began, or, after a round that made n calls, n ÷ {@code callsPerSecond} seconds after it began:
+ * so a peak of payments fills rounds instead of multiplying calls (a list page sorted newest first
+ * read every 50 ms would list the newest second's trades again each time). What a read answers is
+ * imported on the shop's own importing thread, in the order it was read (reads queued meanwhile in
+ * one transaction, up to {@link #IMPORT_BATCH} trades), while the round reads on: the next page
+ * or round is listed while the last one commits. At most {@link #IMPORTS_QUEUED} reads wait for
+ * the importing thread; a round that would queue more waits for it.
  *
  * <p>A message's stage completes only once a snapshot of its trade, read by a call that began
  * after the message was received (so it shows the message's change), has been imported and
@@ -39,6 +51,10 @@ import org.slf4j.LoggerFactory;
  */
 final class PushedTradeBatches {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeBatches.class);
+  /** Reads (list pages, fetches) answered and waiting for a shop's importing thread, at most. */
+  static final int IMPORTS_QUEUED = 10;
+  /** Trades after which the importing thread takes no further read into the same transaction. */
+  static final int IMPORT_BATCH = 300;
 
   /** Told how each message ended, for the counters of {@link TradeMessages}. */
   interface Outcomes {
@@ -52,6 +68,7 @@ final class PushedTradeBatches {
   private final ShopManagement shops;
   private final Clock clock;
   private final Duration interval;
+  private final int callsPerSecond;
   private final Timer messageTimer;
   private final Timer importTimer;
   private final Outcomes outcomes;
@@ -59,12 +76,13 @@ final class PushedTradeBatches {
   private volatile boolean stopped;
 
   PushedTradeBatches(OrderFeed feed, TradeImporter importer, ShopManagement shops, Clock clock, Duration interval,
-      Timer messageTimer, Timer importTimer, Outcomes outcomes) {
+      int callsPerSecond, Timer messageTimer, Timer importTimer, Outcomes outcomes) {
     this.feed = feed;
     this.importer = importer;
     this.shops = shops;
     this.clock = clock;
     this.interval = interval;
+    this.callsPerSecond = callsPerSecond;
     this.messageTimer = messageTimer;
     this.importTimer = importTimer;
     this.outcomes = outcomes;
@@ -94,24 +112,56 @@ final class PushedTradeBatches {
     queues.clear();
   }
 
+  /**
+   * The shortest time from the start of a round that made {@code calls} calls to the start of the
+   * next: {@code interval}, or {@code calls ÷ callsPerSecond} seconds when that is longer.
+   */
+  static Duration spacing(Duration interval, int calls, int callsPerSecond) {
+    Duration byCalls = Duration.ofNanos(calls * 1_000_000_000L / callsPerSecond);
+    return byCalls.compareTo(interval) > 0 ? byCalls : interval;
+  }
+
   /** Starts again after {@link #stop}. */
   void start() {
     stopped = false;
   }
 
-  private record Pending(ChannelMessage message, long receivedNanos, CompletableFuture<Void> done) {
+  /** A message waiting for its trade; {@code answered} once a read that answers it is queued for import. */
+  private static final class Pending {
+    final ChannelMessage message;
+    final long receivedNanos;
+    final CompletableFuture<Void> done;
+    volatile boolean answered;
+
+    Pending(ChannelMessage message, long receivedNanos, CompletableFuture<Void> done) {
+      this.message = message;
+      this.receivedNanos = receivedNanos;
+      this.done = done;
+    }
+
     String tid() {
       return message.tid();
     }
+
+    boolean open() {
+      return !answered && !done.isDone();
+    }
   }
+
+  /** The trades of one read and the messages they answer, waiting for the importing thread. */
+  private record Answer(Shop shop, List<ChannelTrade> trades, List<Pending> messages) {}
 
   /** One shop's waiting messages and its reading thread. */
   private final class ShopQueue {
     private final ScheduledExecutorService thread;
+    private final ExecutorService importing;
+    private final Semaphore importSlots = new Semaphore(IMPORTS_QUEUED);
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Pending> waiting = new ArrayList<>();
     private Shop shop;
     private boolean scheduled;
     private long lastRound;
+    private long gap = interval.toNanos();
 
     ShopQueue() {
       ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -121,6 +171,11 @@ final class PushedTradeBatches {
       });
       executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
       this.thread = executor;
+      this.importing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "tmc-trade-import");
+        t.setDaemon(true);
+        return t;
+      });
     }
 
     synchronized void add(Shop latest, Pending pending) {
@@ -128,17 +183,23 @@ final class PushedTradeBatches {
       waiting.add(pending);
       if (!scheduled) {
         scheduled = true;
-        long wait = Math.max(0, lastRound + interval.toNanos() - System.nanoTime());
+        long wait = Math.max(0, lastRound + gap - System.nanoTime());
         thread.schedule(this::round, wait, TimeUnit.NANOSECONDS);
       }
     }
 
     void stop() {
       thread.shutdownNow();
+      // not interrupted: a running import finishes its transaction (its messages are then answered);
+      // the reads still queued are failed below and come again
+      importing.shutdown();
       List<Pending> left;
       synchronized (this) {
         left = new ArrayList<>(waiting);
         waiting.clear();
+      }
+      for (Answer a = answers.poll(); a != null; a = answers.poll()) {
+        left.addAll(a.messages());
       }
       IllegalStateException stopping = new IllegalStateException("message consumer stopped; message comes again");
       left.forEach(p -> p.done.completeExceptionally(stopping));
@@ -153,28 +214,31 @@ final class PushedTradeBatches {
         current = shop;
         lastRound = System.nanoTime();
       }
+      int calls = 0;
       try {
-        read(current, batch);
+        calls = read(current, batch);
       } catch (RuntimeException | Error e) {
         unanswered(current, batch, e);
       } finally {
         synchronized (this) {
+          gap = spacing(interval, calls, callsPerSecond).toNanos();
           if (waiting.isEmpty() || stopped) {
             scheduled = false;
           } else {
-            long wait = Math.max(0, lastRound + interval.toNanos() - System.nanoTime());
+            long wait = Math.max(0, lastRound + gap - System.nanoTime());
             thread.schedule(this::round, wait, TimeUnit.NANOSECONDS);
           }
         }
       }
     }
 
-    private void read(Shop current, List<Pending> batch) {
+    /** @return the calls the read made */
+    private int read(Shop current, List<Pending> batch) {
       if (!current.callableAt(clock.instant())) {
         throw new IllegalStateException("shop " + current.code() + " is paused until " + current.pausedUntil() + "; message comes again");
       }
-      List<ChannelMessage> messages = batch.stream().map(Pending::message).toList();
-      feed.pushedTrades(current.credentials(), messages, new OrderFeed.PushedTradeSink() {
+      List<ChannelMessage> messages = batch.stream().map(p -> p.message).toList();
+      int calls = feed.pushedTrades(current.credentials(), messages, new OrderFeed.PushedTradeSink() {
         @Override
         public void read(List<ChannelTrade> trades, long startedNanos) {
           answer(current, batch, trades, startedNanos);
@@ -183,7 +247,7 @@ final class PushedTradeBatches {
         @Override
         public void missing(String tid) {
           for (Pending p : batch) {
-            if (tid.equals(p.tid()) && !p.done.isDone()) {
+            if (tid.equals(p.tid()) && p.open()) {
               log.warn("{} message {}: Tmall says trade {} does not exist for shop {}; confirmed",
                   TradeMessageCode.FETCH_REFUSED.code(), p.message.id(), tid, current.code());
               outcomes.ignored();
@@ -196,7 +260,7 @@ final class PushedTradeBatches {
         public void refused(String tid, ChannelException problem) {
           shops.recordFailure(current.id(), problem);
           for (Pending p : batch) {
-            if (tid.equals(p.tid()) && !p.done.isDone()) {
+            if (tid.equals(p.tid()) && p.open()) {
               log.warn("{} message {} trade {} shop {}: {}; confirmed", TradeMessageCode.FETCH_REFUSED.code(), p.message.id(),
                   tid, current.code(), problem.getMessage());
               outcomes.ignored();
@@ -206,19 +270,23 @@ final class PushedTradeBatches {
         }
       });
       for (Pending p : batch) {
-        if (!p.done.isDone()) {
+        if (p.open()) {
           p.done.completeExceptionally(new IllegalStateException("trade " + p.tid() + " was not read; message comes again"));
         }
       }
+      return calls;
     }
 
-    /** Imports the trades that answer waiting messages (of the round, or arrived before the read began). */
+    /**
+     * Queues the trades that answer waiting messages (of the round, or arrived before the read
+     * began) for the importing thread; waits while {@link #IMPORTS_QUEUED} reads are queued.
+     */
     private void answer(Shop current, List<Pending> batch, List<ChannelTrade> trades, long startedNanos) {
       Map<String, ChannelTrade> byTid = new LinkedHashMap<>();
       trades.forEach(t -> byTid.put(t.tid(), t));
       List<Pending> answered = new ArrayList<>();
       for (Pending p : batch) {
-        if (!p.done.isDone() && byTid.containsKey(p.tid())) {
+        if (p.open() && byTid.containsKey(p.tid())) {
           answered.add(p);
         }
       }
@@ -235,19 +303,57 @@ final class PushedTradeBatches {
         return;
       }
       List<ChannelTrade> page = answered.stream().map(p -> byTid.get(p.tid())).distinct().toList();
-      long importing = System.nanoTime();
       try {
-        importer.importPage(current, page);
-      } catch (RuntimeException | Error e) {
-        answered.forEach(p -> p.done.completeExceptionally(e));
-        throw e;
+        importSlots.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        IllegalStateException stopping = new IllegalStateException("message consumer stopping; message comes again", e);
+        answered.forEach(p -> p.done.completeExceptionally(stopping));
+        throw stopping;
       }
-      long done = System.nanoTime();
-      importTimer.record(done - importing, TimeUnit.NANOSECONDS);
-      for (Pending p : answered) {
-        messageTimer.record(done - p.receivedNanos, TimeUnit.NANOSECONDS);
-        outcomes.imported();
-        p.done.complete(null);
+      answered.forEach(p -> p.answered = true);
+      Answer answer = new Answer(current, page, answered);
+      answers.add(answer);
+      try {
+        importing.execute(this::importAnswers);
+      } catch (RejectedExecutionException e) {
+        answers.remove(answer);
+        importSlots.release();
+        answered.forEach(p -> p.done.completeExceptionally(new IllegalStateException("message consumer stopped; message comes again")));
+      }
+    }
+
+    /** Imports the queued reads in order, up to {@link #IMPORT_BATCH} trades a transaction, and completes their messages. */
+    private void importAnswers() {
+      List<Answer> taken = new ArrayList<>();
+      List<ChannelTrade> page = new ArrayList<>();
+      while (page.size() < IMPORT_BATCH) {
+        Answer next = answers.poll();
+        if (next == null) {
+          break;
+        }
+        taken.add(next);
+        page.addAll(next.trades());
+      }
+      if (taken.isEmpty()) {
+        return;
+      }
+      List<Pending> messages = taken.stream().flatMap(a -> a.messages().stream()).toList();
+      long started = System.nanoTime();
+      try {
+        importer.importPage(taken.get(taken.size() - 1).shop(), page);
+        long done = System.nanoTime();
+        importTimer.record(done - started, TimeUnit.NANOSECONDS);
+        for (Pending p : messages) {
+          messageTimer.record(done - p.receivedNanos, TimeUnit.NANOSECONDS);
+          outcomes.imported();
+          p.done.complete(null);
+        }
+      } catch (RuntimeException | Error e) {
+        log.warn("importing {} pushed trade(s) failed; their messages come again: {}", page.size(), e.toString());
+        messages.forEach(p -> p.done.completeExceptionally(e));
+      } finally {
+        importSlots.release(taken.size());
       }
     }
 
@@ -255,7 +361,7 @@ final class PushedTradeBatches {
     private void unanswered(Shop current, List<Pending> batch, Throwable e) {
       boolean transientTrouble = !(e instanceof ChannelException ce) || shops.recordFailure(current.id(), ce);
       for (Pending p : batch) {
-        if (p.done.isDone()) {
+        if (!p.open()) {
           continue;
         }
         if (transientTrouble) {

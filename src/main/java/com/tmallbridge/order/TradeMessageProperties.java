@@ -18,17 +18,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     trades' messages from queueing behind them and leaves the shop's call quota to them
  * @param batchInterval the shortest time between the starts of two rounds that read the trades of
  *     a shop's waiting messages together (default 50 ms): a message waits at most this long for its
- *     round when the shop is quiet, and at a peak each round takes every message that came meanwhile,
- *     so pushed trades cost at most about 1 s ÷ this many reads a second (20 by default, each a list
- *     page of up to 100 trades) beside the fall-back fetches
+ *     round when the shop is quiet, and at a peak each round takes every message that came meanwhile
+ * @param callsPerSecond the pace of a shop's rounds by the calls they make (default 20, two fifths of
+ *     TOP's usual 50 calls a second per shop, which the poller and the write-backs share): after a
+ *     round that made n calls the next one starts no sooner than n ÷ this many seconds after it
+ *     began. A quiet shop's round makes one call, so only {@code batchInterval} counts; at a peak
+ *     rounds grow instead of listing the newest second's trades again every 50 ms
  */
 @ConfigurationProperties("bridge.order.messages")
 public record TradeMessageProperties(@DefaultValue({"taobao_trade_TradeCreate", "taobao_trade_TradeSellerShip", "taobao_trade_TradePartlySellerShip"})
-    List<String> skipTopics, @DefaultValue("50ms") Duration batchInterval) {
+    List<String> skipTopics, @DefaultValue("50ms") Duration batchInterval, @DefaultValue("20") int callsPerSecond) {
 
   public TradeMessageProperties {
     if (batchInterval == null || batchInterval.isNegative()) {
       throw new IllegalArgumentException("bridge.order.messages.batch-interval must not be negative, got " + batchInterval);
+    }
+    if (callsPerSecond < 1) {
+      throw new IllegalArgumentException("bridge.order.messages.calls-per-second must be at least 1, got " + callsPerSecond);
     }
     skipTopics = List.copyOf(skipTopics);
     for (String t : skipTopics) {

@@ -50,9 +50,10 @@ import org.springframework.stereotype.Component;
  * anything a message missed.
  *
  * <p>Messages are routed concurrently on the stream's worker threads
- * ({@code bridge.channel.tmall.tmc.workers}); the trades of one shop are read and imported on that
- * shop's own reading thread, one round after the other, so two messages of one trade are never
- * imported at once within this process. Thread-safe.
+ * ({@code bridge.channel.tmall.tmc.workers}); the trades of one shop are read on that shop's own
+ * reading thread, one round after the other, and imported on its own importing thread in the order
+ * they were read, so two messages of one trade are never imported at once within this process.
+ * Thread-safe.
  *
  * <p>Timers: {@code bridge.order.message} (a trade message from handler start to its import's
  * commit) and {@code bridge.order.import} with tag {@code via=tmc} (one import of a round's answered
@@ -79,7 +80,7 @@ public class TradeMessages {
 
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
       ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties, MeterRegistry meters) {
-    this.batches = new PushedTradeBatches(feed, importer, shops, clock, properties.batchInterval(), OrderMeters.messageTimer(meters),
+    this.batches = new PushedTradeBatches(feed, importer, shops, clock, properties.batchInterval(), properties.callsPerSecond(), OrderMeters.messageTimer(meters),
         OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
           @Override
           public void imported() {

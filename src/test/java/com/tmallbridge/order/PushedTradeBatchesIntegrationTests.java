@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +43,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * How {@link TradeMessages} gathers pushed trade messages into rounds ({@link PushedTradeBatches}):
  * messages that wait together are read by one {@link OrderFeed#pushedTrades} call, one trade read
  * answers every message of that trade, a message is confirmed only once its trade is committed in
- * the inbox, only a read that began after a message arrived answers it, and a transient failure
- * fails only the messages not yet answered. Against the sandbox's trades and the built-in ERP.
+ * the inbox, only a read that began after a message arrived answers it, a transient failure
+ * fails only the messages not yet answered, and a round's reads are imported on another thread
+ * while the next round reads. Against the sandbox's trades and the built-in ERP.
  */
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
@@ -62,6 +64,8 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
   private Shop shop;
   private List<String> paid;
 
+  private final GatedImporter gatedImporter = new GatedImporter();
+
   @BeforeEach
   void setUp() {
     sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(11));
@@ -70,8 +74,9 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     var c = sandbox.credentials();
     shop = shops.add(new ShopRegistration("T1", c.sellerNick(), sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
         now.minus(Duration.ofHours(3))));
-    messages = new TradeMessages(new NoStream(), feed, importer, shops, e -> { }, clock,
-        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), Duration.ZERO), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    gatedImporter.real = importer;
+    messages = new TradeMessages(new NoStream(), feed, gatedImporter, shops, e -> { }, clock,
+        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), Duration.ZERO, 20), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
     assertThat(paid).hasSizeGreaterThan(5);
   }
@@ -79,6 +84,7 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
   @AfterEach
   void tearDown() {
     feed.release.countDown();
+    gatedImporter.release.countDown();
     messages.stop();
     sandbox.close();
   }
@@ -167,6 +173,43 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     assertThat(messages.stats().failed()).isEqualTo(1);
   }
 
+  @Test
+  void theNextRoundReadsWhileTheLastRoundsTradesAreImported() throws Exception {
+    feed.release = new CountDownLatch(0);
+    feed.script = this::readEach;
+    gatedImporter.release = new CountDownLatch(1);
+    CompletableFuture<Void> first = submit("1", paid.get(0));
+    await().atMost(WAIT).until(() -> gatedImporter.held.get() == 1);
+
+    CompletableFuture<Void> second = submit("2", paid.get(1));
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 2);
+    assertThat(first).as("answered, its import not committed: neither confirmed nor failed back").isNotDone();
+    assertThat(second).isNotDone();
+    gatedImporter.release.countDown();
+
+    CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(feed.rounds).containsExactly(List.of(paid.get(0)), List.of(paid.get(1)));
+    assertThat(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), paid.get(1))).isPresent();
+    assertThat(messages.stats().imported()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedImportFailsOnlyItsOwnMessagesAndTheRoundsGoOn() throws Exception {
+    feed.release = new CountDownLatch(0);
+    feed.script = this::readEach;
+    gatedImporter.release = new CountDownLatch(0);
+    gatedImporter.failFor = paid.get(0);
+    CompletableFuture<Void> failing = submit("1", paid.get(0));
+    await().atMost(WAIT).until(failing::isDone);
+    CompletableFuture<Void> next = submit("2", paid.get(1));
+
+    next.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(failing).isCompletedExceptionally();
+    assertThat(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), paid.get(0))).isEmpty();
+    assertThat(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), paid.get(1))).isPresent();
+    assertThat(messages.stats().failed()).isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private CompletableFuture<Void> submit(String id, String tid) {
@@ -205,9 +248,10 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     volatile BiConsumer<List<ChannelMessage>, PushedTradeSink> script;
 
     @Override
-    public void pushedTrades(ShopCredentials shop, List<ChannelMessage> batch, PushedTradeSink sink) {
+    public int pushedTrades(ShopCredentials shop, List<ChannelMessage> batch, PushedTradeSink sink) {
       rounds.add(batch.stream().map(ChannelMessage::tid).toList());
       script.accept(batch, sink);
+      return 1;
     }
 
     @Override
@@ -223,6 +267,28 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     @Override
     public ChannelTrade fromSnapshot(String rawJson) {
       return realFeed.fromSnapshot(rawJson);
+    }
+  }
+
+  /** Delegates to the real importer once {@code release} opens; fails pages holding {@code failFor}. */
+  private static final class GatedImporter extends TradeImporter {
+    volatile TradeImporter real;
+    volatile CountDownLatch release = new CountDownLatch(0);
+    volatile String failFor;
+    final AtomicInteger held = new AtomicInteger();
+
+    GatedImporter() {
+      super(null, null, null, null, null);
+    }
+
+    @Override
+    public ImportResult importPage(Shop shop, List<ChannelTrade> page) {
+      held.incrementAndGet();
+      awaitRelease(release);
+      if (page.stream().anyMatch(t -> t.tid().equals(failFor))) {
+        throw new IllegalStateException("database unavailable");
+      }
+      return real.importPage(shop, page);
     }
   }
 

@@ -95,7 +95,7 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
         now.minus(Duration.ofHours(3))));
     seedErp();
     messages = new TradeMessages(stream, feed, importer, shops, events::add, clock,
-        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), java.time.Duration.ofMillis(50)), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        new TradeMessageProperties(List.of("taobao_trade_TradeCreate"), java.time.Duration.ofMillis(50), 20), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   @AfterEach

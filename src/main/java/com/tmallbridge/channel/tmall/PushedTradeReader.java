@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,20 @@ import tools.jackson.databind.JsonNode;
  * {@code status} after the change (spec §3.6, common content), and the message its publish time, so
  * the trade was modified at about that time and, unless it changed again, is listed by
  * taobao.trades.sold.increment.get with that {@code status} over a short modified window. Messages
- * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status; each group
- * is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks) over the
- * window from {@link #LOOKBACK} before the group's earliest publication (at second precision) to a
- * second after now, from page 1 until every tid of the group was listed, no page is left or
- * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read: page 1 alone, then {@link #PARALLEL} pages at once. The tids no page
- * listed, and messages without a listable status or older, are read one by one with
- * taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list call
- * was refused for good. A listed entry that cannot be read is left to that fall-back, which reports
- * it. Thread-safe.
+ * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status; within a
+ * group each publication stands for the window from a second before to a second after it (TOP's
+ * {@code modified} has second precision, and a trade may be modified just before the second its
+ * message is published in), and overlapping windows merge, so a round of a steady stream is one
+ * window and a late redelivery has a short window of its own instead of stretching the round's. A
+ * window ends at its last publication's second plus one, not at now: pages list newest first, and
+ * trades paid after the round's messages would push the round's own trades to later pages. Each
+ * window is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks),
+ * newest window first, from page 1 until every tid of the group was listed, no page is left or
+ * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read: page 1 alone, then {@link #PARALLEL} pages at once.
+ * The tids no page listed, and messages without a listable status or older, are read one by one
+ * with taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list
+ * call was refused for good. A listed entry that cannot be read is left to that fall-back, which
+ * reports it. Thread-safe.
  */
 final class PushedTradeReader {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeReader.class);
@@ -52,8 +59,11 @@ final class PushedTradeReader {
    * of 100 still answers many messages where a fetch answers one.
    */
   static final Duration MAX_AGE = Duration.ofMinutes(10);
-  /** How much earlier than its message's publication a trade may have been modified. */
-  static final Duration LOOKBACK = Duration.ofMillis(200);
+  /**
+   * How far a publication's window reaches on each side of its second: a trade may be modified in
+   * the second before its message is published, and again just after.
+   */
+  static final Duration MARGIN = Duration.ofSeconds(1);
   /** Pages a group may take: {@code 2 × ⌈tids ÷ 100⌉ + 10}, at most {@link #MAX_PAGES}. */
   static final int MAX_PAGES = 200;
   /** Pages asked for at once, and fall-back fetches run at once (the shop's rate limit still applies). */
@@ -83,7 +93,8 @@ final class PushedTradeReader {
     this.clock = clock;
   }
 
-  void read(ShopCredentials shop, List<ChannelMessage> messages, OrderFeed.PushedTradeSink sink) {
+  /** @return the calls made */
+  int read(ShopCredentials shop, List<ChannelMessage> messages, OrderFeed.PushedTradeSink sink) {
     Instant now = clock.instant();
     Map<String, List<ChannelMessage>> byStatus = new LinkedHashMap<>();
     Set<String> singles = new LinkedHashSet<>();
@@ -98,10 +109,15 @@ final class PushedTradeReader {
         singles.add(m.tid());
       }
     }
+    int unlisted = singles.size();
+    AtomicInteger pages = new AtomicInteger();
     for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
-      singles.addAll(listGroup(shop, group.getKey(), group.getValue(), now, sink));
+      singles.addAll(listGroup(shop, group.getKey(), group.getValue(), sink, pages));
     }
+    log.debug("shop {}: {} message(s), {} page(s), {} read one by one, {} of them not listed", shop.shop(), messages.size(),
+        pages.get(), singles.size(), singles.size() - unlisted);
     fetchEach(shop, List.copyOf(singles), sink);
+    return pages.get() + singles.size();
   }
 
   /**
@@ -154,45 +170,89 @@ final class PushedTradeReader {
     }
   }
 
-  /** Reads one status group page by page; returns the tids no page listed. */
-  private Set<String> listGroup(ShopCredentials shop, String status, List<ChannelMessage> group, Instant now,
-      OrderFeed.PushedTradeSink sink) {
+  /** Reads one status group window by window, page by page; returns the tids no page listed. */
+  private Set<String> listGroup(ShopCredentials shop, String status, List<ChannelMessage> group, OrderFeed.PushedTradeSink sink,
+      AtomicInteger pages) {
     Set<String> wanted = new LinkedHashSet<>();
-    Instant earliest = now;
-    Instant latest = now;
-    for (ChannelMessage m : group) {
-      wanted.add(m.tid());
-      Instant published = m.publishTime();
-      earliest = published.isBefore(earliest) ? published : earliest;
-      latest = published.isAfter(latest) ? published : latest;
+    group.forEach(m -> wanted.add(m.tid()));
+    for (Window window : windows(group)) {
+      if (!window.tids().stream().anyMatch(wanted::contains)) {
+        continue;
+      }
+      if (!listWindow(shop, status, window, wanted, sink, pages)) {
+        return wanted;
+      }
     }
-    TimeWindow window = new TimeWindow(earliest.minus(LOOKBACK).truncatedTo(ChronoUnit.SECONDS),
-        latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+    return wanted;
+  }
+
+  /** A modified window and the tids of the messages it stands for. */
+  record Window(TimeWindow span, Set<String> tids) {}
+
+  /**
+   * The windows of a status group: a second on each side of each publication's second, overlapping
+   * or touching ones merged, newest first.
+   */
+  static List<Window> windows(List<ChannelMessage> group) {
+    List<ChannelMessage> byPublication = new ArrayList<>(group);
+    byPublication.sort(Comparator.comparing(ChannelMessage::publishTime));
+    List<Window> windows = new ArrayList<>();
+    Instant from = null;
+    Instant to = null;
+    Set<String> tids = new LinkedHashSet<>();
+    for (ChannelMessage m : byPublication) {
+      Instant second = m.publishTime().truncatedTo(ChronoUnit.SECONDS);
+      if (to != null && second.minus(MARGIN).isAfter(to.plusSeconds(1))) {
+        windows.add(0, new Window(new TimeWindow(from, to), tids));
+        from = null;
+        tids = new LinkedHashSet<>();
+      }
+      from = from == null ? second.minus(MARGIN) : from;
+      to = second.plus(MARGIN);
+      tids.add(m.tid());
+    }
+    if (from != null) {
+      windows.add(0, new Window(new TimeWindow(from, to), tids));
+    }
+    return windows;
+  }
+
+  /**
+   * Reads one window page by page until every wanted tid was listed, no page is left or the cap
+   * was reached, removing what it lists from {@code wanted}.
+   *
+   * @return false when the list call was refused for good (the rest is to be read one by one)
+   */
+  private boolean listWindow(ShopCredentials shop, String status, Window window, Set<String> wanted,
+      OrderFeed.PushedTradeSink sink, AtomicInteger pages) {
     // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
-    int maxPages = Math.min(MAX_PAGES, 2 * ((wanted.size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
+    int maxPages = Math.min(MAX_PAGES, 2 * ((window.tids().size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
     int pageNo = 1;
-    while (pageNo <= maxPages && !wanted.isEmpty()) {
+    int pagesRead = 0;
+    while (pageNo <= maxPages && window.tids().stream().anyMatch(wanted::contains)) {
       int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, maxPages - pageNo + 1);
       long started = System.nanoTime();
-      List<CompletableFuture<TopResponse>> pages = new ArrayList<>();
+      List<CompletableFuture<TopResponse>> wavePages = new ArrayList<>();
       for (int i = 0; i < wave; i++) {
-        TopRequest request = TradeRequests.incrementGetNext(window, fields, types, status, pageNo + i, PAGE_SIZE);
-        pages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
+        TopRequest request = TradeRequests.incrementGetNext(window.span(), fields, types, status, pageNo + i, PAGE_SIZE);
+        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
       }
+      pages.addAndGet(wave);
       boolean more = true;
-      for (CompletableFuture<TopResponse> future : pages) {
+      for (CompletableFuture<TopResponse> future : wavePages) {
         TopResponse page;
         try {
           page = join(future);
         } catch (ChannelException e) {
-          pages.forEach(p -> p.cancel(false));
+          wavePages.forEach(p -> p.cancel(false));
           if (e.kind() != ChannelException.Kind.PERMANENT) {
             throw e;
           }
           log.warn("shop {}: listing pushed trades of status {} refused ({}); reading them one by one", shop.shop(), status,
               e.getMessage());
-          return wanted;
+          return false;
         }
+        pagesRead++;
         List<ChannelTrade> trades = listed(shop, page);
         if (!trades.isEmpty()) {
           trades.forEach(t -> wanted.remove(t.tid()));
@@ -208,7 +268,9 @@ final class PushedTradeReader {
       }
       pageNo += wave;
     }
-    return wanted;
+    log.debug("shop {} status {}: window {}..{} for {} tids, {} page(s) of at most {}", shop.shop(), status,
+        window.span().start(), window.span().end(), window.tids().size(), pagesRead, maxPages);
+    return true;
   }
 
   private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page) {

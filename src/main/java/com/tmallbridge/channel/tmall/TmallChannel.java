@@ -65,8 +65,8 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
 
   /** Lists pushed trades by status over a short modified window, see {@link PushedTradeReader}. */
   @Override
-  public void pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
-    pushed.read(shop, messages, sink);
+  public int pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
+    return pushed.read(shop, messages, sink);
   }
 
   @Override

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link TmallChannel#pushedTrades}: paid-trade messages are read with status-filtered list pages
- * over a short modified window; what the pages do not list, and messages without a status or too
- * old, with taobao.trade.fullinfo.get.
+ * over short modified windows, a second on each side of the publications (not up to now), a late
+ * redelivery in a window of its own; what the pages do not list, and messages without a status or
+ * too old, with taobao.trade.fullinfo.get.
  */
 class TmallChannelPushedTradesTests {
   /** 2024-11-11 00:10:00.400 in GMT+8. */
@@ -100,6 +101,40 @@ class TmallChannelPushedTradesTests {
         .containsEntry("page_size", "100")
         .containsEntry("use_has_next", "true")
         .containsEntry("fields", TradeMapper.fieldsParameter());
+  }
+
+  @Test
+  void theWindowEndsASecondAfterTheLastPublicationNotAtNow() {
+    server.reply(Reply.json(hasNextPage(false, 1, 2)));
+
+    channel().pushedTrades(shop, List.of(paid(1, NOW.minusSeconds(5)), paid(2, NOW.minusMillis(5300))), sink);
+
+    assertThat(calls()).containsExactly("list:1");
+    assertThat(server.received().get(0).form())
+        .containsEntry("start_modified", "2024-11-11 00:09:54")
+        .containsEntry("end_modified", "2024-11-11 00:09:56");
+    assertThat(read).containsExactly("1", "2");
+  }
+
+  @Test
+  void aLateRedeliveryIsListedInAWindowOfItsOwnAfterTheRoundsWindow() {
+    server.answer(r -> r.param("start_modified").equals("2024-11-11 00:09:59")
+        ? Reply.json(hasNextPage(false, 2, 3))
+        : Reply.json(hasNextPage(false, 1)));
+
+    channel().pushedTrades(shop, List.of(paid(1, NOW.minusSeconds(30)), paid(2, NOW.minusMillis(200)), paid(3, NOW)), sink);
+
+    assertThat(server.received()).extracting(r -> r.param("start_modified") + ".." + r.param("end_modified"))
+        .containsExactly("2024-11-11 00:09:59..2024-11-11 00:10:01", "2024-11-11 00:09:29..2024-11-11 00:09:31");
+    assertThat(read).containsExactly("2", "3", "1");
+  }
+
+  @Test
+  void publicationsASecondApartShareOneWindow() {
+    assertThat(PushedTradeReader.windows(List.of(paid(1, NOW), paid(2, NOW.minusSeconds(2)), paid(3, NOW.minusSeconds(3)),
+            paid(4, NOW.minusSeconds(7)))))
+        .extracting(w -> w.span().start() + ".." + w.span().end() + " " + w.tids())
+        .containsExactly("2024-11-10T16:09:56Z..2024-11-10T16:10:01Z [3, 2, 1]", "2024-11-10T16:09:52Z..2024-11-10T16:09:54Z [4]");
   }
 
   @Test
