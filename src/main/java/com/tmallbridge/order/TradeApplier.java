@@ -97,9 +97,15 @@ class TradeApplier {
       }
     }
     trades.replaceLines(ready);
+    List<Outbox.NewMessage> creates = new ArrayList<>(ready.size());
     for (Normalised n : ready) {
       stockEvents.queued(shop.id(), n.trade(), n.stockLines());
-      enqueue(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli() : Long.toString(n.trade().modified().getEpochSecond()));
+      creates.add(create(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli()
+          : Long.toString(n.trade().modified().getEpochSecond())));
+    }
+    // one batch, before anything else of these trades is enqueued (a cancellation must follow its create)
+    outbox.enqueueAll(creates);
+    for (Normalised n : ready) {
       amendments.queued(shop, n.trade(), now);
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);
@@ -108,9 +114,9 @@ class TradeApplier {
     return new int[] {ready.size(), held};
   }
 
-  private void enqueue(Shop shop, Normalised n, String version) {
+  private Outbox.NewMessage create(Shop shop, Normalised n, String version) {
     String tid = n.trade().tid();
-    outbox.enqueue(
+    return new Outbox.NewMessage(
         OrderMessages.AGGREGATE,
         OrderMessages.aggregateId(shop.id(), tid),
         OrderMessages.CREATE_SALES_ORDER,

@@ -83,7 +83,7 @@ final class SyncFixture implements AutoCloseable {
   }
 
   Outbox outbox() {
-    return new JdbcOutbox(jdbc, clock, type -> type.startsWith("urgent."));
+    return new JdbcOutbox(jdbcTemplate, clock, type -> type.startsWith("urgent."));
   }
 
   Inbox inbox() {
