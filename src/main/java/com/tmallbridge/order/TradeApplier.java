@@ -97,9 +97,9 @@ class TradeApplier {
       }
     }
     trades.replaceLines(ready);
+    stockEvents.queuedAll(shop.id(), ready);
     List<Outbox.NewMessage> creates = new ArrayList<>(ready.size());
     for (Normalised n : ready) {
-      stockEvents.queued(shop.id(), n.trade(), n.stockLines());
       creates.add(create(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli()
           : Long.toString(n.trade().modified().getEpochSecond())));
     }
