@@ -105,8 +105,8 @@ class TradeApplier {
     }
     // one batch, before anything else of these trades is enqueued (a cancellation must follow its create)
     outbox.enqueueAll(creates);
+    amendments.queuedAll(shop, ready.stream().map(Normalised::trade).toList(), now);
     for (Normalised n : ready) {
-      amendments.queued(shop, n.trade(), now);
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);
       }
