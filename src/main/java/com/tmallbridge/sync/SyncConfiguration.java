@@ -47,8 +47,8 @@ class SyncConfiguration {
   }
 
   @Bean
-  Inbox inbox(JdbcClient jdbc, Clock clock) {
-    return new JdbcInbox(jdbc, clock);
+  Inbox inbox(JdbcTemplate jdbcTemplate, Clock clock) {
+    return new JdbcInbox(jdbcTemplate, clock);
   }
 
   @Bean

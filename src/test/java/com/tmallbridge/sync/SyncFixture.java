@@ -87,7 +87,7 @@ final class SyncFixture implements AutoCloseable {
   }
 
   Inbox inbox() {
-    return new JdbcInbox(jdbc, clock);
+    return new JdbcInbox(jdbcTemplate, clock);
   }
 
   Checkpoints checkpoints() {
