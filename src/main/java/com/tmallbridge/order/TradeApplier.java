@@ -96,7 +96,7 @@ class TradeApplier {
         exceptions.raise(shop.id(), t.tid(), r.reason(), "trade " + t.tid() + ": " + r.message(), null, now);
       }
     }
-    trades.replaceLines(ready);
+    trades.replaceLines(ready, known.keySet());
     stockEvents.queuedAll(shop.id(), ready);
     List<Outbox.NewMessage> creates = new ArrayList<>(ready.size());
     for (Normalised n : ready) {
