@@ -3,8 +3,11 @@ package com.tmallbridge.order;
 import com.tmallbridge.core.ShopId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,18 +21,20 @@ class AmendmentRepository {
   private static final String SELECT = """
       select snapshot_modified, receiver_fp, memo_fp, sent_json, cancel_requested_at, cancel_outcome
         from order_trade_amendment where shop_id = :shop and tid = :tid""";
-  private static final String UPDATE_SENT = """
-      update order_trade_amendment set snapshot_modified = :modified, receiver_fp = :receiverFp, memo_fp = :memoFp,
-             sent_json = :sent, updated_at = :now
-       where shop_id = :shop and tid = :tid""";
   private static final String INSERT_SENT = """
       insert into order_trade_amendment (shop_id, tid, snapshot_modified, receiver_fp, memo_fp, sent_json, updated_at)
-      values (:shop, :tid, :modified, :receiverFp, :memoFp, :sent, :now)""";
+      values (?, ?, ?, ?, ?, ?, ?)
+      on conflict do nothing""";
+  private static final String REPLACE_SENT = """
+      update order_trade_amendment set snapshot_modified = ?, receiver_fp = ?, memo_fp = ?, sent_json = ?, updated_at = ?
+       where shop_id = ? and tid = ?""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  AmendmentRepository(JdbcClient jdbc) {
+  AmendmentRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /**
@@ -61,19 +66,38 @@ class AmendmentRepository {
     }).optional();
   }
 
-  /** Records (inserts or replaces) what is sent for a trade, from snapshot {@code modified}. */
-  void recordSent(ShopId shop, String tid, Instant modified, String receiverFp, String notesFp, String sentJson, Instant now) {
-    int updated = bind(jdbc.sql(UPDATE_SENT), shop, tid, modified, receiverFp, notesFp, sentJson, now).update();
-    if (updated == 0) {
-      bind(jdbc.sql(INSERT_SENT), shop, tid, modified, receiverFp, notesFp, sentJson, now).update();
-    }
-  }
+  /**
+   * What is sent for a trade, from snapshot {@code modified}.
+   *
+   * @param sentJson the particulars as JSON
+   */
+  record SentParticulars(String tid, Instant modified, String receiverFp, String notesFp, String sentJson) {}
 
-  private static JdbcClient.StatementSpec bind(
-      JdbcClient.StatementSpec spec, ShopId shop, String tid, Instant modified, String receiverFp, String notesFp, String sent,
-      Instant now) {
-    return spec.param("shop", shop.value()).param("tid", tid).param("modified", OrderRepository.utc(modified))
-        .param("receiverFp", receiverFp).param("memoFp", notesFp).param("sent", sent).param("now", OrderRepository.utc(now));
+  /**
+   * Records (inserts or replaces) what is sent for several trades of a shop: one batch of inserts,
+   * then one batch of updates for the trades that had a row already. The cancellation columns of an
+   * existing row are kept.
+   */
+  void recordSent(ShopId shop, List<SentParticulars> sent, Instant now) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    OffsetDateTime at = OrderRepository.utc(now);
+    List<Object[]> inserts = new ArrayList<>(sent.size());
+    for (SentParticulars p : sent) {
+      inserts.add(new Object[] {shop.value(), p.tid(), OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), p.sentJson(), at});
+    }
+    int[] inserted = template.batchUpdate(INSERT_SENT, inserts);
+    List<Object[]> updates = new ArrayList<>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] != 1) { // there was a row (or the driver did not say): replace its values
+        SentParticulars p = sent.get(i);
+        updates.add(new Object[] {OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), p.sentJson(), at, shop.value(), p.tid()});
+      }
+    }
+    if (!updates.isEmpty()) {
+      template.batchUpdate(REPLACE_SENT, updates);
+    }
   }
 
   /** Notes that a newer snapshot changed nothing the ERP order carries. */

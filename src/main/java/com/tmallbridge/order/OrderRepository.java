@@ -151,8 +151,11 @@ class OrderRepository {
     return i;
   }
 
-  /** Replaces the stored lines of the given normalised trades. */
-  void replaceLines(List<Normalised> normalised) {
+  /**
+   * Replaces the stored lines of the given normalised trades. Only trades in {@code seenBefore} can
+   * have lines (they are written with the trade's row, in its transaction), so only theirs are deleted.
+   */
+  void replaceLines(List<Normalised> normalised, Collection<String> seenBefore) {
     if (normalised.isEmpty()) {
       return;
     }
@@ -160,7 +163,9 @@ class OrderRepository {
     List<Object[]> rows = new ArrayList<>();
     for (Normalised n : normalised) {
       SalesOrder o = n.order();
-      keys.add(new Object[] {o.shop().value(), o.orderNo().value()});
+      if (seenBefore.contains(n.trade().tid())) {
+        keys.add(new Object[] {o.shop().value(), o.orderNo().value()});
+      }
       for (int i = 0; i < o.lines().size(); i++) {
         SalesOrderLine l = o.lines().get(i);
         LineOrigin source = n.origins().get(i);
@@ -171,7 +176,9 @@ class OrderRepository {
         });
       }
     }
-    template.batchUpdate("delete from order_line where shop_id = ? and tid = ?", keys);
+    if (!keys.isEmpty()) {
+      template.batchUpdate("delete from order_line where shop_id = ? and tid = ?", keys);
+    }
     template.batchUpdate(INSERT_LINE, rows);
   }
 

@@ -4,6 +4,8 @@ import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.sync.Outbox;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -38,9 +40,20 @@ class TradeAmendments {
    * queued right behind, so the ERP order is never created.
    */
   void queued(Shop shop, ChannelTrade trade, Instant now) {
-    record(shop, trade, TradeParticulars.of(trade), now);
-    if (CLOSED.contains(trade.status())) {
-      requestCancel(shop, trade, now);
+    queuedAll(shop, List.of(trade), now);
+  }
+
+  /** {@link #queued} for the trades of a page, what they send recorded in one batch. */
+  void queuedAll(Shop shop, List<ChannelTrade> trades, Instant now) {
+    List<AmendmentRepository.SentParticulars> sent = new ArrayList<>(trades.size());
+    for (ChannelTrade trade : trades) {
+      sent.add(particulars(trade, TradeParticulars.of(trade)));
+    }
+    amendments.recordSent(shop.id(), sent, now);
+    for (ChannelTrade trade : trades) {
+      if (CLOSED.contains(trade.status())) {
+        requestCancel(shop, trade, now);
+      }
     }
   }
 
@@ -78,8 +91,12 @@ class TradeAmendments {
   }
 
   private void record(Shop shop, ChannelTrade trade, TradeParticulars sent, Instant now) {
-    amendments.recordSent(shop.id(), trade.tid(), trade.modified(), sent.receiverFingerprint(), sent.notesFingerprint(),
-        json.writeValueAsString(sent), now);
+    amendments.recordSent(shop.id(), List.of(particulars(trade, sent)), now);
+  }
+
+  private AmendmentRepository.SentParticulars particulars(ChannelTrade trade, TradeParticulars sent) {
+    return new AmendmentRepository.SentParticulars(trade.tid(), trade.modified(), sent.receiverFingerprint(), sent.notesFingerprint(),
+        json.writeValueAsString(sent));
   }
 
   private void requestCancel(Shop shop, ChannelTrade trade, Instant now) {

@@ -96,11 +96,17 @@ class TradeApplier {
         exceptions.raise(shop.id(), t.tid(), r.reason(), "trade " + t.tid() + ": " + r.message(), null, now);
       }
     }
-    trades.replaceLines(ready);
+    trades.replaceLines(ready, known.keySet());
+    stockEvents.queuedAll(shop.id(), ready);
+    List<Outbox.NewMessage> creates = new ArrayList<>(ready.size());
     for (Normalised n : ready) {
-      stockEvents.queued(shop.id(), n.trade(), n.stockLines());
-      enqueue(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli() : Long.toString(n.trade().modified().getEpochSecond()));
-      amendments.queued(shop, n.trade(), now);
+      creates.add(create(shop, n, retry ? n.trade().modified().getEpochSecond() + "-retry-" + now.toEpochMilli()
+          : Long.toString(n.trade().modified().getEpochSecond())));
+    }
+    // one batch, before anything else of these trades is enqueued (a cancellation must follow its create)
+    outbox.enqueueAll(creates);
+    amendments.queuedAll(shop, ready.stream().map(Normalised::trade).toList(), now);
+    for (Normalised n : ready) {
       if (known.get(n.trade().tid()) == TradeState.EXCEPTION) {
         exceptions.resolve(shop.id(), n.trade().tid(), now);
       }
@@ -108,9 +114,9 @@ class TradeApplier {
     return new int[] {ready.size(), held};
   }
 
-  private void enqueue(Shop shop, Normalised n, String version) {
+  private Outbox.NewMessage create(Shop shop, Normalised n, String version) {
     String tid = n.trade().tid();
-    outbox.enqueue(
+    return new Outbox.NewMessage(
         OrderMessages.AGGREGATE,
         OrderMessages.aggregateId(shop.id(), tid),
         OrderMessages.CREATE_SALES_ORDER,

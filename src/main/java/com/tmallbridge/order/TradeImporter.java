@@ -43,10 +43,13 @@ class TradeImporter {
   @Transactional
   public ImportResult importPage(Shop shop, List<ChannelTrade> page) {
     Instant now = clock.instant();
+    List<ChannelTrade> offered = new ArrayList<>(newestPerTid(page));
+    boolean[] stored = inbox.offerAll(OrderMessages.INBOX_SOURCE, shop.id(),
+        offered.stream().map(t -> new Inbox.Offered(t.tid(), t.modified(), t.rawJson())).toList());
     List<ChannelTrade> fresh = new ArrayList<>();
-    for (ChannelTrade t : newestPerTid(page)) {
-      if (inbox.offer(OrderMessages.INBOX_SOURCE, shop.id(), t.tid(), t.modified(), t.rawJson())) {
-        fresh.add(t);
+    for (int i = 0; i < offered.size(); i++) {
+      if (stored[i]) {
+        fresh.add(offered.get(i));
       }
     }
     if (fresh.isEmpty()) {

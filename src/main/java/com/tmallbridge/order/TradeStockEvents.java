@@ -6,14 +6,15 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes {@link TradeStockEvent}s while a snapshot is applied, synchronously, so listeners write
- * in the import transaction. Lines refunded before shipping never count as paid.
+ * Publishes {@link TradeStockEvent}s while a snapshot is applied (a page's PAID ones together, as
+ * {@link TradesPaid}), synchronously, so listeners write in the import transaction. Lines refunded before shipping never count as paid.
  */
 @Component
 class TradeStockEvents {
@@ -32,21 +33,33 @@ class TradeStockEvents {
   }
 
   /**
-   * A paid trade was queued for the ERP for the first time with these lines (combo components and
-   * gifts included, see {@link Normalised#stockLines()}). Gift lines count as paid with the trade;
-   * lines of a sub-order refunded before shipping do not.
+   * Paid trades (of one page) were queued for the ERP for the first time with their lines (combo
+   * components and gifts included, see {@link Normalised#stockLines()}): one {@link TradesPaid} with
+   * a PAID event per trade that needs stock, none when no trade does. Gift lines count as paid with
+   * the trade; lines of a sub-order refunded before shipping do not.
    */
-  void queued(ShopId shop, ChannelTrade trade, List<TradeStockEvent.Line> lines) {
+  void queuedAll(ShopId shop, List<Normalised> queued) {
+    List<TradeStockEvent> paid = new ArrayList<>(queued.size());
+    for (Normalised n : queued) {
+      paid(shop, n.trade(), n.stockLines()).ifPresent(paid::add);
+    }
+    if (!paid.isEmpty()) {
+      publisher.publishEvent(new TradesPaid(paid));
+    }
+  }
+
+  private static Optional<TradeStockEvent> paid(ShopId shop, ChannelTrade trade, List<TradeStockEvent.Line> lines) {
     if (CLOSED.contains(trade.status())) {
-      return;
+      return Optional.empty();
     }
     Set<String> refunded = new java.util.HashSet<>();
     trade.lines().stream().filter(TradeStockEvents::refundedBeforeShipping).forEach(l -> refunded.add(l.oid()));
     List<TradeStockEvent.Line> paid = lines.stream().filter(l -> !refunded.contains(l.oid())).toList();
-    if (!paid.isEmpty()) {
-      publisher.publishEvent(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.PAID, paid,
-          trade.payTime() != null ? trade.payTime() : trade.modified()));
+    if (paid.isEmpty()) {
+      return Optional.empty();
     }
+    return Optional.of(new TradeStockEvent(shop, trade.tid(), TradeStockEvent.Kind.PAID, paid,
+        trade.payTime() != null ? trade.payTime() : trade.modified()));
   }
 
   /** A trade closed before payment: its listings get back what Tmall held for it (see {@link UnpaidTradeClosed}). */

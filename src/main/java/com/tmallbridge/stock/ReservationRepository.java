@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class ReservationRepository {
   private static final String RESERVE = """
       insert into stock_reservation (shop_id, tid, oid, material, num_iid, sku_id, quantity, delivered, status, reserved_at, needs_push)
-      values (:shop, :tid, :oid, :material, :numIid, :skuId, :quantity, 0, 'OPEN', :now, true)
+      values (?, ?, ?, ?, ?, ?, ?, 0, 'OPEN', ?, true)
       on conflict do nothing""";
   private static final String RELEASE_TRADE = """
       update stock_reservation set status = 'RELEASED', release_reason = :reason, released_at = :now
@@ -46,19 +47,53 @@ class ReservationRepository {
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final ReservedTotals totals;
 
-  ReservationRepository(JdbcClient jdbc, ReservedTotals totals) {
+  ReservationRepository(JdbcClient jdbc, JdbcTemplate template, ReservedTotals totals) {
     this.jdbc = jdbc;
+    this.template = template;
     this.totals = totals;
   }
 
   /** @return whether the row is new (false when this line was reserved before) */
   boolean reserve(ShopId shop, String tid, String oid, MaterialCode material, String numIid, String skuId, long quantity, Instant now) {
-    boolean created = jdbc.sql(RESERVE).param("shop", shop.value()).param("tid", tid).param("oid", oid).param("material", material.value())
-        .param("numIid", numIid).param("skuId", skuId).param("quantity", quantity).param("now", Db.ts(now)).update() == 1;
-    if (created) {
-      totals.add(material, quantity);
+    return reserveAll(List.of(new NewReservation(shop, tid, oid, material, numIid, skuId, quantity)), now)[0];
+  }
+
+  /**
+   * A line to reserve.
+   *
+   * @param quantity units, positive
+   */
+  record NewReservation(ShopId shop, String tid, String oid, MaterialCode material, String numIid, String skuId, long quantity) {}
+
+  /**
+   * Reserves several lines as {@link #reserve} one after the other would, in one JDBC batch.
+   *
+   * @return per line, in list order, whether its row is new
+   * @throws IllegalStateException when the driver does not report each statement's count (PgJDBC
+   *     with {@code reWriteBatchedInserts}), since the totals would then go wrong
+   */
+  boolean[] reserveAll(List<NewReservation> lines, Instant now) {
+    boolean[] created = new boolean[lines.size()];
+    if (lines.isEmpty()) {
+      return created;
+    }
+    Object ts = Db.ts(now);
+    List<Object[]> rows = new ArrayList<>(lines.size());
+    for (NewReservation r : lines) {
+      rows.add(new Object[] {r.shop().value(), r.tid(), r.oid(), r.material().value(), r.numIid(), r.skuId(), r.quantity(), ts});
+    }
+    int[] counts = template.batchUpdate(RESERVE, rows);
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalStateException("the JDBC driver did not report whether reservation " + lines.get(i) + " is new");
+      }
+      created[i] = counts[i] == 1;
+      if (created[i]) {
+        totals.add(lines.get(i).material(), lines.get(i).quantity());
+      }
     }
     return created;
   }

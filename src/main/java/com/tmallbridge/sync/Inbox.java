@@ -2,6 +2,7 @@ package com.tmallbridge.sync;
 
 import com.tmallbridge.core.ShopId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,28 @@ public interface Inbox {
    *     replay or older than what is stored and must not be applied
    */
   boolean offer(String source, ShopId shop, String externalId, Instant modified, String payload);
+
+  /**
+   * {@link #offer} for several records of one source and shop, with the same answers as offers one
+   * after the other in list order would give, in as few statements as the implementation can.
+   *
+   * @return per record, in list order, whether it was stored and must be applied
+   */
+  default boolean[] offerAll(String source, ShopId shop, List<Offered> records) {
+    boolean[] stored = new boolean[records.size()];
+    for (int i = 0; i < records.size(); i++) {
+      Offered r = records.get(i);
+      stored[i] = offer(source, shop, r.externalId(), r.modified(), r.payload());
+    }
+    return stored;
+  }
+
+  /**
+   * A snapshot offered with {@link #offerAll}.
+   *
+   * @param payload raw text as received
+   */
+  record Offered(String externalId, Instant modified, String payload) {}
 
   /** The stored snapshot. */
   Optional<Snapshot> get(String source, ShopId shop, String externalId);

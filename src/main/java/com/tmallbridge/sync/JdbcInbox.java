@@ -3,8 +3,11 @@ package com.tmallbridge.sync;
 import com.tmallbridge.core.ShopId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,11 +31,24 @@ final class JdbcInbox implements Inbox {
       SELECT modified, payload, received_at FROM sync_inbox
       WHERE source = :source AND shop_id = :shop AND external_id = :externalId""";
 
+  /** {@link #INSERT} with positional parameters, for batches. */
+  private static final String INSERT_POSITIONAL = """
+      INSERT INTO sync_inbox (source, shop_id, external_id, modified, payload, payload_hash, received_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING""";
+  /** {@link #UPDATE_IF_NEWER} with positional parameters, for batches. */
+  private static final String UPDATE_IF_NEWER_POSITIONAL = """
+      UPDATE sync_inbox SET modified = ?, payload = ?, payload_hash = ?, received_at = ?
+      WHERE source = ? AND shop_id = ? AND external_id = ?
+        AND (modified < ? OR (modified = ? AND payload_hash <> ?))""";
+
+  private final JdbcTemplate template;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  JdbcInbox(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  JdbcInbox(JdbcTemplate template, Clock clock) {
+    this.template = template;
+    this.jdbc = JdbcClient.create(template);
     this.clock = clock;
   }
 
@@ -48,6 +64,58 @@ final class JdbcInbox implements Inbox {
         "now", Timestamps.toDb(clock.instant()));
     return jdbc.sql(INSERT).params(params).update() == 1
         || jdbc.sql(UPDATE_IF_NEWER).params(params).update() == 1;
+  }
+
+  /**
+   * One batch of inserts in list order, then one batch of conditional updates, in list order, for the
+   * records whose row existed (or was inserted earlier in the list): the same answers as offers one by
+   * one, since only the first insert of an id can succeed and each update sees the ones before it.
+   *
+   * @throws IllegalStateException when the driver does not report each statement's count
+   */
+  @Override
+  public boolean[] offerAll(String source, ShopId shop, List<Offered> records) {
+    Texts.require("source", source, 32);
+    boolean[] stored = new boolean[records.size()];
+    if (records.isEmpty()) {
+      return stored;
+    }
+    Object now = Timestamps.toDb(clock.instant());
+    List<Object[]> inserts = new ArrayList<>(records.size());
+    List<String> hashes = new ArrayList<>(records.size());
+    for (Offered r : records) {
+      String hash = sha256(r.payload());
+      hashes.add(hash);
+      inserts.add(new Object[] {source, shop.value(), Texts.require("externalId", r.externalId(), 128), Timestamps.toDb(r.modified()),
+          r.payload(), hash, now});
+    }
+    int[] inserted = template.batchUpdate(INSERT_POSITIONAL, inserts);
+    List<Integer> existing = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    for (int i = 0; i < inserted.length; i++) {
+      stored[i] = counted(inserted[i], records.get(i)) == 1;
+      if (!stored[i]) {
+        Offered r = records.get(i);
+        Object modified = Timestamps.toDb(r.modified());
+        existing.add(i);
+        updates.add(new Object[] {modified, r.payload(), hashes.get(i), now, source, shop.value(), r.externalId(), modified, modified,
+            hashes.get(i)});
+      }
+    }
+    if (!updates.isEmpty()) {
+      int[] updated = template.batchUpdate(UPDATE_IF_NEWER_POSITIONAL, updates);
+      for (int j = 0; j < updated.length; j++) {
+        stored[existing.get(j)] = counted(updated[j], records.get(existing.get(j))) == 1;
+      }
+    }
+    return stored;
+  }
+
+  private static int counted(int count, Offered record) {
+    if (count < 0) {
+      throw new IllegalStateException("the JDBC driver did not report whether snapshot " + record.externalId() + " was stored");
+    }
+    return count;
   }
 
   private static String sha256(String payload) {

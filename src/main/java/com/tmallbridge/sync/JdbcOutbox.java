@@ -4,14 +4,18 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * {@link Outbox} on table {@code sync_outbox}. One INSERT per new message; a repeated idempotency
- * key costs one more SELECT. Refuses to run outside a transaction, because a message committed
+ * {@link Outbox} on table {@code sync_outbox}. One INSERT per new message ({@link #enqueueAll}: one
+ * JDBC batch of them, executed in list order, so {@code seq} follows the list); a repeated
+ * idempotency key costs one more SELECT. Refuses to run outside a transaction, because a message committed
  * without its business rows (or the other way round) is exactly what the outbox exists to prevent.
  */
 final class JdbcOutbox implements Outbox {
@@ -31,14 +35,16 @@ final class JdbcOutbox implements Outbox {
   private static final String SELECT_BY_KEY = "SELECT id FROM sync_outbox WHERE idempotency_key = ?";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final Predicate<String> urgentType;
   private final Clock clock;
 
   /**
    * @param urgentType whether messages of a type are urgent ({@link MessageHandler#urgent()})
    */
-  JdbcOutbox(JdbcClient jdbc, Clock clock, Predicate<String> urgentType) {
-    this.jdbc = jdbc;
+  JdbcOutbox(JdbcTemplate template, Clock clock, Predicate<String> urgentType) {
+    this.template = template;
+    this.jdbc = JdbcClient.create(template);
     this.clock = clock;
     this.urgentType = urgentType;
   }
@@ -46,16 +52,49 @@ final class JdbcOutbox implements Outbox {
   @Override
   public UUID enqueue(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey) {
     requireTransaction();
-    Texts.require("aggregateType", aggregateType, 64);
-    Texts.require("aggregateId", aggregateId, 200);
-    Texts.require("messageType", messageType, 100);
-    Texts.require("idempotencyKey", idempotencyKey, 255);
+    validate(aggregateType, aggregateId, messageType, idempotencyKey);
     UUID id = MESSAGE_IDS.generate();
     OffsetDateTime now = Timestamps.toDb(clock.instant());
     int inserted = jdbc.sql(INSERT)
         .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now, urgentType.test(messageType))
         .update();
     return inserted == 1 ? id : existing(idempotencyKey);
+  }
+
+  /**
+   * One batch of INSERTs in list order. A row the database skipped (its key exists, from before or
+   * from earlier in the list) or whose count the driver does not report is looked up by key.
+   */
+  @Override
+  public List<UUID> enqueueAll(List<NewMessage> messages) {
+    requireTransaction();
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    messages.forEach(m -> validate(m.aggregateType(), m.aggregateId(), m.messageType(), m.idempotencyKey()));
+    OffsetDateTime now = Timestamps.toDb(clock.instant());
+    List<UUID> ids = new ArrayList<>(messages.size());
+    List<Object[]> rows = new ArrayList<>(messages.size());
+    for (NewMessage m : messages) {
+      UUID id = MESSAGE_IDS.generate();
+      ids.add(id);
+      rows.add(new Object[] {id.toString(), m.aggregateType(), m.aggregateId(), m.messageType(), m.payload(), m.idempotencyKey(), now, now,
+          urgentType.test(m.messageType())});
+    }
+    int[] inserted = template.batchUpdate(INSERT, rows);
+    for (int i = 0; i < ids.size(); i++) {
+      if (inserted[i] != 1) {
+        ids.set(i, existing(messages.get(i).idempotencyKey()));
+      }
+    }
+    return ids;
+  }
+
+  private static void validate(String aggregateType, String aggregateId, String messageType, String idempotencyKey) {
+    Texts.require("aggregateType", aggregateType, 64);
+    Texts.require("aggregateId", aggregateId, 200);
+    Texts.require("messageType", messageType, 100);
+    Texts.require("idempotencyKey", idempotencyKey, 255);
   }
 
   private UUID existing(String idempotencyKey) {

@@ -1,5 +1,7 @@
 package com.tmallbridge.sync;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,4 +22,26 @@ public interface Outbox {
    * @return the message id
    */
   UUID enqueue(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey);
+
+  /**
+   * Adds several messages as {@link #enqueue} would one after the other, in list order (so of two
+   * messages of one aggregate the earlier in the list is delivered first), idempotent per message in
+   * the same way; a key repeated within the list adds one message and returns its id for both.
+   * Implementations may write the messages in one batch of statements; the default enqueues them one
+   * by one.
+   *
+   * @return the message ids, in list order
+   */
+  default List<UUID> enqueueAll(List<NewMessage> messages) {
+    List<UUID> ids = new ArrayList<>(messages.size());
+    for (NewMessage m : messages) {
+      ids.add(enqueue(m.aggregateType(), m.aggregateId(), m.messageType(), m.payload(), m.idempotencyKey()));
+    }
+    return ids;
+  }
+
+  /**
+   * A message for {@link #enqueueAll}; the fields are {@link #enqueue}'s parameters.
+   */
+  record NewMessage(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey) {}
 }

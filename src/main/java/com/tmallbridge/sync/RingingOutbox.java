@@ -1,5 +1,6 @@
 package com.tmallbridge.sync;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,7 +25,23 @@ final class RingingOutbox implements Outbox {
   @Override
   public UUID enqueue(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey) {
     UUID id = outbox.enqueue(aggregateType, aggregateId, messageType, payload, idempotencyKey);
-    if (urgentType.test(messageType) && TransactionSynchronizationManager.isSynchronizationActive()
+    if (urgentType.test(messageType)) {
+      ringAfterCommit();
+    }
+    return id;
+  }
+
+  @Override
+  public List<UUID> enqueueAll(List<NewMessage> messages) {
+    List<UUID> ids = outbox.enqueueAll(messages);
+    if (messages.stream().map(NewMessage::messageType).anyMatch(urgentType)) {
+      ringAfterCommit();
+    }
+    return ids;
+  }
+
+  private void ringAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()
         && !TransactionSynchronizationManager.hasResource(doorbell)) {
       // one ring per transaction, however many urgent messages it enqueues
       TransactionSynchronizationManager.bindResource(doorbell, Boolean.TRUE);
@@ -40,6 +57,5 @@ final class RingingOutbox implements Outbox {
         }
       });
     }
-    return id;
   }
 }

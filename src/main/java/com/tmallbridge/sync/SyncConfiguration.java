@@ -38,17 +38,17 @@ class SyncConfiguration {
   }
 
   @Bean
-  Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<MessageHandler> handlers, UrgentDoorbell doorbell) {
+  Outbox outbox(JdbcTemplate jdbcTemplate, Clock clock, ObjectProvider<MessageHandler> handlers, UrgentDoorbell doorbell) {
     // read lazily: handlers may themselves need the outbox
     Supplier<Set<String>> urgent = SingletonSupplier.of(() ->
         handlers.orderedStream().filter(MessageHandler::urgent).map(MessageHandler::messageType).collect(Collectors.toUnmodifiableSet()));
     Predicate<String> urgentType = type -> urgent.get().contains(type);
-    return new RingingOutbox(new JdbcOutbox(jdbc, clock, urgentType), urgentType, doorbell);
+    return new RingingOutbox(new JdbcOutbox(jdbcTemplate, clock, urgentType), urgentType, doorbell);
   }
 
   @Bean
-  Inbox inbox(JdbcClient jdbc, Clock clock) {
-    return new JdbcInbox(jdbc, clock);
+  Inbox inbox(JdbcTemplate jdbcTemplate, Clock clock) {
+    return new JdbcInbox(jdbcTemplate, clock);
   }
 
   @Bean

@@ -125,6 +125,32 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aPageRecordsWhatEachTradeSentAndQueuesTheCancelOfAClosedOneBehindItsCreate() {
+    String open = tid;
+    ChannelTrade openTrade = paid(100);
+    tid = Integer.toString(TIDS.incrementAndGet());
+    String closed = tid;
+    ChannelTrade closedTrade = snapshot("TRADE_CLOSED", 100, "文三路***号", "138****1234", null, 0);
+    importer.importPage(shop, List.of(openTrade, closedTrade));
+
+    // newest first
+    assertThat(messages()).extracting(OutboxEntry::messageType)
+        .containsExactly(OrderMessages.CANCEL_SALES_ORDER, OrderMessages.CREATE_SALES_ORDER);
+    sync.drain();
+    assertThat(erpOrder()).isEmpty();
+
+    tid = open;
+    assertThat(erpOrder()).isPresent();
+    importSnapshot(snapshot("WAIT_SELLER_SEND_GOODS", 200, "莫干山路***号", "138****1234", null, 0));
+    importSnapshot(snapshot("WAIT_SELLER_SEND_GOODS", 200, "莫干山路***号", "138****1234", null, 0));
+    sync.drain();
+    assertThat(particulars().receiver().address()).isEqualTo("莫干山路***号");
+    assertThat(messages()).extracting(OutboxEntry::messageType)
+        .containsExactly(OrderMessages.UPDATE_SALES_ORDER, OrderMessages.CREATE_SALES_ORDER);
+    assertThat(closed).isNotEqualTo(open);
+  }
+
+  @Test
   void exportedTradeClosedBeforeShippingCancelsTheErpOrderOnce() {
     importSnapshot(paid(100));
     sync.drain();

@@ -41,6 +41,11 @@ class TradeStockEventsIntegrationTests extends SpringDatabaseTestBase {
     void on(TradeStockEvent e) {
       events.add(e);
     }
+
+    @EventListener
+    void on(TradesPaid page) {
+      events.addAll(page.events());
+    }
   }
 
   @BeforeEach

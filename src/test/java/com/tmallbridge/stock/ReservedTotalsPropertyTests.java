@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The running totals of {@code stock_reserved} against the sum over open reservations they replace,
- * after random reserve / release / deliver sequences — in committed and rolled-back transactions,
+ * after random reserve (one line, or a batch as a page's import does) / release / deliver sequences — in committed and rolled-back transactions,
  * inside a transaction, and from concurrent import-like and delivery-like threads. The seed is
  * printed so a failure can be replayed with -Dstock.seed=N. Runs on H2 and on PostgreSQL.
  */
@@ -47,7 +47,7 @@ class ReservedTotalsPropertyTests {
   private final JdbcClient jdbc = JdbcClient.create(dataSource);
   private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   private final ReservedTotals totals = new ReservedTotals(jdbc, new JdbcTemplate(dataSource));
-  private final ReservationRepository reservations = new ReservationRepository(jdbc, totals);
+  private final ReservationRepository reservations = new ReservationRepository(jdbc, new JdbcTemplate(dataSource), totals);
 
   ReservedTotalsPropertyTests() {
     System.out.println("ReservedTotalsPropertyTests seed=" + seed + " db=" + database.kind());
@@ -139,11 +139,14 @@ class ReservedTotalsPropertyTests {
     for (int from = 0; from < trades; from += 10) {
       int first = from;
       tx.executeWithoutResult(s -> {
+        List<ReservationRepository.NewReservation> page = new ArrayList<>();
         for (int t = first; t < first + 10; t++) {
           for (int line = 0; line < 2; line++) {
-            reservations.reserve(new ShopId(1), "T" + importer + "-" + t, "O" + line, pick(random), "I", "", 1 + random.nextInt(4), NOW);
+            page.add(new ReservationRepository.NewReservation(new ShopId(1), "T" + importer + "-" + t, "O" + line, pick(random), "I", "",
+                1 + random.nextInt(4)));
           }
         }
+        reservations.reserveAll(page, NOW);
       });
     }
   }
@@ -169,9 +172,12 @@ class ReservedTotalsPropertyTests {
     }
   }
 
-  /** One random change: a new reservation, a repeated one, a delivery (partial, exact or over), a line or trade release. */
+  /**
+   * One random change: a new reservation, a repeated one, a delivery (partial, exact or over), a line
+   * or trade release, or a batch of new and repeated lines (a line may repeat within the batch).
+   */
   private void change(Random random, List<String[]> lines, List<String[]> added) {
-    int kind = lines.isEmpty() && added.isEmpty() ? 0 : random.nextInt(5);
+    int kind = lines.isEmpty() && added.isEmpty() ? 0 : random.nextInt(6);
     List<String[]> all = new ArrayList<>(lines);
     all.addAll(added);
     ShopId shop = new ShopId(1 + random.nextInt(2));
@@ -190,9 +196,24 @@ class ReservedTotalsPropertyTests {
         String[] line = all.get(random.nextInt(all.size()));
         reservations.deliver(shop(line), line[1], line[2], new MaterialCode(line[3]), random.nextInt(4), NOW);
       }
-      default -> {
+      case 4 -> {
         String[] line = all.get(random.nextInt(all.size()));
         reservations.release(shop(line), line[1], random.nextBoolean() ? line[2] : null, "REFUNDED", NOW);
+      }
+      default -> {
+        List<String[]> batch = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
+          batch.add(random.nextInt(3) == 0 ? all.get(random.nextInt(all.size())) : random.nextInt(4) == 0 && !batch.isEmpty()
+              ? batch.get(random.nextInt(batch.size()))
+              : new String[] {Long.toString(1 + random.nextInt(2)), "T" + random.nextInt(40), "O" + random.nextInt(3), pick(random).value()});
+        }
+        boolean[] created = reservations.reserveAll(batch.stream().map(l -> new ReservationRepository.NewReservation(shop(l), l[1], l[2],
+            new MaterialCode(l[3]), "I", "", 1 + random.nextInt(5))).toList(), NOW);
+        for (int i = 0; i < created.length; i++) {
+          if (created[i]) {
+            added.add(batch.get(i));
+          }
+        }
       }
     }
   }

@@ -298,6 +298,41 @@ class StockFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(shown(s, prefix + "700", "1")).isZero();
   }
 
+  @Test
+  void aPageOfPaidTradesReservesAndFlagsOversellsAsTheTradesOneByOneWould() {
+    List<List<Object>> flaggedPerPage = new ArrayList<>();
+    List<Map<MaterialCode, Long>> reservedPerPage = new ArrayList<>();
+    for (boolean asPage : List.of(false, true)) {
+      String p = asPage ? "page" : "single";
+      Shop s = shop(p);
+      MaterialCode a = material(p + "-A", 5);
+      MaterialCode b = material(p + "-B", 2);
+      List<TradeStockEvent> paid = List.of(
+          new TradeStockEvent(s.id(), p + "t1", TradeStockEvent.Kind.PAID, List.of(line("o1", "1", "", a, 3)), Instant.now()),
+          new TradeStockEvent(s.id(), p + "t2", TradeStockEvent.Kind.PAID,
+              List.of(line("o1", "1", "", a, 2), line("o1", "1", "", a, 1), line("o2", "2", "", b, 1)), Instant.now()),
+          new TradeStockEvent(s.id(), p + "t1", TradeStockEvent.Kind.PAID, List.of(line("o1", "1", "", a, 3)), Instant.now()),
+          new TradeStockEvent(s.id(), p + "t3", TradeStockEvent.Kind.PAID, List.of(line("o1", "2", "", b, 2)), Instant.now()));
+      new TransactionTemplate(transactions).executeWithoutResult(st -> {
+        if (asPage) {
+          events.publishEvent(new com.tmallbridge.order.TradesPaid(paid));
+        } else {
+          paid.forEach(events::publishEvent);
+        }
+      });
+      flaggedPerPage.add(stock.oversells(s.code(), 10).stream()
+          .map(o -> List.of(o.tid().substring(p.length()), o.material().substring(prefix.length() + p.length()), o.ordered(), o.sellable(),
+              o.shortfall()))
+          .sorted(java.util.Comparator.comparing(Object::toString)).map(o -> (Object) o).toList());
+      reservedPerPage.add(Map.of(new MaterialCode("A"), reservations.openByMaterial(List.of(a)).get(a),
+          new MaterialCode("B"), reservations.openByMaterial(List.of(b)).get(b)));
+    }
+    assertThat(flaggedPerPage.get(1)).isEqualTo(flaggedPerPage.get(0))
+        .containsExactly(List.of("t2", "-A", 3L, 2L, 1L), List.of("t3", "-B", 2L, 1L, 1L));
+    assertThat(reservedPerPage.get(1)).isEqualTo(reservedPerPage.get(0)).containsEntry(new MaterialCode("A"), 6L)
+        .containsEntry(new MaterialCode("B"), 3L);
+  }
+
   private ErpDelivery delivery(Shop s, String tid, String no, MaterialCode m, long quantity) {
     return new ErpDelivery(new ErpDocNo(no), new ErpDocNo("SO-" + tid), s.code(), new ChannelOrderNo(tid), "WH01", null, null, Instant.now(),
         List.of(new ErpDelivery.Line("o1", m, quantity)));

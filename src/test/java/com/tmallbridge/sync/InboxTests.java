@@ -151,4 +151,38 @@ class InboxTests {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void aBatchAnswersAsOffersOneByOneWould() {
+    inbox.offer("tmall", SHOP, "100", T2, "{\"v\":2}");
+    inbox.offer("tmall", SHOP, "200", T1, "{\"v\":1}");
+
+    boolean[] stored = db.tx.execute(s -> inbox.offerAll("tmall", SHOP, List.of(
+        new Inbox.Offered("100", T2, "{\"v\":2}"), // identical replay
+        new Inbox.Offered("200", T2, "{\"v\":2}"), // newer
+        new Inbox.Offered("300", T1, "{\"v\":1}"), // new
+        new Inbox.Offered("300", T2, "{\"v\":2}"), // newer than the one just before it
+        new Inbox.Offered("400", T2, "{\"v\":2}"), // new
+        new Inbox.Offered("400", T1, "{\"v\":1}"), // older than the one just before it
+        new Inbox.Offered("100", T2, "{\"v\":9}")))); // same second, other content
+
+    assertThat(stored).containsExactly(false, true, true, true, true, false, true);
+    assertThat(inbox.get("tmall", SHOP, "200").orElseThrow().payload()).isEqualTo("{\"v\":2}");
+    assertThat(inbox.get("tmall", SHOP, "300").orElseThrow().payload()).isEqualTo("{\"v\":2}");
+    assertThat(inbox.get("tmall", SHOP, "400").orElseThrow().modified()).isEqualTo(T2);
+    assertThat(inbox.get("tmall", SHOP, "100").orElseThrow().payload()).isEqualTo("{\"v\":9}");
+    assertThat(inbox.offerAll("tmall", SHOP, List.of())).isEmpty();
+  }
+
+  @Test
+  void aBatchRollsBackWithItsTransaction() {
+    db.tx.executeWithoutResult(s -> {
+      inbox.offerAll("tmall", SHOP, List.of(new Inbox.Offered("100", T1, "{\"v\":1}")));
+      s.setRollbackOnly();
+    });
+
+    assertThat(inbox.get("tmall", SHOP, "100")).isEmpty();
+    boolean[] again = db.tx.execute(s -> inbox.offerAll("tmall", SHOP, List.of(new Inbox.Offered("100", T1, "{\"v\":1}"))));
+    assertThat(again).containsExactly(true);
+  }
 }

@@ -83,11 +83,11 @@ final class SyncFixture implements AutoCloseable {
   }
 
   Outbox outbox() {
-    return new JdbcOutbox(jdbc, clock, type -> type.startsWith("urgent."));
+    return new JdbcOutbox(jdbcTemplate, clock, type -> type.startsWith("urgent."));
   }
 
   Inbox inbox() {
-    return new JdbcInbox(jdbc, clock);
+    return new JdbcInbox(jdbcTemplate, clock);
   }
 
   Checkpoints checkpoints() {

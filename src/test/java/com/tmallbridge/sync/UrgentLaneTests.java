@@ -152,4 +152,22 @@ class UrgentLaneTests {
     });
     assertThat(doorbell.rings()).isEqualTo(1);
   }
+
+  @Test
+  void aBatchWithUrgentMessagesRingsOnceAfterCommit() {
+    UrgentDoorbell doorbell = new UrgentDoorbell();
+    Outbox ringing = new RingingOutbox(db.outbox(), type -> type.startsWith("urgent."), doorbell);
+
+    db.tx.executeWithoutResult(s -> ringing.enqueueAll(List.of(new Outbox.NewMessage("trade", "order-1", "slow.write", "{}", "slow-1"))));
+    db.tx.executeWithoutResult(s -> {
+      ringing.enqueueAll(List.of(new Outbox.NewMessage("trade", "order-2", "urgent.create", "{}", "urgent-2")));
+      s.setRollbackOnly();
+    });
+    assertThat(doorbell.rings()).isZero();
+
+    db.tx.executeWithoutResult(s -> ringing.enqueueAll(List.of(new Outbox.NewMessage("trade", "order-3", "slow.write", "{}", "slow-3"),
+        new Outbox.NewMessage("trade", "order-4", "urgent.create", "{}", "urgent-4"),
+        new Outbox.NewMessage("trade", "order-5", "urgent.create", "{}", "urgent-5"))));
+    assertThat(doorbell.rings()).isEqualTo(1);
+  }
 }
