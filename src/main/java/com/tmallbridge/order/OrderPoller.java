@@ -3,6 +3,7 @@ package com.tmallbridge.order;
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelTrade;
 import com.tmallbridge.channel.OrderFeed;
+import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.TimeWindow;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ class OrderPoller {
   private final WindowPlanner planner;
   private final Clock clock;
   private final Timer pageImport;
+  /** Each shop's last completed sweep in this process (a restart sweeps first). */
+  private final Map<ShopId, WindowPlanner.Sweep> sweeps = new ConcurrentHashMap<>();
 
   OrderPoller(
       OrderFeed feed, TradeImporter importer, Checkpoints checkpoints, ShopManagement shops, OrderProperties props, Clock clock,
@@ -49,7 +54,7 @@ class OrderPoller {
     this.importer = importer;
     this.checkpoints = checkpoints;
     this.shops = shops;
-    this.planner = new WindowPlanner(props.window(), props.overlap());
+    this.planner = new WindowPlanner(props.window(), props.overlap(), props.recheck(), props.sweepEvery());
     this.clock = clock;
     this.pageImport = OrderMeters.importTimer(meters, "poll");
   }
@@ -65,12 +70,17 @@ class OrderPoller {
     }
     Instant horizon = now.atZone(TMALL_ZONE).minusMonths(3).plusHours(1).toInstant();
     Instant checkpoint = checkpoints.get(SOURCE, STREAM, shop.id()).orElse(null);
-    for (TimeWindow window : planner.plan(checkpoint, shop.firstPullFrom(), horizon, now)) {
+    WindowPlanner.Plan plan = planner.plan(checkpoint, sweeps.get(shop.id()), shop.firstPullFrom(), horizon, now);
+    for (TimeWindow window : plan.windows()) {
       try {
         result = pollWindow(shop, window, result);
       } catch (ChannelException e) {
         return handleFailure(shop, e, result);
       }
+    }
+    WindowPlanner.Sweep swept = plan.completed(now);
+    if (swept != null) {
+      sweeps.put(shop.id(), swept);
     }
     return result;
   }

@@ -8,17 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the order flow ({@code bridge.order.*}).
  *
  * @param window longest modified-time window of one TOP query (≤ 1 day; TOP advises ≤ 30 min)
- * @param overlap how far each pull cycle re-reads before the checkpoint, for trades that TOP
- *     indexes late
+ * @param overlap how far a sweep re-reads before what the previous sweep read, for trades that TOP
+ *     lists late: a trade listed at most this long after its modified time is still read
  * @param pollInterval time between pull cycles when running continuously
  * @param onceGrace how long {@code sync --once} waits for messages in retry back-off
+ * @param recheck how far a pull cycle that is not a sweep re-reads before the checkpoint (≤ overlap)
+ * @param sweepEvery how often a pull cycle is a sweep (0: every cycle, as before 2026-12)
  */
 @ConfigurationProperties("bridge.order")
 public record OrderProperties(
     @DefaultValue("30m") Duration window,
     @DefaultValue("3m") Duration overlap,
     @DefaultValue("30s") Duration pollInterval,
-    @DefaultValue("60s") Duration onceGrace) {
+    @DefaultValue("60s") Duration onceGrace,
+    @DefaultValue("10s") Duration recheck,
+    @DefaultValue("1m") Duration sweepEvery) {
 
   public OrderProperties {
     if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
@@ -29,6 +33,12 @@ public record OrderProperties(
     }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("bridge.order.poll-interval must be positive, got " + pollInterval);
+    }
+    if (recheck.isNegative() || recheck.compareTo(overlap) > 0) {
+      throw new IllegalArgumentException("bridge.order.recheck must be between 0 and bridge.order.overlap, got " + recheck);
+    }
+    if (sweepEvery.isNegative()) {
+      throw new IllegalArgumentException("bridge.order.sweep-every must not be negative, got " + sweepEvery);
     }
     if (onceGrace.isNegative()) {
       throw new IllegalArgumentException("bridge.order.once-grace must not be negative, got " + onceGrace);

@@ -30,6 +30,76 @@ class WindowPlannerTests {
   }
 
   @Test
+  void betweenSweepsACycleReReadsOnlyTheRecheck() {
+    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
+    Instant checkpoint = Instant.parse("2026-11-11T03:59:59Z");
+    var lastSweep = new WindowPlanner.Sweep(now.minusSeconds(30), Instant.parse("2026-11-11T03:59:30Z"));
+
+    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+
+    assertThat(plan.sweep()).isFalse();
+    assertThat(plan.windows()).containsExactly(new TimeWindow(Instant.parse("2026-11-11T03:59:49Z"), Instant.parse("2026-11-11T04:00:00Z")));
+    assertThat(plan.completed(now)).isNull();
+  }
+
+  @Test
+  void aSweepReReadsTheOverlapBeforeWhatTheLastSweepReadSoNoLateTradeFallsBetweenSweeps() {
+    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
+    Instant checkpoint = Instant.parse("2026-11-11T03:59:59Z");
+    var lastSweep = new WindowPlanner.Sweep(now.minusSeconds(60), Instant.parse("2026-11-11T03:59:00Z"));
+
+    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+
+    // a trade modified at 03:56:00 and listed just after the last sweep (03:59:00) is read now
+    assertThat(plan.sweep()).isTrue();
+    assertThat(plan.windows()).containsExactly(new TimeWindow(Instant.parse("2026-11-11T03:56:00Z"), Instant.parse("2026-11-11T04:00:00Z")));
+    assertThat(plan.completed(now)).isEqualTo(new WindowPlanner.Sweep(now, Instant.parse("2026-11-11T04:00:00Z")));
+  }
+
+  @Test
+  void theFirstCycleOfAProcessIsASweepFromTheCheckpoint() {
+    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
+
+    WindowPlanner.Plan plan = sweeping.plan(Instant.parse("2026-11-11T03:59:00Z"), null, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+
+    assertThat(plan.sweep()).isTrue();
+    assertThat(plan.windows()).containsExactly(new TimeWindow(Instant.parse("2026-11-11T03:56:00Z"), Instant.parse("2026-11-11T04:00:00Z")));
+  }
+
+  @Test
+  void everyLateTradeWithinTheOverlapIsReadBySomeCycle() {
+    // cycles every 7 s for an hour; a trade modified at t shows in TOP's list d ≤ overlap later
+    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
+    Instant start = Instant.parse("2026-11-11T03:00:00Z");
+    List<TimeWindow> reads = new java.util.ArrayList<>();
+    List<Instant> readAt = new java.util.ArrayList<>();
+    Instant checkpoint = start;
+    WindowPlanner.Sweep last = null;
+    for (Instant t = start.plusSeconds(7); t.isBefore(start.plusSeconds(3600)); t = t.plusSeconds(7)) {
+      WindowPlanner.Plan plan = sweeping.plan(checkpoint, last, start, horizon, t);
+      for (TimeWindow w : plan.windows()) {
+        reads.add(w);
+        readAt.add(t);
+        checkpoint = w.end();
+      }
+      WindowPlanner.Sweep swept = plan.completed(t);
+      last = swept == null ? last : swept;
+    }
+    for (int modified = 0; modified < 3000; modified += 13) {
+      for (int delay = 0; delay <= 180; delay += 9) {
+        Instant m = start.plusSeconds(modified);
+        Instant listed = m.plusSeconds(delay);
+        boolean read = false;
+        for (int i = 0; i < reads.size() && !read; i++) {
+          TimeWindow w = reads.get(i);
+          read = !readAt.get(i).isBefore(listed) && !m.isBefore(w.start()) && m.isBefore(w.end());
+        }
+        assertThat(read).as("modified at +%d s, listed %d s later", modified, delay).isTrue();
+      }
+    }
+  }
+
+  @Test
   void neverPlansAWindowLongerThanTheMaximum() {
     List<TimeWindow> windows = planner.plan(null, Instant.parse("2026-11-10T04:00:00Z"), horizon, now);
     assertThat(windows).hasSize(48).allSatisfy(w -> assertThat(w.length()).isLessThanOrEqualTo(Duration.ofMinutes(30)));
