@@ -1,6 +1,7 @@
 package com.tmallbridge.testsupport;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Puts a migrated test database back to the state Flyway leaves it in: every table emptied, then
  * the rows the migrations insert (the built-in ERP's warehouse and counters) written again.
  * Identity columns and sequences go on counting, as in a database whose rows were deleted, so ids
  * and document numbers an application bean remembers are never handed out twice. Which rows the
- * migrations insert is read once per JVM from a scratch database migrated for the purpose.
+ * migrations insert is read once per JVM from a scratch copy of the migrated template ({@link
+ * TestDatabase#createMigrated}).
  */
 public final class MigratedState {
   private static final String HISTORY = "flyway_schema_history";
@@ -69,13 +69,10 @@ public final class MigratedState {
 
   /** Migrates a scratch database, reads the rows of its non-empty tables, then drops it. */
   private static List<TableRows> readMigratedRows() {
-    TestDatabase scratch = TestDatabase.create();
-    DriverManagerDataSource ds = new DriverManagerDataSource(scratch.url(), scratch.username(), scratch.password());
-    Flyway.configure().dataSource(ds).locations(scratch.migrationLocations()).load().migrate();
+    TestDatabase scratch = TestDatabase.createMigrated();
     List<TableRows> found = new ArrayList<>();
-    try (Connection c = ds.getConnection();
+    try (Connection c = DriverManager.getConnection(scratch.url(), scratch.username(), scratch.password());
         Statement s = c.createStatement()) {
-      String schema = c.getSchema();
       for (String table : tables(c)) {
         try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
           ResultSetMetaData meta = rs.getMetaData();
@@ -96,10 +93,10 @@ public final class MigratedState {
           }
         }
       }
-      s.execute(TestDatabase.isPostgres() ? "DROP SCHEMA " + schema + " CASCADE" : "SHUTDOWN");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the migrated state of a scratch database: " + e.getMessage(), e);
     }
+    scratch.drop();
     return Collections.unmodifiableList(found);
   }
 
