@@ -27,6 +27,7 @@ import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
@@ -37,14 +38,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Refunds before and after shipping against the Tmall sandbox (TOP refund methods through the
  * production client) and the built-in ERP, on H2 and PostgreSQL.
  */
 @SpringBootTest(properties = "bridge.order.once-grace=0s")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class AfterSaleSandboxFlowTests extends SpringDatabaseTestBase {
   @Autowired OrderSync orderSync;
   @Autowired RefundSync refundSync;

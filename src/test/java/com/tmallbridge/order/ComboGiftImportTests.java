@@ -15,6 +15,7 @@ import com.tmallbridge.product.ProductManagement;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** Importing paid trades with combo SKUs and gift rules: stored lines, exact money, idempotency. */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class ComboGiftImportTests extends SpringDatabaseTestBase {
   @Autowired TradeImporter importer;
   @Autowired ProductManagement products;

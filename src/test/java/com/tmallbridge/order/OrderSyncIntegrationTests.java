@@ -18,6 +18,7 @@ import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.shop.ShopStatus;
 import com.tmallbridge.sync.Checkpoints;
+import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
@@ -32,11 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The order flow against the Tmall sandbox and the built-in ERP, on H2 and PostgreSQL. */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class OrderSyncIntegrationTests extends SpringDatabaseTestBase {
   @Autowired OrderSync sync;
   @Autowired OrderManagement orders;

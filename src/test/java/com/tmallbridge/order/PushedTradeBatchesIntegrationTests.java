@@ -18,6 +18,7 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.sync.Inbox;
+import com.tmallbridge.testsupport.CleanDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * How {@link TradeMessages} gathers pushed trade messages into rounds ({@link PushedTradeBatches}):
@@ -48,7 +48,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * while the next round reads. Against the sandbox's trades and the built-in ERP.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.SpringDatabaseTestBase {
   private static final Duration WAIT = Duration.ofSeconds(20);
 

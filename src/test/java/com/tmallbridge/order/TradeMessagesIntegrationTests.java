@@ -28,6 +28,7 @@ import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.shop.ShopStatus;
 import com.tmallbridge.sync.Inbox;
+import com.tmallbridge.testsupport.CleanDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Pushed messages (TMC) into the order flow, against the Tmall sandbox's trades and the built-in
@@ -63,7 +63,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * (return = confirm, throw = fail and deliver again). On H2 and PostgreSQL.
  */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDatabaseTestBase {
   private static final ZoneId TMALL_ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter TOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -14,6 +14,7 @@ import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -28,11 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** {@code products match} against the Tmall sandbox and the built-in ERP: precedence, report, fixes, listings. */
 @SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@CleanDatabase
 class ProductMatchIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ProductManagement products;
   @Autowired Listings listings;

@@ -5,16 +5,11 @@ import com.tmallbridge.testsupport.MutableClock;
 import com.tmallbridge.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +42,7 @@ final class SyncFixture implements AutoCloseable {
   }
 
   static SyncFixture create() {
-    TestDatabase db = TestDatabase.create();
+    TestDatabase db = TestDatabase.createMigrated();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.url());
     config.setUsername(db.username());
@@ -55,7 +50,6 @@ final class SyncFixture implements AutoCloseable {
     config.setMaximumPoolSize(6);
     config.setMinimumIdle(0);
     HikariDataSource dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).locations(db.migrationLocations()).load().migrate();
     SyncFixture fixture = new SyncFixture(db, dataSource);
     fixture.jdbc.sql("CREATE TABLE test_effect (message_id varchar(36) PRIMARY KEY, note varchar(200))").update();
     return fixture;
@@ -133,19 +127,10 @@ final class SyncFixture implements AutoCloseable {
     return admin().find(id).orElseThrow();
   }
 
-  /** Closes the pool; on PostgreSQL also drops the test's schema. */
+  /** Closes the pool and drops the database. */
   @Override
   public void close() {
     dataSource.close();
-    if (database.kind().equals("postgres")) {
-      String schema = database.url().substring(database.url().indexOf("currentSchema=") + "currentSchema=".length());
-      String server = database.url().substring(0, database.url().indexOf('?'));
-      try (Connection c = DriverManager.getConnection(server, database.username(), database.password());
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot drop test schema " + schema, e);
-      }
-    }
+    database.drop();
   }
 }

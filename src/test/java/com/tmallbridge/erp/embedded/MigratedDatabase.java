@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,10 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wired the way Spring wires the built-in ERP: one DataSource, one transaction manager.
  */
 final class MigratedDatabase implements AutoCloseable {
+  private final TestDatabase database;
   private final HikariDataSource dataSource;
   private final JdbcTransactionManager transactions;
 
-  private MigratedDatabase(HikariDataSource dataSource) {
+  private MigratedDatabase(TestDatabase database, HikariDataSource dataSource) {
+    this.database = database;
     this.dataSource = dataSource;
     this.transactions = new JdbcTransactionManager(dataSource);
   }
@@ -30,7 +31,7 @@ final class MigratedDatabase implements AutoCloseable {
 
   /** A migrated database whose pool is further configured by {@code tuning}. */
   static MigratedDatabase create(Consumer<HikariConfig> tuning) {
-    TestDatabase db = TestDatabase.create();
+    TestDatabase db = TestDatabase.createMigrated();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.url());
     config.setUsername(db.username());
@@ -38,8 +39,7 @@ final class MigratedDatabase implements AutoCloseable {
     config.setMaximumPoolSize(8);
     tuning.accept(config);
     HikariDataSource dataSource = new HikariDataSource(config);
-    Flyway.configure().dataSource(dataSource).locations(db.migrationLocations()).load().migrate();
-    return new MigratedDatabase(dataSource);
+    return new MigratedDatabase(db, dataSource);
   }
 
   EmbeddedErpConnector connector(Clock clock) {
@@ -63,8 +63,10 @@ final class MigratedDatabase implements AutoCloseable {
     return JdbcClient.create(dataSource);
   }
 
+  /** Closes the pool and drops the database (see {@link TestDatabase#drop}). */
   @Override
   public void close() {
     dataSource.close();
+    database.drop();
   }
 }
