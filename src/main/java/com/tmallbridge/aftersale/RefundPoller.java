@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * bridge.aftersale.window} from the checkpoint ({@code tmall}/{@code refunds}) minus the overlap up
  * to now; each page is stored by {@link RefundStore} in one transaction; the checkpoint moves to a
  * window's end only after the whole window was stored. A channel failure stops the shop's pull
- * (the window is read again next time).
+ * (the window is read again next time). Listed refunds already stored at their listed version are
+ * not fetched again ({@link RefundFeed.HeldVersions}): the overlap re-reads mostly known ones.
  */
 @Component
 class RefundPoller {
@@ -66,7 +67,7 @@ class RefundPoller {
           unreadable.incrementAndGet();
           log.warn("shop {}: {} refund {} could not be read ({}); it is read again with a newer version",
               shop.code(), AfterSaleErrorCode.UNREADABLE_REFUND.code(), u.refundId(), u.reason());
-        });
+        }, (refundId, modified, status) -> store.holds(shop, refundId, modified, status));
         checkpoints.advance(SOURCE, STREAM, shop.id(), window.end());
       } catch (ChannelException e) {
         log.warn("shop {}: refund pull stopped ({}): {}", shop.code(), e.kind(), e.getMessage());

@@ -32,6 +32,11 @@ class RefundRepository {
              num = :num, created = :created, modified = :modified, raw_json = :raw, updated_at = :now
        where shop_id = :shop and refund_id = :refundId
          and (modified < :modified or (modified = :modified and status_rank < :rank))""";
+  /** The stored row at the given version or a later one: {@link #UPDATE_NEWER} would not touch it. */
+  private static final String HOLDS = """
+      select count(*) from aftersale_refund
+       where shop_id = :shop and refund_id = :refundId
+         and (modified > :modified or (modified = :modified and status_rank >= :rank))""";
   private static final String INSERT_STATUS = """
       insert into aftersale_refund_status (shop_id, refund_id, status, modified, seen_at)
       values (:shop, :refundId, :status, :modified, :now)
@@ -101,6 +106,15 @@ class RefundRepository {
           .param("modified", utc(r.modified())).param("now", utc(now)).update();
     }
     return applied;
+  }
+
+  /**
+   * Whether the refund is stored at {@code modified} with {@code status}, or at a later version:
+   * a snapshot of that version would not be applied ({@link #apply}).
+   */
+  boolean holds(ShopId shop, String refundId, Instant modified, String status) {
+    return jdbc.sql(HOLDS).param("shop", shop.value()).param("refundId", refundId).param("modified", utc(modified))
+        .param("rank", statusRank(status)).query(Long.class).single() > 0;
   }
 
   /**

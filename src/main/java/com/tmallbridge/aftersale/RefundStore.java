@@ -31,6 +31,11 @@ class RefundStore {
     this.clock = clock;
   }
 
+  /** Whether the refund is stored at that version or a later one, so a snapshot of it would change nothing. */
+  public boolean holds(Shop shop, String refundId, Instant modified, String status) {
+    return refunds.holds(shop.id(), refundId, modified, status);
+  }
+
   /** Stores one page in one transaction; returns how many snapshots were applied. */
   @Transactional
   public int storePage(Shop shop, List<ChannelRefund> page) {

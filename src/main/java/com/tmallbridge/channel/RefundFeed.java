@@ -1,6 +1,7 @@
 package com.tmallbridge.channel;
 
 import com.tmallbridge.core.TimeWindow;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,6 +33,26 @@ public interface RefundFeed {
    */
   void changedRefunds(
       ShopCredentials shop, TimeWindow window, Consumer<List<ChannelRefund>> pageSink, Consumer<UnreadableRefund> unreadableSink);
+
+  /**
+   * Like {@link #changedRefunds(ShopCredentials, TimeWindow, Consumer, Consumer)}, but a listed
+   * refund the caller already holds at that version or a later one ({@code held} answers true for
+   * its id, modified time and status as the list shows them) is neither completed with a detail
+   * call nor delivered: storing it would change nothing, and the call would spend the shop's
+   * quota. Each pull re-reads an overlap before its checkpoint, so most of what it lists is known.
+   * The default ignores {@code held} and delivers everything.
+   */
+  default void changedRefunds(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelRefund>> pageSink,
+      Consumer<UnreadableRefund> unreadableSink, HeldVersions held) {
+    changedRefunds(shop, window, pageSink, unreadableSink);
+  }
+
+  /** What the caller already stored, asked per listed refund (see {@link #changedRefunds(ShopCredentials, TimeWindow, Consumer, Consumer, HeldVersions)}). */
+  @FunctionalInterface
+  interface HeldVersions {
+    /** Whether the refund is held at {@code modified} with {@code status}, or at a later version. */
+    boolean holds(String refundId, Instant modified, String status);
+  }
 
   /**
    * Fetches one refund with full detail.

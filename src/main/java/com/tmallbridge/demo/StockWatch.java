@@ -5,7 +5,6 @@ import com.tmallbridge.sandbox.tmall.SandboxItem;
 import com.tmallbridge.sandbox.tmall.StockKey;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.sync.OutboxAdmin;
-import com.tmallbridge.sync.OutboxStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,12 +91,7 @@ class StockWatch {
 
   /** Whether a stock push is queued, being delivered or waiting for a retry (the bridge's outbox: pacing only). */
   boolean pushesUnderWay() {
-    for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.IN_FLIGHT, OutboxStatus.FAILED)) {
-      if (outbox.list(status, Integer.MAX_VALUE).stream().anyMatch(e -> STOCK_PUSH.equals(e.aggregateType()))) {
-        return true;
-      }
-    }
-    return false;
+    return outbox.anyUndelivered(STOCK_PUSH);
   }
 
   /** Materials over-published, summed over the samples. */

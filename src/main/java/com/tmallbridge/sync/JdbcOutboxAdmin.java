@@ -23,6 +23,9 @@ final class JdbcOutboxAdmin implements OutboxAdmin {
   private static final String FIND = "SELECT " + COLUMNS + " FROM sync_outbox WHERE id = :id";
   private static final String FOR_AGGREGATE = "SELECT " + COLUMNS
       + " FROM sync_outbox WHERE aggregate_type = :type AND aggregate_id = :id ORDER BY seq DESC";
+  /** Uses the status index: only undelivered rows are looked at, never the delivered history. */
+  private static final String ANY_UNDELIVERED = """
+      SELECT 1 FROM sync_outbox WHERE status IN ('PENDING', 'IN_FLIGHT', 'FAILED') AND aggregate_type = :type LIMIT 1""";
   private static final String COUNTS = "SELECT status, COUNT(*) AS n FROM sync_outbox GROUP BY status";
   private static final String RETRY = """
       UPDATE sync_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now, version = version + 1
@@ -59,6 +62,11 @@ final class JdbcOutboxAdmin implements OutboxAdmin {
       counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"));
     });
     return counts;
+  }
+
+  @Override
+  public boolean anyUndelivered(String aggregateType) {
+    return jdbc.sql(ANY_UNDELIVERED).param("type", aggregateType).query(Integer.class).optional().isPresent();
   }
 
   @Override

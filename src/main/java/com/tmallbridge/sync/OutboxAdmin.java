@@ -29,4 +29,18 @@ public interface OutboxAdmin {
 
   /** Messages for one aggregate, newest first. */
   List<OutboxEntry> forAggregate(String aggregateType, String aggregateId);
+
+  /**
+   * Whether a message of {@code aggregateType} is still to be delivered: PENDING, IN_FLIGHT or
+   * FAILED (waiting for a retry). The default lists those statuses; the JDBC outbox asks the
+   * database for one such row and reads nothing else.
+   */
+  default boolean anyUndelivered(String aggregateType) {
+    for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.IN_FLIGHT, OutboxStatus.FAILED)) {
+      if (list(status, Integer.MAX_VALUE).stream().anyMatch(e -> aggregateType.equals(e.aggregateType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -68,6 +68,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ShopManagement shops;
   @Autowired ErpRegistry erp;
   @Autowired EmbeddedErpOperations warehouse;
+  @Autowired RefundStore store;
 
   private Shop shop;
   private String tid;
@@ -140,6 +141,20 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(warehouse.openLines(salesOrder())).extracting(l -> l.ordered()).containsExactly(0L, 2L);
     assertThat(erpStatus()).isEqualTo(ErpOrderStatus.DELIVERED);
     assertThat(afterSale.unreflected()).extracting(RefundView::refundId).doesNotContain(id);
+  }
+
+  @Test
+  void theStoreHoldsAStoredVersionAndEveryOlderOneButNoNewerOne() {
+    String id = tid + "01";
+    follow(refund(id, "WAIT_BUYER_RETURN_GOODS", 1), 10);
+    Instant stored = TestRefunds.T0.plusSeconds(10);
+
+    assertThat(store.holds(shop, id, stored, "WAIT_BUYER_RETURN_GOODS")).isTrue();
+    assertThat(store.holds(shop, id, stored, "WAIT_SELLER_AGREE")).as("an earlier step in the same second").isTrue();
+    assertThat(store.holds(shop, id, stored.minusSeconds(1), "SUCCESS")).isTrue();
+    assertThat(store.holds(shop, id, stored, "SUCCESS")).as("a later step in the same second").isFalse();
+    assertThat(store.holds(shop, id, stored.plusSeconds(1), "WAIT_BUYER_RETURN_GOODS")).isFalse();
+    assertThat(store.holds(shop, tid + "02", stored, "WAIT_SELLER_AGREE")).as("never stored").isFalse();
   }
 
   @Test

@@ -48,6 +48,24 @@ class OutboxAdminTests {
   }
 
   @Test
+  void anUndeliveredMessageOfAnAggregateTypeIsPendingOrFailedButNotDoneOrBlocked() {
+    OutboxDispatcher flaky = db.dispatcher(SyncFixture.handler("flaky", m -> {
+      throw new DeliveryException("TEST-002", true, "timeout", null);
+    }));
+    db.enqueue("1:1", "ok", "k1");
+    db.enqueue("1:2", "broken", "k2");
+    dispatcher.flush(10);
+    assertThat(admin.anyUndelivered("trade")).as("one DONE, one BLOCKED").isFalse();
+
+    db.enqueue("1:3", "flaky", "k3");
+    assertThat(admin.anyUndelivered("trade")).as("PENDING").isTrue();
+    assertThat(admin.anyUndelivered("stock-item")).as("another aggregate type").isFalse();
+
+    flaky.flush(10);
+    assertThat(admin.anyUndelivered("trade")).as("FAILED, waiting for a retry").isTrue();
+  }
+
+  @Test
   void findsOneMessageOrNothing() {
     UUID id = db.enqueue("1:1", "ok", "k1");
 

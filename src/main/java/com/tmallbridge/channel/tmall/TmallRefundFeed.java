@@ -8,6 +8,7 @@ import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.UnreadableRefund;
 import com.tmallbridge.core.TimeWindow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * (100 per page, every trade type the bridge handles), entries without item detail completed with
  * taobao.refund.get. With {@code use_has_next} TOP gives no total, so pages are read forward until
  * {@code has_next} is false; a refund modified while the window is paged moves out of it and is
- * read by the next, overlapping window. Thread-safe.
+ * read by the next, overlapping window. An entry without item detail that the caller already holds
+ * at its listed version is skipped without taobao.refund.get. Thread-safe.
  */
 @Component
 class TmallRefundFeed implements RefundFeed {
@@ -52,6 +54,12 @@ class TmallRefundFeed implements RefundFeed {
   }
 
   @Override
+  public void changedRefunds(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelRefund>> pageSink,
+      Consumer<UnreadableRefund> unreadableSink, HeldVersions held) {
+    read(shop, window, pageSink, unreadableSink, held);
+  }
+
+  @Override
   public Optional<ChannelRefund> refund(ShopCredentials shop, String refundId) {
     return detail(shop, refundId).map(node -> map(shop, node));
   }
@@ -63,13 +71,18 @@ class TmallRefundFeed implements RefundFeed {
 
   private void read(
       ShopCredentials shop, TimeWindow window, Consumer<List<ChannelRefund>> pageSink, @Nullable Consumer<UnreadableRefund> unreadableSink) {
+    read(shop, window, pageSink, unreadableSink, (refundId, modified, status) -> false);
+  }
+
+  private void read(ShopCredentials shop, TimeWindow window, Consumer<List<ChannelRefund>> pageSink,
+      @Nullable Consumer<UnreadableRefund> unreadableSink, HeldVersions held) {
     if (window.length().compareTo(MAX_WINDOW) > 0) {
       throw new IllegalArgumentException("refunds are read at most one day at a time, window " + window + " is " + window.length());
     }
     for (long pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
       TopResponse page = client.call(shop, RefundRequests.receiveGet(window, types, pageNo, RefundRequests.MAX_PAGE_SIZE));
       List<JsonNode> entries = page.list("refunds");
-      deliver(shop, entries, pageSink, unreadableSink);
+      deliver(shop, entries, pageSink, unreadableSink, held);
       if (!page.hasNext() || entries.isEmpty()) {
         return;
       }
@@ -79,11 +92,14 @@ class TmallRefundFeed implements RefundFeed {
         + " pages for window " + window, null, null);
   }
 
-  private void deliver(
-      ShopCredentials shop, List<JsonNode> entries, Consumer<List<ChannelRefund>> pageSink, @Nullable Consumer<UnreadableRefund> unreadableSink) {
+  private void deliver(ShopCredentials shop, List<JsonNode> entries, Consumer<List<ChannelRefund>> pageSink,
+      @Nullable Consumer<UnreadableRefund> unreadableSink, HeldVersions held) {
     List<ChannelRefund> refunds = new ArrayList<>();
     for (JsonNode entry : entries) {
       try {
+        if (RefundMapper.needsDetail(entry) && heldAlready(entry, held)) {
+          continue;
+        }
         complete(shop, entry).ifPresent(refunds::add);
       } catch (IllegalArgumentException e) {
         if (unreadableSink == null) {
@@ -96,6 +112,19 @@ class TmallRefundFeed implements RefundFeed {
     if (!refunds.isEmpty()) {
       pageSink.accept(List.copyOf(refunds));
     }
+  }
+
+  /** Whether the caller holds the entry's version already; false when the entry does not say its version. */
+  private static boolean heldAlready(JsonNode entry, HeldVersions held) {
+    String refundId = TopValues.nonEmptyText(entry, "refund_id");
+    String status = TopValues.nonEmptyText(entry, "status");
+    Instant modified;
+    try {
+      modified = TopValues.instant(entry, "modified");
+    } catch (IllegalArgumentException e) {
+      return false; // unreadable here: the detail call and the mapper report it
+    }
+    return refundId != null && status != null && modified != null && held.holds(refundId, modified, status);
   }
 
   /** The entry itself when it has item detail, else the refund as refund.get returns it. */

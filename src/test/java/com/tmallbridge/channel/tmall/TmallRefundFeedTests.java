@@ -155,6 +155,26 @@ class TmallRefundFeedTests {
   }
 
   @Test
+  void skipsTheDetailCallForAListedVersionTheCallerHoldsAndFetchesTheRest() {
+    String held = refund(9, "").replace("\"num_iid\":7001,", "");
+    String newer = refund(10, "").replace("\"num_iid\":7001,", "");
+    server.reply(
+        Reply.json(page(false, List.of(held, newer))),
+        Reply.json("{\"refund_get_response\":{\"refund\":" + refund(10, "") + "}}"));
+    List<String> asked = new ArrayList<>();
+
+    feed.changedRefunds(shop, WINDOW, pages::add, u -> { }, (refundId, modified, status) -> {
+      asked.add(refundId + "@" + modified + "/" + status);
+      return refundId.equals("9");
+    });
+
+    assertThat(asked).containsExactly("9@2024-11-10T16:20:00Z/WAIT_SELLER_AGREE", "10@2024-11-10T16:20:00Z/WAIT_SELLER_AGREE");
+    assertThat(server.received()).extracting(Received::method).containsExactly("taobao.refunds.receive.get", "taobao.refund.get");
+    assertThat(server.received().get(1).form()).containsEntry("refund_id", "10");
+    assertThat(deliveredIds()).containsExactly("10");
+  }
+
+  @Test
   void handsAnUnreadableRefundToTheCallerAndDeliversTheRest() {
     String broken = refund(2, "").replace("\"refund_fee\":\"30.50\"", "\"refund_fee\":\"lots\"");
     server.reply(Reply.json(page(false, List.of(refund(1, ""), broken, refund(3, "")))));
