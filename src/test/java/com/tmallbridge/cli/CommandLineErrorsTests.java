@@ -32,6 +32,12 @@ class CommandLineErrorsTests {
   }
 
   @Test
+  void aDemoCallBudgetOutOfRangeExitsWithTwo() {
+    assertThat(run("--data", dir.toString(), "demo", "--calls-per-second", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--calls-per-second must be between 1 and 10000, got 0").hasLineCount(1);
+  }
+
+  @Test
   void anErpTheDemoCannotRunOnExitsWithTwo() {
     assertThat(run("--data", dir.toString(), "demo", "--erp", "kingdee")).isEqualTo(2);
     assertThat(err.toString()).contains("--erp must be builtin or tryton, not 'kingdee'").hasLineCount(1);
