@@ -10,6 +10,7 @@ import com.tmallbridge.sync.DeliveryException;
 import com.tmallbridge.sync.MessageHandler;
 import com.tmallbridge.sync.OutboxMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,12 @@ class ShipmentHandler implements MessageHandler {
     }
     ShipmentRepository.Row s = found.get();
     Shop shop = shops.find(s.shop()).orElseThrow(() -> hold(FulfilmentReason.CHANNEL_UNAVAILABLE, "shop " + s.shop() + " no longer exists"));
-    if (!shop.callableAt(clock.instant())) {
-      throw retry("shop " + shop.code() + " is " + shop.status() + ": shipments wait", null);
+    Instant now = clock.instant();
+    if (!shop.callableAt(now)) {
+      String why = "shop " + shop.code() + " is " + shop.status() + ": shipments wait";
+      Instant callable = shop.callableAgainAt(now);
+      throw callable == null ? retry(why, null)
+          : DeliveryException.waitUntil(FulfilmentReason.CHANNEL_UNAVAILABLE.code(), why + " until " + callable, callable);
     }
     ShipmentPublisher target = publisher.getIfAvailable();
     if (target == null) {

@@ -37,4 +37,13 @@ public record Shop(
       case PAUSED -> pausedUntil == null || !now.isBefore(pausedUntil);
     };
   }
+
+  /**
+   * When a shop that may not be called at {@code now} becomes callable by itself: the end of its
+   * flow-control pause. Null when it may be called now, or when only a person can make it callable
+   * again (re-authorisation).
+   */
+  public @Nullable Instant callableAgainAt(Instant now) {
+    return status == ShopStatus.PAUSED && pausedUntil != null && now.isBefore(pausedUntil) ? pausedUntil : null;
+  }
 }

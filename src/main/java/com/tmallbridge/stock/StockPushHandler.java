@@ -69,8 +69,12 @@ class StockPushHandler implements MessageHandler {
     if (shop.isEmpty()) {
       return;
     }
-    if (!shop.get().callableAt(clock.instant())) {
-      throw unavailable("shop " + shop.get().code() + " is " + shop.get().status() + ": stock pushes wait");
+    Instant now = clock.instant();
+    if (!shop.get().callableAt(now)) {
+      String why = "shop " + shop.get().code() + " is " + shop.get().status() + ": stock pushes wait";
+      Instant callable = shop.get().callableAgainAt(now);
+      throw callable == null ? unavailable(why)
+          : DeliveryException.waitUntil(StockErrorCode.SHOP_UNAVAILABLE.code(), why + " until " + callable, callable);
     }
     StockPublisher target = publisher.getIfAvailable();
     if (target == null) {

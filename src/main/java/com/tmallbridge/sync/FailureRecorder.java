@@ -33,8 +33,9 @@ final class FailureRecorder {
   }
 
   DeliveryOutcome record(ClaimedMessage claimed, Failure failure) {
-    int attempts = claimed.message().attempts() + 1;
-    boolean block = !failure.retryable() || retryPolicy.exhausted(attempts);
+    boolean waits = failure.waitUntil() != null;
+    int attempts = claimed.message().attempts() + (waits ? 0 : 1);
+    boolean block = !waits && (!failure.retryable() || retryPolicy.exhausted(attempts));
     try {
       DeliveryOutcome outcome = transaction.execute(status -> block ? block(claimed, attempts, failure) : fail(claimed, attempts, failure));
       DeliveryOutcome result = outcome == null ? DeliveryOutcome.NOT_RECORDED : outcome;
@@ -49,7 +50,9 @@ final class FailureRecorder {
 
   private DeliveryOutcome fail(ClaimedMessage claimed, int attempts, Failure failure) {
     Instant now = clock.instant();
-    Instant next = failure.dueNow() ? now : retryPolicy.nextAttempt(now, attempts);
+    Instant waitUntil = failure.waitUntil();
+    Instant next = waitUntil != null ? (waitUntil.isAfter(now) ? waitUntil : now)
+        : failure.dueNow() ? now : retryPolicy.nextAttempt(now, attempts);
     return repository.fail(claimed, attempts, failure, next) ? DeliveryOutcome.FAILED : DeliveryOutcome.NOT_RECORDED;
   }
 

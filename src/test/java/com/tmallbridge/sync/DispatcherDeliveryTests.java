@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.sync.Dispatcher.FlushResult;
 import com.tmallbridge.testsupport.DatabaseTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,34 @@ class DispatcherDeliveryTests {
 
     // a group that fails is rolled back and delivered again one by one; a remote call is never repeated that way
     assertThat(calls).containsEntry("grouped-1", 2).containsEntry("remote-1", 1).containsEntry("remote-3", 1);
+  }
+
+  @Test
+  void aMessageThatMustWaitForAKnownMomentWaitsUntilThenWithoutSpendingAnAttempt() {
+    UUID id = db.enqueue("1:1", "shop.call", "k1");
+    AtomicInteger tries = new AtomicInteger();
+    OutboxDispatcher dispatcher = db.dispatcher(SyncFixture.handler("shop.call", m -> {
+      if (tries.incrementAndGet() <= 20) { // a shop paused again and again, far more often than the retry policy allows attempts
+        throw DeliveryException.waitUntil("T-PAUSED", "shop paused", db.clock.instant().plus(Duration.ofSeconds(10)));
+      }
+      handled.add(m);
+    }));
+
+    for (int i = 0; i < 20; i++) {
+      Instant pauseEnds = db.clock.instant().plus(Duration.ofSeconds(10));
+      assertThat(dispatcher.flush(10).total()).isEqualTo(1);
+      OutboxEntry entry = db.entry(id);
+      assertThat(entry.status()).isEqualTo(OutboxStatus.FAILED);
+      assertThat(entry.attempts()).isZero();
+      assertThat(entry.nextAttemptAt()).isEqualTo(pauseEnds);
+      assertThat(entry.lastError()).contains("shop paused");
+      db.clock.advance(Duration.ofSeconds(9));
+      assertThat(dispatcher.flush(10).total()).as("not due before the pause ends").isZero();
+      db.clock.advance(Duration.ofSeconds(1));
+    }
+    assertThat(dispatcher.flush(10).delivered()).isEqualTo(1);
+    assertThat(db.entry(id).status()).isEqualTo(OutboxStatus.DONE);
+    assertThat(handled).hasSize(1);
   }
 
   @Test
