@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class WindowPlannerTests {
   private final WindowPlanner planner = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3));
+  /** Cycles re-read 10 s; a sweep every minute re-reads the 3-minute overlap. */
+  private final WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
+  private final Instant firstPull = Instant.parse("2026-11-01T00:00:00Z");
   private final Instant now = Instant.parse("2026-11-11T04:00:00.750Z");
   private final Instant horizon = Instant.parse("2026-08-11T00:00:00Z");
 
@@ -31,11 +34,10 @@ class WindowPlannerTests {
 
   @Test
   void betweenSweepsACycleReReadsOnlyTheRecheck() {
-    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
     Instant checkpoint = Instant.parse("2026-11-11T03:59:59Z");
     var lastSweep = new WindowPlanner.Sweep(now.minusSeconds(30), Instant.parse("2026-11-11T03:59:30Z"));
 
-    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, firstPull, horizon, now);
 
     assertThat(plan.sweep()).isFalse();
     assertThat(plan.windows()).containsExactly(new TimeWindow(Instant.parse("2026-11-11T03:59:49Z"), Instant.parse("2026-11-11T04:00:00Z")));
@@ -44,11 +46,10 @@ class WindowPlannerTests {
 
   @Test
   void aSweepReReadsTheOverlapBeforeWhatTheLastSweepReadSoNoLateTradeFallsBetweenSweeps() {
-    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
     Instant checkpoint = Instant.parse("2026-11-11T03:59:59Z");
     var lastSweep = new WindowPlanner.Sweep(now.minusSeconds(60), Instant.parse("2026-11-11T03:59:00Z"));
 
-    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+    WindowPlanner.Plan plan = sweeping.plan(checkpoint, lastSweep, firstPull, horizon, now);
 
     // a trade modified at 03:56:00 and listed just after the last sweep (03:59:00) is read now
     assertThat(plan.sweep()).isTrue();
@@ -58,9 +59,8 @@ class WindowPlannerTests {
 
   @Test
   void theFirstCycleOfAProcessIsASweepFromTheCheckpoint() {
-    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
 
-    WindowPlanner.Plan plan = sweeping.plan(Instant.parse("2026-11-11T03:59:00Z"), null, Instant.parse("2026-11-01T00:00:00Z"), horizon, now);
+    WindowPlanner.Plan plan = sweeping.plan(Instant.parse("2026-11-11T03:59:00Z"), null, firstPull, horizon, now);
 
     assertThat(plan.sweep()).isTrue();
     assertThat(plan.windows()).containsExactly(new TimeWindow(Instant.parse("2026-11-11T03:56:00Z"), Instant.parse("2026-11-11T04:00:00Z")));
@@ -69,7 +69,6 @@ class WindowPlannerTests {
   @Test
   void everyLateTradeWithinTheOverlapIsReadBySomeCycle() {
     // cycles every 7 s for an hour; a trade modified at t shows in TOP's list d ≤ overlap later
-    WindowPlanner sweeping = new WindowPlanner(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofMinutes(1));
     Instant start = Instant.parse("2026-11-11T03:00:00Z");
     List<TimeWindow> reads = new java.util.ArrayList<>();
     List<Instant> readAt = new java.util.ArrayList<>();
