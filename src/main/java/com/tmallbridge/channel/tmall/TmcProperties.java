@@ -100,7 +100,7 @@ record TmcProperties(
   static TmcProperties defaults() {
     return new TmcProperties(
         false, Mode.WEBSOCKET, URI.create("ws://mc.api.taobao.com/"), "default", Duration.ofSeconds(15),
-        Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60), 2000, 4, 100,
+        Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60), 10000, 4, 100,
         Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10));
   }
 
