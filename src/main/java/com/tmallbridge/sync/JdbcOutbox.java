@@ -51,14 +51,7 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public UUID enqueue(String aggregateType, String aggregateId, String messageType, String payload, String idempotencyKey) {
-    requireTransaction();
-    validate(aggregateType, aggregateId, messageType, idempotencyKey);
-    UUID id = MESSAGE_IDS.generate();
-    OffsetDateTime now = Timestamps.toDb(clock.instant());
-    int inserted = jdbc.sql(INSERT)
-        .params(id.toString(), aggregateType, aggregateId, messageType, payload, idempotencyKey, now, now, urgentType.test(messageType))
-        .update();
-    return inserted == 1 ? id : existing(idempotencyKey);
+    return enqueueAll(List.of(new NewMessage(aggregateType, aggregateId, messageType, payload, idempotencyKey))).get(0);
   }
 
   /**
