@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,10 +40,16 @@ class ExceptionRepository {
       values (:shop, :tid, :reason, :message, 'OPEN', :outbox, 0, :now, :now)
       """;
 
-  private final JdbcClient jdbc;
+  private static final String RESOLVE = """
+      update order_exception set status = 'RESOLVED', resolved_at = ?, updated_at = ?
+       where shop_id = ? and tid = ? and status in ('OPEN', 'RETRYING')""";
 
-  ExceptionRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  ExceptionRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   void raise(ShopId shop, String tid, ErrorCode reason, String message, @Nullable String outboxMessage, Instant now) {
@@ -72,10 +82,18 @@ class ExceptionRepository {
 
   /** Resolves the trade's unresolved exception, if any. */
   void resolve(ShopId shop, String tid, Instant now) {
-    jdbc.sql("update order_exception set status = 'RESOLVED', resolved_at = :now, updated_at = :now"
-            + " where shop_id = :shop and tid = :tid and status in ('OPEN', 'RETRYING')")
-        .param("now", OrderRepository.utc(now)).param("shop", shop.value()).param("tid", tid)
-        .update();
+    OffsetDateTime at = OrderRepository.utc(now);
+    template.update(RESOLVE, at, at, shop.value(), tid);
+  }
+
+  /** Resolves the unresolved exceptions of several trades (tids by shop), one JDBC batch. */
+  void resolve(Map<ShopId, ? extends Collection<String>> tidsByShop, Instant now) {
+    OffsetDateTime at = OrderRepository.utc(now);
+    List<Object[]> rows = new ArrayList<>();
+    tidsByShop.forEach((shop, tids) -> tids.forEach(tid -> rows.add(new Object[] {at, at, shop.value(), tid})));
+    if (!rows.isEmpty()) {
+      template.batchUpdate(RESOLVE, rows);
+    }
   }
 
   void markRetrying(long id, Instant now) {

@@ -52,6 +52,11 @@ class OrderRepository {
       update order_trade set state = 'EXPORTED', erp_order_no = :no, erp_amount_fen = :amount, exported_at = :now,
              exception_code = null, updated_at = :now
        where shop_id = :shop and tid = :tid""";
+  private static final String MARK_EXPORTED_AGAIN = """
+      update order_trade set state = 'EXPORTED', erp_order_no = ?, erp_amount_fen = ?, exported_at = ?,
+             exception_code = null, updated_at = ?
+       where shop_id = ? and tid = ?""";
+  private static final String MARK_EXPORTED_NEW = MARK_EXPORTED_AGAIN + " and state <> 'EXPORTED'";
   private static final String SET_STATE =
       "update order_trade set state = :state, exception_code = :code, updated_at = :now where shop_id = :shop and tid = :tid";
   private static final String SELECT_VIEW =
@@ -85,7 +90,8 @@ class OrderRepository {
     this.postgresql = isPostgresql(template);
   }
 
-  private static boolean isPostgresql(JdbcTemplate template) {
+  /** Whether the template's database is PostgreSQL (reads the product name once, at construction of the caller). */
+  static boolean isPostgresql(JdbcTemplate template) {
     DataSource dataSource = template.getDataSource();
     try {
       return dataSource != null
@@ -187,15 +193,58 @@ class OrderRepository {
     Map<String, Object> p = Map.of("no", erpOrderNo, "amount", amountFen, "now", utc(now), "shop", shop.value(), "tid", tid);
     if (jdbc.sql(MARK_EXPORTED + " and state <> 'EXPORTED'").params(p).update() == 0) {
       jdbc.sql(MARK_EXPORTED).params(p).update();
-    } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    } else {
+      countExportedOnceCommitted(1);
+    }
+  }
+
+  /**
+   * The ERP order of one trade, for {@link #markExported(List, Instant)}.
+   *
+   * @param erpOrderNo the ERP's sales order number
+   * @param amountFen the amount the ERP order carries
+   */
+  record Exported(ShopId shop, String tid, String erpOrderNo, long amountFen) {}
+
+  /**
+   * {@link #markExported(ShopId, String, String, long, Instant)} for several trades: one JDBC batch
+   * for the trades not exported before, another for those that were (rare: a redelivery).
+   */
+  void markExported(List<Exported> trades, Instant now) {
+    OffsetDateTime at = utc(now);
+    List<Object[]> rows = new ArrayList<>(trades.size());
+    for (Exported e : trades) {
+      rows.add(new Object[] {e.erpOrderNo(), e.amountFen(), at, at, e.shop().value(), e.tid()});
+    }
+    int[] counts = template.batchUpdate(MARK_EXPORTED_NEW, rows);
+    List<Object[]> again = new ArrayList<>();
+    int fresh = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        again.add(rows.get(i));
+      } else if (counts[i] > 0) {
+        fresh++;
+      }
+    }
+    if (!again.isEmpty()) {
+      template.batchUpdate(MARK_EXPORTED_AGAIN, again);
+    }
+    countExportedOnceCommitted(fresh);
+  }
+
+  private void countExportedOnceCommitted(int trades) {
+    if (trades == 0) {
+      return;
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          exported.incrementAndGet();
+          exported.addAndGet(trades);
         }
       });
     } else {
-      exported.incrementAndGet();
+      exported.addAndGet(trades);
     }
   }
 

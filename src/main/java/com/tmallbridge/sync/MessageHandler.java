@@ -36,7 +36,8 @@ public interface MessageHandler {
    * Whether messages of this type may be delivered several to one transaction (fewer commits, for
    * fast local writes). A handler that calls a remote system (Tmall, a remote ERP) returns false:
    * each of its messages then commits on its own, so a slow or retried call holds no other
-   * message's rows and no long transaction builds up.
+   * message's rows and no long transaction builds up. A handler that can share its lookups and
+   * writes across such a group implements {@link BatchMessageHandler}.
    */
   default boolean groupable() {
     return true;

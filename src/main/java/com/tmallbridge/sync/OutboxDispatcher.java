@@ -3,6 +3,7 @@ package com.tmallbridge.sync;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@link Dispatcher} on table {@code sync_outbox}. Each call claims due messages in batches
  * (oldest due first, never one whose aggregate has an older unfinished message), then delivers each
- * claimed message in a transaction of its own that runs the handler and marks the message DONE —
+ * claimed message in a transaction of its own that runs the handler and marks the message DONE
+ * (several in one when {@code bridge.sync.outbox.groupSize} allows, handed to a {@link
+ * BatchMessageHandler} together) —
  * or, for a {@link MessageHandler#remote()} handler, runs the handler outside any transaction and
  * then marks the message DONE in a short transaction.
  * A failure is recorded in a new transaction (see {@link FailureRecorder}). Thread-safe; any number
@@ -200,12 +203,14 @@ public final class OutboxDispatcher implements Dispatcher {
   }
 
   /**
-   * Delivers a group in one transaction. Any failure rolls the whole group back and returns false;
-   * the caller then delivers each message alone (handlers are idempotent, so work a rolled-back
-   * group did outside the database is repeated harmlessly).
+   * Delivers a group in one transaction, in claim order; a run of consecutive messages whose
+   * handler is a {@link BatchMessageHandler} goes to it in one {@link BatchMessageHandler#handleAll}
+   * call, and the group is marked DONE with one batch of updates. Any failure rolls the whole group
+   * back and returns false; the caller then delivers each message alone (handlers are idempotent,
+   * so work a rolled-back group did outside the database is repeated harmlessly).
    */
   private boolean deliverGroup(List<ClaimedMessage> group) {
-    List<MessageHandler> resolved = new java.util.ArrayList<>();
+    List<MessageHandler> resolved = new ArrayList<>(group.size());
     for (ClaimedMessage claimed : group) {
       Optional<MessageHandler> handler = handlers.forType(claimed.message().messageType());
       if (handler.isEmpty() || !handler.get().groupable() || handler.get().remote()) {
@@ -216,9 +221,9 @@ public final class OutboxDispatcher implements Dispatcher {
     long started = System.nanoTime();
     try {
       transaction.executeWithoutResult(status -> {
-        for (int k = 0; k < group.size(); k++) {
-          resolved.get(k).handle(group.get(k).message());
-          complete(group.get(k));
+        handleInRuns(group, resolved);
+        if (!repository.completeAll(group, clock.instant())) {
+          throw new ClaimLostException();
         }
       });
       long share = (System.nanoTime() - started) / group.size();
@@ -229,6 +234,26 @@ public final class OutboxDispatcher implements Dispatcher {
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       log.debug("a group of {} outbox messages failed ({}); delivering them one by one", group.size(), e.toString());
       return false;
+    }
+  }
+
+  /** Hands a group to its handlers in claim order, each run of one batch handler's messages in one call. */
+  private static void handleInRuns(List<ClaimedMessage> group, List<MessageHandler> resolved) {
+    int k = 0;
+    while (k < group.size()) {
+      MessageHandler handler = resolved.get(k);
+      int end = k + 1;
+      while (end < group.size() && resolved.get(end) == handler) {
+        end++;
+      }
+      if (handler instanceof BatchMessageHandler batch && end - k > 1) {
+        List<OutboxMessage> run = new ArrayList<>(end - k);
+        group.subList(k, end).forEach(m -> run.add(m.message()));
+        batch.handleAll(run);
+      } else {
+        group.subList(k, end).forEach(m -> handler.handle(m.message()));
+      }
+      k = end;
     }
   }
 

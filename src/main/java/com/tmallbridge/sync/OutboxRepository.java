@@ -152,6 +152,24 @@ final class OutboxRepository {
     return batch.update(COMPLETE, Timestamps.toDb(now), claimed.seq(), claimed.version()) == 1;
   }
 
+  /**
+   * Marks claimed messages DONE with one JDBC batch; false when any claim was lost (the caller then
+   * rolls its transaction back: some rows may have been updated).
+   */
+  boolean completeAll(List<ClaimedMessage> claimed, Instant now) {
+    OffsetDateTime at = Timestamps.toDb(now);
+    List<Object[]> args = new ArrayList<>(claimed.size());
+    for (ClaimedMessage c : claimed) {
+      args.add(new Object[] {at, c.seq(), c.version()});
+    }
+    for (int count : batch.batchUpdate(COMPLETE, args)) {
+      if (count != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Marks a claimed message FAILED, due again at {@code next}; false when the claim was lost. */
   boolean fail(ClaimedMessage claimed, int attempts, Failure failure, Instant next) {
     return batch.update(FAIL, attempts, failure.code(), failure.message(), Timestamps.toDb(next), claimed.seq(), claimed.version()) == 1;

@@ -63,7 +63,8 @@ record SyncProperties(
    *     (its dispatcher is presumed dead) and becomes due again
    * @param groupSize messages delivered in one transaction (1 = one transaction per message); when
    *     any message of a group fails, the group is rolled back and its messages are delivered one
-   *     by one, so a failure never affects the others
+   *     by one, so a failure never affects the others; consecutive messages of a {@link
+   *     BatchMessageHandler} in a group reach it in one call
    */
   record Outbox(
       @DefaultValue("8") int maxAttempts,

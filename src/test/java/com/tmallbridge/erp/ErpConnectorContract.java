@@ -8,6 +8,7 @@ import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +146,25 @@ public abstract class ErpConnectorContract
 
     assertThat(Set.copyOf(numbers)).hasSize(1);
     assertThat(customers.ensureCustomer(buyer)).isEqualTo(numbers.get(0));
+  }
+
+  @Test
+  void ensureCustomersGivesEachBuyerOnceTheNumberEnsureCustomerGives() {
+    CustomerSink customers = capability(CustomerSink.class);
+    ErpDocNo known = customers.ensureCustomer(data.customer(1));
+    String first = data.customer(1).externalKey();
+    String second = data.customer(2).externalKey();
+    String third = data.customer(3).externalKey();
+
+    Map<String, ErpDocNo> numbers =
+        customers.ensureCustomers(List.of(data.customer(2), data.customer(1), data.customer(3), data.customer(2)));
+
+    assertThat(numbers).containsOnlyKeys(first, second, third);
+    assertThat(numbers.get(first)).isEqualTo(known);
+    assertThat(Set.copyOf(numbers.values())).hasSize(3);
+    assertThat(customers.ensureCustomer(data.customer(2))).isEqualTo(numbers.get(second));
+    assertThat(customers.ensureCustomers(List.of(data.customer(3), data.customer(2)))).containsOnly(
+        Map.entry(third, numbers.get(third)), Map.entry(second, numbers.get(second)));
+    assertThat(customers.ensureCustomers(List.of())).isEmpty();
   }
 }

@@ -160,4 +160,47 @@ public interface SalesOrderContract extends ErpContractFixture {
       assertThat(s.lineCount()).isEqualTo(3);
     });
   }
+
+  @Test
+  default void createSalesOrdersCreatesEachOrderOnceAndReturnsTheNumbersInOrder() {
+    SalesOrderSink sink = capability(SalesOrderSink.class);
+    SalesOrder existing = orderOfThreeLines(data().orderNo());
+    SalesOrder first = orderOfThreeLines(data().orderNo());
+    SalesOrder second = data().order(data().shopCode(), data().orderNo(), 0, List.of(line(1, saleableMaterial(700), 4, 700)));
+    ErpDocNo customer = customerOf(existing);
+    ErpDocNo existingNo = sink.createSalesOrder(existing, customer);
+
+    List<ErpDocNo> numbers = sink.createSalesOrders(List.of(
+        new SalesOrderSink.Request(first, customer), new SalesOrderSink.Request(existing, customer),
+        new SalesOrderSink.Request(second, customer)));
+
+    assertThat(numbers).hasSize(3).doesNotHaveDuplicates();
+    assertThat(numbers.get(1)).isEqualTo(existingNo);
+    assertThat(sink.createSalesOrders(List.of(new SalesOrderSink.Request(second, customer), new SalesOrderSink.Request(first, customer))))
+        .as("a repeat").containsExactly(numbers.get(2), numbers.get(0));
+    assertThat(sink.createSalesOrder(first, customer)).isEqualTo(numbers.get(0));
+    assertThat(channelOrdersOf(data().shopCode())).hasSize(3).allSatisfy(found -> {
+      SalesOrder sent = found.orderNo().equals(second.orderNo()) ? second : existing;
+      assertThat(found.totalFen()).isEqualTo(sent.totalFen());
+      assertThat(found.lineCount()).isEqualTo(sent.lines().size());
+    });
+    assertThat(sink.createSalesOrders(List.of())).isEmpty();
+  }
+
+  @Test
+  default void createSalesOrdersRejectsAnOrderWithAnUnknownMaterialPermanentlyAndCreatesNotThatOne() {
+    SalesOrderSink sink = capability(SalesOrderSink.class);
+    SalesOrder good = orderOfThreeLines(data().orderNo());
+    MaterialCode unknown = data().materialCode();
+    SalesOrder bad = data().order(data().shopCode(), data().orderNo(), 0, List.of(line(1, unknown, 1, 500)));
+    ErpDocNo customer = customerOf(good);
+
+    assertThatThrownBy(() -> sink.createSalesOrders(List.of(new SalesOrderSink.Request(good, customer), new SalesOrderSink.Request(bad, customer))))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.retryable()).isFalse())
+        .hasMessageContaining(unknown.value());
+    assertNoOrderFor(bad);
+    // whether the good one was created depends on the ERP (no atomicity is promised); a repeat makes it exist once
+    ErpDocNo created = sink.createSalesOrder(good, customer);
+    assertThat(channelOrdersOf(data().shopCode())).extracting(ErpSalesOrderSummary::docNo).containsExactly(created);
+  }
 }

@@ -75,7 +75,7 @@ class EmbeddedErpConnector
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
     JdbcClient jdbc = JdbcClient.create(template);
-    CustomerRepository customers = new CustomerRepository(jdbc);
+    CustomerRepository customers = new CustomerRepository(template);
     DocumentNumbers numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.clock = clock;
     this.materials = new MaterialRepository(jdbc);
@@ -177,6 +177,18 @@ class EmbeddedErpConnector
   @Override
   public ErpDocNo createSalesOrder(SalesOrder order, ErpDocNo customer) {
     return guard("create sales order " + order.shopCode() + "/" + order.orderNo(), () -> orderCreator.create(order, customer));
+  }
+
+  /** One query for the known buyers, one JDBC batch for the new ones. */
+  @Override
+  public Map<String, ErpDocNo> ensureCustomers(Collection<CustomerRecord> customers) {
+    return guard("ensure " + customers.size() + " customers", () -> customerCreator.ensureAll(customers));
+  }
+
+  /** All checks first, then one JDBC batch of headers and one of lines, all or nothing (see {@link SalesOrderCreator#createAll}). */
+  @Override
+  public List<ErpDocNo> createSalesOrders(List<SalesOrderSink.Request> requests) {
+    return guard("create " + requests.size() + " sales orders", () -> orderCreator.createAll(requests));
   }
 
   @Override

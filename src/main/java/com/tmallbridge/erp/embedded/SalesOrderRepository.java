@@ -6,6 +6,7 @@ import com.tmallbridge.core.Receiver;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.embedded.operations.SalesOrderStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,30 @@ final class SalesOrderRepository {
    */
   boolean insertHeader(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, Instant now) {
     return jdbc.sql(INSERT_HEADER).paramSource(headerParams(docNo, order, customer, now)).update() == 1;
+  }
+
+  /**
+   * {@link #insertHeader} for several orders in one JDBC batch.
+   *
+   * @param docNos the number for each order, in the same order
+   * @return per order, the driver's update count: 1 when inserted, 0 when not, negative ({@link
+   *     java.sql.Statement#SUCCESS_NO_INFO}) when the driver did not say
+   */
+  int[] insertHeaders(List<ErpDocNo> docNos, List<SalesOrderSink.Request> requests, Instant now) {
+    SqlParameterSource[] rows = new SqlParameterSource[requests.size()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = headerParams(docNos.get(i), requests.get(i).order(), requests.get(i).customer(), now);
+    }
+    return batch.batchUpdate(INSERT_HEADER, rows);
+  }
+
+  /** Inserts all lines of several new documents in one JDBC batch. */
+  void insertLines(Map<ErpDocNo, List<SalesOrderLine>> linesByDocNo) {
+    List<SqlParameterSource> rows = new ArrayList<>();
+    linesByDocNo.forEach((docNo, lines) -> lines.forEach(line -> rows.add(lineParams(docNo, line))));
+    if (!rows.isEmpty()) {
+      batch.batchUpdate(INSERT_LINE, rows.toArray(SqlParameterSource[]::new));
+    }
   }
 
   /** Inserts all lines of a new document in one JDBC batch. */
