@@ -81,7 +81,7 @@ public class TradeMessages {
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
       ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties, MeterRegistry meters) {
     this.batches = new PushedTradeBatches(feed, importer, shops, clock, properties.batchInterval(), properties.callsPerSecond(), OrderMeters.messageTimer(meters),
-        OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
+        OrderMeters.messageStages(meters), OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
           @Override
           public void imported() {
             imported.incrementAndGet();
