@@ -149,6 +149,11 @@ public class TradeMessages {
       public CompletionStage<Void> handleAsync(ChannelMessage message) {
         return TradeMessages.this.handleAsync(appKey, message);
       }
+
+      @Override
+      public void failedBack(ChannelMessage message) {
+        TradeMessages.this.failedBack(message);
+      }
     };
   }
 
@@ -222,6 +227,12 @@ public class TradeMessages {
         failed.incrementAndGet();
       }
     });
+  }
+
+  /** The stream failed {@code message} back without handing it over (its local queue was full): it counts as received and failed. */
+  void failedBack(ChannelMessage message) {
+    received.incrementAndGet();
+    failed.incrementAndGet();
   }
 
   private CompletableFuture<Void> route(String appKey, ChannelMessage message) {
@@ -336,11 +347,13 @@ public class TradeMessages {
   /**
    * Message counters.
    *
-   * @param received messages handed to the handler (redeliveries count again)
+   * @param received messages the stream received (redeliveries count again), those it failed back
+   *     at once because its local queue was full included
    * @param imported trade messages whose trade went through the importer
    * @param refunds refund messages published as {@link RefundChangeNoticed} whose listeners returned normally
    * @param ignored messages confirmed without effect (other topics, unknown sellers, nothing to fetch)
-   * @param failed messages failed back to the channel for redelivery
+   * @param failed messages failed back to the channel for redelivery: by the handler, or by the
+   *     stream without handing them over because its local queue was full ("bridge busy")
    */
   public record Stats(long received, long imported, long refunds, long ignored, long failed) {}
 }
