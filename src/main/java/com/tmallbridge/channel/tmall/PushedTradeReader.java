@@ -130,7 +130,7 @@ final class PushedTradeReader {
       long started = System.nanoTime();
       List<CompletableFuture<Optional<ChannelTrade>>> reads = new ArrayList<>();
       for (String tid : chunk) {
-        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid), CALLS));
+        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid, ShopRateLimiters.Lane.URGENT), CALLS));
       }
       List<ChannelTrade> found = new ArrayList<>();
       RuntimeException failure = null;
@@ -235,7 +235,7 @@ final class PushedTradeReader {
       List<CompletableFuture<TopResponse>> wavePages = new ArrayList<>();
       for (int i = 0; i < wave; i++) {
         TopRequest request = TradeRequests.incrementGetNext(window.span(), fields, types, status, pageNo + i, PAGE_SIZE);
-        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
+        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request, ShopRateLimiters.Lane.URGENT), CALLS));
       }
       pages.addAndGet(wave);
       boolean more = true;
