@@ -56,8 +56,9 @@ import org.springframework.stereotype.Component;
  * Thread-safe.
  *
  * <p>Timers: {@code bridge.order.message} (a trade message from handler start to its import's
- * commit) and {@code bridge.order.import} with tag {@code via=tmc} (one import of a round's answered
- * trades).
+ * commit), split into {@code bridge.order.message.round}, {@code .read} and {@code .import} (the wait
+ * for its round, the round's read, the import; {@link OrderMeters#messageStages}), and {@code
+ * bridge.order.import} with tag {@code via=tmc} (one import of a round's answered trades).
  */
 @Component
 public class TradeMessages {
