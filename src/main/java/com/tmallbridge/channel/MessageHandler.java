@@ -34,4 +34,12 @@ public interface MessageHandler {
       return CompletableFuture.failedFuture(e);
     }
   }
+
+  /**
+   * Told when the stream failed a message back to the channel without handing it to this handler
+   * (its local queue was full: the bridge is busy); the channel delivers it again later, as after
+   * a failed {@link #handleAsync}. Called on the stream's own thread; must be quick and must not
+   * throw. The default does nothing.
+   */
+  default void failedBack(ChannelMessage message) {}
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 public class StageBreakdown {
   /** Stages in path order; a timer not listed goes last. */
   private static final List<String> ORDER = List.of(
-      "bridge.tmc.queued", "bridge.order.message", "bridge.tmall.permit", "bridge.tmall.call", "bridge.order.import",
+      "bridge.tmc.queued", "bridge.order.message", "bridge.order.message.round", "bridge.order.message.read",
+      "bridge.order.message.import", "bridge.tmall.permit", "bridge.tmall.call", "bridge.order.import",
       "bridge.outbox.wait", "bridge.outbox.claim", "bridge.outbox.delivery");
   /** Long enough that p50, p99 and max cover a whole bench run. */
   private static final Duration WINDOW = Duration.ofHours(24);

@@ -23,4 +23,20 @@ final class OrderMeters {
   static Timer messageTimer(MeterRegistry meters) {
     return Timer.builder(MESSAGE).description("A pushed trade message handled: lock, fetch, import").register(meters);
   }
+
+  /**
+   * The three parts of {@link #MESSAGE}: {@code bridge.order.message.round} (from the handler's
+   * start to the start of the round that took the message, or of the read that answered it without
+   * one), {@code bridge.order.message.read} (from there until its trade's read was handed to the
+   * importing thread) and {@code bridge.order.message.import} (from there to the import's commit).
+   */
+  static MessageStages messageStages(MeterRegistry meters) {
+    return new MessageStages(
+        Timer.builder(MESSAGE + ".round").description("A pushed trade message waiting for the round that reads it").register(meters),
+        Timer.builder(MESSAGE + ".read").description("A pushed trade message's round reading until its trade is handed to the import").register(meters),
+        Timer.builder(MESSAGE + ".import").description("A pushed trade message's trade waiting for and in its import, commit included").register(meters));
+  }
+
+  /** The timers of {@link #messageStages}. */
+  record MessageStages(Timer round, Timer read, Timer importing) {}
 }

@@ -70,13 +70,14 @@ final class PushedTradeBatches {
   private final Duration interval;
   private final int callsPerSecond;
   private final Timer messageTimer;
+  private final OrderMeters.MessageStages stages;
   private final Timer importTimer;
   private final Outcomes outcomes;
   private final Map<Long, ShopQueue> queues = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   PushedTradeBatches(OrderFeed feed, TradeImporter importer, ShopManagement shops, Clock clock, Duration interval,
-      int callsPerSecond, Timer messageTimer, Timer importTimer, Outcomes outcomes) {
+      int callsPerSecond, Timer messageTimer, OrderMeters.MessageStages stages, Timer importTimer, Outcomes outcomes) {
     this.feed = feed;
     this.importer = importer;
     this.shops = shops;
@@ -84,6 +85,7 @@ final class PushedTradeBatches {
     this.interval = interval;
     this.callsPerSecond = callsPerSecond;
     this.messageTimer = messageTimer;
+    this.stages = stages;
     this.importTimer = importTimer;
     this.outcomes = outcomes;
   }
@@ -132,6 +134,10 @@ final class PushedTradeBatches {
     final long receivedNanos;
     final CompletableFuture<Void> done;
     volatile boolean answered;
+    /** When the round that took this message began, or the read that answered it without a round. */
+    volatile long roundNanos;
+    /** When the read that answers it was handed to the importing thread. */
+    volatile long answeredNanos;
 
     Pending(ChannelMessage message, long receivedNanos, CompletableFuture<Void> done) {
       this.message = message;
@@ -214,6 +220,8 @@ final class PushedTradeBatches {
         current = shop;
         lastRound = System.nanoTime();
       }
+      long began = lastRound;
+      batch.forEach(p -> p.roundNanos = began);
       int calls = 0;
       try {
         calls = read(current, batch);
@@ -222,6 +230,10 @@ final class PushedTradeBatches {
       } finally {
         synchronized (this) {
           gap = spacing(interval, calls, callsPerSecond).toNanos();
+          if (log.isDebugEnabled()) {
+            log.debug("round of {} message(s): {} call(s) in {} ms; next no sooner than {} ms after its start; {} waiting, {} read(s) queued for import",
+                batch.size(), calls, (System.nanoTime() - began) / 1_000_000, gap / 1_000_000, waiting.size(), answers.size());
+          }
           if (waiting.isEmpty() || stopped) {
             scheduled = false;
           } else {
@@ -294,6 +306,7 @@ final class PushedTradeBatches {
         for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
           Pending p = it.next();
           if (p.receivedNanos - startedNanos < 0 && byTid.containsKey(p.tid())) {
+            p.roundNanos = startedNanos;
             answered.add(p);
             it.remove();
           }
@@ -311,7 +324,11 @@ final class PushedTradeBatches {
         answered.forEach(p -> p.done.completeExceptionally(stopping));
         throw stopping;
       }
-      answered.forEach(p -> p.answered = true);
+      long handed = System.nanoTime();
+      answered.forEach(p -> {
+        p.answeredNanos = handed;
+        p.answered = true;
+      });
       Answer answer = new Answer(current, page, answered);
       answers.add(answer);
       try {
@@ -346,6 +363,9 @@ final class PushedTradeBatches {
         importTimer.record(done - started, TimeUnit.NANOSECONDS);
         for (Pending p : messages) {
           messageTimer.record(done - p.receivedNanos, TimeUnit.NANOSECONDS);
+          stages.round().record(p.roundNanos - p.receivedNanos, TimeUnit.NANOSECONDS);
+          stages.read().record(p.answeredNanos - p.roundNanos, TimeUnit.NANOSECONDS);
+          stages.importing().record(done - p.answeredNanos, TimeUnit.NANOSECONDS);
           outcomes.imported();
           p.done.complete(null);
         }

@@ -56,8 +56,9 @@ import org.springframework.stereotype.Component;
  * Thread-safe.
  *
  * <p>Timers: {@code bridge.order.message} (a trade message from handler start to its import's
- * commit) and {@code bridge.order.import} with tag {@code via=tmc} (one import of a round's answered
- * trades).
+ * commit), split into {@code bridge.order.message.round}, {@code .read} and {@code .import} (the wait
+ * for its round, the round's read, the import; {@link OrderMeters#messageStages}), and {@code
+ * bridge.order.import} with tag {@code via=tmc} (one import of a round's answered trades).
  */
 @Component
 public class TradeMessages {
@@ -81,7 +82,7 @@ public class TradeMessages {
   TradeMessages(MessageStream stream, OrderFeed feed, TradeImporter importer, ShopManagement shops,
       ApplicationEventPublisher events, Clock clock, TradeMessageProperties properties, MeterRegistry meters) {
     this.batches = new PushedTradeBatches(feed, importer, shops, clock, properties.batchInterval(), properties.callsPerSecond(), OrderMeters.messageTimer(meters),
-        OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
+        OrderMeters.messageStages(meters), OrderMeters.importTimer(meters, "tmc"), new PushedTradeBatches.Outcomes() {
           @Override
           public void imported() {
             imported.incrementAndGet();
@@ -148,6 +149,11 @@ public class TradeMessages {
       @Override
       public CompletionStage<Void> handleAsync(ChannelMessage message) {
         return TradeMessages.this.handleAsync(appKey, message);
+      }
+
+      @Override
+      public void failedBack(ChannelMessage message) {
+        TradeMessages.this.failedBack(message);
       }
     };
   }
@@ -222,6 +228,12 @@ public class TradeMessages {
         failed.incrementAndGet();
       }
     });
+  }
+
+  /** The stream failed {@code message} back without handing it over (its local queue was full): it counts as received and failed. */
+  void failedBack(ChannelMessage message) {
+    received.incrementAndGet();
+    failed.incrementAndGet();
   }
 
   private CompletableFuture<Void> route(String appKey, ChannelMessage message) {
@@ -336,11 +348,13 @@ public class TradeMessages {
   /**
    * Message counters.
    *
-   * @param received messages handed to the handler (redeliveries count again)
+   * @param received messages the stream received (redeliveries count again), those it failed back
+   *     at once because its local queue was full included
    * @param imported trade messages whose trade went through the importer
    * @param refunds refund messages published as {@link RefundChangeNoticed} whose listeners returned normally
    * @param ignored messages confirmed without effect (other topics, unknown sellers, nothing to fetch)
-   * @param failed messages failed back to the channel for redelivery
+   * @param failed messages failed back to the channel for redelivery: by the handler, or by the
+   *     stream without handing them over because its local queue was full ("bridge busy")
    */
   public record Stats(long received, long imported, long refunds, long ignored, long failed) {}
 }

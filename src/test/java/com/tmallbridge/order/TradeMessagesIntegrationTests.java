@@ -137,6 +137,17 @@ class TradeMessagesIntegrationTests extends com.tmallbridge.testsupport.SpringDa
   }
 
   @Test
+  void aMessageTheStreamFailsBackUnhandledCountsAsReceivedAndFailed() {
+    assertThat(messages.start()).isEqualTo(1);
+
+    stream.handler.failedBack(message("7", "taobao_trade_TradeBuyerPay", "123"));
+
+    assertThat(messages.stats().received()).isEqualTo(1);
+    assertThat(messages.stats().failed()).as("failed back as \"bridge busy\"").isEqualTo(1);
+    assertThat(messages.stats().imported()).isZero();
+  }
+
+  @Test
   void disabledStreamStartsNothing() {
     stream.enabled = false;
     assertThat(messages.start()).isZero();

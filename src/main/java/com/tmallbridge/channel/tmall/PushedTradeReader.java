@@ -45,7 +45,11 @@ import tools.jackson.databind.JsonNode;
  * trades paid after the round's messages would push the round's own trades to later pages. Each
  * window is read in pages of 100 ({@code use_has_next=true}, fields and types as polling asks),
  * newest window first, from page 1 until every tid of the group was listed, no page is left or
- * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read: page 1 alone, then {@link #PARALLEL} pages at once.
+ * {@code 2 × ⌈tids ÷ 100⌉ + 10} pages were read, {@link #PARALLEL} pages at once after the first
+ * wave; the first wave is page 1 alone, or as many pages as the shop's last window of that status
+ * needed (at most {@link #PARALLEL}): at a peak of payments a round's trades lie under a second or
+ * more of others (TOP's {@code modified} has second precision, and trades of one second are listed
+ * by tid), and asking for page 1 alone would cost the round one more wait for an answer.
  * The tids no page listed, and messages without a listable status or older, are read one by one
  * with taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list
  * call was refused for good. A listed entry that cannot be read is left to that fall-back, which
@@ -85,6 +89,8 @@ final class PushedTradeReader {
   private final String types;
   private final Clock clock;
   private final String fields = TradeMapper.fieldsParameter();
+  /** Pages the last window of a shop and status read ({@code shop id + " " + status}). */
+  private final Map<String, Integer> lastPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   PushedTradeReader(TopClient client, TmallTradeFeed feed, String types, Clock clock) {
     this.client = client;
@@ -130,7 +136,7 @@ final class PushedTradeReader {
       long started = System.nanoTime();
       List<CompletableFuture<Optional<ChannelTrade>>> reads = new ArrayList<>();
       for (String tid : chunk) {
-        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid), CALLS));
+        reads.add(CompletableFuture.supplyAsync(() -> feed.trade(shop, tid, ShopRateLimiters.Lane.URGENT), CALLS));
       }
       List<ChannelTrade> found = new ArrayList<>();
       RuntimeException failure = null;
@@ -225,17 +231,21 @@ final class PushedTradeReader {
    */
   private boolean listWindow(ShopCredentials shop, String status, Window window, Set<String> wanted,
       OrderFeed.PushedTradeSink sink, AtomicInteger pages) {
-    // page 1 alone (a quiet shop needs no more), then waves of PARALLEL pages until all were listed
+    // page 1 alone (a quiet shop needs no more) or as many as the last window needed, then waves of
+    // PARALLEL pages until all were listed
     int maxPages = Math.min(MAX_PAGES, 2 * ((window.tids().size() + PAGE_SIZE - 1) / PAGE_SIZE) + 10);
+    String key = shop.shop().value() + " " + status;
+    int firstWave = Math.min(PARALLEL, Math.max(1, lastPages.getOrDefault(key, 1)));
     int pageNo = 1;
     int pagesRead = 0;
+    int needed = 0;
     while (pageNo <= maxPages && window.tids().stream().anyMatch(wanted::contains)) {
-      int wave = pageNo == 1 ? 1 : Math.min(PARALLEL, maxPages - pageNo + 1);
+      int wave = Math.min(pageNo == 1 ? firstWave : PARALLEL, maxPages - pageNo + 1);
       long started = System.nanoTime();
       List<CompletableFuture<TopResponse>> wavePages = new ArrayList<>();
       for (int i = 0; i < wave; i++) {
         TopRequest request = TradeRequests.incrementGetNext(window.span(), fields, types, status, pageNo + i, PAGE_SIZE);
-        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request), CALLS));
+        wavePages.add(CompletableFuture.supplyAsync(() -> client.call(shop, request, ShopRateLimiters.Lane.URGENT), CALLS));
       }
       pages.addAndGet(wave);
       boolean more = true;
@@ -255,7 +265,13 @@ final class PushedTradeReader {
         pagesRead++;
         List<ChannelTrade> trades = listed(shop, page);
         if (!trades.isEmpty()) {
-          trades.forEach(t -> wanted.remove(t.tid()));
+          boolean found = false;
+          for (ChannelTrade t : trades) {
+            found |= wanted.remove(t.tid());
+          }
+          if (found) {
+            needed = pagesRead;
+          }
           sink.read(List.copyOf(trades), started);
         }
         if (!page.hasNext()) {
@@ -268,6 +284,7 @@ final class PushedTradeReader {
       }
       pageNo += wave;
     }
+    lastPages.put(key, window.tids().stream().anyMatch(wanted::contains) ? pagesRead : needed);
     log.debug("shop {} status {}: window {}..{} for {} tids, {} page(s) of at most {}", shop.shop(), status,
         window.span().start(), window.span().end(), window.tids().size(), pagesRead, maxPages);
     return true;

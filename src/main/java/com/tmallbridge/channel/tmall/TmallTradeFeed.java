@@ -95,9 +95,14 @@ final class TmallTradeFeed {
   }
 
   Optional<ChannelTrade> trade(ShopCredentials shop, String tid) {
+    return trade(shop, tid, ShopRateLimiters.Lane.BACKGROUND);
+  }
+
+  /** {@link #trade(ShopCredentials, String)} in {@code lane} of the shop's rate limiter. */
+  Optional<ChannelTrade> trade(ShopCredentials shop, String tid, ShopRateLimiters.Lane lane) {
     TopResponse response;
     try {
-      response = client.call(shop, TradeRequests.fullinfoGet(tid, fields));
+      response = client.call(shop, TradeRequests.fullinfoGet(tid, fields), lane);
     } catch (ChannelException e) {
       if (e.kind() == Kind.PERMANENT && e.getCause() instanceof TopApiException api && api.error().isNotFound()) {
         return Optional.empty();

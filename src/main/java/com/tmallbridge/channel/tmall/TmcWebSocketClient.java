@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       sends Confirm ({@code __kind}=2, {@code id}), exceptionally Failed ({@code __kind}=20,
  *       {@code id}, {@code msg}). At most {@code queueCapacity} + {@code workers} messages may be
  *       queued, in a worker or pending at once; one more is answered Failed at once, so TOP
- *       delivers it again later. Every frame sent after the CONNECTACK carries the token,
+ *       delivers it again later, and the handler is told ({@link MessageHandler#failedBack}). Every frame sent after the CONNECTACK carries the token,
  *       and {@code __kind} is written as a byte.
  *   <li>Liveness: TOP's server never answers WebSocket pings, so a missing pong proves nothing. The
  *       client still pings every {@code heartbeatInterval} without other traffic (it keeps NAT and
@@ -315,6 +315,11 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private void busy(ChannelMessage message) {
     log.warn("TMC: local queue full ({} messages); message {} is failed back to TOP", properties.queueCapacity(), message.id());
     reply(message.id(), TmcFrame.KIND_FAILED, "bridge busy: local queue full");
+    try {
+      handler.failedBack(message);
+    } catch (RuntimeException e) {
+      log.warn("TMC: the handler's fail-back notice failed: {}", String.valueOf(e));
+    }
   }
 
   private void process(ChannelMessage message, long received) {

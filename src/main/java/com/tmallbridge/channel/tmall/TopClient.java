@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * all shops.
  *
  * <p>Timers: {@code bridge.tmall.call} (tag {@code method}) times each call from start to its final
- * answer or failure, permit waits and retries included; {@code bridge.tmall.permit} times each wait
- * for a rate-limit permit.
+ * answer or failure, permit waits and retries included; {@code bridge.tmall.permit} (tag {@code
+ * lane}: urgent or background, {@link ShopRateLimiters.Lane}) times each wait for a rate-limit permit.
  */
 final class TopClient {
   private final TopTransport transport;
@@ -32,6 +32,7 @@ final class TopClient {
   private final TopExceptionTranslator translator;
   private final MeterRegistry meters;
   private final Timer permitWait;
+  private final Timer urgentPermitWait;
   private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
 
   /** A client whose timers go nowhere (tests). */
@@ -43,11 +44,14 @@ final class TopClient {
     this.transport =
         new TopTransport(
             properties.connectTimeout(), properties.readTimeout(), clock, properties.simplify(), properties.partnerId());
-    this.limiters = new ShopRateLimiters(properties.callsPerSecond(), properties.rateLimitTimeout());
+    this.limiters = new ShopRateLimiters(properties.callsPerSecond(), properties.pushReserve(), properties.rateLimitTimeout());
     this.retryPolicy = new TopRetryPolicy(properties);
     this.translator = new TopExceptionTranslator(clock);
     this.meters = meters;
-    this.permitWait = Timer.builder("bridge.tmall.permit").description("Wait for a TOP rate-limit permit, per attempt").register(meters);
+    this.permitWait = Timer.builder("bridge.tmall.permit").description("Wait for a TOP rate-limit permit, per attempt")
+        .tag("lane", "background").register(meters);
+    this.urgentPermitWait = Timer.builder("bridge.tmall.permit").description("Wait for a TOP rate-limit permit, per attempt")
+        .tag("lane", "urgent").register(meters);
   }
 
   /**
@@ -60,12 +64,21 @@ final class TopClient {
    *     NEEDS_REAUTHORISATION (session invalid, now or earlier) or PERMANENT (the call is wrong)
    */
   TopResponse call(ShopCredentials shop, TopRequest request) {
+    return call(shop, request, ShopRateLimiters.Lane.BACKGROUND);
+  }
+
+  /**
+   * Calls one TOP method in {@code lane} of the shop's rate limiter ({@link ShopRateLimiters}:
+   * urgent calls, the reads of pushed messages, have a reserve of permits); otherwise as {@link
+   * #call(ShopCredentials, TopRequest)}.
+   */
+  TopResponse call(ShopCredentials shop, TopRequest request, ShopRateLimiters.Lane lane) {
     if (reauthorisation.refuses(shop)) {
       throw translator.reauthorisationPending(shop.shop(), request.method());
     }
     long started = System.nanoTime();
     try {
-      return retryPolicy.execute(() -> attempt(shop, request));
+      return retryPolicy.execute(() -> attempt(shop, request, lane));
     } catch (RuntimeException failure) {
       RuntimeException translated = translator.translate(shop.shop(), request.method(), failure);
       if (translated instanceof ChannelException ce && ce.kind() == ChannelException.Kind.NEEDS_REAUTHORISATION) {
@@ -96,10 +109,10 @@ final class TopClient {
     return reauthorisation.isPending(shop);
   }
 
-  private TopResponse attempt(ShopCredentials shop, TopRequest request) {
+  private TopResponse attempt(ShopCredentials shop, TopRequest request, ShopRateLimiters.Lane lane) {
     long waiting = System.nanoTime();
-    limiters.acquire(shop.shop());
-    permitWait.record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
+    limiters.acquire(shop.shop(), lane);
+    (lane == ShopRateLimiters.Lane.URGENT ? urgentPermitWait : permitWait).record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
     TopTransport.Answer answer = transport.send(shop, request);
     if (answer.status() != 200) {
       TopApiError error = TopEnvelopeParser.errorIn(answer.body());

@@ -52,7 +52,7 @@ final class TestProperties {
   TmallProperties build() {
     return new TmallProperties(
         Duration.ofSeconds(2), readTimeout, maxAttempts, retryBaseDelay, Duration.ofMillis(100), maxBanWait,
-        banWaitMargin, callsPerSecond, rateLimitTimeout, pageSize, simplify, "tmallbridge-test",
+        banWaitMargin, callsPerSecond, rateLimitTimeout, 30, pageSize, simplify, "tmallbridge-test",
         TmallProperties.DEFAULT_TRADE_TYPES);
   }
 }

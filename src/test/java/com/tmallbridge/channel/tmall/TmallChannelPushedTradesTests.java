@@ -155,6 +155,27 @@ class TmallChannelPushedTradesTests {
   }
 
   @Test
+  void aRoundAsksForAsManyPagesAtOnceAsTheShopsLastWindowNeededUpToThree() {
+    server.answer(r -> switch (r.param("page_no")) {
+      case "1" -> Reply.json(hasNextPage(true, 5, 6));
+      case "2" -> Reply.json(hasNextPage(true, 8, 9));
+      case "3" -> Reply.json(hasNextPage(true, 1, 7));
+      default -> Reply.json(hasNextPage(false, 10));
+    });
+    TmallChannel channel = channel();
+    channel.pushedTrades(shop, List.of(paid(1, NOW), paid(5, NOW)), sink);
+    int first = server.received().size();
+
+    channel.pushedTrades(shop, List.of(paid(5, NOW)), sink);
+    assertThat(calls().subList(first, calls().size())).as("page 3 was needed: three at once, though page 1 lists it")
+        .containsExactlyInAnyOrder("list:1", "list:2", "list:3");
+    int second = server.received().size();
+
+    channel.pushedTrades(shop, List.of(paid(6, NOW)), sink);
+    assertThat(calls().subList(second, calls().size())).as("the last window needed page 1 only").containsExactly("list:1");
+  }
+
+  @Test
   void fetchesWhatNoPageListedOneByOneAndReportsTradesThatDoNotExist() {
     server.answer(r -> switch (r.method()) {
       case "taobao.trades.sold.increment.get" -> Reply.json(hasNextPage(false, 1));

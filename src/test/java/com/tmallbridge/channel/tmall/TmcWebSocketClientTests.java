@@ -177,10 +177,19 @@ class TmcWebSocketClientTests {
   void failsMessagesBackToTopWhenTheLocalQueueIsFull() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    connect(message -> {
-      started.countDown();
-      release.await(10, TimeUnit.SECONDS);
-      handled.add(message);
+    List<ChannelMessage> failedBack = new CopyOnWriteArrayList<>();
+    connect(new MessageHandler() {
+      @Override
+      public void handle(ChannelMessage message) throws Exception {
+        started.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        handled.add(message);
+      }
+
+      @Override
+      public void failedBack(ChannelMessage message) {
+        failedBack.add(message);
+      }
     }, 1, 1);
 
     server.push(1, "taobao_trade_TradeBuyerPay", "{\"tid\":1}");
@@ -191,6 +200,7 @@ class TmcWebSocketClientTests {
     await().atMost(WAIT).until(() -> !server.sent(TmcFrame.KIND_FAILED).isEmpty());
     assertThat(server.sent(TmcFrame.KIND_FAILED)).singleElement()
         .satisfies(f -> assertThat(f.headers()).containsEntry("id", 3L).extractingByKey("msg").asString().contains("queue full"));
+    assertThat(failedBack).as("the handler is told, so that it counts the fail-back").extracting(ChannelMessage::id).containsExactly("3");
     release.countDown();
     await().atMost(WAIT).until(() -> server.sent(TmcFrame.KIND_CONFIRM).size() == 2);
     assertThat(handled).extracting(ChannelMessage::id).containsExactly("1", "2");
