@@ -13,34 +13,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@link Inbox} on table {@code sync_inbox}. An offer first tries to insert (one statement for a
  * new record) and otherwise updates only an older row, or a row with the same {@code modified} but
- * different content (compared by SHA-256 of the payload). Both statements are atomic on their
- * own, so two concurrent offers of one record cannot both win with the same or an older snapshot:
+ * different content (the stored text compared with the offered one, in the row: no digest of every
+ * snapshot offered). Both statements are atomic on their own, so two concurrent offers of one record cannot both win with the same or an older snapshot:
  * the loser's insert waits for the winner's commit and finds the row, and its conditional update
  * sees the winner's {@code modified}.
  */
 final class JdbcInbox implements Inbox {
   private static final String INSERT = """
-      INSERT INTO sync_inbox (source, shop_id, external_id, modified, payload, payload_hash, received_at)
-      VALUES (:source, :shop, :externalId, :modified, :payload, :hash, :now)
+      INSERT INTO sync_inbox (source, shop_id, external_id, modified, payload, received_at)
+      VALUES (:source, :shop, :externalId, :modified, :payload, :now)
       ON CONFLICT DO NOTHING""";
   private static final String UPDATE_IF_NEWER = """
-      UPDATE sync_inbox SET modified = :modified, payload = :payload, payload_hash = :hash, received_at = :now
+      UPDATE sync_inbox SET modified = :modified, payload = :payload, received_at = :now
       WHERE source = :source AND shop_id = :shop AND external_id = :externalId
-        AND (modified < :modified OR (modified = :modified AND payload_hash <> :hash))""";
+        AND (modified < :modified OR (modified = :modified AND payload <> :payload))""";
   private static final String SELECT = """
       SELECT modified, payload, received_at FROM sync_inbox
       WHERE source = :source AND shop_id = :shop AND external_id = :externalId""";
 
   /** {@link #INSERT} with positional parameters, for batches. */
   private static final String INSERT_POSITIONAL = """
-      INSERT INTO sync_inbox (source, shop_id, external_id, modified, payload, payload_hash, received_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO sync_inbox (source, shop_id, external_id, modified, payload, received_at)
+      VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING""";
   /** {@link #UPDATE_IF_NEWER} with positional parameters, for batches. */
   private static final String UPDATE_IF_NEWER_POSITIONAL = """
-      UPDATE sync_inbox SET modified = ?, payload = ?, payload_hash = ?, received_at = ?
+      UPDATE sync_inbox SET modified = ?, payload = ?, received_at = ?
       WHERE source = ? AND shop_id = ? AND external_id = ?
-        AND (modified < ? OR (modified = ? AND payload_hash <> ?))""";
+        AND (modified < ? OR (modified = ? AND payload <> ?))""";
 
   private final JdbcTemplate template;
   private final JdbcClient jdbc;
@@ -60,7 +60,6 @@ final class JdbcInbox implements Inbox {
         "externalId", Texts.require("externalId", externalId, 128),
         "modified", Timestamps.toDb(modified),
         "payload", payload,
-        "hash", sha256(payload),
         "now", Timestamps.toDb(clock.instant()));
     return jdbc.sql(INSERT).params(params).update() == 1
         || jdbc.sql(UPDATE_IF_NEWER).params(params).update() == 1;
@@ -82,12 +81,9 @@ final class JdbcInbox implements Inbox {
     }
     Object now = Timestamps.toDb(clock.instant());
     List<Object[]> inserts = new ArrayList<>(records.size());
-    List<String> hashes = new ArrayList<>(records.size());
     for (Offered r : records) {
-      String hash = sha256(r.payload());
-      hashes.add(hash);
       inserts.add(new Object[] {source, shop.value(), Texts.require("externalId", r.externalId(), 128), Timestamps.toDb(r.modified()),
-          r.payload(), hash, now});
+          r.payload(), now});
     }
     int[] inserted = template.batchUpdate(INSERT_POSITIONAL, inserts);
     List<Integer> existing = new ArrayList<>();
@@ -98,8 +94,7 @@ final class JdbcInbox implements Inbox {
         Offered r = records.get(i);
         Object modified = Timestamps.toDb(r.modified());
         existing.add(i);
-        updates.add(new Object[] {modified, r.payload(), hashes.get(i), now, source, shop.value(), r.externalId(), modified, modified,
-            hashes.get(i)});
+        updates.add(new Object[] {modified, r.payload(), now, source, shop.value(), r.externalId(), modified, modified, r.payload()});
       }
     }
     if (!updates.isEmpty()) {
@@ -116,15 +111,6 @@ final class JdbcInbox implements Inbox {
       throw new IllegalStateException("the JDBC driver did not report whether snapshot " + record.externalId() + " was stored");
     }
     return count;
-  }
-
-  private static String sha256(String payload) {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   @Override

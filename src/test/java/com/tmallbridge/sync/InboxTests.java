@@ -66,6 +66,20 @@ class InboxTests {
   }
 
   @Test
+  void comparesLongSnapshotsOfTheSameSecondByTheirWholeText() {
+    // a long snapshot that differs from the stored one only in its last character
+    String payload = "{\"receiver_address\":\"" + "浙江省杭州市余杭区文一西路".repeat(800) + "\",\"v\":1}";
+    String other = payload.substring(0, payload.length() - 2) + "2}";
+    inbox.offer("tmall", SHOP, "100", T2, payload);
+
+    assertThat(inbox.offer("tmall", SHOP, "100", T2, payload)).as("identical replay").isFalse();
+    assertThat(inbox.offerAll("tmall", SHOP, List.of(new Inbox.Offered("100", T2, payload)))).containsExactly(false);
+    assertThat(inbox.offerAll("tmall", SHOP, List.of(new Inbox.Offered("100", T2, other), new Inbox.Offered("100", T2, other))))
+        .containsExactly(true, false);
+    assertThat(inbox.get("tmall", SHOP, "100").orElseThrow().payload()).isEqualTo(other);
+  }
+
+  @Test
   void keepsRecordsApartBySourceShopAndExternalId() {
     assertThat(inbox.offer("tmall", SHOP, "100", T1, "a")).isTrue();
     assertThat(inbox.offer("tmall", new ShopId(2), "100", T1, "b")).isTrue();

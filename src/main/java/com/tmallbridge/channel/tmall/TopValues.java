@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
  * IllegalArgumentException} naming the field.
  */
 final class TopValues {
+  /** {@link #plainFen}'s answer for a text that is not plain. */
+  private static final long NOT_PLAIN = Long.MIN_VALUE;
+
   private TopValues() {}
 
   /** The field as text (numbers and booleans rendered as JSON text), or null when absent. */
@@ -23,7 +26,14 @@ final class TopValues {
     if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
       return null;
     }
-    return node.isString() ? node.stringValue() : node.toString();
+    if (node.isString()) {
+      return node.stringValue();
+    }
+    if (node.isIntegralNumber()) {
+      // the decimal digits JSON writing would give, without a generator per value (ids are numbers)
+      return node.canConvertToLong() ? Long.toString(node.longValue()) : node.bigIntegerValue().toString();
+    }
+    return node.toString();
   }
 
   /** Like {@link #text} but an empty string also counts as absent. */
@@ -47,11 +57,53 @@ final class TopValues {
     if (value == null) {
       return absentFen;
     }
+    long plain = plainFen(value);
+    if (plain != NOT_PLAIN) {
+      return plain;
+    }
     try {
       return Money.parseYuan(value);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new IllegalArgumentException("field '" + field + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fen of a plain yuan text — an optional minus, 1 to 15 ASCII digits, optionally a point and 1
+   * or 2 digits ({@code "148.00"}, {@code "-3.2"}, {@code "7"}) — read without a {@code BigDecimal};
+   * {@link #NOT_PLAIN} for any other text, which {@link Money#parseYuan} then reads or rejects, so
+   * both agree on every text.
+   */
+  private static long plainFen(String text) {
+    int length = text.length();
+    int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+    int start = i;
+    long units = 0;
+    while (i < length && i - start < 15 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      units = units * 10 + (text.charAt(i++) - '0');
+    }
+    if (i == start) {
+      return NOT_PLAIN;
+    }
+    long cents = 0;
+    if (i < length) {
+      int decimals = length - i - 1;
+      if (text.charAt(i) != '.' || decimals < 1 || decimals > 2) {
+        return NOT_PLAIN;
+      }
+      for (int k = i + 1; k < length; k++) {
+        char c = text.charAt(k);
+        if (c < '0' || c > '9') {
+          return NOT_PLAIN;
+        }
+        cents = cents * 10 + (c - '0');
+      }
+      if (decimals == 1) {
+        cents *= 10;
+      }
+    }
+    long fen = units * 100 + cents;
+    return start == 1 ? -fen : fen;
   }
 
   /** A yuan amount as fen that must be present. */
