@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered side by side, up to {@code bridge.sync.outbox.remoteParallelism} at once per
  * dispatcher, so that one call waiting out a retry's back-off or a ban does not hold up the others
  * (a batch never holds two messages of one aggregate, so per-aggregate order is kept); the claiming
- * thread meanwhile delivers the local ones, and the call returns when all are done.
+ * thread meanwhile delivers the local ones, and the call returns when all are done (an urgent
+ * lane's flush delivers its remote messages itself, so they never queue behind write-backs).
  * A failure is recorded in a new transaction (see {@link FailureRecorder}). Thread-safe; any number
  * of instances on any number of nodes may share one database.
  *
@@ -122,7 +123,7 @@ public final class OutboxDispatcher implements Dispatcher {
         }
         continue;
       }
-      tried += deliver(claim, outcomes);
+      tried += deliver(claim, outcomes, urgentOnly);
     }
     return new FlushResult(
         outcomes[DeliveryOutcome.DELIVERED.ordinal()], outcomes[DeliveryOutcome.FAILED.ordinal()], outcomes[DeliveryOutcome.BLOCKED.ordinal()]);
@@ -201,17 +202,18 @@ public final class OutboxDispatcher implements Dispatcher {
    * one transaction (fewer commits); then waits for the remote ones. When deliveries are so slow
    * that the batch's claim would soon expire, the messages not yet started are released (due
    * again, no attempt counted) rather than delivered under a claim that other dispatchers may
-   * already treat as dead.
+   * already treat as dead. An urgent lane delivers its remote messages itself, one after another:
+   * in the shared remote lane they could queue behind write-backs the ordinary lanes handed over.
    *
    * @return how many messages were tried
    */
-  private int deliver(Claim claim, int[] outcomes) {
+  private int deliver(Claim claim, int[] outcomes, boolean urgentOnly) {
     List<ClaimedMessage> batch = claim.claimed();
     Instant releaseAfter = claim.at().plus(settings.inFlightTimeout().dividedBy(2));
     List<ClaimedMessage> local = new ArrayList<>(batch.size());
     List<Future<DeliveryOutcome>> remote = new ArrayList<>();
     for (ClaimedMessage m : batch) {
-      if (remoteLane != null && handlers.forType(m.message().messageType()).map(MessageHandler::remote).orElse(false)) {
+      if (remoteLane != null && !urgentOnly && handlers.forType(m.message().messageType()).map(MessageHandler::remote).orElse(false)) {
         remote.add(remoteLane.submit(() -> clock.instant().isAfter(releaseAfter) ? releaseOne(m) : deliver(m)));
       } else {
         local.add(m);

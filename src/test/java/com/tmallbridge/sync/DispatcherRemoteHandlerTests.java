@@ -135,6 +135,38 @@ class DispatcherRemoteHandlerTests {
   }
 
   @Test
+  void anUrgentLaneDeliversItsRemoteMessagesItselfSoTheyNeverQueueBehindWriteBacks() {
+    db.enqueue("agg-1", "urgent.remote", "u1");
+    db.enqueue("agg-2", "urgent.remote", "u2");
+    List<String> threads = new CopyOnWriteArrayList<>();
+    OutboxDispatcher dispatcher = db.dispatcher(new MessageHandler() {
+      @Override
+      public String messageType() {
+        return "urgent.remote";
+      }
+
+      @Override
+      public void handle(OutboxMessage message) {
+        threads.add(Thread.currentThread().getName());
+      }
+
+      @Override
+      public boolean urgent() {
+        return true;
+      }
+
+      @Override
+      public boolean remote() {
+        return true;
+      }
+    });
+
+    assertThat(dispatcher.flushUrgent(10)).isEqualTo(new FlushResult(2, 0, 0));
+
+    assertThat(threads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
+  }
+
+  @Test
   void withARemoteParallelismOfOneTheBatchIsDeliveredInOrderOnTheClaimingThread() {
     for (int i = 1; i <= 3; i++) {
       db.enqueue("agg-" + i, "erp.remote", "k" + i);
