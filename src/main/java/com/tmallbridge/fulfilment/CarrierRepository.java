@@ -61,22 +61,26 @@ class CarrierRepository {
         .param("shop", shop.value()).param("carrier", erpCarrier).query(String.class).optional();
   }
 
-  /** Sets a mapping; a {@link #SEEDED} one never replaces an operator's. */
+  /**
+   * Sets a mapping; a {@link #SEEDED} one never replaces an operator's. Safe when several threads
+   * map the same carrier at once (write-backs are delivered side by side): the insert gives way to
+   * a row another thread inserted first, and the update's rule is part of its statement.
+   */
   void map(ShopId shop, String erpCarrier, String companyCode, String source, Instant now) {
-    Optional<String> existing = jdbc.sql("select source from fulfilment_carrier where shop_id = :shop and erp_carrier = :carrier")
-        .param("shop", shop.value()).param("carrier", erpCarrier).query(String.class).optional();
-    if (existing.isEmpty()) {
-      jdbc.sql("""
-          insert into fulfilment_carrier (shop_id, erp_carrier, company_code, source, updated_at)
-          values (:shop, :carrier, :code, :source, :now)""")
-          .param("shop", shop.value()).param("carrier", erpCarrier).param("code", companyCode).param("source", source)
-          .param("now", Db.ts(now)).update();
-    } else if (OPERATOR.equals(source) || !OPERATOR.equals(existing.get())) {
+    int inserted = jdbc.sql("""
+        insert into fulfilment_carrier (shop_id, erp_carrier, company_code, source, updated_at)
+        values (:shop, :carrier, :code, :source, :now)
+        on conflict do nothing""")
+        .param("shop", shop.value()).param("carrier", erpCarrier).param("code", companyCode).param("source", source)
+        .param("now", Db.ts(now)).update();
+    if (inserted == 0) {
+      // an operator's mapping replaces any; any other replaces only one that is not an operator's
+      String keep = OPERATOR.equals(source) ? "" : " and source <> :operator";
       jdbc.sql("""
           update fulfilment_carrier set company_code = :code, source = :source, updated_at = :now
-           where shop_id = :shop and erp_carrier = :carrier""")
+           where shop_id = :shop and erp_carrier = :carrier""" + keep)
           .param("shop", shop.value()).param("carrier", erpCarrier).param("code", companyCode).param("source", source)
-          .param("now", Db.ts(now)).update();
+          .param("operator", OPERATOR).param("now", Db.ts(now)).update();
     }
   }
 
