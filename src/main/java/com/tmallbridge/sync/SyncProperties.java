@@ -65,11 +65,6 @@ record SyncProperties(
    *     any message of a group fails, the group is rolled back and its messages are delivered one
    *     by one, so a failure never affects the others; consecutive messages of a {@link
    *     BatchMessageHandler} in a group reach it in one call
-   * @param remoteParallelism deliveries of {@link MessageHandler#remote()} messages a dispatcher runs
-   *     side by side, at least 1 (1: one after another on the claiming thread). A remote call that
-   *     waits (a retry's back-off, a slow or banned channel) then holds up only its own message,
-   *     not the rest of the claimed batch; messages of one aggregate are never claimed together, so
-   *     their order holds
    */
   record Outbox(
       @DefaultValue("8") int maxAttempts,
@@ -78,15 +73,11 @@ record SyncProperties(
       @DefaultValue("0.2") double jitter,
       @DefaultValue("100") int batchSize,
       @DefaultValue("2m") Duration inFlightTimeout,
-      @DefaultValue("20") int groupSize,
-      @DefaultValue("8") int remoteParallelism) {
+      @DefaultValue("20") int groupSize) {
 
     Outbox {
       if (groupSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.groupSize must be at least 1, got " + groupSize);
-      }
-      if (remoteParallelism < 1) {
-        throw new IllegalArgumentException("bridge.sync.outbox.remoteParallelism must be at least 1, got " + remoteParallelism);
       }
       if (batchSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.batchSize must be at least 1, got " + batchSize);
@@ -97,7 +88,7 @@ record SyncProperties(
     }
 
     static Outbox defaults() {
-      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20, 8);
+      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20);
     }
   }
 }
