@@ -25,7 +25,13 @@ public enum AfterSaleErrorCode implements ErrorCode {
   RESHIP_UNAVAILABLE(
       "AFTERSALE-006",
       "An exchange or reship needs a replacement sales order, but the original trade's sales order"
-          + " cannot be rebuilt (trade unknown to the bridge); create the replacement in the ERP by hand.");
+          + " cannot be rebuilt (trade unknown to the bridge); create the replacement in the ERP by hand."),
+  EARLIER_CASE_FIRST(
+      "AFTERSALE-007",
+      "The case takes goods back, but an earlier case of the same sub-order is not yet booked, the refund pull has"
+          + " not yet read Tmall up to this case's creation, or the replacement order of an earlier exchange has not"
+          + " shipped yet; the case waits (outbox retry, up to bridge.aftersale.case-order-wait) so each return takes"
+          + " back the goods of the order they came from.");
 
   private final String code;
   private final String description;

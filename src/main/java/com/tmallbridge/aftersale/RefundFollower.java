@@ -18,6 +18,7 @@ import com.tmallbridge.order.OrderManagement;
 import com.tmallbridge.order.TradeLineView;
 import com.tmallbridge.sync.DeliveryException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * from the shop and refund id, so a repeated run creates nothing twice. A permanent ERP refusal
  * becomes the refund's exception ({@link AfterSaleErrorCode#ERP_REJECTED}); a retryable one, and a
  * trade that has no ERP order yet while the refund is open, is thrown as a retryable {@link
- * DeliveryException} so the outbox tries again later.
+ * DeliveryException} so the outbox tries again later. A case that would take goods back while an
+ * earlier case of its sub-order may still be unbooked waits for it ({@link CaseOrder}).
  */
 @Component
 class RefundFollower {
@@ -42,13 +44,16 @@ class RefundFollower {
   private final ErpRegistry erp;
   private final OrderManagement orders;
   private final Replacements replacements;
+  private final CaseOrder caseOrder;
   private final Clock clock;
 
-  RefundFollower(RefundRepository refunds, ErpRegistry erp, OrderManagement orders, Replacements replacements, Clock clock) {
+  RefundFollower(RefundRepository refunds, ErpRegistry erp, OrderManagement orders, Replacements replacements, CaseOrder caseOrder,
+      Clock clock) {
     this.refunds = refunds;
     this.erp = erp;
     this.orders = orders;
     this.replacements = replacements;
+    this.caseOrder = caseOrder;
     this.clock = clock;
   }
 
@@ -68,6 +73,9 @@ class RefundFollower {
     if (plan.waitForErpOrder()) {
       throw new DeliveryException(AfterSaleErrorCode.ERP_ORDER_MISSING.code(), true,
           "refund " + refundId + ": trade " + r.tid() + " has no ERP sales order yet; the rules run when it has one", null);
+    }
+    if (plan.actions().contains(Action.CREATE_RETURN) && r.returnNo() == null) {
+      waitForEarlierGoods(shop, r);
     }
     run.stage = plan.stage();
     run.shipping = plan.shipping() == null ? r.shipping() : plan.shipping().name();
@@ -92,6 +100,37 @@ class RefundFollower {
     }
     refunds.saveOutcome(shop, refundId, run.outcome(), clock.instant());
     return Optional.of(run.stage);
+  }
+
+  /**
+   * Throws a {@link DeliveryException#waitUntil wait} while the goods {@code r} takes back may not be
+   * the ones the ERP would book now ({@link CaseOrder}): an earlier case of the sub-order is unread or
+   * unbooked, or the replacement order of the earlier exchange has delivered nothing yet.
+   */
+  private void waitForEarlierGoods(ShopId shop, RefundView r) {
+    Optional<String> reason = caseOrder.reasonToWait(shop, r).or(() -> replacementNotDelivered(shop, r));
+    if (reason.isPresent()) {
+      Optional<Instant> again = caseOrder.lookAgainAt(shop, r, reason.get());
+      if (again.isPresent()) {
+        throw DeliveryException.waitUntil(AfterSaleErrorCode.EARLIER_CASE_FIRST.code(), "refund " + r.refundId() + ": " + reason.get(),
+            again.get());
+      }
+    }
+  }
+
+  private Optional<String> replacementNotDelivered(ShopId shop, RefundView r) {
+    Optional<String> replacement = refunds.latestReplacement(shop, r);
+    if (replacement.isEmpty() || !erp.supports(SalesOrderLineCancellation.class)) {
+      return Optional.empty();
+    }
+    long delivered;
+    try {
+      delivered = erp.capability(SalesOrderLineCancellation.class).deliveredUnits(new ErpDocNo(replacement.get()), List.of(r.oid()));
+    } catch (ConnectorException e) {
+      throw new DeliveryException(e.errorCode().code(), e.retryable(), e.getMessage(), e);
+    }
+    return delivered > 0 ? Optional.empty() : Optional.of("the replacement order " + replacement.get() + " of an earlier exchange of"
+        + " sub-order " + r.oid() + " has delivered nothing yet; the buyer's goods are taken back from it once the ERP has shipped it");
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,15 @@ class RefundRepository {
          and p.tid = :tid and p.oid = :oid and p.refund_id <> :refundId and p.created <= :created
        order by p.created desc, p.refund_id desc
        fetch first 1 rows only""";
+  /** The first earlier case of the same sub-order whose rules may still move goods (see {@link RefundStage#unfinished()}). */
+  private static final String UNFINISHED_EARLIER = """
+      select refund_id, stage from aftersale_refund
+       where shop_id = :shop and tid = :tid and oid = :oid and refund_id <> :refundId
+         and (created < :created or (created = :created and refund_id < :refundId))
+         and stage in (:stages)
+       order by created, refund_id
+       fetch first 1 rows only""";
+  private static final String FIRST_SEEN = "select first_seen_at from aftersale_refund where shop_id = :shop and refund_id = :refundId";
   private static final String HISTORY = """
       select status, modified, seen_at from aftersale_refund_status
        where shop_id = :shop and refund_id = :refundId order by modified, id""";
@@ -219,6 +229,23 @@ class RefundRepository {
         .param("refundId", r.refundId()).param("created", utc(r.created())).query(String.class).optional();
   }
 
+  /**
+   * The first case of {@code r}'s sub-order created before it (by Tmall's {@code created}, then
+   * refund id) whose stage is {@linkplain RefundStage#unfinished() unfinished}; empty when none.
+   */
+  Optional<EarlierCase> unfinishedEarlierCase(ShopId shop, RefundView r) {
+    List<String> stages = Arrays.stream(RefundStage.values()).filter(RefundStage::unfinished).map(Enum::name).toList();
+    return jdbc.sql(UNFINISHED_EARLIER).param("shop", shop.value()).param("tid", r.tid()).param("oid", r.oid())
+        .param("refundId", r.refundId()).param("created", utc(r.created())).param("stages", stages)
+        .query((rs, n) -> new EarlierCase(rs.getString("refund_id"), RefundStage.valueOf(rs.getString("stage")))).optional();
+  }
+
+  /** When the bridge first stored the refund; empty for an unknown refund. */
+  Optional<Instant> firstSeen(ShopId shop, String refundId) {
+    return jdbc.sql(FIRST_SEEN).param("shop", shop.value()).param("refundId", refundId).query((rs, n) -> instant(rs, "first_seen_at"))
+        .optional();
+  }
+
   List<RefundDetail.StatusSeen> history(ShopId shop, String refundId) {
     return jdbc.sql(HISTORY).param("shop", shop.value()).param("refundId", refundId).query((rs, n) -> new RefundDetail.StatusSeen(
         rs.getString("status"), instant(rs, "modified"), instant(rs, "seen_at"))).list();
@@ -282,6 +309,9 @@ class RefundRepository {
   private static String truncate(String text, int max) {
     return text.length() > max ? text.substring(0, max) : text;
   }
+
+  /** An earlier case of a sub-order and its stage. */
+  record EarlierCase(String refundId, RefundStage stage) {}
 
   /** What the rules decided, to store on the refund. */
   record Outcome(

@@ -39,4 +39,16 @@ public enum RefundStage {
       default -> false;
     };
   }
+
+  /**
+   * Whether the rules may still move goods of the case: it is not yet decided ({@link #NEW}) or its
+   * request is open ({@link #HELD}, {@link #OPEN}, {@link #RETURN_CREATED}). A case Tmall has ended
+   * never stays in one of these once its rules ran on the ending snapshot.
+   */
+  boolean unfinished() {
+    return switch (this) {
+      case NEW, HELD, OPEN, RETURN_CREATED -> true;
+      default -> false;
+    };
+  }
 }

@@ -3,6 +3,7 @@ package com.tmallbridge.aftersale;
 import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.tmallbridge.channel.ChannelRefund;
 import com.tmallbridge.channel.OrderFeed;
@@ -24,6 +25,9 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import com.tmallbridge.sync.Checkpoints;
+import com.tmallbridge.sync.Dispatcher;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +73,8 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ErpRegistry erp;
   @Autowired EmbeddedErpOperations warehouse;
   @Autowired RefundStore store;
+  @Autowired Dispatcher dispatcher;
+  @Autowired Checkpoints checkpoints;
 
   private Shop shop;
   private String tid;
@@ -319,6 +325,80 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
         .satisfies(e -> assertThat(e.detail()).endsWith("for " + firstReplacement.value()));
     assertThat(erp.capability(SalesOrderQuery.class).findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + secondId))).isPresent();
     assertThat(onHand("AS-A")).as("the replacement's units are back").isEqualTo(before + 2);
+  }
+
+  /** An exchange that ended before a return of the same sub-order was created, as Tmall allows one open case at a time. */
+  private TestRefunds.Builder exchangeThenReturn(String exchangeId) {
+    return refund(exchangeId, "SUCCESS", 1).fee(0).withGoodReturn(true).withDispute("TMALL_EXCHANGE").phase("aftersale")
+        .created(TestRefunds.T0).modified(TestRefunds.T0.plusSeconds(30));
+  }
+
+  private TestRefunds.Builder laterReturn(String returnId) {
+    return refund(returnId, "SUCCESS", 1).withGoodReturn(true).phase("aftersale")
+        .created(TestRefunds.T0.plusSeconds(60)).modified(TestRefunds.T0.plusSeconds(70));
+  }
+
+  private void assertReturnTookTheReplacementBack(String exchangeId, String returnId) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      dispatcher.drainDue(100);
+      assertThat(afterSale.refund(shop.id(), exchangeId).orElseThrow().refund().stage()).isEqualTo(RefundStage.EXCHANGED);
+    });
+    ErpDocNo replacementOrder = erp.capability(SalesOrderQuery.class)
+        .findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + exchangeId)).orElseThrow().docNo();
+    dispatcher.drainDue(100);
+    assertThat(afterSale.refund(shop.id(), returnId).orElseThrow().refund().stage())
+        .as("the return waits until the replacement has shipped").isEqualTo(RefundStage.NEW);
+    warehouse.ship(Shipment.inFull(replacementOrder, "WH01", "ZTO", "ZTX" + tid, "reship-" + tid));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      dispatcher.drainDue(100);
+      assertThat(afterSale.refund(shop.id(), returnId).orElseThrow().refund().stage()).isEqualTo(RefundStage.RESTOCKED);
+    });
+    RefundDetail exchange = afterSale.refund(shop.id(), exchangeId).orElseThrow();
+    assertThat(exchange.refund().exceptionMessage()).isNull();
+    assertThat(exchange.refund().stage()).isEqualTo(RefundStage.EXCHANGED);
+    ErpDocNo replacement = erp.capability(SalesOrderQuery.class)
+        .findByChannelOrder("AS", new ChannelOrderNo(tid + "-X" + exchangeId)).orElseThrow().docNo();
+    RefundDetail ret = afterSale.refund(shop.id(), returnId).orElseThrow();
+    assertThat(ret.refund().exceptionMessage()).isNull();
+    assertThat(ret.effects()).filteredOn(e -> e.effect().equals("CREATE_RETURN")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).endsWith("for " + replacement.value()));
+  }
+
+  @Test
+  void aReturnStoredBeforeTheEarlierExchangeOfItsSubOrderIsBookedAfterIt() {
+    shipAll("ship-" + tid);
+    String exchangeId = tid + "01";
+    String returnId = tid + "02";
+    ChannelRefund exchange = exchangeThenReturn(exchangeId).build();
+    ChannelRefund laterReturn = laterReturn(returnId).build();
+
+    // both stored together, the later case first in the page: the return must wait for the exchange's booking
+    afterSale.offer(shop.id(), List.of(laterReturn, exchange));
+    dispatcher.drainDue(100);
+
+    RefundDetail waiting = afterSale.refund(shop.id(), returnId).orElseThrow();
+    assertThat(waiting.refund().stage()).as("the return waits for the exchange").isEqualTo(RefundStage.NEW);
+    assertThat(waiting.effects()).isEmpty();
+    assertReturnTookTheReplacementBack(exchangeId, returnId);
+  }
+
+  @Test
+  void aPushedReturnWaitsUntilThePullHasReadPastItsCreation() {
+    shipAll("ship-" + tid);
+    String exchangeId = tid + "01";
+    String returnId = tid + "02";
+    // the pull has read Tmall only up to before the return was created, and the earlier exchange is not stored yet
+    checkpoints.reset("tmall", "refunds", shop.id(), TestRefunds.T0.plusSeconds(45));
+    afterSale.offer(shop.id(), List.of(laterReturn(returnId).build()));
+    dispatcher.drainDue(100);
+
+    RefundDetail waiting = afterSale.refund(shop.id(), returnId).orElseThrow();
+    assertThat(waiting.refund().stage()).as("the return waits for the pull").isEqualTo(RefundStage.NEW);
+    assertThat(waiting.effects()).isEmpty();
+
+    CHANNEL.put(exchangeThenReturn(exchangeId).build());
+    refundSync.runOnce();
+    assertReturnTookTheReplacementBack(exchangeId, returnId);
   }
 
   @Test

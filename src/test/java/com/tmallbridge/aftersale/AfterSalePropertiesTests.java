@@ -13,8 +13,14 @@ class AfterSalePropertiesTests {
     Duration window = Duration.ofMinutes(30);
     Duration overlap = Duration.ofMinutes(3);
 
-    assertThat(new AfterSaleProperties(window, overlap, Duration.ofMinutes(1)).pollInterval()).isEqualTo(Duration.ofMinutes(1));
-    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ZERO)).hasMessageContaining("bridge.aftersale.poll-interval");
-    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ofSeconds(-1))).hasMessageContaining("poll-interval");
+    assertThat(new AfterSaleProperties(window, overlap, Duration.ofMinutes(1), Duration.ofMinutes(30)).pollInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ZERO, Duration.ZERO)).hasMessageContaining("bridge.aftersale.poll-interval");
+    assertThatThrownBy(() -> new AfterSaleProperties(window, overlap, Duration.ofSeconds(-1), Duration.ZERO)).hasMessageContaining("poll-interval");
+  }
+
+  @Test
+  void refusesANegativeCaseOrderWait() {
+    assertThatThrownBy(() -> new AfterSaleProperties(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofMinutes(1),
+        Duration.ofSeconds(-1))).hasMessageContaining("bridge.aftersale.case-order-wait");
   }
 }

@@ -2,6 +2,7 @@ package com.tmallbridge.aftersale;
 
 import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tmallbridge.channel.ShipmentPublisher;
 import com.tmallbridge.core.ChannelOrderNo;
@@ -30,6 +31,7 @@ import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SandboxMaterials;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import com.tmallbridge.sync.Dispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +56,7 @@ class AfterSaleSandboxFlowTests extends SpringDatabaseTestBase {
   @Autowired ErpRegistry erp;
   @Autowired EmbeddedErpOperations warehouse;
   @Autowired ShipmentPublisher publisher;
+  @Autowired Dispatcher dispatcher;
 
   private TmallSandbox sandbox;
   private Shop shop;
@@ -87,8 +90,15 @@ class AfterSaleSandboxFlowTests extends SpringDatabaseTestBase {
     return erp.capability(SalesOrderQuery.class).findByChannelOrder("SB", new ChannelOrderNo(Long.toString(t.tid())));
   }
 
+  /**
+   * Pulls and delivers until no outbox message is left: a case that takes goods back waits until a
+   * pull has read past the second it was created in ({@link CaseOrder}), so one cycle may not do.
+   */
   private RefundView follow(SandboxRefund r) {
-    refundSync.runOnce();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      refundSync.runOnce();
+      return !dispatcher.hasUnfinished();
+    });
     return afterSale.refund(shop.id(), Long.toString(r.refundId())).orElseThrow().refund();
   }
 

@@ -25,6 +25,7 @@ final class TestRefunds {
     private @Nullable String phase = "onsale";
     private @Nullable String dispute;
     private int num = 1;
+    private Instant created = T0;
     private Instant modified = T0;
 
     Builder(String refundId, String status) {
@@ -68,6 +69,11 @@ final class TestRefunds {
       return this;
     }
 
+    Builder created(Instant value) {
+      this.created = value;
+      return this;
+    }
+
     Builder modified(Instant value) {
       this.modified = value;
       return this;
@@ -75,7 +81,7 @@ final class TestRefunds {
 
     ChannelRefund build() {
       return new ChannelRefund(refundId, tid, oid, status, fee, 10_000, 10_000 - fee, goodReturn, null, phase, dispute, "reason", null,
-          T0, modified, null, null, null, null, null, null, num, "title", "{\"refund_id\":\"" + refundId + "\"}");
+          created, modified, null, null, null, null, null, null, num, "title", "{\"refund_id\":\"" + refundId + "\"}");
     }
   }
 }
