@@ -68,20 +68,10 @@ class SalesOrderExportHandler implements BatchMessageHandler {
     return erp.activeIsRemote();
   }
 
+  /** One message is a group of one: the same lookups, writes and cancellation check as {@link #handleAll}. */
   @Override
   public void handle(OutboxMessage message) {
-    SalesOrder order = json.readValue(message.payload(), SalesOrder.class);
-    if (amendments.cancelRequested(order.shop(), order.orderNo().value())) {
-      return; // the trade closed before its order reached the ERP: the cancel message behind this one records it
-    }
-    try {
-      ErpDocNo customer = erp.capability(CustomerSink.class).ensureCustomer(order.customer());
-      ErpDocNo doc = erp.capability(SalesOrderSink.class).createSalesOrder(order, customer);
-      trades.markExported(order.shop(), order.orderNo().value(), doc.value(), order.totalFen(), clock.instant());
-      exceptions.resolve(order.shop(), order.orderNo().value(), clock.instant());
-    } catch (ConnectorException e) {
-      throw new DeliveryException(e.errorCode().code(), e.retryable(), e.getMessage(), e);
-    }
+    handleAll(List.of(message));
   }
 
   @Override
