@@ -1,5 +1,9 @@
 package com.tmallbridge.aftersale;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
+
 import com.tmallbridge.channel.ChannelRefund;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.shop.Shop;
@@ -29,13 +33,16 @@ public class AfterSaleManagement {
   private final RefundStore store;
   private final RefundRepository refunds;
   private final RefundFollower follower;
+  private final AuditLog audit;
 
-  AfterSaleManagement(ShopManagement shops, RefundPoller poller, RefundStore store, RefundRepository refunds, RefundFollower follower) {
+  AfterSaleManagement(ShopManagement shops, RefundPoller poller, RefundStore store, RefundRepository refunds, RefundFollower follower,
+      AuditLog audit) {
     this.shops = shops;
     this.poller = poller;
     this.store = store;
     this.refunds = refunds;
     this.follower = follower;
+    this.audit = audit;
   }
 
   /** One refund pull for every shop, up to now; a failing shop does not stop the others. */
@@ -87,7 +94,10 @@ public class AfterSaleManagement {
    */
   @Transactional
   public Optional<RefundStage> retry(ShopId shop, String refundId) {
-    return follower.follow(shop, refundId);
+    Optional<RefundStage> stage = follower.follow(shop, refundId);
+    stage.ifPresent(s -> audit.record(new AuditEvent(AuditAction.EXCEPTION_ACTION, "refund:" + shop.value() + "/" + refundId, "OK", null,
+        "rules run again: " + s)));
+    return stage;
   }
 
   /**

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       StockCommand.class,
       ShipmentsCommand.class,
       DbCommand.class,
+      AuditCommand.class,
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {

@@ -1,5 +1,9 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
+
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
@@ -24,17 +28,19 @@ public class OrderManagement {
   private final ExceptionRepository exceptions;
   private final ExceptionRetrier retrier;
   private final com.tmallbridge.sync.Checkpoints checkpoints;
+  private final AuditLog audit;
   private final Clock clock;
 
   OrderManagement(
       ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
-      ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, Clock clock) {
+      ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, AuditLog audit, Clock clock) {
     this.shops = shops;
     this.poller = poller;
     this.trades = trades;
     this.exceptions = exceptions;
     this.retrier = retrier;
     this.checkpoints = checkpoints;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -130,9 +136,11 @@ public class OrderManagement {
     return exceptions.countUnresolved();
   }
 
-  /** Retries one exception; see {@link ExceptionRetrier}. */
+  /** Retries one exception; see {@link ExceptionRetrier}. Recorded in the audit log with its outcome. */
   public String retry(long exceptionId) {
-    return retrier.retry(exceptionId);
+    String outcome = retrier.retry(exceptionId);
+    audit.record(new AuditEvent(AuditAction.EXCEPTION_ACTION, "exception:" + exceptionId, "OK", null, "retry: " + outcome));
+    return outcome;
   }
 
   /** Retries every open exception but the {@link AmendReason} ones (closed one by one); returns one line per exception. */
@@ -142,7 +150,7 @@ public class OrderManagement {
       if (AmendReason.isAmendment(ex.reasonCode())) {
         continue; // closing one says the operator acted on it: one by one, never in bulk
       }
-      outcomes.add(ex.id() + ": " + retrier.retry(ex.id()));
+      outcomes.add(ex.id() + ": " + retry(ex.id()));
     }
     return outcomes;
   }

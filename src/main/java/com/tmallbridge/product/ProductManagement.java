@@ -1,5 +1,9 @@
 package com.tmallbridge.product;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
+
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.erp.Material;
@@ -38,12 +42,13 @@ public class ProductManagement {
   private final ErpMaterials materials;
   private final ProductProperties properties;
   private final TransactionTemplate tx;
+  private final AuditLog audit;
   private final Clock clock;
 
   ProductManagement(
       ShopManagement shops, ListingMatch listingMatch, ListingRepository listings, MappingRepository mappings, SkuMatcher matcher,
       ComboCatalog combos, GiftRuleBook gifts, ErpMaterials materials, ProductProperties properties, TransactionTemplate tx,
-      Clock clock) {
+      AuditLog audit, Clock clock) {
     this.shops = shops;
     this.listingMatch = listingMatch;
     this.listings = listings;
@@ -54,6 +59,7 @@ public class ProductManagement {
     this.materials = materials;
     this.properties = properties;
     this.tx = tx;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -123,13 +129,36 @@ public class ProductManagement {
    * the shop's stored listings again. Idempotent.
    */
   public void putMapping(ShopId shop, String numIid, @Nullable String skuId, String code) {
-    tx.executeWithoutResult(s -> mappings.put(shop, numIid, skuId == null ? "" : skuId, new MaterialCode(code).value(), clock.instant()));
+    String target = mappingTarget(shop(shop), numIid, skuId == null ? "" : skuId);
+    tx.executeWithoutResult(s -> putAudited(shop, target, numIid, skuId == null ? "" : skuId, new MaterialCode(code).value()));
     rematch(shop);
+  }
+
+  /** Stores one mapping and records it in the audit log with the code it replaced; in the caller's transaction. */
+  private void putAudited(ShopId shop, String target, String numIid, String skuId, String code) {
+    String before = mappings.byItems(shop, List.of(numIid)).get(MappingRepository.key(numIid, skuId));
+    mappings.put(shop, numIid, skuId, code, clock.instant());
+    if (!code.equals(before)) {
+      audit.record(AuditEvent.change(AuditAction.MAPPING_CHANGE, target, before, code));
+    }
+  }
+
+  private static String mappingTarget(Shop shop, String numIid, String skuId) {
+    return "mapping:" + shop.code() + "/" + numIid + (skuId.isEmpty() ? "" : "/" + skuId);
   }
 
   /** Removes a mapping by hand; false when there was none. */
   public boolean removeMapping(ShopId shop, String numIid, @Nullable String skuId) {
-    boolean removed = mappings.remove(shop, numIid, skuId == null ? "" : skuId);
+    String sku = skuId == null ? "" : skuId;
+    String target = mappingTarget(shop(shop), numIid, sku);
+    boolean removed = Boolean.TRUE.equals(tx.execute(s -> {
+      String before = mappings.byItems(shop, List.of(numIid)).get(MappingRepository.key(numIid, sku));
+      boolean gone = mappings.remove(shop, numIid, sku);
+      if (gone) {
+        audit.record(AuditEvent.change(AuditAction.MAPPING_CHANGE, target, before, null));
+      }
+      return gone;
+    }));
     if (removed) {
       rematch(shop);
     }
@@ -145,7 +174,7 @@ public class ProductManagement {
    * reported and skipped, the others are applied.
    */
   public BatchOutcome importMappings(ShopId shop, Reader csv) {
-    shop(shop);
+    Shop known = shop(shop);
     List<String> lines = new ArrayList<>();
     int applied = 0;
     int failed = 0;
@@ -155,7 +184,8 @@ public class ProductManagement {
         lines.add("line " + row.lineNo() + ": refused: " + row.error());
         continue;
       }
-      tx.executeWithoutResult(s -> mappings.put(shop, row.numIid(), row.skuId(), row.code(), clock.instant()));
+      tx.executeWithoutResult(s -> putAudited(shop, mappingTarget(known, row.numIid(), row.skuId()), row.numIid(), row.skuId(),
+          row.code()));
       applied++;
       lines.add("line " + row.lineNo() + ": mapped " + row.numIid() + (row.skuId().isEmpty() ? "" : "/" + row.skuId()) + " -> " + row.code());
     }
@@ -210,13 +240,21 @@ public class ProductManagement {
    * @throws InvalidProductInputException when it breaks a combo rule (see {@link Combos})
    */
   public void setCombo(Combo combo) {
-    combos.set(combo);
+    tx.executeWithoutResult(s -> {
+      String before = combos.componentsOf(combo.code()).map(c -> new Combo(combo.code(), c).toString()).orElse(null);
+      combos.set(combo);
+      audit.record(AuditEvent.change(AuditAction.MAPPING_CHANGE, "combo:" + combo.code(), before, combo.toString()));
+    });
     rematchStored();
   }
 
   /** @throws InvalidProductInputException when there is no such combo */
   public void removeCombo(String code) {
-    combos.remove(code);
+    tx.executeWithoutResult(s -> {
+      String before = combos.componentsOf(code).map(c -> new Combo(code, c).toString()).orElse(null);
+      combos.remove(code);
+      audit.record(AuditEvent.change(AuditAction.MAPPING_CHANGE, "combo:" + code, before, null));
+    });
     rematchStored();
   }
 
@@ -227,12 +265,20 @@ public class ProductManagement {
   /** @throws InvalidProductInputException when the rule is incomplete or its gift is not in the ERP */
   public GiftRule addGiftRule(GiftRule rule) {
     shop(rule.shop());
-    return gifts.add(rule);
+    return tx.execute(s -> {
+      GiftRule added = gifts.add(rule);
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, "gift-rule:" + added.id(), null, added.toString()));
+      return added;
+    });
   }
 
   /** @throws InvalidProductInputException when there is no such rule */
   public void removeGiftRule(long id) {
-    gifts.remove(id);
+    tx.executeWithoutResult(s -> {
+      String before = gifts.all().stream().filter(g -> g.id() == id).findFirst().map(GiftRule::toString).orElse(null);
+      gifts.remove(id);
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, "gift-rule:" + id, before, null));
+    });
   }
 
   private void rematch(ShopId shop) {

@@ -1,6 +1,11 @@
 package com.tmallbridge.shop;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
+
 import com.tmallbridge.channel.ChannelException;
+import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.ShopProbe;
 import com.tmallbridge.core.ShopId;
 import java.net.URI;
@@ -25,17 +30,20 @@ public class ShopManagement {
 
   private final ShopRepository shops;
   private final ShopProbe probe;
+  private final AuditLog audit;
   private final Clock clock;
 
-  ShopManagement(ShopRepository shops, ShopProbe probe, Clock clock) {
+  ShopManagement(ShopRepository shops, ShopProbe probe, AuditLog audit, Clock clock) {
     this.shops = shops;
     this.probe = probe;
+    this.audit = audit;
     this.clock = clock;
   }
 
   /**
    * Adds a shop, or updates the one with the same code (new credentials also clear a
    * "needs re-authorisation" state; the first-pull start of an existing shop never changes).
+   * Recorded in the audit log with the settings before and after, secrets masked.
    *
    * @throws InvalidShopException when a value is invalid; the message names it
    */
@@ -43,12 +51,25 @@ public class ShopManagement {
   public Shop add(ShopRegistration registration) {
     Instant now = clock.instant();
     Instant since = validate(registration, now);
-    if (shops.findByCode(registration.code()).isPresent()) {
+    Optional<Shop> before = shops.findByCode(registration.code());
+    if (before.isPresent()) {
       shops.update(registration, now);
     } else {
       shops.insert(registration, since, now);
     }
-    return shops.findByCode(registration.code()).orElseThrow();
+    Shop after = shops.findByCode(registration.code()).orElseThrow();
+    audit.record(AuditEvent.change(AuditAction.SHOP_CHANGE, "shop:" + after.code(), before.map(s -> auditText(s, null)).orElse(null),
+        auditText(after, before.orElse(null))));
+    return after;
+  }
+
+  /** A shop's settings for the audit log: secrets never in clear, only whether they changed. */
+  private static String auditText(Shop shop, @Nullable Shop before) {
+    ShopCredentials c = shop.credentials();
+    String secret = before == null ? "set" : before.credentials().appSecret().equals(c.appSecret()) ? "unchanged" : "changed";
+    String session = before == null ? "set" : before.credentials().sessionKey().equals(c.sessionKey()) ? "unchanged" : "changed";
+    return "name=" + shop.name() + ", gateway=" + c.gatewayUrl() + ", appKey=" + c.appKey() + ", signMethod=" + c.signMethod()
+        + ", appSecret=**** (" + secret + "), sessionKey=**** (" + session + "), status=" + shop.status();
   }
 
   public List<Shop> list() {
