@@ -47,8 +47,9 @@ class SandboxCommand implements Callable<Integer> {
         out.json(info);
       } else {
         info.forEach((k, v) -> out.line(String.format("%-11s %s", k, v)));
-        out.line("add it: ./bridge shop add --code SBX --gateway " + sandbox.url() + " --app-key " + c.appKey()
-            + " --app-secret " + c.appSecret() + " --session " + c.sessionKey());
+        out.line("add it (the sandbox's secrets are test values; a real shop's go in a file or a prompt, see docs/audit.md):");
+        out.line("  " + ShopCommand.APP_SECRET_VARIABLE + "=" + c.appSecret() + " " + ShopCommand.SESSION_VARIABLE + "=" + c.sessionKey()
+            + " ./bridge shop add --code SBX --gateway " + sandbox.url() + " --app-key " + c.appKey());
         out.line("Ctrl-C to stop");
       }
       CountDownLatch stop = new CountDownLatch(1);

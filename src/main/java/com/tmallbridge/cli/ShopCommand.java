@@ -4,6 +4,7 @@ import com.tmallbridge.channel.ShopProbe;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "shop", description = "Add, list and check Tmall shops.", mixinStandardHelpOptions = true,
     subcommands = {ShopCommand.Add.class, ShopCommand.ListShops.class, ShopCommand.Check.class})
 class ShopCommand implements Runnable {
+  /** Where {@code shop add} reads the app secret when no file is named. */
+  static final String APP_SECRET_VARIABLE = "TMALL_APP_SECRET";
+  /** Where {@code shop add} reads the session key when no file is named. */
+  static final String SESSION_VARIABLE = "TMALL_SESSION_KEY";
+
   @ParentCommand BridgeCommand root;
 
   @Override
@@ -34,8 +40,14 @@ class ShopCommand implements Runnable {
     @Option(names = "--name", description = "Display name (default: the code).") String name;
     @Option(names = "--gateway", required = true, description = "TOP gateway URL, e.g. https://eco.taobao.com/router/rest or the sandbox's.") String gateway;
     @Option(names = "--app-key", required = true) String appKey;
-    @Option(names = "--app-secret", required = true) String appSecret;
-    @Option(names = "--session", required = true, description = "The seller's session key (access token).") String session;
+    @Option(names = "--app-secret-file", paramLabel = "FILE",
+        description = "A file whose first line is the app secret (default: the environment variable TMALL_APP_SECRET, else a prompt).")
+    Path appSecretFile;
+    @Option(names = "--session-file", paramLabel = "FILE", description = "A file whose first line is the seller's session key (access"
+        + " token) (default: the environment variable TMALL_SESSION_KEY, else a prompt).")
+    Path sessionFile;
+    @Option(names = "--app-secret", hidden = true) String appSecretArgument;
+    @Option(names = "--session", hidden = true) String sessionArgument;
     @Option(names = "--sign-method", defaultValue = "hmac-sha256", description = "md5, hmac or hmac-sha256 (default: ${DEFAULT-VALUE}).") String signMethod;
     @Option(names = "--since", converter = InstantArgument.class,
         description = "Where the first pull starts: default one day back, at most 3 months (e.g. '2026-11-10 00:00:00', GMT+8).")
@@ -43,6 +55,11 @@ class ShopCommand implements Runnable {
 
     @Override
     public Integer call() {
+      SecretInput.refuseArgument(appSecretArgument, "--app-secret", "--app-secret-file", APP_SECRET_VARIABLE);
+      SecretInput.refuseArgument(sessionArgument, "--session", "--session-file", SESSION_VARIABLE);
+      SecretInput secrets = SecretInput.system();
+      String appSecret = secrets.read("the app secret", "--app-secret-file", appSecretFile, APP_SECRET_VARIABLE);
+      String session = secrets.read("the session key", "--session-file", sessionFile, SESSION_VARIABLE);
       ShopManagement shops = parent.root.runtime().bean(ShopManagement.class);
       Shop shop = shops.add(new ShopRegistration(code, name == null ? code : name, gateway, appKey, appSecret, session, signMethod, since));
       Output out = new Output(parent.root.spec.commandLine().getOut());

@@ -130,8 +130,8 @@ public class ShopManagement {
     }
     requireText(r.name(), "--name");
     requireText(r.appKey(), "--app-key");
-    requireText(r.appSecret(), "--app-secret");
-    requireText(r.sessionKey(), "--session");
+    requireText(r.appSecret(), "the app secret");
+    requireText(r.sessionKey(), "the session key");
     checkGateway(r.gatewayUrl());
     if (!SIGN_METHODS.contains(r.signMethod())) {
       throw new InvalidShopException(

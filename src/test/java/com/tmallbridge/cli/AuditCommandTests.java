@@ -26,7 +26,7 @@ class AuditCommandTests {
   @Test
   void aShopChangeIsListedAndVerifiedAndAnEditMakesVerifyFail() throws Exception {
     assertThat(run("--data", dir.toString(), "shop", "add", "--code", "TM01", "--gateway", "http://127.0.0.1:9/router/rest",
-        "--app-key", "k1", "--app-secret", "top-secret-value", "--session", "sess-value", "--since", "2026-11-01")).isZero();
+        "--app-key", "k1", "--app-secret-file", TestSecrets.file(dir, "top-secret-value"), "--session-file", TestSecrets.file(dir, "sess-value"), "--since", "2026-11-01")).isZero();
 
     assertThat(run("--data", dir.toString(), "audit", "list")).isZero();
     assertThat(out.toString()).contains("SHOP_CHANGE").contains("shop:TM01").doesNotContain("top-secret-value").contains("1 entry");

@@ -73,8 +73,8 @@ class DbCopyCommandTests {
       Instant now = sandbox.clock().instant();
       sandbox.generateHistory(30, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(5)));
       var c = sandbox.credentials();
-      assertThat(run("shop", "add", "--code", "CP", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret", c.appSecret(),
-          "--session", c.sessionKey(), "--sign-method", "md5", "--since", now.minus(Duration.ofHours(3)).toString())).as(err.toString()).isZero();
+      assertThat(run("shop", "add", "--code", "CP", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret-file", TestSecrets.file(dir, c.appSecret()),
+          "--session-file", TestSecrets.file(dir, c.sessionKey()), "--sign-method", "md5", "--since", now.minus(Duration.ofHours(3)).toString())).as(err.toString()).isZero();
       assertThat(run("sync", "--once")).as(err.toString()).isZero();
     }
     String target = PG + "?currentSchema=" + schema;

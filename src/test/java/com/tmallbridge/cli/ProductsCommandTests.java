@@ -34,8 +34,8 @@ class ProductsCommandTests {
   void matchesTheSandboxShopReportsAndRefusesBadInput() throws Exception {
     try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(5))) {
       var c = sandbox.credentials();
-      assertThat(run("shop", "add", "--code", "T1", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret", c.appSecret(),
-          "--session", c.sessionKey(), "--sign-method", "md5")).as(err.toString()).isZero();
+      assertThat(run("shop", "add", "--code", "T1", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret-file", TestSecrets.file(dir, c.appSecret()),
+          "--session-file", TestSecrets.file(dir, c.sessionKey()), "--sign-method", "md5")).as(err.toString()).isZero();
 
       assertThat(run("products", "match", "--shop", "T1", "--json")).as(err.toString()).isZero();
       long onSale = sandbox.items().stream().filter(SandboxItem::onSale).count();

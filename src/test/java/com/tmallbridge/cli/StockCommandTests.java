@@ -32,7 +32,7 @@ class StockCommandTests {
   @Test
   void rulesAreValidatedStoredAndListed() {
     String[] shop = {"--data", dir.toString(), "shop", "add", "--code", "S1", "--name", "n", "--gateway", "http://127.0.0.1:9/router/rest",
-      "--app-key", "k", "--app-secret", "s", "--session", "t"};
+      "--app-key", "k", "--app-secret-file", TestSecrets.file(dir, "s"), "--session-file", TestSecrets.file(dir, "t")};
     assertThat(run(shop)).isZero();
     assertThat(run("--data", dir.toString(), "stock", "rules", "set", "--shop", "S1", "--percent", "120")).isEqualTo(2);
     assertThat(err.toString()).contains("percent must be between 0 and 100").hasLineCount(1);

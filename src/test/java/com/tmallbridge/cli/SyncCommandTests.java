@@ -52,8 +52,8 @@ class SyncCommandTests {
       SandboxTrade paid = sandbox.trades().stream().filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS")).findFirst().orElseThrow();
       SandboxRefund refund = sandbox.openRefund(paid.tid(), paid.lines().get(0).oid(), RefundKind.REFUND_ONLY, null, "不想要了");
       var c = sandbox.credentials();
-      assertThat(run("shop", "add", "--code", "SY", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret", c.appSecret(),
-          "--session", c.sessionKey(), "--sign-method", "md5", "--since", now.minus(Duration.ofHours(3)).toString())).as(err.toString()).isZero();
+      assertThat(run("shop", "add", "--code", "SY", "--gateway", sandbox.url(), "--app-key", c.appKey(), "--app-secret-file", TestSecrets.file(dir, c.appSecret()),
+          "--session-file", TestSecrets.file(dir, c.sessionKey()), "--sign-method", "md5", "--since", now.minus(Duration.ofHours(3)).toString())).as(err.toString()).isZero();
 
       assertThat(run("sync", "--once")).isZero();
       assertThat(out.toString()).containsPattern("(?m)^refunds: [1-9][0-9]* refund\\(s\\) received, [1-9][0-9]* applied, 0 unreadable, "
