@@ -159,7 +159,6 @@ public class DemoRunner {
     phases.begin(DemoPhases.SETTLE);
     sandbox.faults(FaultSettings.none());
     progress.accept(snapshot("final stock pass", sandbox, options));
-    stock.shipReplacements();
     quiet &= settle(sandbox, shop, options);
     quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES);
     progress.accept(snapshot("verifying", sandbox, options));
@@ -275,6 +274,7 @@ public class DemoRunner {
     TickGuard guard = new TickGuard();
     while (clock.instant().isBefore(deadline)) {
       boolean settled = guard.done(() -> {
+        stock.shipReplacements(); // the warehouse keeps shipping replacements: a return after an exchange waits for its shipment
         fulfilment.runOnce();
         refundSync.runOnce();
         return caughtUp(sandbox, shop) && !sync.hasUndelivered()

@@ -114,7 +114,6 @@ public class SoakRunner {
    */
   public Map<String, Long> finish(TmallSandbox sandbox, Duration timeout) throws InterruptedException {
     Shop s = requireShop();
-    stock.shipReplacements();
     boolean quiet = settle(sandbox, s, timeout);
     quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES);
     Map<String, Long> checks = new LinkedHashMap<>(demo.verify(sandbox, watchedFrom).checks());
@@ -144,6 +143,7 @@ public class SoakRunner {
     Instant deadline = clock.instant().plus(timeout);
     while (clock.instant().isBefore(deadline)) {
       try {
+        stock.shipReplacements(); // the warehouse keeps shipping replacements: a return after an exchange waits for its shipment
         fulfilment.runOnce();
         refundSync.runOnce();
         if (caughtUp(sandbox, s) && !sync.hasUndelivered()

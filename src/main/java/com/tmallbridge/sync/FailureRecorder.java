@@ -71,8 +71,16 @@ final class FailureRecorder {
     switch (outcome) {
       case BLOCKED -> log.warn("outbox message {} ({} for {} {}) BLOCKED after {} attempt(s): {} {}",
           m.id(), m.messageType(), m.aggregateType(), m.aggregateId(), attempts, failure.code(), failure.message());
-      case FAILED -> log.info("outbox message {} ({} for {} {}) failed attempt {}: {} {}",
-          m.id(), m.messageType(), m.aggregateType(), m.aggregateId(), attempts, failure.code(), failure.message());
+      case FAILED -> {
+        if (failure.waitUntil() != null) {
+          // a wait for a known moment is not a failure of the message (a shop's pause, an earlier case first): no log noise
+          log.debug("outbox message {} ({} for {} {}) waits until {}: {} {}",
+              m.id(), m.messageType(), m.aggregateType(), m.aggregateId(), failure.waitUntil(), failure.code(), failure.message());
+        } else {
+          log.info("outbox message {} ({} for {} {}) failed attempt {}: {} {}",
+              m.id(), m.messageType(), m.aggregateType(), m.aggregateId(), attempts, failure.code(), failure.message());
+        }
+      }
       case NOT_RECORDED -> log.info("outbox message {} changed while its failure was being recorded; left as it is", m.id());
     }
   }
