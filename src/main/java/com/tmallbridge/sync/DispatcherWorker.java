@@ -33,6 +33,7 @@ public final class DispatcherWorker implements SmartLifecycle {
   private final Dispatcher dispatcher;
   private final SyncProperties properties;
   private final UrgentDoorbell doorbell;
+  private final @Nullable OutboxPurge purge;
   private @Nullable ScheduledExecutorService executor;
   private volatile boolean running;
 
@@ -42,9 +43,15 @@ public final class DispatcherWorker implements SmartLifecycle {
   }
 
   DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell) {
+    this(dispatcher, properties, doorbell, null);
+  }
+
+  /** @param purge run every {@code bridge.sync.outbox.purge-interval} while the worker runs; null for none */
+  DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, @Nullable OutboxPurge purge) {
     this.dispatcher = dispatcher;
     this.properties = properties;
     this.doorbell = doorbell;
+    this.purge = purge;
   }
 
   /** Starts the worker threads; does nothing when they run already. */
@@ -53,8 +60,8 @@ public final class DispatcherWorker implements SmartLifecycle {
     if (running) {
       return;
     }
-    ScheduledExecutorService pool =
-        Executors.newScheduledThreadPool(properties.workerThreads() + properties.urgentThreads(), threadFactory());
+    ScheduledExecutorService pool = Executors.newScheduledThreadPool(
+        properties.workerThreads() + properties.urgentThreads() + (purge == null ? 0 : 1), threadFactory());
     executor = pool;
     running = true;
     for (int i = 0; i < properties.workerThreads(); i++) {
@@ -62,6 +69,10 @@ public final class DispatcherWorker implements SmartLifecycle {
     }
     for (int i = 0; i < properties.urgentThreads(); i++) {
       pool.execute(new Lane(pool, true));
+    }
+    if (purge != null && !purge.retention().isZero()) {
+      long every = properties.outbox().purgeInterval().toMillis();
+      pool.scheduleWithFixedDelay(purge::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
     }
     log.info("outbox worker started with {} thread(s) and {} for urgent messages", properties.workerThreads(), properties.urgentThreads());
   }

@@ -70,8 +70,13 @@ class SyncConfiguration {
   }
 
   @Bean
-  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell) {
-    return new DispatcherWorker(dispatcher, properties, doorbell);
+  OutboxPurge outboxPurge(JdbcClient jdbc, PlatformTransactionManager transactionManager, SyncProperties properties, Clock clock) {
+    return new OutboxPurge(jdbc, new TransactionTemplate(transactionManager), properties.outbox().retention(), clock);
+  }
+
+  @Bean
+  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, OutboxPurge purge) {
+    return new DispatcherWorker(dispatcher, properties, doorbell, purge);
   }
 
   /** Builds a dispatcher whose timers go nowhere; what tests use outside a Spring context. */

@@ -65,6 +65,9 @@ record SyncProperties(
    *     any message of a group fails, the group is rolled back and its messages are delivered one
    *     by one, so a failure never affects the others; consecutive messages of a {@link
    *     BatchMessageHandler} in a group reach it in one call
+   * @param retention how long a delivered (DONE) message is kept before {@link OutboxPurge} deletes
+   *     it; {@code 0s} keeps every message forever
+   * @param purgeInterval time between two purges while the outbox workers run
    */
   record Outbox(
       @DefaultValue("8") int maxAttempts,
@@ -73,7 +76,9 @@ record SyncProperties(
       @DefaultValue("0.2") double jitter,
       @DefaultValue("100") int batchSize,
       @DefaultValue("2m") Duration inFlightTimeout,
-      @DefaultValue("20") int groupSize) {
+      @DefaultValue("20") int groupSize,
+      @DefaultValue("7d") Duration retention,
+      @DefaultValue("10m") Duration purgeInterval) {
 
     Outbox {
       if (groupSize < 1) {
@@ -82,13 +87,20 @@ record SyncProperties(
       if (batchSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.batchSize must be at least 1, got " + batchSize);
       }
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("bridge.sync.outbox.retention must be at least 0s, got " + retention);
+      }
+      if (purgeInterval.isNegative() || purgeInterval.isZero()) {
+        throw new IllegalArgumentException("bridge.sync.outbox.purge-interval must be positive, got " + purgeInterval);
+      }
       if (inFlightTimeout.isNegative() || inFlightTimeout.isZero()) {
         throw new IllegalArgumentException("bridge.sync.outbox.inFlightTimeout must be positive, got " + inFlightTimeout);
       }
     }
 
     static Outbox defaults() {
-      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20);
+      return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20, Duration.ofDays(7),
+          Duration.ofMinutes(10));
     }
   }
 }
