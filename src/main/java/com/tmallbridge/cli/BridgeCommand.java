@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       ShipmentsCommand.class,
       DbCommand.class,
       AuditCommand.class,
+      BackupCommand.Backup.class,
+      BackupCommand.Restore.class,
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {
