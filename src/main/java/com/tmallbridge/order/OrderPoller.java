@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,13 @@ import org.springframework.stereotype.Component;
  * window's end only after the whole window was imported. A channel failure stops the shop's cycle
  * (the window is read again next time) and, for bans and lost authorisation, pauses the shop.
  * Timer {@code bridge.order.import} (tag {@code via=poll}) times each page's import, commit included.
+ *
+ * <p>A window's pages are imported up to {@code bridge.order.import-parallelism} at once ({@link
+ * PageImports}), each in its own transaction, while the feed reads the next ones; the checkpoint
+ * still advances only once every page of the window is stored, and a failed page stops the window.
+ * A page whose transaction lost a deadlock or timed out waiting for a lock (to another page, a
+ * pushed-message round or the dispatchers) rolled back whole and is imported again, up to {@value
+ * #IMPORT_ATTEMPTS} times in all.
  */
 @Component
 class OrderPoller {
@@ -36,6 +45,7 @@ class OrderPoller {
   static final String STREAM = "trades";
   private static final Logger log = LoggerFactory.getLogger(OrderPoller.class);
   private static final ZoneId TMALL_ZONE = ZoneId.of("Asia/Shanghai");
+  static final int IMPORT_ATTEMPTS = 3;
 
   private final OrderFeed feed;
   private final TradeImporter importer;
@@ -44,12 +54,13 @@ class OrderPoller {
   private final WindowPlanner planner;
   private final Clock clock;
   private final Timer pageImport;
+  private final PageImports imports;
   /** Each shop's last completed sweep in this process (a restart sweeps first). */
   private final Map<ShopId, WindowPlanner.Sweep> sweeps = new ConcurrentHashMap<>();
 
   OrderPoller(
       OrderFeed feed, TradeImporter importer, Checkpoints checkpoints, ShopManagement shops, OrderProperties props, Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters, OrderRepository trades) {
     this.feed = feed;
     this.importer = importer;
     this.checkpoints = checkpoints;
@@ -57,6 +68,7 @@ class OrderPoller {
     this.planner = new WindowPlanner(props.window(), props.overlap(), props.recheck(), props.sweepEvery());
     this.clock = clock;
     this.pageImport = OrderMeters.importTimer(meters, "poll");
+    this.imports = new PageImports(props.importParallelism(trades.onPostgresql()));
   }
 
   PollResult poll(Shop shop) {
@@ -87,20 +99,45 @@ class OrderPoller {
 
   private PollResult pollWindow(Shop shop, TimeWindow window, PollResult before) {
     AtomicReference<PollResult> result = new AtomicReference<>(before);
-    feed.changedTrades(
-        shop.credentials(), window,
-        page -> result.set(result.get().plus(importPage(shop, page))),
-        unreadable -> result.set(result.get().plus(importer.holdUnreadable(shop, unreadable))));
+    PageImports.Window<TradeImporter.ImportResult> pages = imports.window();
+    try {
+      feed.changedTrades(
+          shop.credentials(), window,
+          page -> pages.submit(() -> importPage(shop, page)),
+          unreadable -> result.set(result.get().plus(importer.holdUnreadable(shop, unreadable))));
+    } catch (RuntimeException | Error e) {
+      // the window is not done: wait for its pages still importing, so none outlives the cycle
+      try {
+        pages.awaitAll();
+      } catch (RuntimeException | Error other) {
+        if (other != e) {
+          e.addSuppressed(other);
+        }
+      }
+      throw e;
+    }
+    for (TradeImporter.ImportResult page : pages.awaitAll()) {
+      result.set(result.get().plus(page));
+    }
     checkpoints.advance(SOURCE, STREAM, shop.id(), window.end());
     return result.get().windowDone();
   }
 
+  /** One page in its own transaction, again when it lost a deadlock or a lock wait (it rolled back whole). */
   private TradeImporter.ImportResult importPage(Shop shop, List<ChannelTrade> page) {
-    long started = System.nanoTime();
-    try {
-      return importer.importPage(shop, page);
-    } finally {
-      pageImport.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
+      try {
+        return importer.importPage(shop, page);
+      } catch (ConcurrencyFailureException | QueryTimeoutException e) { // H2 reports a lock timeout as a query timeout
+        if (attempt >= IMPORT_ATTEMPTS) {
+          throw e;
+        }
+        log.info("shop {}: a page of {} trades is imported again ({} of {}): {}", shop.code(), page.size(), attempt + 1, IMPORT_ATTEMPTS,
+            e.getMostSpecificCause().getMessage());
+      } finally {
+        pageImport.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      }
     }
   }
 

@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param onceGrace how long {@code sync --once} waits for messages in retry back-off
  * @param recheck how far a pull cycle that is not a sweep re-reads before the checkpoint (≤ overlap)
  * @param sweepEvery how often a pull cycle is a sweep (0: every cycle, as before 2026-12)
+ * @param importParallelism how many pages of one shop's window are imported at once, each in its
+ *     own transaction, while the next pages are read (1: one after the other); 0 (the default)
+ *     picks by database: {@value #POSTGRESQL_IMPORT_PARALLELISM} on PostgreSQL, where a page's
+ *     import mostly waits for the server, and 1 on H2, where the import and the deliveries already
+ *     keep both cores of a small machine busy
  */
 @ConfigurationProperties("bridge.order")
 public record OrderProperties(
@@ -22,7 +27,13 @@ public record OrderProperties(
     @DefaultValue("30s") Duration pollInterval,
     @DefaultValue("60s") Duration onceGrace,
     @DefaultValue("10s") Duration recheck,
-    @DefaultValue("1m") Duration sweepEvery) {
+    @DefaultValue("1m") Duration sweepEvery,
+    @DefaultValue("0") int importParallelism) {
+
+  /** The import parallelism {@code 0} stands for on PostgreSQL (bench/orders.sh, see the report of branch pg-import). */
+  static final int POSTGRESQL_IMPORT_PARALLELISM = 3;
+  /** The most pages one shop may import at once (each holds a database connection). */
+  static final int MAX_IMPORT_PARALLELISM = 16;
 
   public OrderProperties {
     if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
@@ -40,8 +51,20 @@ public record OrderProperties(
     if (sweepEvery.isNegative()) {
       throw new IllegalArgumentException("bridge.order.sweep-every must not be negative, got " + sweepEvery);
     }
+    if (importParallelism < 0 || importParallelism > MAX_IMPORT_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "bridge.order.import-parallelism must be between 0 (by database) and " + MAX_IMPORT_PARALLELISM + ", got " + importParallelism);
+    }
     if (onceGrace.isNegative()) {
       throw new IllegalArgumentException("bridge.order.once-grace must not be negative, got " + onceGrace);
     }
+  }
+
+  /** The pages of a window imported at once on a database of this kind ({@link #importParallelism}, 0 resolved). */
+  int importParallelism(boolean postgresql) {
+    if (importParallelism > 0) {
+      return importParallelism;
+    }
+    return postgresql ? POSTGRESQL_IMPORT_PARALLELISM : 1;
   }
 }

@@ -90,6 +90,11 @@ class OrderRepository {
     this.postgresql = isPostgresql(template);
   }
 
+  /** Whether this repository's database is PostgreSQL. */
+  boolean onPostgresql() {
+    return postgresql;
+  }
+
   /** Whether the template's database is PostgreSQL (reads the product name once, at construction of the caller). */
   static boolean isPostgresql(JdbcTemplate template) {
     DataSource dataSource = template.getDataSource();

@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,12 +31,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class ReservedTotals {
   private static final String ADD = "update stock_reserved set reserved = reserved + ? where material = ?";
-  private static final String INSERT = "insert into stock_reserved (material, reserved) values (:material, :delta) on conflict do nothing";
+  private static final String CREATE = "insert into stock_reserved (material, reserved) values (?, 0) on conflict do nothing";
   private static final String SELECT = "select material, reserved from stock_reserved where material in (:materials)";
   private static final int CHUNK = 500;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  /** Materials whose row this process has written and committed (rows are never deleted), so their creation is skipped. */
+  private final Set<String> withRow = ConcurrentHashMap.newKeySet();
 
   ReservedTotals(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
@@ -48,6 +52,7 @@ class ReservedTotals {
     }
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       write(new TreeMap<>(Map.of(material.value(), delta)));
+      withRow.add(material.value());
       return;
     }
     Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -86,19 +91,31 @@ class ReservedTotals {
     return result;
   }
 
-  /** Writes the deltas in material order: one batch of updates, then inserts for materials without a row yet. */
+  /**
+   * Writes the deltas in material order: one batch creating the rows of materials that have none
+   * yet (at zero), then one batch of updates. Each batch takes its locks in material order, and the
+   * creations all come before any update, so two writers never wait for each other in a cycle (a
+   * writer that updated an existing row and then created a missing one could deadlock with one
+   * that had created the second row and then updated the first). Materials whose row this process
+   * committed are not created again; a row that went missing all the same (a table emptied behind
+   * the process's back, or a creation rolled back) is created after the updates, as a last resort.
+   */
   private void write(TreeMap<String, Long> deltas) {
     deltas.values().removeIf(d -> d == 0);
     if (deltas.isEmpty()) {
       return;
+    }
+    List<Object[]> missing = deltas.keySet().stream().filter(m -> !withRow.contains(m)).map(m -> new Object[] {m}).toList();
+    if (!missing.isEmpty()) {
+      template.batchUpdate(CREATE, missing);
     }
     List<Object[]> args = new ArrayList<>(deltas.size());
     deltas.forEach((material, delta) -> args.add(new Object[] {delta, material}));
     int[] updated = template.batchUpdate(ADD, args);
     int i = 0;
     for (Map.Entry<String, Long> e : deltas.entrySet()) {
-      if (updated[i++] == 0 && jdbc.sql(INSERT).param("material", e.getKey()).param("delta", e.getValue()).update() == 0) {
-        // another transaction created the row meanwhile (its insert committed before ours could)
+      if (updated[i++] == 0) {
+        template.update(CREATE, e.getKey());
         template.update(ADD, e.getValue(), e.getKey());
       }
     }
@@ -125,6 +142,9 @@ class ReservedTotals {
 
     @Override
     public void afterCompletion(int status) {
+      if (status == STATUS_COMMITTED) {
+        withRow.addAll(deltas.keySet());
+      }
       TransactionSynchronizationManager.unbindResourceIfPossible(ReservedTotals.this);
     }
   }
