@@ -481,8 +481,9 @@ public class DemoRunner {
 
   /** Compares the sandbox's figures with what the ERP says may be sold (see {@link StockCheck}). */
   public StockCheck.Result verifyStock(TmallSandbox sandbox) {
-    return new StockCheck().compare(sandbox.items(), sandbox.quantities(), sandbox.trades(), sellable.read(sandbox, stock.safety()),
-        DemoSeeder::materialCode, DemoStock.ZERO_BELOW);
+    List<SandboxTrade> trades = sandbox.trades();
+    return new StockCheck().compare(sandbox.items(), sandbox.quantities(), trades, ErpSellable.shippedOnTmall(sandbox, trades),
+        sellable.read(sandbox, stock.safety()), DemoSeeder::materialCode, DemoStock.ZERO_BELOW);
   }
 
   private boolean caughtUp(TmallSandbox sandbox, Shop shop) {

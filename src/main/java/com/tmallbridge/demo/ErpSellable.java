@@ -5,9 +5,11 @@ import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -57,6 +59,18 @@ class ErpSellable {
 
   /** What may be sold of each listed material now (see {@link StockCheck#sellable}). */
   Map<MaterialCode, Long> sellable(TmallSandbox sandbox, Map<MaterialCode, Long> safety) {
-    return StockCheck.sellable(sandbox.items(), sandbox.trades(), read(sandbox, safety), DemoSeeder::materialCode);
+    List<SandboxTrade> trades = sandbox.trades();
+    return StockCheck.sellable(sandbox.items(), trades, shippedOnTmall(sandbox, trades), read(sandbox, safety), DemoSeeder::materialCode);
+  }
+
+  /** The sub-orders (oids) of {@code trades} that Tmall shows in a parcel. */
+  static Set<Long> shippedOnTmall(TmallSandbox sandbox, List<SandboxTrade> trades) {
+    Set<Long> shipped = new HashSet<>();
+    for (SandboxTrade t : trades) {
+      if (t.consignTime() != null) {
+        sandbox.parcels(t.tid()).forEach(p -> shipped.addAll(p.oids()));
+      }
+    }
+    return shipped;
   }
 }

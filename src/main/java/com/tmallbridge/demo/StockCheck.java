@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
  *
  * <pre>
  * sellable = on-hand (ERP) − still to deliver (ERP sales orders, except trades closed on Tmall and
- *            sub-orders refunded before anything shipped) − safety stock, floored at 0
+ *            sub-orders refunded before they shipped on Tmall) − safety stock, floored at 0
  * wanted   = 0 when sellable &lt; the zero-out threshold, else sellable (the demo shop publishes 100 %)
  * </pre>
  *
@@ -63,11 +63,12 @@ final class StockCheck {
    * @param items the shop's items as the sandbox holds them
    * @param quantities the sandbox's figure per listing
    * @param trades the shop's trades (ground truth)
+   * @param shippedOnTmall the sub-orders (oids) Tmall shows in a parcel
    * @param materialOf the ERP material each listing sells (the demo's own seeding rule)
    */
-  Result compare(List<SandboxItem> items, Map<StockKey, Integer> quantities, List<SandboxTrade> trades, ErpStock erp,
-      BiFunction<SandboxItem, SandboxSku, String> materialOf, long zeroBelow) {
-    Map<MaterialCode, Long> sellable = sellable(items, trades, erp, materialOf);
+  Result compare(List<SandboxItem> items, Map<StockKey, Integer> quantities, List<SandboxTrade> trades, Set<Long> shippedOnTmall,
+      ErpStock erp, BiFunction<SandboxItem, SandboxSku, String> materialOf, long zeroBelow) {
+    Map<MaterialCode, Long> sellable = sellable(items, trades, shippedOnTmall, erp, materialOf);
     Map<StockKey, Long> held = heldByUnpaid(items, trades);
     long skus = 0;
     long over = 0;
@@ -154,8 +155,12 @@ final class StockCheck {
     return back;
   }
 
-  /** What may be sold of every material a listing sells, by the formula above. */
-  static Map<MaterialCode, Long> sellable(List<SandboxItem> items, List<SandboxTrade> trades, ErpStock erp,
+  /**
+   * What may be sold of every material a listing sells, by the formula above.
+   *
+   * @param shippedOnTmall the sub-orders (oids) Tmall shows in a parcel
+   */
+  static Map<MaterialCode, Long> sellable(List<SandboxItem> items, List<SandboxTrade> trades, Set<Long> shippedOnTmall, ErpStock erp,
       BiFunction<SandboxItem, SandboxSku, String> materialOf) {
     Map<String, SandboxTrade> byTid = new HashMap<>();
     trades.forEach(t -> byTid.put(Long.toString(t.tid()), t));
@@ -165,7 +170,7 @@ final class StockCheck {
       if (t != null && CLOSED.contains(t.status())) {
         return;
       }
-      Set<String> refunded = refundedMaterials(t, items, materialOf);
+      Set<String> refunded = refundedMaterials(t, shippedOnTmall, items, materialOf);
       perMaterial.forEach((m, q) -> {
         if (!refunded.contains(m.value())) {
           owed.merge(m, q, Long::sum);
@@ -200,17 +205,20 @@ final class StockCheck {
   }
 
   /**
-   * Materials of the trade's sub-orders refunded before anything shipped on Tmall: their units are
-   * free again. A refund after shipping (the goods left) frees nothing until they come back.
+   * Materials of the trade's sub-orders refunded before they shipped on Tmall: their units are free
+   * again. A refund after shipping (the goods left) frees nothing until they come back. Decided per
+   * sub-order, as Tmall decides a refund's phase and the bridge its reservations: a sub-order
+   * refunded while another of the trade had shipped in a parcel of its own is free as well (the
+   * ERP cancels its line a little later, the after-sale flow's work, not a reason to count it).
    */
-  private static Set<String> refundedMaterials(SandboxTrade t, List<SandboxItem> items,
+  private static Set<String> refundedMaterials(SandboxTrade t, Set<Long> shippedOnTmall, List<SandboxItem> items,
       BiFunction<SandboxItem, SandboxSku, String> materialOf) {
-    if (t == null || t.consignTime() != null) {
+    if (t == null) {
       return Set.of();
     }
     Set<String> refunded = new java.util.HashSet<>();
     for (SandboxTradeLine l : t.lines()) {
-      if (!"SUCCESS".equals(l.refundStatus())) {
+      if (!"SUCCESS".equals(l.refundStatus()) || shippedOnTmall.contains(l.oid())) {
         continue;
       }
       for (SandboxItem item : items) {
