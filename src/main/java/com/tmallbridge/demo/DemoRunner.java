@@ -71,6 +71,8 @@ public class DemoRunner {
   static final TradeMix DEMO_MIX = new TradeMix(0.06, 0.04, 0.90, 0, 0, 0, 0.02, 0.02);
   /** Stock cycles the settle phase runs at most before it gives up on a quiet stock flow. */
   private static final int SETTLE_STOCK_CYCLES = 20;
+  /** How long the final stock settle waits for pushes still under way when its cycles have nothing left to do. */
+  private static final java.time.Duration SETTLE_PUSH_PATIENCE = java.time.Duration.ofMinutes(2);
   /** How long the demo waits for the TMC connection when pushed messages are on. */
   private static final Duration TMC_CONNECT = Duration.ofSeconds(30);
 
@@ -160,7 +162,7 @@ public class DemoRunner {
     sandbox.faults(FaultSettings.none());
     progress.accept(snapshot("final stock pass", sandbox, options));
     quiet &= settle(sandbox, shop, options);
-    quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES);
+    quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES, clock, SETTLE_PUSH_PATIENCE);
     progress.accept(snapshot("verifying", sandbox, options));
     phases.begin(DemoPhases.CHECKS);
     OrderCheck.Result result = verify(sandbox, watchedFrom);

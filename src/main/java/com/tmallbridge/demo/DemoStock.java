@@ -19,6 +19,9 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.stock.StockManagement;
 import com.tmallbridge.stock.StockRule;
 import com.tmallbridge.stock.StockSync;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +55,9 @@ class DemoStock {
 
   private final ProductManagement products;
   private final StockManagement stock;
+  /** Pause while pushes another process delivers are under way at the end ({@link #settle}). */
+  private static final long PUSH_WAIT_MILLIS = 200;
+
   private final StockSync stockSync;
   private final ErpRegistry erp;
   private final ErpDesk warehouse;
@@ -253,19 +259,36 @@ class DemoStock {
   /**
    * Runs the bridge's ordinary stock cycle (ERP changes read, changed figures pushed and delivered)
    * until one finds nothing to push and no push is left under way — what a running bridge does on
-   * its own once the warehouse stops. No repair: drift is measured after this.
+   * its own once the warehouse stops. No repair: drift is measured after this. A cycle that finds
+   * nothing to do while pushes are still under way (another process, e.g. the soak's bridge,
+   * delivers them) does not count: it waits for them, up to {@code patience} in all.
    *
-   * @return whether it settled within {@code maxCycles}
+   * @return whether it settled within {@code maxCycles} working cycles and {@code patience}
    */
-  boolean settle(TmallSandbox sandbox, int maxCycles) {
-    for (int i = 0; i < maxCycles; i++) {
+  boolean settle(TmallSandbox sandbox, int maxCycles, Clock clock, Duration patience) throws InterruptedException {
+    Instant deadline = clock.instant().plus(patience);
+    int cycles = 0;
+    while (cycles < maxCycles) {
       watch.beforeCycle(sandbox, safety);
       StockSync.CycleResult[] result = new StockSync.CycleResult[1];
       cycle(() -> result[0] = stockSync.runOnce());
       watch.sample(sandbox, safety);
-      if (result[0].pushesQueued() == 0 && result[0].stockChanges() == 0 && result[0].deliveries() == 0 && !watch.pushesUnderWay()) {
+      boolean idle = result[0].pushesQueued() == 0 && result[0].stockChanges() == 0 && result[0].deliveries() == 0;
+      if (idle && !watch.pushesUnderWay()) {
         return true;
       }
+      if (idle) {
+        // nothing left for this cycle to do but pushes another process is delivering: wait for them, bounded by time
+        if (!clock.instant().isBefore(deadline)) {
+          return false;
+        }
+        Object tick = new Object();
+        synchronized (tick) {
+          tick.wait(PUSH_WAIT_MILLIS);
+        }
+        continue;
+      }
+      cycles++;
     }
     return false;
   }

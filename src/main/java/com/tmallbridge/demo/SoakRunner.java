@@ -38,6 +38,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SoakRunner {
   private static final int SETTLE_STOCK_CYCLES = 20;
+  /** How long the final stock settle waits for pushes still under way when its cycles have nothing left to do. */
+  private static final java.time.Duration SETTLE_PUSH_PATIENCE = java.time.Duration.ofMinutes(2);
   private static final long TICK_MILLIS = 250;
 
   private final DemoRunner demo;
@@ -115,7 +117,7 @@ public class SoakRunner {
   public Map<String, Long> finish(TmallSandbox sandbox, Duration timeout) throws InterruptedException {
     Shop s = requireShop();
     boolean quiet = settle(sandbox, s, timeout);
-    quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES);
+    quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES, clock, SETTLE_PUSH_PATIENCE);
     Map<String, Long> checks = new LinkedHashMap<>(demo.verify(sandbox, watchedFrom).checks());
     StockCheck.Result stockResult = demo.verifyStock(sandbox);
     ShipmentCheck.Result shipmentResult = demo.verifyShipments(sandbox);
