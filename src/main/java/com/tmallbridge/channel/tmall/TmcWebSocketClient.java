@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +77,14 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Messages queued for a worker or waiting for their handler's stage to complete. */
+  /** At most one "local queue full" warning this often; the messages between are counted in the next one. */
+  private static final Duration BUSY_WARNING_EVERY = Duration.ofSeconds(10);
+
   private final AtomicInteger outstanding = new AtomicInteger();
+  /** Fail-backs since the last "local queue full" warning: after a restart TOP redelivers its backlog at once. */
+  private final AtomicLong busySinceWarning = new AtomicLong();
+  private final AtomicReference<java.time.Instant> lastBusyWarning =
+      new AtomicReference<>(Instant.EPOCH);
   private volatile @Nullable TmcLink current;
   private final AtomicInteger flags = new AtomicInteger();
   private int failures;
@@ -313,7 +323,16 @@ final class TmcWebSocketClient implements MessageStream.Connection {
   }
 
   private void busy(ChannelMessage message) {
-    log.warn("TMC: local queue full ({} messages); message {} is failed back to TOP", properties.queueCapacity(), message.id());
+    long failedBack = busySinceWarning.incrementAndGet();
+    Instant now = clock.instant();
+    Instant last = lastBusyWarning.get();
+    if (!now.isBefore(last.plus(BUSY_WARNING_EVERY)) && lastBusyWarning.compareAndSet(last, now)) {
+      long count = busySinceWarning.getAndSet(0);
+      log.warn("TMC: local queue full ({} messages); {} message(s) failed back to TOP since the last warning, the latest {}; "
+          + "TOP delivers them again", properties.queueCapacity(), count, message.id());
+    } else {
+      log.debug("TMC: local queue full; message {} is failed back to TOP ({} since the last warning)", message.id(), failedBack);
+    }
     reply(message.id(), TmcFrame.KIND_FAILED, "bridge busy: local queue full");
     try {
       handler.failedBack(message);
