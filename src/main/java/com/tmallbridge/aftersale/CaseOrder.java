@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 class CaseOrder {
   private static final Logger log = LoggerFactory.getLogger(CaseOrder.class);
   /** Shortest pause before a held-back case looks again. */
-  static final Duration MIN_PAUSE = Duration.ofSeconds(5);
+  static final Duration MIN_PAUSE = Duration.ofSeconds(2);
   /** Longest pause before a held-back case looks again. */
   static final Duration MAX_PAUSE = Duration.ofSeconds(60);
 

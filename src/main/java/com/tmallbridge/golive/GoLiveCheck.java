@@ -56,6 +56,9 @@ public class GoLiveCheck {
   /** The material created when none is named: a code no real catalogue uses. */
   public static final String DEFAULT_MATERIAL = "GOLIVE-TEST";
   private static final long OPENING_STOCK = 10;
+  /** How long the return step waits for the ERP to book the return (the after-sale flow books a case after the pull has read past it). */
+  private static final Duration RETURN_WAIT = Duration.ofSeconds(30);
+  private static final long PAUSE_MILLIS = 250;
 
   private final ErpRegistry erp;
   private final ShopManagement shops;
@@ -228,7 +231,7 @@ public class GoLiveCheck {
           + sandbox.trade(trade().tid()).map(SandboxTrade::status).orElse("?");
     }
 
-    private String returnReceived() {
+    private String returnReceived() throws InterruptedException {
       if (capability(ReturnSink.class).isEmpty()) {
         throw new StepSkipped("the connector has no ReturnSink: returns after shipping become an operator's task");
       }
@@ -242,13 +245,27 @@ public class GoLiveCheck {
       if (ledger.isEmpty() || onHandBeforeShipping < 0) {
         return "refund " + refund.refundId() + " succeeded on Tmall; the ERP's return could not be read back (no StockLedger)";
       }
+      // a return is booked once the refund pull has read past the second its case was created (after-sale case order)
+      Instant deadline = clock.instant().plus(RETURN_WAIT);
       long onHand = ledger.get().onHand(material()).getOrDefault(warehouse, 0L);
+      while (onHand != onHandBeforeShipping && clock.instant().isBefore(deadline)) {
+        pause();
+        refunds.runOnce();
+        onHand = ledger.get().onHand(material()).getOrDefault(warehouse, 0L);
+      }
       if (onHand != onHandBeforeShipping) {
         throw new StepFailed("refund " + refund.refundId() + " succeeded on Tmall, but on hand of " + material + " in " + warehouse
             + " is " + onHand + ", not back at " + onHandBeforeShipping + " (see 'refunds show --id " + refund.refundId() + "')");
       }
       created.add("return of " + salesOrder + " (refund " + refund.refundId() + ")");
       return "refund " + refund.refundId() + ": return received, on hand of " + material + " back at " + onHand;
+    }
+
+    private static void pause() throws InterruptedException {
+      Object tick = new Object();
+      synchronized (tick) {
+        tick.wait(PAUSE_MILLIS);
+      }
     }
 
     /** Runs one step, records and reports it; true when it passed. */
