@@ -3,6 +3,7 @@ package com.tmallbridge.stock;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,20 +43,31 @@ class StateRepository {
     }
   }
 
-  /** The dirty materials up to the highest mark now, and that mark (0 when none). */
+  /**
+   * The dirty materials marked so far, with the marks read. Clear exactly those marks ({@link
+   * #clearDirty}): a mark another transaction inserted before but committed after this read has a
+   * lower id than marks read here, and clearing "every id up to the highest read" would delete it
+   * unprocessed.
+   */
   Dirty dirty() {
-    long upTo = jdbc.sql("select coalesce(max(id), 0) from stock_dirty").query(Long.class).single();
     Set<MaterialCode> materials = new LinkedHashSet<>();
-    jdbc.sql("select distinct material from stock_dirty where id <= :upTo").param("upTo", upTo).query(String.class).list()
-        .forEach(m -> materials.add(new MaterialCode(m)));
-    return new Dirty(materials, upTo);
+    List<Long> ids = new ArrayList<>();
+    jdbc.sql("select id, material from stock_dirty order by id").query(rs -> {
+      ids.add(rs.getLong(1));
+      materials.add(new MaterialCode(rs.getString(2)));
+    });
+    return new Dirty(materials, ids);
   }
 
-  void clearDirty(long upTo) {
-    jdbc.sql("delete from stock_dirty where id <= :upTo").param("upTo", upTo).update();
+  /** Deletes the marks {@link #dirty} read (in one JDBC batch). */
+  void clearDirty(Dirty read) {
+    if (!read.ids().isEmpty()) {
+      template.batchUpdate("delete from stock_dirty where id = ?", read.ids().stream().map(id -> new Object[] {id}).toList());
+    }
   }
 
-  record Dirty(Set<MaterialCode> materials, long upTo) {}
+  /** Dirty materials and the ids of the marks that named them. */
+  record Dirty(Set<MaterialCode> materials, List<Long> ids) {}
 
   void flagOversell(ShopId shop, String tid, MaterialCode material, String numIid, String skuId, long ordered, long sellable, Instant now) {
     jdbc.sql(INSERT_OVERSELL).param("shop", shop.value()).param("tid", tid).param("material", material.value()).param("numIid", numIid)

@@ -74,7 +74,7 @@ public class StockSync implements AutoCloseable {
     Integer[] counts = transaction.execute(s -> {
       StateRepository.Dirty dirty = state.dirty();
       int recomputed = full ? calculator.recomputeAll() : calculator.recompute(dirty.materials());
-      state.clearDirty(dirty.upTo());
+      state.clearDirty(dirty);
       return new Integer[] {recomputed, pushes.enqueueDue()};
     });
     if (full) {
