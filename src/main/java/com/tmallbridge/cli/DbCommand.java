@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,7 +48,7 @@ class DbCommand implements Runnable {
           throw new IllegalArgumentException(notEmpty.get());
         }
         DataSource sourceData = parent.root.runtime().bean(DataSource.class); // opening it migrates the source to this version
-        Flyway flyway = Flyway.configure().dataSource(to, toUser, password).locations(MIGRATIONS).load();
+        Flyway flyway = Flyway.configure().dataSource(to, toUser, password).locations(targetMigrations(to)).load();
         DatabaseCopy.Report report;
         try (Connection source = sourceData.getConnection()) {
           report = copy.copy(source, target, flyway);
@@ -66,6 +67,16 @@ class DbCommand implements Runnable {
         }
         return report.matches() ? 0 : 1;
       }
+    }
+
+    /**
+     * The target's migrations as a bridge started on it runs them ({@code spring.flyway.locations}): the common ones plus
+     * its vendor's folder, e.g. PostgreSQL's V18. Plain Flyway does not expand Spring Boot's {@code {vendor}}, so the
+     * vendor is taken from the URL here.
+     */
+    static String[] targetMigrations(String url) {
+      String vendor = DatabaseDriver.fromJdbcUrl(url).getId();
+      return new String[] {MIGRATIONS, "classpath:db/vendor/" + vendor};
     }
   }
 }
