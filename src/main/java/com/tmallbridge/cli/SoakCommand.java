@@ -6,6 +6,7 @@ import com.tmallbridge.demo.SoakRunner;
 import com.tmallbridge.demo.StoreScan;
 import com.tmallbridge.sandbox.tmall.LiveRun;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.store.EmbeddedStoreRecovery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -136,6 +137,16 @@ class SoakCommand implements Callable<Integer> {
       bridge.kill();
       kills++;
     }
+    // the store as the bridge's next start finds it: rebuilt first when the last kill left rows of unfinished transactions
+    try {
+      var recovered = new EmbeddedStoreRecovery(Clock.systemDefaultZone(), line -> { }).recover(fileUrl(dir, options), "sa", "");
+      out.line(String.format("store after the last kill: %s", !recovered.checked() ? "closed cleanly"
+          : recovered.rebuilt() ? recovered.strayTotal() + " row versions of killed transactions " + recovered.strayVersions()
+              + ", rebuilt in " + recovered.took().toMillis() + " ms" : "no rows of killed transactions"));
+    } catch (IllegalStateException e) {
+      out.line("the store could not be recovered after the last kill: " + e.getMessage());
+    }
+    out.line("rebuilds of the store at the bridge's starts during the run: " + rebuildsLogged(dir.resolve("bridge.log")));
     StoreScan.Result scan;
     try (Connection c = DriverManager.getConnection(fileUrl(dir, options), "sa", "")) {
       scan = StoreScan.scan(c);
@@ -151,6 +162,16 @@ class SoakCommand implements Callable<Integer> {
     out.line(String.format("store=%s minutes=%d kills=%d trades=%d checks_failed=%d unreadable_tables=%d", name, minutes, kills, trades, failed,
         scan.unreadable().size()));
     return failed == 0 && scan.unreadable().isEmpty() ? 0 : 1;
+  }
+
+  /** Lines of {@link EmbeddedStoreRecovery}'s "rebuilt" in the bridge process's log (each start that rebuilt the store). */
+  private static long rebuildsLogged(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.contains("embedded store rebuilt:")).count();
+    }
   }
 
   private static void start(BridgeProcess bridge, boolean ordersOnly, Output out) throws IOException, InterruptedException {
