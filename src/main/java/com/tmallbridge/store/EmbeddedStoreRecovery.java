@@ -119,7 +119,9 @@ public final class EmbeddedStoreRecovery {
       }
       log.accept("embedded store " + file.getFileName() + " was not closed cleanly and holds " + stray.values().stream().mapToLong(Long::longValue).sum()
           + " row versions of transactions that never committed " + stray + "; rebuilding it from its committed rows");
-      counts = rowCounts(session);
+      try (Statement s = c.createStatement()) {
+        counts = rowCounts(session, s);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("could not check the embedded store " + file + " after an unclean stop: " + e.getMessage(), e);
     }
@@ -201,13 +203,28 @@ public final class EmbeddedStoreRecovery {
     return tables;
   }
 
-  /** Committed rows per table, as reads see them (H2's exact count through the transaction layer). */
-  private static Map<String, Long> rowCounts(SessionLocal session) {
+  /**
+   * Committed rows per table, as reads see them: a scan, because H2's own row count is wrong on such a store (it
+   * counts the stray versions, or corrects for them wrongly: 22,620 against 22,622 rows read in one case).
+   */
+  private static Map<String, Long> rowCounts(SessionLocal session, Statement s) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (MVTable table : tables(session)) {
-      counts.put(table.getSchema().getName() + "." + table.getName(), table.getRowCount(session));
+      String name = table.getSchema().getName() + "." + table.getName();
+      counts.put(name, scanCount(s, name));
     }
     return counts;
+  }
+
+  private static long scanCount(Statement s, String qualifiedName) throws SQLException {
+    String[] name = qualifiedName.split("\\.", 2);
+    long n = 0;
+    try (ResultSet r = s.executeQuery("select 1 from \"" + name[0].replace("\"", "\"\"") + "\".\"" + name[1].replace("\"", "\"\"") + "\"")) {
+      while (r.next()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private long rebuild(String url, String user, String password, Path file, Map<String, Long> counts) {
@@ -225,15 +242,11 @@ public final class EmbeddedStoreRecovery {
         s.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "' COMPRESSION GZIP");
         long rows = 0;
         for (Map.Entry<String, Long> expected : counts.entrySet()) {
-          String[] name = expected.getKey().split("\\.", 2);
-          try (ResultSet r = s.executeQuery("select count(*) from \"" + name[0] + "\".\"" + name[1] + "\"")) {
-            r.next();
-            long actual = r.getLong(1);
-            if (actual != expected.getValue()) {
-              throw new IllegalStateException("table " + expected.getKey() + " has " + actual + " rows after the rebuild, " + expected.getValue() + " before");
-            }
-            rows += actual;
+          long actual = scanCount(s, expected.getKey());
+          if (actual != expected.getValue()) {
+            throw new IllegalStateException("table " + expected.getKey() + " has " + actual + " rows after the rebuild, " + expected.getValue() + " before");
           }
+          rows += actual;
         }
         s.execute("SHUTDOWN");
         Files.deleteIfExists(script);
