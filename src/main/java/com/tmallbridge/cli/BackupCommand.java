@@ -54,7 +54,7 @@ final class BackupCommand {
       DataSource data = root.runtime().bean(DataSource.class);
       DatabaseBackup.Summary summary;
       try (Connection source = data.getConnection()) {
-        summary = new DatabaseBackup(MIGRATIONS, err::line, Clock.systemUTC()).backup(source, to, key);
+        summary = new DatabaseBackup(MIGRATIONS, err::line, root.runtime().bean(Clock.class)).backup(source, to, key);
       }
       Output out = new Output(root.spec.commandLine().getOut());
       if (root.json) {
@@ -115,7 +115,7 @@ final class BackupCommand {
       Flyway flyway = root.runtime().bean(Flyway.class);
       DatabaseCopy.Report report;
       try (Connection target = data.getConnection()) {
-        report = new DatabaseBackup(MIGRATIONS, err::line, Clock.systemUTC()).restore(from, key, target, flyway);
+        report = new DatabaseBackup(MIGRATIONS, err::line, root.runtime().bean(Clock.class)).restore(from, key, target, flyway);
       }
       Output out = new Output(root.spec.commandLine().getOut());
       long rows = report.tables().stream().mapToLong(DatabaseCopy.TableCount::targetRows).sum();
