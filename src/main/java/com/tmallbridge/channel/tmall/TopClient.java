@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * TopRetryPolicy}), and reports final failures as {@link ChannelException}. After TOP declares a
  * shop's session invalid, further calls with the same credentials are refused without touching the
  * network until {@link #clearReauthorisation} or new credentials. After TOP announced a short
- * flow-control ban, every call of the shop, on any thread, waits for the ban's end plus {@code
- * banWaitMargin} before it goes out ({@link ShopBans}). Thread-safe; one instance serves all shops.
+ * flow-control ban, every call of the shop, on any thread, waits for the ban's end before it goes
+ * out; at the end one call goes first and the others follow when it met no ban (or {@code
+ * banWaitMargin} after the end at the latest, see {@link ShopBans}). Thread-safe; one instance
+ * serves all shops.
  *
  * <p>Timers: {@code bridge.tmall.call} (tag {@code method}) times each call from start to its final
  * answer or failure, permit waits and retries included; {@code bridge.tmall.permit} (tag {@code
@@ -113,23 +115,25 @@ final class TopClient {
     return reauthorisation.isPending(shop);
   }
 
-  /** How long calls for {@code shop} still wait for a short ban TOP announced, margin included; zero when none. */
+  /** How long calls for {@code shop} may still wait for a short ban TOP announced, margin included; zero when none is known. */
   Duration banLeft(ShopId shop) {
     return bans.left(shop);
   }
 
   private TopResponse attempt(ShopCredentials shop, TopRequest request, ShopRateLimiters.Lane lane) {
+    ShopBans.Ban probing;
     try {
-      bans.awaitEnd(shop.shop());
+      probing = bans.awaitTurn(shop.shop());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopTransportException(request.method() + ": interrupted while waiting for a flow-control ban to end", e);
     }
-    long waiting = System.nanoTime();
-    limiters.acquire(shop.shop(), lane);
-    (lane == ShopRateLimiters.Lane.URGENT ? urgentPermitWait : permitWait).record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
-    TopTransport.Answer answer = transport.send(shop, request);
+    boolean banned = false;
     try {
+      long waiting = System.nanoTime();
+      limiters.acquire(shop.shop(), lane);
+      (lane == ShopRateLimiters.Lane.URGENT ? urgentPermitWait : permitWait).record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
+      TopTransport.Answer answer = transport.send(shop, request);
       if (answer.status() != 200) {
         TopApiError error = TopEnvelopeParser.errorIn(answer.body());
         if (error != null) {
@@ -142,9 +146,13 @@ final class TopClient {
     } catch (TopApiException e) {
       TopFailureClassifier.Verdict verdict = TopFailureClassifier.classify(e.error());
       if (verdict.action() == TopFailureClassifier.Action.FLOW_CONTROL && verdict.ban() != null) {
-        bans.announced(shop.shop(), verdict.ban());
+        banned = bans.announced(shop.shop(), verdict.ban());
       }
       throw e;
+    } finally {
+      if (probing != null && !banned) {
+        bans.over(shop.shop(), probing); // the first call after the ban met none: the shop's other calls go
+      }
     }
   }
 }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * When and how long to wait before repeating a failed TOP call, as a Resilience4j {@link Retry}:
  * transient failures back off exponentially with jitter; a flow-control ban the gateway announces
  * ("This ban will last for N more seconds") is retried when N is at most {@code maxBanWait} — the
- * next attempt waits for the ban's end plus a margin before it goes out ({@link ShopBans}, which
- * {@link TopClient} keeps per shop, so every thread resumes at the end of the ban as first
- * announced) — and not retried when longer; every other failure is final at once. Thread-safe.
+ * next attempt waits for the ban's end before it goes out ({@link ShopBans}, which {@link
+ * TopClient} keeps per shop, so every thread resumes at the end of the ban as first announced, one
+ * call first and the others when it met no ban) — and not retried when longer; every other failure is final at once. Thread-safe.
  */
 final class TopRetryPolicy {
   private static final Logger log = LoggerFactory.getLogger(TopRetryPolicy.class);
