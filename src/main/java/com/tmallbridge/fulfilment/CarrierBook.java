@@ -79,12 +79,26 @@ class CarrierBook {
     return carriers.companies(shop.id());
   }
 
+  /**
+   * The shop's cached company list, fetched first when there is none (or, with {@code
+   * refreshIfStale}, when it is older than the maximum age). One fetch at a time: write-backs
+   * delivered side by side that all find the list missing fetch it once, not once each, and do not
+   * replace it under one another.
+   */
   List<CarrierCompany> companies(Shop shop, boolean refreshIfStale) {
-    Optional<Instant> fetchedAt = carriers.companiesFetchedAt(shop.id());
-    if (fetchedAt.isEmpty() || refreshIfStale && fetchedAt.get().plus(properties.companiesMaxAge()).isBefore(clock.instant())) {
-      return refresh(shop);
+    if (needsFetch(shop, refreshIfStale)) {
+      synchronized (this) {
+        if (needsFetch(shop, refreshIfStale)) {
+          return refresh(shop);
+        }
+      }
     }
     return carriers.companies(shop.id());
+  }
+
+  private boolean needsFetch(Shop shop, boolean refreshIfStale) {
+    Optional<Instant> fetchedAt = carriers.companiesFetchedAt(shop.id());
+    return fetchedAt.isEmpty() || refreshIfStale && fetchedAt.get().plus(properties.companiesMaxAge()).isBefore(clock.instant());
   }
 
   static Optional<CarrierCompany> match(List<CarrierCompany> companies, String erpCarrier) {

@@ -65,6 +65,17 @@ class ShipmentHandler implements MessageHandler {
     return false;
   }
 
+  /**
+   * Tmall commits the shipment on its own, so no database transaction or connection is held while
+   * the call and its retries run, and the dispatcher may deliver other write-backs meanwhile. The
+   * row update after a successful call commits on its own; a crash before the message is marked
+   * done delivers it again, and Tmall's "already shipped" answer makes that repeat harmless.
+   */
+  @Override
+  public boolean remote() {
+    return true;
+  }
+
   static String payload(long shipmentId) {
     return "{\"shipmentId\":" + shipmentId + "}";
   }

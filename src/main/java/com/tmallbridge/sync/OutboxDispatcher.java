@@ -7,9 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (several in one when {@code bridge.sync.outbox.groupSize} allows, handed to a {@link
  * BatchMessageHandler} together) —
  * or, for a {@link MessageHandler#remote()} handler, runs the handler outside any transaction and
- * then marks the message DONE in a short transaction.
+ * then marks the message DONE in a short transaction. Remote messages of a claimed batch are
+ * delivered side by side, up to {@code bridge.sync.outbox.remoteParallelism} at once per
+ * dispatcher, so that one call waiting out a retry's back-off or a ban does not hold up the others
+ * (a batch never holds two messages of one aggregate, so per-aggregate order is kept); the claiming
+ * thread meanwhile delivers the local ones, and the call returns when all are done (an urgent
+ * lane's flush delivers its remote messages itself, so they never queue behind write-backs).
  * A failure is recorded in a new transaction (see {@link FailureRecorder}). Thread-safe; any number
  * of instances on any number of nodes may share one database.
  *
@@ -51,6 +63,8 @@ public final class OutboxDispatcher implements Dispatcher {
   private final DeliveryCounters counters = new DeliveryCounters();
   private final InFlightRecovery recovery;
   private final OutboxMeters meters;
+  /** Threads that deliver remote messages side by side; null when {@code remoteParallelism} is 1. */
+  private final @Nullable ThreadPoolExecutor remoteLane;
 
   /** @param transaction must start a new transaction (REQUIRES_NEW) */
   OutboxDispatcher(
@@ -65,6 +79,20 @@ public final class OutboxDispatcher implements Dispatcher {
     this.clock = clock;
     this.owner = Texts.abbreviate(PROCESS, 90) + "#" + INSTANCES.incrementAndGet();
     this.recovery = new InFlightRecovery(repository, failures, counters, properties, clock, owner);
+    this.remoteLane = settings.remoteParallelism() > 1 ? remoteLane(settings.remoteParallelism()) : null;
+  }
+
+  /** Daemon threads, started when needed and ended after 30 s without work. */
+  private static ThreadPoolExecutor remoteLane(int threads) {
+    int pool = INSTANCES.get();
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "outbox-remote-" + pool + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /**
@@ -97,7 +125,7 @@ public final class OutboxDispatcher implements Dispatcher {
         }
         continue;
       }
-      tried += deliver(claim, outcomes);
+      tried += deliver(claim, outcomes, urgentOnly);
     }
     return new FlushResult(
         outcomes[DeliveryOutcome.DELIVERED.ordinal()], outcomes[DeliveryOutcome.FAILED.ordinal()], outcomes[DeliveryOutcome.BLOCKED.ordinal()]);
@@ -171,30 +199,89 @@ public final class OutboxDispatcher implements Dispatcher {
   }
 
   /**
-   * Delivers a claimed batch in order, in groups of {@code groupSize} messages that share one
-   * transaction (fewer commits). When deliveries are so slow that the batch's claim would soon
-   * expire, the rest of the batch is released (due again, no attempt counted) rather than
-   * delivered under a claim that other dispatchers may already treat as dead.
+   * Delivers a claimed batch: its remote messages handed to the remote lane (when there is one),
+   * its other messages in order on this thread, in groups of {@code groupSize} messages that share
+   * one transaction (fewer commits); then waits for the remote ones. When deliveries are so slow
+   * that the batch's claim would soon expire, the messages not yet started are released (due
+   * again, no attempt counted) rather than delivered under a claim that other dispatchers may
+   * already treat as dead. An urgent lane delivers its remote messages itself, one after another:
+   * in the shared remote lane they could queue behind write-backs the ordinary lanes handed over.
    *
    * @return how many messages were tried
    */
-  private int deliver(Claim claim, int[] outcomes) {
+  private int deliver(Claim claim, int[] outcomes, boolean urgentOnly) {
     List<ClaimedMessage> batch = claim.claimed();
     Instant releaseAfter = claim.at().plus(settings.inFlightTimeout().dividedBy(2));
-    for (int i = 0; i < batch.size(); i += settings.groupSize()) {
-      if (i > 0 && clock.instant().isAfter(releaseAfter)) {
-        int released = repository.release(batch.subList(i, batch.size()));
-        log.info("released {} claimed outbox message(s): deliveries are slower than half the in-flight timeout", released);
-        return i;
+    List<ClaimedMessage> local = new ArrayList<>(batch.size());
+    List<Future<DeliveryOutcome>> remote = new ArrayList<>();
+    for (ClaimedMessage m : batch) {
+      if (remoteLane != null && !urgentOnly && handlers.forType(m.message().messageType()).map(MessageHandler::remote).orElse(false)) {
+        remote.add(remoteLane.submit(() -> clock.instant().isAfter(releaseAfter) ? releaseOne(m) : deliver(m)));
+      } else {
+        local.add(m);
       }
-      List<ClaimedMessage> group = batch.subList(i, Math.min(batch.size(), i + settings.groupSize()));
+    }
+    int released = 0;
+    for (int i = 0; i < local.size(); i += settings.groupSize()) {
+      if (i > 0 && clock.instant().isAfter(releaseAfter)) {
+        released += release(local.subList(i, local.size()));
+        break;
+      }
+      List<ClaimedMessage> group = local.subList(i, Math.min(local.size(), i + settings.groupSize()));
       if (group.size() > 1 && deliverGroup(group)) {
         group.forEach(m -> count(DeliveryOutcome.DELIVERED, outcomes));
         continue;
       }
       group.forEach(m -> count(deliver(m), outcomes));
     }
-    return batch.size();
+    for (int i = 0; i < remote.size(); i++) {
+      DeliveryOutcome outcome = await(remote, i);
+      if (outcome == null) {
+        released++;
+      } else {
+        count(outcome, outcomes);
+      }
+    }
+    return batch.size() - released;
+  }
+
+  /** Releases claimed messages not started; returns how many. */
+  private int release(List<ClaimedMessage> rest) {
+    int released = repository.release(rest);
+    log.info("released {} claimed outbox message(s): deliveries are slower than half the in-flight timeout", released);
+    return rest.size();
+  }
+
+  /** Releases one claimed message on the remote lane; null stands for "released, not tried". */
+  private @Nullable DeliveryOutcome releaseOne(ClaimedMessage m) {
+    release(List.of(m));
+    return null;
+  }
+
+  /**
+   * The outcome of the {@code i}-th remote delivery (null: released). Interrupted, this thread
+   * cancels the remote deliveries not yet done (they stay IN_FLIGHT until their claim expires, as
+   * a delivery interrupted on this thread would) and keeps its interrupt flag.
+   */
+  private @Nullable DeliveryOutcome await(List<Future<DeliveryOutcome>> remote, int i) {
+    if (Thread.currentThread().isInterrupted()) {
+      remote.get(i).cancel(true);
+      return DeliveryOutcome.NOT_RECORDED;
+    }
+    try {
+      return remote.get(i).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      remote.subList(i, remote.size()).forEach(f -> f.cancel(true));
+      return DeliveryOutcome.NOT_RECORDED;
+    } catch (CancellationException e) {
+      return DeliveryOutcome.NOT_RECORDED;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("remote delivery failed outside its handler", e.getCause());
+    }
   }
 
   private void count(DeliveryOutcome outcome, int[] outcomes) {

@@ -68,6 +68,11 @@ record SyncProperties(
    * @param retention how long a delivered (DONE) message is kept before {@link OutboxPurge} deletes
    *     it; {@code 0s} keeps every message forever
    * @param purgeInterval time between two purges while the outbox workers run
+   * @param remoteParallelism deliveries of {@link MessageHandler#remote()} messages a dispatcher runs
+   *     side by side, at least 1 (1: one after another on the claiming thread). A remote call that
+   *     waits (a retry's back-off, a slow or banned channel) then holds up only its own message,
+   *     not the rest of the claimed batch; messages of one aggregate are never claimed together, so
+   *     their order holds
    */
   record Outbox(
       @DefaultValue("8") int maxAttempts,
@@ -78,11 +83,15 @@ record SyncProperties(
       @DefaultValue("2m") Duration inFlightTimeout,
       @DefaultValue("20") int groupSize,
       @DefaultValue("7d") Duration retention,
-      @DefaultValue("10m") Duration purgeInterval) {
+      @DefaultValue("10m") Duration purgeInterval,
+      @DefaultValue("8") int remoteParallelism) {
 
     Outbox {
       if (groupSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.groupSize must be at least 1, got " + groupSize);
+      }
+      if (remoteParallelism < 1) {
+        throw new IllegalArgumentException("bridge.sync.outbox.remoteParallelism must be at least 1, got " + remoteParallelism);
       }
       if (batchSize < 1) {
         throw new IllegalArgumentException("bridge.sync.outbox.batchSize must be at least 1, got " + batchSize);
@@ -100,7 +109,7 @@ record SyncProperties(
 
     static Outbox defaults() {
       return new Outbox(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 100, Duration.ofMinutes(2), 20, Duration.ofDays(7),
-          Duration.ofMinutes(10));
+          Duration.ofMinutes(10), 8);
     }
   }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +93,9 @@ class DispatcherRemoteHandlerTests {
     for (int i = 1; i <= 3; i++) {
       db.enqueue("agg-" + i, "erp.remote", "k" + i);
     }
-    int[] calls = {0};
+    AtomicInteger calls = new AtomicInteger();
     OutboxDispatcher dispatcher = db.dispatcher(remote(m -> {
-      calls[0]++;
+      calls.incrementAndGet();
       if (m.idempotencyKey().equals("k2")) {
         throw new DeliveryException("T-1", false, "refused", null);
       }
@@ -100,6 +103,89 @@ class DispatcherRemoteHandlerTests {
 
     assertThat(dispatcher.flush(10)).isEqualTo(new FlushResult(2, 0, 1));
 
-    assertThat(calls[0]).as("no group rolled back and replayed: one call per message").isEqualTo(3);
+    assertThat(calls.get()).as("no group rolled back and replayed: one call per message").isEqualTo(3);
+  }
+
+  @Test
+  void aRemoteCallThatWaitsDoesNotHoldUpTheOtherRemoteMessagesOfTheBatch() {
+    db.enqueue("1:1", "erp.remote", "waits");
+    db.enqueue("1:2", "erp.remote", "k2");
+    db.enqueue("1:3", "erp.remote", "k3");
+    CountDownLatch othersCalled = new CountDownLatch(2);
+    OutboxDispatcher dispatcher = db.dispatcher(remote(m -> {
+      if (!m.idempotencyKey().equals("waits")) {
+        othersCalled.countDown();
+        return;
+      }
+      // the first message's call goes on only once the two after it were called: delivered one after another, it never would
+      try {
+        if (!othersCalled.await(30, TimeUnit.SECONDS)) {
+          throw new DeliveryException("T-2", true, "the other messages waited behind this one", null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DeliveryException("T-3", true, "interrupted", e);
+      }
+    }));
+
+    assertThat(dispatcher.flush(10)).isEqualTo(new FlushResult(3, 0, 0));
+
+    assertThat(remoteDocuments).containsOnlyKeys("waits", "k2", "k3");
+    assertThat(db.effects()).isZero();
+  }
+
+  @Test
+  void anUrgentLaneDeliversItsRemoteMessagesItselfSoTheyNeverQueueBehindWriteBacks() {
+    db.enqueue("agg-1", "urgent.remote", "u1");
+    db.enqueue("agg-2", "urgent.remote", "u2");
+    List<String> threads = new CopyOnWriteArrayList<>();
+    OutboxDispatcher dispatcher = db.dispatcher(new MessageHandler() {
+      @Override
+      public String messageType() {
+        return "urgent.remote";
+      }
+
+      @Override
+      public void handle(OutboxMessage message) {
+        threads.add(Thread.currentThread().getName());
+      }
+
+      @Override
+      public boolean urgent() {
+        return true;
+      }
+
+      @Override
+      public boolean remote() {
+        return true;
+      }
+    });
+
+    assertThat(dispatcher.flushUrgent(10)).isEqualTo(new FlushResult(2, 0, 0));
+
+    assertThat(threads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
+  }
+
+  @Test
+  void withARemoteParallelismOfOneTheBatchIsDeliveredInOrderOnTheClaimingThread() {
+    for (int i = 1; i <= 3; i++) {
+      db.enqueue("agg-" + i, "erp.remote", "k" + i);
+    }
+    List<String> order = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    SyncProperties base = SyncFixture.properties(3, 100, false);
+    SyncProperties.Outbox o = base.outbox();
+    SyncProperties serial = new SyncProperties(new SyncProperties.Outbox(o.maxAttempts(), o.backoffBase(), o.backoffCap(), o.jitter(),
+        o.batchSize(), o.inFlightTimeout(), o.groupSize(), o.retention(), o.purgeInterval(), 1), base.workerThreads(), base.workerIdleMin(), base.workerIdleMax(),
+        base.urgentThreads(), base.urgentIdleMax(), base.recoverInFlightOnStart());
+    OutboxDispatcher dispatcher = db.dispatcher(serial, remote(m -> {
+      order.add(m.idempotencyKey());
+      threads.add(Thread.currentThread().getName());
+    }));
+
+    assertThat(dispatcher.flush(10)).isEqualTo(new FlushResult(3, 0, 0));
+
+    assertThat(order).containsExactly("k1", "k2", "k3");
+    assertThat(threads).containsOnly(Thread.currentThread().getName());
   }
 }

@@ -58,7 +58,7 @@ final class SyncFixture implements AutoCloseable {
   static SyncProperties properties(int maxAttempts, int batchSize, boolean recoverOnStart) {
     SyncProperties.Outbox outbox =
         new SyncProperties.Outbox(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(5), 0, batchSize, Duration.ofMinutes(2), 20,
-            Duration.ofDays(7), Duration.ofMinutes(10));
+            Duration.ofDays(7), Duration.ofMinutes(10), 8);
     return new SyncProperties(outbox, 2, Duration.ofMillis(10), Duration.ofMillis(100), 1, Duration.ofMillis(50), recoverOnStart);
   }
 

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxDelay cap of one back-off delay (default 5 s)
  * @param maxBanWait longest flow-control ban ("This ban will last for N more seconds") the client
  *     waits out itself; longer bans fail with kind BANNED (default 10 s)
- * @param banWaitMargin added to the announced ban before the next attempt (default 500 ms)
+ * @param banWaitMargin after an announced short ban ends, how long the shop's other calls wait at
+ *     most for the answer of the first call out (the probe) before they go too (default 500 ms)
  * @param callsPerSecond calls per second allowed per shop, counted by the bridge (default 50)
  * @param rateLimitTimeout how long a call may wait for a rate-limit permit (default 5 s)
  * @param pushReserve permits of {@code callsPerSecond} that a shop's other calls (polling,

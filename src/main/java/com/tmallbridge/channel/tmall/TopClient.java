@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  * ({@link ShopRateLimiters}), repeats transient failures and short flow-control bans ({@link
  * TopRetryPolicy}), and reports final failures as {@link ChannelException}. After TOP declares a
  * shop's session invalid, further calls with the same credentials are refused without touching the
- * network until {@link #clearReauthorisation} or new credentials. Thread-safe; one instance serves
- * all shops.
+ * network until {@link #clearReauthorisation} or new credentials. After TOP announced a short
+ * flow-control ban, every call of the shop, on any thread, waits for the ban's end before it goes
+ * out; at the end one call goes first and the others follow when it met no ban (or {@code
+ * banWaitMargin} after the end at the latest, see {@link ShopBans}). Thread-safe; one instance
+ * serves all shops.
  *
  * <p>Timers: {@code bridge.tmall.call} (tag {@code method}) times each call from start to its final
  * answer or failure, permit waits and retries included; {@code bridge.tmall.permit} (tag {@code
@@ -29,6 +33,7 @@ final class TopClient {
   private final ShopRateLimiters limiters;
   private final TopRetryPolicy retryPolicy;
   private final ReauthorisationRegister reauthorisation = new ReauthorisationRegister();
+  private final ShopBans bans;
   private final TopExceptionTranslator translator;
   private final MeterRegistry meters;
   private final Timer permitWait;
@@ -46,6 +51,7 @@ final class TopClient {
             properties.connectTimeout(), properties.readTimeout(), clock, properties.simplify(), properties.partnerId());
     this.limiters = new ShopRateLimiters(properties.callsPerSecond(), properties.pushReserve(), properties.rateLimitTimeout());
     this.retryPolicy = new TopRetryPolicy(properties);
+    this.bans = new ShopBans(properties.maxBanWait(), properties.banWaitMargin());
     this.translator = new TopExceptionTranslator(clock);
     this.meters = meters;
     this.permitWait = Timer.builder("bridge.tmall.permit").description("Wait for a TOP rate-limit permit, per attempt")
@@ -109,19 +115,44 @@ final class TopClient {
     return reauthorisation.isPending(shop);
   }
 
+  /** How long calls for {@code shop} may still wait for a short ban TOP announced, margin included; zero when none is known. */
+  Duration banLeft(ShopId shop) {
+    return bans.left(shop);
+  }
+
   private TopResponse attempt(ShopCredentials shop, TopRequest request, ShopRateLimiters.Lane lane) {
-    long waiting = System.nanoTime();
-    limiters.acquire(shop.shop(), lane);
-    (lane == ShopRateLimiters.Lane.URGENT ? urgentPermitWait : permitWait).record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
-    TopTransport.Answer answer = transport.send(shop, request);
-    if (answer.status() != 200) {
-      TopApiError error = TopEnvelopeParser.errorIn(answer.body());
-      if (error != null) {
-        throw new TopApiException(request.method(), error);
-      }
-      throw new TopTransportException(
-          request.method() + " answered HTTP " + answer.status() + ": " + TopEnvelopeParser.excerpt(answer.body()), null);
+    ShopBans.Ban probing;
+    try {
+      probing = bans.awaitTurn(shop.shop());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopTransportException(request.method() + ": interrupted while waiting for a flow-control ban to end", e);
     }
-    return TopEnvelopeParser.parse(request.method(), answer.body(), transport.simplify());
+    boolean banned = false;
+    try {
+      long waiting = System.nanoTime();
+      limiters.acquire(shop.shop(), lane);
+      (lane == ShopRateLimiters.Lane.URGENT ? urgentPermitWait : permitWait).record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
+      TopTransport.Answer answer = transport.send(shop, request);
+      if (answer.status() != 200) {
+        TopApiError error = TopEnvelopeParser.errorIn(answer.body());
+        if (error != null) {
+          throw new TopApiException(request.method(), error);
+        }
+        throw new TopTransportException(
+            request.method() + " answered HTTP " + answer.status() + ": " + TopEnvelopeParser.excerpt(answer.body()), null);
+      }
+      return TopEnvelopeParser.parse(request.method(), answer.body(), transport.simplify());
+    } catch (TopApiException e) {
+      TopFailureClassifier.Verdict verdict = TopFailureClassifier.classify(e.error());
+      if (verdict.action() == TopFailureClassifier.Action.FLOW_CONTROL && verdict.ban() != null) {
+        banned = bans.announced(shop.shop(), verdict.ban());
+      }
+      throw e;
+    } finally {
+      if (probing != null && !banned) {
+        bans.over(shop.shop(), probing); // the first call after the ban met none: the shop's other calls go
+      }
+    }
   }
 }

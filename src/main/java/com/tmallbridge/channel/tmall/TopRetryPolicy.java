@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * When and how long to wait before repeating a failed TOP call, as a Resilience4j {@link Retry}:
  * transient failures back off exponentially with jitter; a flow-control ban the gateway announces
- * ("This ban will last for N more seconds") is waited out (N plus a margin) when N is at most
- * {@code maxBanWait}, and not retried when longer; every other failure is final at once. Thread-safe.
+ * ("This ban will last for N more seconds") is retried when N is at most {@code maxBanWait} — the
+ * next attempt waits for the ban's end before it goes out ({@link ShopBans}, which {@link
+ * TopClient} keeps per shop, so every thread resumes at the end of the ban as first announced, one
+ * call first and the others when it met no ban) — and not retried when longer; every other failure is final at once. Thread-safe.
  */
 final class TopRetryPolicy {
   private static final Logger log = LoggerFactory.getLogger(TopRetryPolicy.class);
@@ -23,11 +25,9 @@ final class TopRetryPolicy {
   private final Retry retry;
   private final IntervalFunction backoff;
   private final Duration maxBanWait;
-  private final Duration banWaitMargin;
 
   TopRetryPolicy(TmallProperties properties) {
     this.maxBanWait = properties.maxBanWait();
-    this.banWaitMargin = properties.banWaitMargin();
     this.backoff =
         IntervalFunction.ofExponentialRandomBackoff(
             properties.retryBaseDelay(), 2.0, 0.5, properties.retryMaxDelay());
@@ -67,7 +67,7 @@ final class TopRetryPolicy {
     if (outcome.isLeft()) {
       Verdict verdict = TopFailureClassifier.classify(outcome.getLeft());
       if (verdict.action() == Action.FLOW_CONTROL && verdict.ban() != null) {
-        return verdict.ban().plus(banWaitMargin).toMillis();
+        return 1L; // the next attempt itself waits for the shop's ban to end (ShopBans)
       }
     }
     return backoff.apply(attempt);

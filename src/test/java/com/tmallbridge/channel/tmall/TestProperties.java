@@ -24,6 +24,11 @@ final class TestProperties {
     return this;
   }
 
+  TestProperties banWaitMargin(Duration value) {
+    banWaitMargin = value;
+    return this;
+  }
+
   TestProperties callsPerSecond(int value) {
     callsPerSecond = value;
     return this;

@@ -2,6 +2,7 @@ package com.tmallbridge.channel.tmall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelException.Kind;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,86 @@ class TopClientRetryTests {
     List<Received> received = server.received();
     assertThat(received).hasSize(2);
     assertThat(Duration.between(received.get(0).at(), received.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aBanOneCallLearntOfHoldsTheShopsOtherCallsUntilItEndsSoNoneCallsIntoIt() {
+    long[] banEnd = {0};
+    server.answer(r -> {
+      synchronized (banEnd) {
+        long now = System.nanoTime();
+        if (banEnd[0] == 0) {
+          banEnd[0] = now + TimeUnit.SECONDS.toNanos(2);
+          return ban(2);
+        }
+        return now < banEnd[0] ? ban(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(banEnd[0] - now + 999_999_999))) : Reply.json(OK);
+      }
+    });
+    TopClient client = client(new TestProperties());
+    ShopCredentials shop = server.shop(1, "md5");
+    CompletableFuture<TopResponse> first = CompletableFuture.supplyAsync(() -> client.call(shop, request()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.banLeft(shop.shop()).compareTo(Duration.ZERO) > 0);
+
+    client.call(shop, request());
+    first.join();
+
+    assertThat(server.received()).as("the call that met the ban, then each call once after it: none refused").hasSize(3);
+    assertThat(client.banLeft(shop.shop())).isZero();
+  }
+
+  /**
+   * A stub gateway that bans every call for {@code banMillis} from the first one, announcing the
+   * seconds left rounded up ({@code roundUp}) or down (at least 1), as a gateway might.
+   */
+  private void banFromTheFirstCall(long banMillis, boolean roundUp) {
+    long[] banEnd = {0};
+    server.answer(r -> {
+      synchronized (banEnd) {
+        long now = System.nanoTime();
+        if (banEnd[0] == 0) {
+          banEnd[0] = now + TimeUnit.MILLISECONDS.toNanos(banMillis);
+        }
+        long left = banEnd[0] - now;
+        if (left <= 0) {
+          return Reply.json(OK);
+        }
+        return ban(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(roundUp ? left + 999_999_999 : left)));
+      }
+    });
+  }
+
+  @Test
+  void atTheEndOfABanOneCallGoesFirstAndTheOthersFollowItsAnswerNotTheMargin() {
+    banFromTheFirstCall(1000, true);
+    TopClient client = client(new TestProperties().banWaitMargin(Duration.ofSeconds(20)));
+    ShopCredentials shop = server.shop(1, "md5");
+    CompletableFuture<TopResponse> first = CompletableFuture.supplyAsync(() -> client.call(shop, request()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.banLeft(shop.shop()).compareTo(Duration.ZERO) > 0);
+    CompletableFuture<TopResponse> second = CompletableFuture.supplyAsync(() -> client.call(shop, request()));
+
+    client.call(shop, request());
+    first.join();
+    second.join();
+
+    List<Received> received = server.received();
+    assertThat(received).as("the call that met the ban, then each call once after it: none refused").hasSize(4);
+    assertThat(Duration.between(received.get(0).at(), received.get(3).at()))
+        .as("all went out when the ban ended (1 s), not after the 20 s margin").isLessThan(Duration.ofSeconds(10));
+    assertThat(client.banLeft(shop.shop())).isZero();
+  }
+
+  @Test
+  void aFirstCallRefusedAgainAtTheAnnouncedEndHoldsTheOthersForTheNewRemainder() {
+    banFromTheFirstCall(1500, false); // announces "1 more seconds" at the start: the first end comes too early
+    TopClient client = client(new TestProperties());
+    ShopCredentials shop = server.shop(1, "md5");
+    CompletableFuture<TopResponse> first = CompletableFuture.supplyAsync(() -> client.call(shop, request()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.banLeft(shop.shop()).compareTo(Duration.ZERO) > 0);
+
+    client.call(shop, request());
+    first.join();
+
+    assertThat(server.received()).as("the call that met the ban, one refused at its announced end, then each call once").hasSize(4);
   }
 
   @Test
