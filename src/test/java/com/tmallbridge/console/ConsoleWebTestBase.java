@@ -31,9 +31,11 @@ abstract class ConsoleWebTestBase extends SpringDatabaseTestBase {
   @Autowired ShopManagement shops;
   @Autowired JdbcClient jdbc;
 
+  @Autowired java.time.Clock appClock;
+
   Shop shop(String code) {
     return shops.add(new ShopRegistration(code, "店铺 " + code, "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5",
-        Instant.parse("2026-01-01T00:00:00Z")));
+        appClock.instant().minus(java.time.Duration.ofDays(7))));
   }
 
   /** A signed-in principal as the login would make it, for {@code user(...)}. */
