@@ -28,8 +28,7 @@ class UserCommand implements Runnable {
 
   @ParentCommand BridgeCommand root;
 
-  /** Where passwords are read from; tests replace it. */
-  static SecretInput secrets = SecretInput.system();
+  private static final SecretInput SECRETS = SecretInput.system();
 
   @Override
   public void run() {
@@ -49,7 +48,7 @@ class UserCommand implements Runnable {
     public Integer call() {
       Role parsed = Role.parse(role);
       ShopScope scope = shops == null ? ShopScope.everyShop() : ShopScope.only(shopIds(parent.root, shops));
-      String password = secrets.read("the password", "--password-file", passwordFile, PASSWORD_VARIABLE);
+      String password = SECRETS.read("the password", "--password-file", passwordFile, PASSWORD_VARIABLE);
       ConsoleUser user = parent.root.runtime().bean(UserManagement.class).add(username, parsed, scope, password);
       new Output(parent.root.spec.commandLine().getOut()).line("added user " + user.username() + " (" + user.role().name().toLowerCase()
           + ", shops: " + user.scope() + ")");
@@ -89,7 +88,7 @@ class UserCommand implements Runnable {
       if (users.find(username).isEmpty()) {
         throw new IllegalArgumentException("no user '" + username + "' (see 'bridge user list')");
       }
-      String password = secrets.read("the new password", "--password-file", passwordFile, PASSWORD_VARIABLE);
+      String password = SECRETS.read("the new password", "--password-file", passwordFile, PASSWORD_VARIABLE);
       users.changePassword(username, password);
       new Output(parent.root.spec.commandLine().getOut()).line("password of " + username + " changed");
       return 0;
