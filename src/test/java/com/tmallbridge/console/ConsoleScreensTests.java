@@ -126,6 +126,18 @@ class ConsoleScreensTests extends ConsoleWebTestBase {
   }
 
   @Test
+  void aRefundRetryOfAnotherShopOrAnUnknownRefundAnswersNotFound() throws Exception {
+    mvc.perform(post("/refunds/{shop}/{refund}/retry", east.id().value(), "R1").with(csrf())
+            .with(user(principal("wes", Role.OPERATOR, ShopScope.only(only(west))))))
+        .andExpect(status().isNotFound());
+    mvc.perform(post("/refunds/{shop}/{refund}/retry", east.id().value(), "R1").with(csrf()).with(user(principal(Role.OPERATOR))))
+        .andExpect(status().isNotFound());
+    mvc.perform(post("/refunds/{shop}/{refund}/retry", east.id().value(), "R1").with(csrf()).with(user(principal(Role.AUDITOR))))
+        .andExpect(status().isForbidden());
+    assertThat(audit.entries(AuditAction.EXCEPTION_ACTION, null, null, null, null, 5)).isEmpty();
+  }
+
+  @Test
   void theAuditLogScreenIsForAdminsAndAuditorsOnly() throws Exception {
     users.add("olga", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
 
