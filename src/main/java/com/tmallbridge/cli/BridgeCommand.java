@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       ErpCommand.class,
       GoLiveCommand.class,
       SyncCommand.class,
+      ServeCommand.class,
+      UserCommand.class,
       OrdersCommand.class,
       RefundsCommand.class,
       ExceptionsCommand.class,

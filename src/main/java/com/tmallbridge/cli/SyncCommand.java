@@ -57,10 +57,24 @@ class SyncCommand implements Callable<Integer> {
       }
       return r.polls().stream().allMatch(p -> p.error() == null) ? 0 : 1;
     }
+    CountDownLatch stopped = startContinuously(root.runtime());
+    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Starts the order, stock, fulfilment and after-sale schedulers of {@code runtime} (the long-running
+   * mode of {@code sync} and {@code serve}) and a shutdown hook that stops them.
+   *
+   * @return counted down once the shutdown hook has stopped them all
+   */
+  static CountDownLatch startContinuously(SpringRuntime runtime) {
     CountDownLatch stopped = new CountDownLatch(1);
-    StockSync stock = root.runtime().bean(StockSync.class);
-    FulfilmentSync fulfilment = root.runtime().bean(FulfilmentSync.class);
-    RefundSync refunds = root.runtime().bean(RefundSync.class);
+    OrderSync sync = runtime.bean(OrderSync.class);
+    StockSync stock = runtime.bean(StockSync.class);
+    FulfilmentSync fulfilment = runtime.bean(FulfilmentSync.class);
+    RefundSync refunds = runtime.bean(RefundSync.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       refunds.stop();
       fulfilment.stop();
@@ -72,9 +86,7 @@ class SyncCommand implements Callable<Integer> {
     stock.start();
     fulfilment.start();
     refunds.start();
-    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    return stopped;
   }
 
   private void rewind(Output out) {

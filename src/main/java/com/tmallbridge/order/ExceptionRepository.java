@@ -117,6 +117,45 @@ class ExceptionRepository {
         .query(ExceptionRepository::map).list();
   }
 
+  /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
+  List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, int limit) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("limit", limit);
+    String scope = "";
+    if (shops != null) {
+      scope = " and shop_id in (:shops)";
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope + " order by id limit :limit")
+        .params(params).query(ExceptionRepository::map).list();
+  }
+
+  /** Unresolved exceptions of {@code shops} (null: all) by reason code. */
+  java.util.Map<String, Long> unresolvedByReason(java.util.@Nullable Collection<ShopId> shops) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    String scope = "";
+    if (shops != null) {
+      scope = " and shop_id in (:shops)";
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select reason_code, count(*) from order_exception where status in ('OPEN', 'RETRYING')" + scope + " group by reason_code")
+        .params(params).query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+    return counts;
+  }
+
+  /** Exceptions raised at or after {@code from} in {@code shops} (null: all): trades held in that time. */
+  long raisedSince(java.time.Instant from, java.util.@Nullable Collection<ShopId> shops) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("from", from.atOffset(java.time.ZoneOffset.UTC));
+    String scope = "";
+    if (shops != null) {
+      scope = " and shop_id in (:shops)";
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    return jdbc.sql("select count(*) from order_exception where created_at >= :from" + scope).params(params).query(Long.class).single();
+  }
+
   long countUnresolved() {
     return jdbc.sql("select count(*) from order_exception where status in ('OPEN', 'RETRYING')").query(Long.class).single();
   }

@@ -136,6 +136,39 @@ public class OrderManagement {
     return exceptions.countUnresolved();
   }
 
+  /**
+   * Trades for the console, newest-modified first: {@code tid} matches the start of the trade id,
+   * {@code shops} (null: every shop, otherwise not empty) limits to a user's shops.
+   */
+  public List<TradeView> search(@Nullable String tid, @Nullable TradeState state, java.util.@Nullable Collection<ShopId> shops,
+      int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be at least 0 and limit at least 1, got " + offset + " and " + limit);
+    }
+    return trades.search(tid == null || tid.isBlank() ? null : tid.strip(), state, shops, offset, limit);
+  }
+
+  /** Trades received, exported and held since {@code from}, in {@code shops} (null: all). */
+  public OrderFigures figuresSince(java.time.Instant from, java.util.@Nullable Collection<ShopId> shops) {
+    long[] counts = trades.receivedAndExportedSince(from, shops);
+    return new OrderFigures(counts[0], counts[1], exceptions.raisedSince(from, shops));
+  }
+
+  /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
+  public List<ExceptionView> unresolvedExceptions(java.util.@Nullable Collection<ShopId> shops, int limit) {
+    return exceptions.unresolved(shops, limit);
+  }
+
+  /** Unresolved exceptions of {@code shops} (null: all) counted by reason code. */
+  public Map<String, Long> unresolvedByReason(java.util.@Nullable Collection<ShopId> shops) {
+    return exceptions.unresolvedByReason(shops);
+  }
+
+  /** One exception, resolved or not. */
+  public Optional<ExceptionView> exception(long exceptionId) {
+    return exceptions.find(exceptionId);
+  }
+
   /** Retries one exception; see {@link ExceptionRetrier}. Recorded in the audit log with its outcome. */
   public String retry(long exceptionId) {
     String outcome = retrier.retry(exceptionId);

@@ -282,6 +282,48 @@ class OrderRepository {
     return jdbc.sql(sql.toString()).params(params).query(OrderRepository::view).list();
   }
 
+  /**
+   * Trades newest-modified first, filtered by whichever arguments are not null: {@code tid} matches
+   * the start of the trade id, {@code shops} limits to those shops (not empty).
+   */
+  List<TradeView> search(@Nullable String tid, @Nullable TradeState state, java.util.@Nullable Collection<ShopId> shops,
+      int offset, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (tid != null) {
+      sql.append(" and t.tid like :tid");
+      params.put("tid", tid.replace("%", "").replace("_", "") + "%");
+    }
+    if (state != null) {
+      sql.append(" and t.state = :state");
+      params.put("state", state.name());
+    }
+    if (shops != null) {
+      sql.append(" and t.shop_id in (:shops)");
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    sql.append(" order by t.modified desc, t.tid desc offset :offset rows fetch next :limit rows only");
+    params.put("offset", offset);
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(OrderRepository::view).list();
+  }
+
+  /** Trades first seen, and trades exported, at or after {@code from}, in {@code shops} (null: all). */
+  long[] receivedAndExportedSince(Instant from, java.util.@Nullable Collection<ShopId> shops) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("from", from.atOffset(java.time.ZoneOffset.UTC));
+    String scope = "";
+    if (shops != null) {
+      scope = " and shop_id in (:shops)";
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    long received = jdbc.sql("select count(*) from order_trade where first_seen_at >= :from" + scope).params(params)
+        .query(Long.class).single();
+    long exported = jdbc.sql("select count(*) from order_trade where exported_at >= :from" + scope).params(params)
+        .query(Long.class).single();
+    return new long[] {received, exported};
+  }
+
   /** The external line ids of a trade's lines, in line order. */
   List<String> lineOids(ShopId shop, String tid) {
     return jdbc.sql("select oid from order_line where shop_id = :shop and tid = :tid order by line_no")

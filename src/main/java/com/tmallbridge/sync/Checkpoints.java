@@ -18,4 +18,18 @@ public interface Checkpoints {
 
   /** Sets the mark to any value, also backwards: for an operator re-running a period. */
   void reset(String source, String stream, ShopId shop, Instant mark);
+
+  /** Every stored mark, by source, stream and shop: how far each stream has read (the console's sync lag). */
+  java.util.List<Mark> all();
+
+  /**
+   * One stored mark.
+   *
+   * @param source e.g. {@code tmall}
+   * @param stream e.g. {@code trades}
+   * @param shop the shop
+   * @param mark how far the stream has read
+   * @param updatedAt when the mark last moved
+   */
+  record Mark(String source, String stream, ShopId shop, Instant mark, Instant updatedAt) {}
 }

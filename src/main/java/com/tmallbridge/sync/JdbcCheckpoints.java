@@ -50,6 +50,14 @@ final class JdbcCheckpoints implements Checkpoints {
   }
 
   @Override
+  public java.util.List<Mark> all() {
+    return jdbc.sql("SELECT source, stream, shop_id, mark, updated_at FROM sync_checkpoint ORDER BY shop_id, source, stream")
+        .query((rs, n) -> new Mark(rs.getString("source"), rs.getString("stream"), new ShopId(rs.getLong("shop_id")),
+            Timestamps.read(rs, "mark"), Timestamps.read(rs, "updated_at")))
+        .list();
+  }
+
+  @Override
   public void reset(String source, String stream, ShopId shop, Instant mark) {
     write(RESET, source, stream, shop, mark);
   }

@@ -235,6 +235,11 @@ class ConcurrentPageImportIntegrationTests extends SpringDatabaseTestBase {
   private Checkpoints recording(AtomicBoolean advanced) {
     return new Checkpoints() {
       @Override
+      public List<Mark> all() {
+        return checkpoints.all();
+      }
+
+      @Override
       public Optional<Instant> get(String source, String stream, ShopId shop) {
         return checkpoints.get(source, stream, shop);
       }

@@ -1,0 +1,63 @@
+package com.tmallbridge.cli;
+
+import com.tmallbridge.console.UserManagement;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code serve [--port 8080] [--bind 127.0.0.1]}: the long-running bridge with its web console — the
+ * order, stock, fulfilment and after-sale schedulers of {@code sync} plus the console on
+ * {@code http://<bind>:<port>/}. On a database without console users it creates {@code admin}
+ * with a random password and prints it once.
+ */
+@Command(name = "serve", description = "Run the sync schedulers and the web console (log in at http://<bind>:<port>/).",
+    mixinStandardHelpOptions = true)
+class ServeCommand implements Callable<Integer> {
+  private static final Pattern HOST = Pattern.compile("[0-9A-Za-z.:\\-\\[\\]]+");
+
+  @ParentCommand BridgeCommand root;
+
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port of the console (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Address the console listens on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+  String bind;
+
+  @Option(names = "--workers", defaultValue = "2", description = "Dispatcher threads of the order flow (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (!HOST.matcher(bind).matches()) {
+      throw new IllegalArgumentException("--bind must be an IP address or host name, got '" + bind + "'");
+    }
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
+    }
+    SpringRuntime runtime = root.runtime()
+        .with("spring.main.web-application-type", "servlet")
+        .with("server.port", port)
+        .with("server.address", bind)
+        .with("bridge.sync.worker-threads", workers);
+    Output out = new Output(root.spec.commandLine().getOut());
+    String actualPort = runtime.context().getEnvironment().getProperty("local.server.port", Integer.toString(port));
+    runtime.bean(UserManagement.class).createFirstAdmin().ifPresent(password -> {
+      out.line("first login: user admin, password " + password);
+      out.line("  (shown once: change it with 'bridge user passwd admin', add users with 'bridge user add')");
+    });
+    CountDownLatch stopped = SyncCommand.startContinuously(runtime);
+    String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    out.line("console: http://" + host + ":" + actualPort + "/");
+    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
+    stopped.await();
+    return 0;
+  }
+}

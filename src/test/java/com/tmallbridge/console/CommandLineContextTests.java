@@ -1,0 +1,28 @@
+package com.tmallbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * A command-line process ({@code spring.main.web-application-type=none}, the default) loads none of
+ * the console's web, security, view or metrics-export auto-configuration, but can manage users.
+ */
+@SpringBootTest
+class CommandLineContextTests extends SpringDatabaseTestBase {
+  @Autowired ApplicationContext context;
+
+  @Test
+  void noWebServerSecurityChainTemplateEngineOrPrometheusRegistryIsCreated() {
+    assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(org.thymeleaf.spring6.SpringTemplateEngine.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(org.springframework.web.servlet.DispatcherServlet.class)).isEmpty();
+    assertThat(context.getBean(UserManagement.class)).isNotNull();
+  }
+}
