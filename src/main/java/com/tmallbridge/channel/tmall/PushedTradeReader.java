@@ -349,8 +349,8 @@ final class PushedTradeReader {
   }
 
   /**
-   * The listed trades the sink wants, mapped (and completed with trade.fullinfo.get when the list
-   * left out what a trade needs). Under a peak a page lists mostly trades read by earlier rounds:
+   * The listed trades the sink wants, mapped (and completed with trade.fullinfo.get, an urgent call
+   * like the page's, when the list left out what a trade needs). Under a peak a page lists mostly trades read by earlier rounds:
    * they are skipped before mapping, and never cost a completing call.
    */
   private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page, OrderFeed.PushedTradeSink sink) {
@@ -360,7 +360,7 @@ final class PushedTradeReader {
         if (!sink.wants(TradeMapper.tid(entry))) {
           continue;
         }
-        feed.complete(shop, entry).ifPresent(trades::add);
+        feed.complete(shop, entry, ShopRateLimiters.Lane.URGENT).ifPresent(trades::add);
       } catch (IllegalArgumentException e) {
         log.debug("shop {}: a listed trade cannot be read; left to trade.fullinfo.get: {}", shop.shop(), e.getMessage());
       }

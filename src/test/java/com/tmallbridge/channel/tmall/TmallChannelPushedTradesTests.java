@@ -9,6 +9,7 @@ import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.tmall.TopStubServer.Received;
 import com.tmallbridge.channel.tmall.TopStubServer.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -265,6 +266,26 @@ class TmallChannelPushedTradesTests {
 
     assertThat(calls()).as("trade 9 lacks its sub-orders, but no message waits for it").containsExactly("list:1");
     assertThat(read).containsExactly("1");
+  }
+
+  @Test
+  void aListedTradeCompletedForARoundIsAnUrgentCallNotABackgroundOne() {
+    server.answer(r -> r.method().equals("taobao.trades.sold.increment.get")
+        ? Reply.json("{\"trades_sold_increment_get_response\":{\"has_next\":false,\"trades\":{\"trade\":["
+            + TradeJson.partial(1) + "]}}}")
+        : Reply.json(TradeJson.fullinfo(Long.parseLong(r.param("tid")))));
+    TmallProperties properties = new TestProperties().build();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    TmallChannel channel = new TmallChannel(new TopClient(properties, clock, meters), properties, clock);
+
+    channel.pushedTrades(shop, List.of(paid(1, NOW)), sink);
+
+    assertThat(calls()).containsExactly("list:1", "fullinfo:1");
+    assertThat(read).containsExactly("1");
+    assertThat(meters.get("bridge.tmall.permit").tag("lane", "urgent").timer().count()).as("the page and the completing fetch")
+        .isEqualTo(2);
+    assertThat(meters.find("bridge.tmall.permit").tag("lane", "background").timer().count()).isZero();
   }
 
   @Test
