@@ -78,8 +78,21 @@ public interface OrderFeed {
     return calls;
   }
 
-  /** Receives what {@link #pushedTrades} read. Called on the reading thread, one call at a time. */
+  /**
+   * Receives what {@link #pushedTrades} read. Called one call at a time (a reader that lists
+   * several groups at once serialises its calls to the sink), never concurrently.
+   */
   interface PushedTradeSink {
+    /**
+     * Whether a listed trade {@code tid} would answer a message now. A reader may skip the trades of
+     * a list page for which this says false instead of mapping them (or completing them with
+     * further calls): pages of a peak list many trades already read. The tids of the messages
+     * given to {@link #pushedTrades} must be wanted. The default wants every trade.
+     */
+    default boolean wants(String tid) {
+      return true;
+    }
+
     /**
      * Trades read by one call.
      *

@@ -10,11 +10,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -164,6 +167,8 @@ final class PushedTradeBatches {
     private final Semaphore importSlots = new Semaphore(IMPORTS_QUEUED);
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Pending> waiting = new ArrayList<>();
+    /** How many messages of each tid {@link #waiting} holds. */
+    private final Map<String, Integer> waitingTids = new HashMap<>();
     private Shop shop;
     private boolean scheduled;
     private long lastRound;
@@ -187,6 +192,7 @@ final class PushedTradeBatches {
     synchronized void add(Shop latest, Pending pending) {
       shop = latest;
       waiting.add(pending);
+      waitingTids.merge(pending.tid(), 1, Integer::sum);
       if (!scheduled) {
         scheduled = true;
         long wait = Math.max(0, lastRound + gap - System.nanoTime());
@@ -203,6 +209,7 @@ final class PushedTradeBatches {
       synchronized (this) {
         left = new ArrayList<>(waiting);
         waiting.clear();
+        waitingTids.clear();
       }
       for (Answer a = answers.poll(); a != null; a = answers.poll()) {
         left.addAll(a.messages());
@@ -217,6 +224,7 @@ final class PushedTradeBatches {
       synchronized (this) {
         batch = new ArrayList<>(waiting);
         waiting.clear();
+        waitingTids.clear();
         current = shop;
         lastRound = System.nanoTime();
       }
@@ -250,7 +258,14 @@ final class PushedTradeBatches {
         throw new IllegalStateException("shop " + current.code() + " is paused until " + current.pausedUntil() + "; message comes again");
       }
       List<ChannelMessage> messages = batch.stream().map(p -> p.message).toList();
+      Set<String> batchTids = new HashSet<>();
+      batch.forEach(p -> batchTids.add(p.tid()));
       int calls = feed.pushedTrades(current.credentials(), messages, new OrderFeed.PushedTradeSink() {
+        @Override
+        public boolean wants(String tid) {
+          return batchTids.contains(tid) || waitingFor(tid);
+        }
+
         @Override
         public void read(List<ChannelTrade> trades, long startedNanos) {
           answer(current, batch, trades, startedNanos);
@@ -289,6 +304,11 @@ final class PushedTradeBatches {
       return calls;
     }
 
+    /** Whether a message of {@code tid} waits for the next round (a page of this round may answer it). */
+    private synchronized boolean waitingFor(String tid) {
+      return waitingTids.containsKey(tid);
+    }
+
     /**
      * Queues the trades that answer waiting messages (of the round, or arrived before the read
      * began) for the importing thread; waits while {@link #IMPORTS_QUEUED} reads are queued.
@@ -309,6 +329,7 @@ final class PushedTradeBatches {
             p.roundNanos = startedNanos;
             answered.add(p);
             it.remove();
+            waitingTids.computeIfPresent(p.tid(), (tid, n) -> n > 1 ? n - 1 : null);
           }
         }
       }

@@ -107,6 +107,29 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
   }
 
   @Test
+  void aRoundWantsTheTradesOfItsMessagesAndOfMessagesWaitingForTheNextRoundOnly() throws Exception {
+    List<Boolean> wanted = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch secondWaiting = new CountDownLatch(1);
+    feed.script = (batch, sink) -> {
+      if (feed.rounds.size() == 1) {
+        awaitRelease(secondWaiting);
+        wanted.add(sink.wants(paid.get(0)));
+        wanted.add(sink.wants(paid.get(1)));
+        wanted.add(sink.wants(paid.get(2)));
+      }
+      readEach(batch, sink);
+    };
+    CompletableFuture<Void> first = submit("1", paid.get(0));
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 1);
+    CompletableFuture<Void> second = submit("2", paid.get(1));
+    secondWaiting.countDown();
+    feed.release.countDown();
+
+    CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(wanted).as("its own message's trade, the waiting message's, an unrelated one").containsExactly(true, true, false);
+  }
+
+  @Test
   void aMessageIsConfirmedOnlyOnceItsTradeIsCommittedInTheInbox() throws Exception {
     feed.script = this::readEach;
     String tid = paid.get(0);

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * {@code status} after the change (spec §3.6, common content), and the message its publish time, so
  * the trade was modified at about that time and, unless it changed again, is listed by
  * taobao.trades.sold.increment.get with that {@code status} over a short modified window. Messages
- * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status; within a
+ * with a listable status, published at most {@link #MAX_AGE} ago, are grouped by status (the groups
+ * listed side by side, the sink still called one call at a time); within a
  * group each publication stands for the window from a second before to a second after it (TOP's
  * {@code modified} has second precision, and a trade may be modified just before the second its
  * message is published in), and overlapping windows merge, so a round of a steady stream is one
@@ -53,7 +54,8 @@ import tools.jackson.databind.JsonNode;
  * The tids no page listed, and messages without a listable status or older, are read one by one
  * with taobao.trade.fullinfo.get, {@link #PARALLEL} at once; so are the tids of a group whose list
  * call was refused for good. A listed entry that cannot be read is left to that fall-back, which
- * reports it. Thread-safe.
+ * reports it. A listed trade the sink does not {@linkplain OrderFeed.PushedTradeSink#wants want} is
+ * skipped before it is mapped. Thread-safe.
  */
 final class PushedTradeReader {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeReader.class);
@@ -117,13 +119,69 @@ final class PushedTradeReader {
     }
     int unlisted = singles.size();
     AtomicInteger pages = new AtomicInteger();
-    for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
+    if (byStatus.size() == 1) {
+      Map.Entry<String, List<ChannelMessage>> group = byStatus.entrySet().iterator().next();
       singles.addAll(listGroup(shop, group.getKey(), group.getValue(), sink, pages));
+    } else if (!byStatus.isEmpty()) {
+      singles.addAll(listGroups(shop, byStatus, serialised(sink), pages));
     }
     log.debug("shop {}: {} message(s), {} page(s), {} read one by one, {} of them not listed", shop.shop(), messages.size(),
         pages.get(), singles.size(), singles.size() - unlisted);
     fetchEach(shop, List.copyOf(singles), sink);
     return pages.get() + singles.size();
+  }
+
+  /**
+   * Lists the status groups side by side (a round of a steady stream often holds a payment and a
+   * closed trade: one wait for an answer instead of two) and returns the tids no page listed. Returns
+   * or throws only once every group has ended, so the sink is never called after this returns.
+   */
+  private Set<String> listGroups(ShopCredentials shop, Map<String, List<ChannelMessage>> byStatus, OrderFeed.PushedTradeSink sink,
+      AtomicInteger pages) {
+    List<CompletableFuture<Set<String>>> groups = new ArrayList<>();
+    for (Map.Entry<String, List<ChannelMessage>> group : byStatus.entrySet()) {
+      groups.add(CompletableFuture.supplyAsync(() -> listGroup(shop, group.getKey(), group.getValue(), sink, pages), CALLS));
+    }
+    Set<String> unlisted = new LinkedHashSet<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<Set<String>> group : groups) {
+      try {
+        unlisted.addAll(join(group));
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return unlisted;
+  }
+
+  /** The sink behind a lock: groups listed side by side call it one at a time, as its contract asks. */
+  private static OrderFeed.PushedTradeSink serialised(OrderFeed.PushedTradeSink sink) {
+    return new OrderFeed.PushedTradeSink() {
+      @Override
+      public synchronized boolean wants(String tid) {
+        return sink.wants(tid);
+      }
+
+      @Override
+      public synchronized void read(List<ChannelTrade> trades, long startedNanos) {
+        sink.read(trades, startedNanos);
+      }
+
+      @Override
+      public synchronized void missing(String tid) {
+        sink.missing(tid);
+      }
+
+      @Override
+      public synchronized void refused(String tid, ChannelException problem) {
+        sink.refused(tid, problem);
+      }
+    };
   }
 
   /**
@@ -263,7 +321,7 @@ final class PushedTradeReader {
           return false;
         }
         pagesRead++;
-        List<ChannelTrade> trades = listed(shop, page);
+        List<ChannelTrade> trades = listed(shop, page, sink);
         if (!trades.isEmpty()) {
           boolean found = false;
           for (ChannelTrade t : trades) {
@@ -290,11 +348,19 @@ final class PushedTradeReader {
     return true;
   }
 
-  private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page) {
+  /**
+   * The listed trades the sink wants, mapped (and completed with trade.fullinfo.get, an urgent call
+   * like the page's, when the list left out what a trade needs). Under a peak a page lists mostly trades read by earlier rounds:
+   * they are skipped before mapping, and never cost a completing call.
+   */
+  private List<ChannelTrade> listed(ShopCredentials shop, TopResponse page, OrderFeed.PushedTradeSink sink) {
     List<ChannelTrade> trades = new ArrayList<>();
     for (JsonNode entry : page.list("trades")) {
       try {
-        feed.complete(shop, entry).ifPresent(trades::add);
+        if (!sink.wants(TradeMapper.tid(entry))) {
+          continue;
+        }
+        feed.complete(shop, entry, ShopRateLimiters.Lane.URGENT).ifPresent(trades::add);
       } catch (IllegalArgumentException e) {
         log.debug("shop {}: a listed trade cannot be read; left to trade.fullinfo.get: {}", shop.shop(), e.getMessage());
       }

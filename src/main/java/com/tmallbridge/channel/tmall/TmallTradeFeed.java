@@ -150,13 +150,18 @@ final class TmallTradeFeed {
     }
   }
 
-  /** The entry itself when it is complete, else the trade as trade.fullinfo.get returns it. */
+  /** The entry itself when it is complete, else the trade as trade.fullinfo.get returns it (a background call). */
   Optional<ChannelTrade> complete(ShopCredentials shop, JsonNode entry) {
+    return complete(shop, entry, ShopRateLimiters.Lane.BACKGROUND);
+  }
+
+  /** {@link #complete(ShopCredentials, JsonNode)} with the completing call in {@code lane} of the shop's rate limiter. */
+  Optional<ChannelTrade> complete(ShopCredentials shop, JsonNode entry, ShopRateLimiters.Lane lane) {
     if (!TradeMapper.needsDetail(entry)) {
       return Optional.of(TradeMapper.trade(entry));
     }
     String tid = TradeMapper.tid(entry);
-    Optional<ChannelTrade> full = trade(shop, tid);
+    Optional<ChannelTrade> full = trade(shop, tid, lane);
     if (full.isEmpty()) {
       log.warn("shop {}: trade {} is listed as changed but trade.fullinfo.get says it does not exist", shop.shop(), tid);
     }

@@ -9,11 +9,15 @@ import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.tmall.TopStubServer.Received;
 import com.tmallbridge.channel.tmall.TopStubServer.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +205,87 @@ class TmallChannelPushedTradesTests {
 
     assertThat(calls()).containsExactlyInAnyOrder("fullinfo:1", "fullinfo:2");
     assertThat(read).containsExactly("1", "2");
+  }
+
+  @Test
+  void listsTheStatusGroupsOfARoundSideBySide() throws Exception {
+    server.close();
+    server = TopStubServer.start(true);
+    shop = server.shop(1, "hmac");
+    CountDownLatch bothAsked = new CountDownLatch(2);
+    List<Boolean> answeredTogether = new CopyOnWriteArrayList<>();
+    server.answer(r -> {
+      bothAsked.countDown();
+      try {
+        answeredTogether.add(bothAsked.await(3, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Reply.json(r.param("status").equals("TRADE_CLOSED") ? hasNextPage(false, 2) : hasNextPage(false, 1));
+    });
+    ChannelMessage closed = new ChannelMessage("m2", "taobao_trade_TradeClose", "2", "2", null,
+        "{\"tid\":2,\"status\":\"TRADE_CLOSED\"}", NOW, "seller", null);
+
+    channel().pushedTrades(shop, List.of(paid(1, NOW), closed), sink);
+
+    assertThat(server.received()).extracting(r -> r.param("status"))
+        .containsExactlyInAnyOrder("WAIT_SELLER_SEND_GOODS", "TRADE_CLOSED");
+    assertThat(answeredTogether).as("each group's page was asked for before the other's was answered").containsExactly(true, true);
+    assertThat(read).containsExactlyInAnyOrder("1", "2");
+  }
+
+  @Test
+  void listedTradesNoMessageWantsAreNeitherMappedNorFetched() {
+    server.answer(r -> r.method().equals("taobao.trades.sold.increment.get")
+        ? Reply.json("{\"trades_sold_increment_get_response\":{\"has_next\":false,\"trades\":{\"trade\":["
+            + TradeJson.partial(9) + "," + TradeJson.complete(1) + "," + TradeJson.complete(8) + "]}}}")
+        : Reply.json(TradeJson.fullinfo(Long.parseLong(r.param("tid")))));
+    OrderFeed.PushedTradeSink wantsOne = new OrderFeed.PushedTradeSink() {
+      @Override
+      public boolean wants(String tid) {
+        return tid.equals("1");
+      }
+
+      @Override
+      public void read(List<ChannelTrade> trades, long startedNanos) {
+        sink.read(trades, startedNanos);
+      }
+
+      @Override
+      public void missing(String tid) {
+        sink.missing(tid);
+      }
+
+      @Override
+      public void refused(String tid, ChannelException problem) {
+        sink.refused(tid, problem);
+      }
+    };
+
+    channel().pushedTrades(shop, List.of(paid(1, NOW)), wantsOne);
+
+    assertThat(calls()).as("trade 9 lacks its sub-orders, but no message waits for it").containsExactly("list:1");
+    assertThat(read).containsExactly("1");
+  }
+
+  @Test
+  void aListedTradeCompletedForARoundIsAnUrgentCallNotABackgroundOne() {
+    server.answer(r -> r.method().equals("taobao.trades.sold.increment.get")
+        ? Reply.json("{\"trades_sold_increment_get_response\":{\"has_next\":false,\"trades\":{\"trade\":["
+            + TradeJson.partial(1) + "]}}}")
+        : Reply.json(TradeJson.fullinfo(Long.parseLong(r.param("tid")))));
+    TmallProperties properties = new TestProperties().build();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    TmallChannel channel = new TmallChannel(new TopClient(properties, clock, meters), properties, clock);
+
+    channel.pushedTrades(shop, List.of(paid(1, NOW)), sink);
+
+    assertThat(calls()).containsExactly("list:1", "fullinfo:1");
+    assertThat(read).containsExactly("1");
+    assertThat(meters.get("bridge.tmall.permit").tag("lane", "urgent").timer().count()).as("the page and the completing fetch")
+        .isEqualTo(2);
+    assertThat(meters.find("bridge.tmall.permit").tag("lane", "background").timer().count()).isZero();
   }
 
   @Test

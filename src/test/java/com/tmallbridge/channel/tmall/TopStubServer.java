@@ -65,9 +65,17 @@ final class TopStubServer implements AutoCloseable {
   }
 
   static TopStubServer start() throws IOException {
+    return start(false);
+  }
+
+  /** @param concurrent answer requests on threads of their own (the default answers one at a time) */
+  static TopStubServer start(boolean concurrent) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     TopStubServer stub = new TopStubServer(server);
     server.createContext("/router/rest", stub::handle);
+    if (concurrent) {
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    }
     server.start();
     return stub;
   }
