@@ -61,7 +61,15 @@ class CaseOrder {
    * transaction that books the case.
    */
   Optional<String> reasonToWait(ShopId shop, RefundView r) {
-    return reason(shop, r);
+    Optional<Instant> pulled = checkpoints.get(RefundPoller.SOURCE, RefundPoller.STREAM, shop);
+    if (pulled.isEmpty() || !pulled.get().isAfter(r.created())) {
+      return Optional.of("the refund pull has read Tmall's cases up to " + pulled.map(Instant::toString).orElse("nothing yet")
+          + ", not past " + r.created() + " when case " + r.refundId() + " was created; an earlier case of sub-order " + r.oid()
+          + " may not be stored yet");
+    }
+    Optional<EarlierCase> earlier = refunds.unfinishedEarlierCase(shop, r);
+    return earlier.map(e -> "the earlier case " + e.refundId() + " of sub-order " + r.oid() + " is in stage " + e.stage()
+        + "; case " + r.refundId() + " is booked after it");
   }
 
   /**
@@ -81,17 +89,5 @@ class CaseOrder {
     Duration pause = waited.dividedBy(10);
     pause = pause.compareTo(MIN_PAUSE) < 0 ? MIN_PAUSE : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     return Optional.of(now.plus(pause));
-  }
-
-  private Optional<String> reason(ShopId shop, RefundView r) {
-    Optional<Instant> pulled = checkpoints.get(RefundPoller.SOURCE, RefundPoller.STREAM, shop);
-    if (pulled.isEmpty() || !pulled.get().isAfter(r.created())) {
-      return Optional.of("the refund pull has read Tmall's cases up to " + pulled.map(Instant::toString).orElse("nothing yet")
-          + ", not past " + r.created() + " when case " + r.refundId() + " was created; an earlier case of sub-order " + r.oid()
-          + " may not be stored yet");
-    }
-    Optional<EarlierCase> earlier = refunds.unfinishedEarlierCase(shop, r);
-    return earlier.map(e -> "the earlier case " + e.refundId() + " of sub-order " + r.oid() + " is in stage " + e.stage()
-        + "; case " + r.refundId() + " is booked after it");
   }
 }

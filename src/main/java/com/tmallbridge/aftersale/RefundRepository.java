@@ -19,6 +19,10 @@ import org.springframework.stereotype.Repository;
 /** SQL of {@code aftersale_refund}, {@code aftersale_refund_status} and {@code aftersale_effect}. */
 @Repository
 class RefundRepository {
+  /** The stages of a case that is not finished, for {@link #unfinishedEarlierCase}. */
+  private static final List<String> UNFINISHED_STAGES =
+      Arrays.stream(RefundStage.values()).filter(RefundStage::unfinished).map(Enum::name).toList();
+
   private static final String INSERT = """
       insert into aftersale_refund (shop_id, refund_id, tid, oid, status, status_rank, kind, refund_fee_fen, reported_fee_fen,
           has_good_return, good_status, refund_phase, dispute_type, num, created, modified, stage,
@@ -234,9 +238,8 @@ class RefundRepository {
    * refund id) whose stage is {@linkplain RefundStage#unfinished() unfinished}; empty when none.
    */
   Optional<EarlierCase> unfinishedEarlierCase(ShopId shop, RefundView r) {
-    List<String> stages = Arrays.stream(RefundStage.values()).filter(RefundStage::unfinished).map(Enum::name).toList();
     return jdbc.sql(UNFINISHED_EARLIER).param("shop", shop.value()).param("tid", r.tid()).param("oid", r.oid())
-        .param("refundId", r.refundId()).param("created", utc(r.created())).param("stages", stages)
+        .param("refundId", r.refundId()).param("created", utc(r.created())).param("stages", UNFINISHED_STAGES)
         .query((rs, n) -> new EarlierCase(rs.getString("refund_id"), RefundStage.valueOf(rs.getString("stage")))).optional();
   }
 
