@@ -30,7 +30,14 @@ class DemoCommand implements Callable<Integer> {
   Integer orders;
   @Option(names = "--seed", description = "Seed of the generated data and faults (default: random, printed in the report).") Long seed;
   @Option(names = "--faults", defaultValue = "0", description = "Share of API calls the sandbox fails, 0..0.9 (default: ${DEFAULT-VALUE}).") double faults;
-  @Option(names = "--exit", description = "Exit after the report instead of syncing live trades until Ctrl-C.") boolean exit;
+  @Option(names = "--exit", description = "Exit after the report instead of syncing live trades and serving the console until Ctrl-C.")
+  boolean exit;
+  @Option(names = "--port", defaultValue = "8080",
+      description = "Without --exit: TCP port of the web console (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Without --exit: address the console listens on (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind;
   @Option(names = "--timeout", description = "Give up waiting for the bridge after this ISO duration (default: PT10M; PT30M with --erp tryton).")
   Duration timeout;
   @Option(names = "--erp", defaultValue = "builtin", paramLabel = "builtin|tryton",
@@ -45,6 +52,9 @@ class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (root.dbUrl != null) {
       throw new IllegalArgumentException("demo runs on its own H2 database under --data; drop --db-url");
+    }
+    if (!exit) {
+      ServeCommand.checkAddress(port, bind);
     }
     int budget = callsPerSecond == null ? DEMO_CALLS_PER_SECOND : callsPerSecond;
     if (budget < 1 || budget > 10_000) {
@@ -76,6 +86,11 @@ class DemoCommand implements Callable<Integer> {
             .with("logging.file.name", dir.resolve("bridge.log").toString())) {
       if (tryton != null) {
         tryton.bridgeProperties(DemoRunner.WAREHOUSE).forEach(runtime::with);
+      }
+      if (!exit) {
+        // the console's web server starts with the context, before the demo's clock runs; no one can log in before the report:
+        // the first admin is created after it
+        ServeCommand.webServer(runtime, port, bind);
       }
       DemoRunner demo = runtime.bean(DemoRunner.class);
       DemoReport report = demo.run(sandbox, options, progress::show);
@@ -129,18 +144,36 @@ class DemoCommand implements Callable<Integer> {
     out.line("  inspect: ./bridge --data " + dir + " orders list | exceptions list | stock show | shipments list | refunds list");
   }
 
-  private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime) throws InterruptedException {
+  /**
+   * After the report: the console on the demo's database (a first admin created as {@code serve}
+   * does, its password printed once), the schedulers of {@code serve}, and live trades from the
+   * sandbox, until Ctrl-C (a shutdown hook) or until this thread is interrupted, which stops it the
+   * same way. Printed on standard error, so that standard output carries the report alone.
+   */
+  private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime) {
     Output out = new Output(root.spec.commandLine().getErr());
     var c = sandbox.credentials();
     out.line("sandbox gateway " + sandbox.url() + "  app key " + c.appKey() + "  app secret " + c.appSecret() + "  session " + c.sessionKey());
+    ServeCommand.announceConsole(runtime, out, port, bind);
     out.line("live trades keep arriving and syncing (TMC push and polling), stock, shipments and refunds keep flowing; Ctrl-C to stop");
     runtime.bean(com.tmallbridge.stock.StockSync.class).start();
     runtime.bean(com.tmallbridge.fulfilment.FulfilmentSync.class).start();
     runtime.bean(com.tmallbridge.aftersale.RefundSync.class).start();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {
-      sandbox.generateLive(20, Duration.ofSeconds(20)).awaitDone(Duration.ofSeconds(40));
+    Thread hook = new Thread(stop::countDown);
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      while (!stop.await(0, java.util.concurrent.TimeUnit.SECONDS)) {
+        sandbox.generateLive(20, Duration.ofSeconds(20)).awaitDone(Duration.ofSeconds(40));
+      }
+    } catch (InterruptedException stopRequested) {
+      // the caller's stop request, as Ctrl-C: fall through to the schedulers' stop
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is stopping: the hook has run or is running
+      }
     }
   }
 }

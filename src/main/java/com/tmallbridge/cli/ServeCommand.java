@@ -33,31 +33,50 @@ class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    checkAddress(port, bind);
+    if (workers < 1 || workers > 64) {
+      throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
+    }
+    SpringRuntime runtime = webServer(root.runtime(), port, bind).with("bridge.sync.worker-threads", workers);
+    Output out = new Output(root.spec.commandLine().getOut());
+    runtime.context();
+    CountDownLatch stopped = SyncCommand.startContinuously(runtime);
+    announceConsole(runtime, out, port, bind);
+    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
+    stopped.await();
+    return 0;
+  }
+
+  /** Refuses a port outside 0..65535 or an address that is no host name or IP address (exit 2). */
+  static void checkAddress(int port, String bind) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
     }
     if (!HOST.matcher(bind).matches()) {
       throw new IllegalArgumentException("--bind must be an IP address or host name, got '" + bind + "'");
     }
-    if (workers < 1 || workers > 64) {
-      throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
-    }
-    SpringRuntime runtime = root.runtime()
-        .with("spring.main.web-application-type", "servlet")
-        .with("server.port", port)
-        .with("server.address", bind)
-        .with("bridge.sync.worker-threads", workers);
-    Output out = new Output(root.spec.commandLine().getOut());
+  }
+
+  /** Makes {@code runtime}, not yet started, a web application listening on {@code bind:port}. */
+  static SpringRuntime webServer(SpringRuntime runtime, int port, String bind) {
+    return runtime.with("spring.main.web-application-type", "servlet").with("server.port", port).with("server.address", bind);
+  }
+
+  /**
+   * Creates the first admin on a database without console users (printing its password once) and
+   * prints the console's URL, with the port the server actually listens on.
+   *
+   * @return the URL printed
+   */
+  static String announceConsole(SpringRuntime runtime, Output out, int port, String bind) {
     String actualPort = runtime.context().getEnvironment().getProperty("local.server.port", Integer.toString(port));
     runtime.bean(UserManagement.class).createFirstAdmin().ifPresent(password -> {
       out.line("first login: user admin, password " + password);
       out.line("  (shown once: change it with 'bridge user passwd admin', add users with 'bridge user add')");
     });
-    CountDownLatch stopped = SyncCommand.startContinuously(runtime);
     String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
-    out.line("console: http://" + host + ":" + actualPort + "/");
-    out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    String url = "http://" + host + ":" + actualPort + "/";
+    out.line("console: " + url);
+    return url;
   }
 }

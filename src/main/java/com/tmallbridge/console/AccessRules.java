@@ -57,6 +57,7 @@ public final class AccessRules {
       rule(null, "/actuator/**", ADMIN),
       rule(HttpMethod.POST, "/logout", EVERY_ROLE),
       rule(HttpMethod.GET, "/", EVERY_ROLE),
+      rule(HttpMethod.GET, "/dashboard/hourly", EVERY_ROLE),
       rule(HttpMethod.GET, "/orders", EVERY_ROLE),
       rule(HttpMethod.GET, "/exceptions", EVERY_ROLE),
       rule(HttpMethod.POST, "/exceptions/{id}/retry", WORKERS),

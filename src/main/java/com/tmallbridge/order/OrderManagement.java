@@ -154,6 +154,17 @@ public class OrderManagement {
     return new OrderFigures(counts[0], counts[1], exceptions.raisedSince(from, shops));
   }
 
+  /**
+   * Trades received and exported per hour in the {@code hours} hours from {@code from}, in
+   * {@code shops} (null: all); rows outside those hours are not counted.
+   */
+  public OrderHours perHour(java.time.Instant from, int hours, java.util.@Nullable Collection<ShopId> shops) {
+    if (hours < 1 || hours > 24 * 7) {
+      throw new IllegalArgumentException("hours must be between 1 and 168, got " + hours);
+    }
+    return new OrderHours(from, trades.perHour("first_seen_at", from, hours, shops), trades.perHour("exported_at", from, hours, shops));
+  }
+
   /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
   public List<ExceptionView> unresolvedExceptions(java.util.@Nullable Collection<ShopId> shops, int limit) {
     return exceptions.unresolved(shops, limit);

@@ -324,6 +324,40 @@ class OrderRepository {
     return new long[] {received, exported};
   }
 
+  /**
+   * Counts of trades by the hour of {@code column} ({@code first_seen_at} or {@code exported_at})
+   * in {@code [from, from + hours)}: one entry per hour, zero for an hour without rows. Grouped in
+   * the database (seconds since {@code from} divided by 3,600), so a busy day sends 24 rows, not
+   * every trade.
+   */
+  List<Long> perHour(String column, Instant from, int hours, java.util.@Nullable Collection<ShopId> shops) {
+    if (!column.equals("first_seen_at") && !column.equals("exported_at")) {
+      throw new IllegalArgumentException("no hourly count of " + column);
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("from", from.atOffset(java.time.ZoneOffset.UTC));
+    params.put("to", from.plusSeconds(3600L * hours).atOffset(java.time.ZoneOffset.UTC));
+    String scope = "";
+    if (shops != null) {
+      scope = " and shop_id in (:shops)";
+      params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    // the epoch second of the start is a number the code computes, not input: written into the statement so that the
+    // grouping expression is the same in the select list and the group by on PostgreSQL
+    String hour = "floor((extract(epoch from " + column + ") - " + from.getEpochSecond() + ") / 3600)";
+    long[] counts = new long[hours];
+    jdbc.sql("select h, count(*) from (select " + hour + " as h from order_trade where " + column + " >= :from and " + column
+        + " < :to" + scope + ") x group by h").params(params)
+        .query((rs, n) -> {
+          int h = rs.getInt(1);
+          if (h >= 0 && h < hours) {
+            counts[h] = rs.getLong(2);
+          }
+          return h;
+        }).list();
+    return java.util.Arrays.stream(counts).boxed().toList();
+  }
+
   /** The external line ids of a trade's lines, in line order. */
   List<String> lineOids(ShopId shop, String tid) {
     return jdbc.sql("select oid from order_line where shop_id = :shop and tid = :tid order by line_no")

@@ -40,6 +40,7 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /login", OPEN);
     EXPECTED.put("* /error", OPEN);
     EXPECTED.put("GET /", EVERY_ROLE);
+    EXPECTED.put("GET /dashboard/hourly", EVERY_ROLE);
     EXPECTED.put("GET /orders", EVERY_ROLE);
     EXPECTED.put("GET /exceptions", EVERY_ROLE);
     EXPECTED.put("POST /exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));

@@ -8,6 +8,7 @@ import com.tmallbridge.console.ConsolePrincipal;
 import com.tmallbridge.console.ShopScope;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.order.ExceptionView;
+import com.tmallbridge.order.OrderHours;
 import com.tmallbridge.order.OrderManagement;
 import com.tmallbridge.order.TradeState;
 import com.tmallbridge.order.TradeView;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,11 +37,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's screens: login, dashboard, orders, exception queue (with retry) and the audit log.
+ * The console's screens: login, dashboard (with the JSON of its hourly chart), orders, exception queue (with retry) and the audit log.
  * Every list shows only the rows of the shops the user's {@link ShopScope} allows; an action on a
  * row of another shop is refused with 404, as if it did not exist. Actions run as the signed-in
  * user ({@link ActorContext}), so the audit log names them and their address. Who may reach which
@@ -93,6 +96,29 @@ class ConsoleController {
     model.addAttribute("byReason", orders.unresolvedByReason(scope));
     model.addAttribute("lags", lags);
     return "dashboard";
+  }
+
+  /**
+   * The dashboard chart's data: trades received and exported per hour of today (China Standard
+   * Time), within the user's shops: {@code {"day": "2026-12-05", "zone": "Asia/Shanghai", "hours":
+   * ["00", …, "23"], "received": [24 counts], "exported": [24 counts], "currentHour": 14}}.
+   */
+  @GetMapping(path = "/dashboard/hourly", produces = "application/json")
+  @ResponseBody
+  Map<String, Object> hourly(@AuthenticationPrincipal ConsolePrincipal user) {
+    Instant now = clock.instant();
+    LocalDate day = LocalDate.ofInstant(now, DAY_ZONE);
+    Instant dayStart = day.atStartOfDay(DAY_ZONE).toInstant();
+    int hours = (int) Duration.between(dayStart, day.plusDays(1).atStartOfDay(DAY_ZONE).toInstant()).toHours();
+    OrderHours counts = orders.perHour(dayStart, hours, scope(user));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("day", day.toString());
+    body.put("zone", DAY_ZONE.getId());
+    body.put("hours", java.util.stream.IntStream.range(0, hours).mapToObj(h -> String.format(java.util.Locale.ROOT, "%02d", h)).toList());
+    body.put("received", counts.received());
+    body.put("exported", counts.exported());
+    body.put("currentHour", Duration.between(dayStart, now).toHours());
+    return body;
   }
 
   @GetMapping("/orders")

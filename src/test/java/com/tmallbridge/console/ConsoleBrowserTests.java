@@ -1,0 +1,249 @@
+package com.tmallbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.SalesOrderQuery;
+import com.tmallbridge.order.ExceptionView;
+import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.order.OrderSync;
+import com.tmallbridge.product.ProductManagement;
+import com.tmallbridge.sandbox.tmall.SandboxConfig;
+import com.tmallbridge.sandbox.tmall.SandboxTrade;
+import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.CleanDatabase;
+import com.tmallbridge.testsupport.SandboxMaterials;
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser: headless Chromium driven through the system's chromedriver,
+ * against the console on a random port, on data the Tmall sandbox produced (trades synced once,
+ * those of one item held as {@code UNMAPPED_SKU} because the ERP has no material for it). Each
+ * role logs in and sees the dashboard with its chart; an order is followed from the dashboard to
+ * the orders list; an operator fixes an exception (the missing material and mapping added through
+ * the product and ERP APIs, the console having no mapping editor yet), retries it in the console,
+ * and the order reaches the ERP (read through the ERP's own API); the auditor is refused a retry
+ * and the operator the audit log with the 403 page. Screenshots of the dashboard, the orders and
+ * the exception queue go to {@code target/console-screenshots}, and also to the directory named
+ * by the system property {@code bridge.test.screenshots} (e.g. {@code docs/img}).
+ *
+ * <p>Skipped, with the reason, when Chromium or chromedriver is missing ({@code
+ * bridge.test.chromium} / {@code bridge.test.chromedriver} name other paths).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
+@CleanDatabase
+class ConsoleBrowserTests extends SpringDatabaseTestBase {
+  private static final Path CHROMIUM = Path.of(System.getProperty("bridge.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final String PASSWORD = "correct horse battery";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static ChromeDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired UserManagement users;
+  @Autowired ShopManagement shops;
+  @Autowired ProductManagement products;
+  @Autowired ErpRegistry erp;
+  @Autowired OrderSync sync;
+  @Autowired OrderManagement orders;
+
+  private TmallSandbox sandbox;
+  private Shop shop;
+  private String base;
+
+  @BeforeAll
+  static void startBrowser() {
+    if (!browserInstalled()) {
+      return; // each test is skipped with the reason (surefire reports no reason for a class skipped as a whole)
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeEach
+  void seed() throws Exception {
+    Assumptions.assumeTrue(browserInstalled(), "browser tests skipped: need Chromium at " + CHROMIUM + " and chromedriver at "
+        + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+    base = "http://127.0.0.1:" + port + "/";
+    sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(11));
+    Instant now = sandbox.clock().instant();
+    sandbox.generateHistory(40, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
+    var c = sandbox.credentials();
+    shop = shops.add(new ShopRegistration("TM01", "演示店", sandbox.url(), c.appKey(), c.appSecret(), c.sessionKey(), "md5",
+        now.minus(Duration.ofHours(3))));
+    long missingItem = sandbox.trades().stream().filter(SandboxTrade::everPaid).filter(t -> !"TRADE_CLOSED".equals(t.status()))
+        .flatMap(t -> t.lines().stream()).map(l -> l.numIid()).findFirst().orElseThrow();
+    SandboxMaterials.seed(sandbox, shop, products, erp, missingItem);
+    sync.runOnce();
+    assertThat(orders.unresolvedExceptions()).as("trades of item %s held", missingItem).isPositive();
+    for (Role role : Role.values()) {
+      users.add(role.name().toLowerCase(), role, ShopScope.everyShop(), PASSWORD);
+    }
+  }
+
+  @AfterEach
+  void stopSandbox() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  void eachRoleSeesTheDashboardFollowsAnOrderAndIsRefusedWhatItMayNotSee() throws IOException {
+    ExceptionView held = firstHeld();
+    for (Role role : Role.values()) {
+      login(role);
+      assertThat(text(By.tagName("h1"))).isEqualTo("Today");
+      assertThat(Integer.parseInt(text(By.id("received")))).as(role + " sees today's orders").isPositive();
+      String drawn = await().atMost(WAIT).until(() -> browser.findElement(By.id("hourly-chart")).getDomAttribute("data-loaded"),
+          java.util.Objects::nonNull);
+      assertThat(Integer.parseInt(drawn)).as("the chart's orders").isEqualTo(Integer.parseInt(text(By.id("received"))));
+      assertThat(browser.findElements(By.cssSelector("#hourly-chart canvas"))).as("ECharts drew").isNotEmpty();
+      assertThat(browser.findElements(By.linkText("Audit log"))).hasSize(role == Role.OPERATOR ? 0 : 1);
+    }
+    screenshot("console-dashboard");
+
+    // follow the held order from the dashboard to the orders list, searching for it
+    browser.findElement(By.linkText("Orders")).click();
+    await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("tr.trade")).size() > 1);
+    screenshot("console-orders");
+    browser.findElement(By.id("q")).sendKeys(held.tid());
+    await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr.trade")).size() == 1);
+    List<String> row = cells(browser.findElement(By.cssSelector("tr.trade")));
+    assertThat(row).contains("TM01", held.tid(), "EXCEPTION", "UNMAPPED_SKU");
+
+    // the auditor (signed in last) sees the queue without a Retry button, and a forged retry is refused
+    login(Role.AUDITOR);
+    browser.get(base + "exceptions");
+    assertThat(browser.findElements(By.cssSelector("tr.exception"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("tr.exception button"))).isEmpty();
+    ((JavascriptExecutor) browser).executeScript("""
+        var f = document.createElement('form'); f.method = 'post'; f.action = '/exceptions/' + arguments[0] + '/retry';
+        var t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';
+        t.value = document.querySelector('meta[name="_csrf"]').content; f.appendChild(t);
+        document.body.appendChild(f); f.submit();""", held.id());
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("forbidden")).isEmpty());
+    assertThat(text(By.id("forbidden"))).isEqualTo("Not allowed (403)");
+    assertThat(orders.exception(held.id())).hasValueSatisfying(e -> assertThat(e.retries()).isZero());
+
+    login(Role.OPERATOR);
+    browser.get(base + "audit");
+    assertThat(text(By.id("forbidden"))).isEqualTo("Not allowed (403)");
+  }
+
+  @Test
+  void anOperatorRetriesAFixedExceptionAndTheOrderReachesTheErp() throws IOException {
+    ExceptionView held = firstHeld();
+    assertThat(erpOrderNumbers()).doesNotContain(held.tid());
+    login(Role.OPERATOR);
+    browser.findElement(By.linkText("Exception queue")).click();
+    WebElement row = exceptionRow(held);
+    assertThat(cells(row)).contains("UNMAPPED_SKU");
+    screenshot("console-exceptions");
+
+    // the fix: the missing item's materials in the ERP and its SKU mappings, through the ERP and product APIs
+    SandboxMaterials.seed(sandbox, shop, products, erp, -1);
+    exceptionRow(held).findElement(By.tagName("button")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("outcome")).isEmpty());
+    assertThat(text(By.id("outcome"))).contains(held.tid());
+
+    sync.drain();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(erpOrderNumbers()).contains(held.tid()));
+    browser.get(base + "exceptions");
+    assertThat(browser.findElements(By.cssSelector("tr.exception")).stream().map(this::cells))
+        .noneSatisfy(cells -> assertThat(cells).contains(held.tid()));
+    browser.get(base + "orders?q=" + held.tid());
+    assertThat(cells(browser.findElement(By.cssSelector("tr.trade")))).contains(held.tid(), "EXPORTED");
+  }
+
+  private ExceptionView firstHeld() {
+    return orders.unresolvedExceptions(null, 10).get(0);
+  }
+
+  private WebElement exceptionRow(ExceptionView held) {
+    return await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr.exception")).stream()
+        .filter(r -> cells(r).contains(Long.toString(held.id()))).findFirst().orElse(null), java.util.Objects::nonNull);
+  }
+
+  /** The trade ids of the sales orders in the built-in ERP, read through its API. */
+  private List<String> erpOrderNumbers() {
+    List<String> numbers = new ArrayList<>();
+    erp.capability(SalesOrderQuery.class).forEachChannelOrder(o -> numbers.add(o.orderNo().value()));
+    return numbers;
+  }
+
+  /** Signs out whoever is signed in and signs in as {@code role}, in English; lands on the dashboard. */
+  private void login(Role role) {
+    browser.get(base + "login?lang=en");
+    browser.manage().deleteCookieNamed("BRIDGE_SESSION");
+    browser.get(base + "login?lang=en");
+    browser.findElement(By.name("username")).sendKeys(role.name().toLowerCase());
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("received")).isEmpty());
+  }
+
+  private String text(By by) {
+    return browser.findElement(by).getText().strip();
+  }
+
+  private List<String> cells(WebElement row) {
+    return row.findElements(By.tagName("td")).stream().map(c -> c.getText().strip()).collect(Collectors.toList());
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
+    Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    String extra = System.getProperty("bridge.test.screenshots");
+    if (extra != null && !extra.isBlank()) {
+      Files.copy(shot, Files.createDirectories(Path.of(extra)).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
