@@ -33,6 +33,14 @@ public interface FieldCipher {
   /** Whether {@code value} is not null and not sealed with the active key (plain, or sealed with an older key). */
   boolean needsResealing(@Nullable String value);
 
+  /**
+   * A cipher over one fresh random key held in memory only, for tests and throw-away databases:
+   * what it seals no other process can open.
+   */
+  static FieldCipher ephemeral() {
+    return new AesGcmFieldCipher(DataKeyRing.fresh());
+  }
+
   /** Whether {@code value} carries the sealed prefix. */
   static boolean isSealed(@Nullable String value) {
     return value != null && value.startsWith(PREFIX);
