@@ -59,12 +59,12 @@ final class DataKeyFile {
   private void write(DataKeyRing ring, boolean replace) {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".new");
-      Files.deleteIfExists(tmp);
+      Path tmp;
       try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".new",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
-        Files.createFile(tmp);
+        tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".new");
       }
       Files.writeString(tmp, ring.encoded(), StandardCharsets.UTF_8);
       if (replace) {
@@ -74,7 +74,11 @@ final class DataKeyFile {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
       } else {
-        Files.move(tmp, file);
+        try {
+          Files.move(tmp, file);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
