@@ -21,5 +21,7 @@ public enum AuditAction {
   /** A masked personal-data field or a secret was shown in clear. */
   REVEAL,
   /** Data left the system as a file (Excel, CSV, backup). */
-  EXPORT
+  EXPORT,
+  /** A data key was added, or the sealed columns were re-encrypted with the active key. */
+  KEY_CHANGE
 }

@@ -23,4 +23,12 @@ public record ShopRegistration(
     String appSecret,
     String sessionKey,
     String signMethod,
-    @Nullable Instant since) {}
+    @Nullable Instant since) {
+
+  /** Names the shop without its secrets. */
+  @Override
+  public String toString() {
+    return "ShopRegistration[code=" + code + ", name=" + name + ", gatewayUrl=" + gatewayUrl + ", appKey=" + appKey
+        + ", appSecret=****, sessionKey=****, signMethod=" + signMethod + ", since=" + since + "]";
+  }
+}

@@ -2,6 +2,7 @@ package com.tmallbridge.shop;
 
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.secret.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,8 +14,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The {@code shop} table. The app secret and session key are sealed by the {@link FieldCipher} on write and opened on read. */
 @Repository
 class ShopRepository {
+  static final String APP_SECRET = "shop.app_secret";
+  static final String SESSION_KEY = "shop.session_key";
   private static final String COLUMNS =
       "id, code, name, gateway_url, app_key, app_secret, session_key, sign_method, first_pull_from,"
           + " status, status_detail, paused_until, created_at";
@@ -35,9 +39,11 @@ class ShopRepository {
       "update shop set status = :status, status_detail = :detail, paused_until = :until, updated_at = :now where id = :id";
 
   private final JdbcClient jdbc;
+  private final FieldCipher cipher;
 
-  ShopRepository(JdbcClient jdbc) {
+  ShopRepository(JdbcClient jdbc, FieldCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   Optional<Shop> findByCode(String code) {
@@ -75,8 +81,8 @@ class ShopRepository {
         .param("name", r.name())
         .param("gateway", r.gatewayUrl())
         .param("appKey", r.appKey())
-        .param("appSecret", r.appSecret())
-        .param("session", r.sessionKey())
+        .param("appSecret", cipher.seal(r.appSecret(), APP_SECRET))
+        .param("session", cipher.seal(r.sessionKey(), SESSION_KEY))
         .param("signMethod", r.signMethod())
         .param("now", utc(now));
   }
@@ -88,8 +94,8 @@ class ShopRepository {
             id,
             rs.getString("gateway_url"),
             rs.getString("app_key"),
-            rs.getString("app_secret"),
-            rs.getString("session_key"),
+            cipher.open(rs.getString("app_secret"), APP_SECRET),
+            cipher.open(rs.getString("session_key"), SESSION_KEY),
             rs.getString("sign_method"));
     OffsetDateTime paused = rs.getObject("paused_until", OffsetDateTime.class);
     return new Shop(

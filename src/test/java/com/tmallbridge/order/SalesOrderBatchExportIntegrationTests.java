@@ -9,6 +9,7 @@ import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.erp.MaterialCatalog;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.secret.FieldCipher;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
@@ -44,6 +45,7 @@ class SalesOrderBatchExportIntegrationTests extends SpringDatabaseTestBase {
   @Autowired EmbeddedErpOperations warehouse;
   @Autowired SalesOrderExportHandler handler;
   @Autowired JdbcClient jdbc;
+  @Autowired FieldCipher cipher;
   @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
@@ -106,7 +108,9 @@ class SalesOrderBatchExportIntegrationTests extends SpringDatabaseTestBase {
         .query((rs, n) -> {
           StringBuilder row = new StringBuilder();
           for (int i = 1; i <= 17; i++) {
-            row.append(rs.getString(i)).append('|');
+            String value = rs.getString(i);
+            row.append(i == 8 ? cipher.open(value, "erp_sales_order.receiver_name")
+                : i == 9 ? cipher.open(value, "erp_sales_order.receiver_address") : value).append('|');
           }
           return row.toString().replace(shop.code(), "SHOP");
         })

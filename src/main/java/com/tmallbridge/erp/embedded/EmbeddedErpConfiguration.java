@@ -1,6 +1,8 @@
 package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.secret.SealedColumns;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +18,12 @@ class EmbeddedErpConfiguration {
   @Bean
   EmbeddedErpOperations embeddedErpOperations(EmbeddedErpConnector connector) {
     return connector.operations();
+  }
+
+  /** The sales-order columns sealed at rest, for {@code keys reencrypt}. */
+  @Bean
+  SealedColumns embeddedErpSealedColumns() {
+    return new SealedColumns("erp_sales_order", "doc_no", List.of(SalesOrderRepository.RECEIVER_NAME, SalesOrderRepository.RECEIVER_MOBILE,
+        SalesOrderRepository.RECEIVER_PHONE, SalesOrderRepository.RECEIVER_ADDRESS));
   }
 }

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import com.tmallbridge.secret.FieldCipher;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -72,14 +73,15 @@ class EmbeddedErpConnector
   private final AfterSaleBooker afterSale;
   private final SalesOrderAmender amender;
 
-  EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties) {
+  EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties,
+      FieldCipher cipher) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
     JdbcClient jdbc = JdbcClient.create(template);
     CustomerRepository customers = new CustomerRepository(template);
     DocumentNumbers numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.clock = clock;
     this.materials = new MaterialRepository(jdbc);
-    this.orders = new SalesOrderRepository(template);
+    this.orders = new SalesOrderRepository(template, cipher);
     this.stock = new StockRepository(jdbc);
     this.health = new HealthProbe(jdbc);
     this.transaction = new TransactionTemplate(transactions);
@@ -92,7 +94,7 @@ class EmbeddedErpConnector
     AfterSaleRepository afterSaleRecords = new AfterSaleRepository(jdbc);
     this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders, afterSaleRecords);
     this.afterSale = new AfterSaleBooker(afterSaleRecords, deliveries, bookkeeper, transaction, clock);
-    this.amender = new SalesOrderAmender(jdbc, deliveries, transaction);
+    this.amender = new SalesOrderAmender(jdbc, deliveries, transaction, cipher);
   }
 
   @Override

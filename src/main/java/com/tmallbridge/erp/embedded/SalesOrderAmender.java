@@ -2,6 +2,7 @@ package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.Receiver;
+import com.tmallbridge.secret.FieldCipher;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.SalesOrderAmendment.Particulars;
 import com.tmallbridge.erp.SalesOrderAmendment.Result;
@@ -44,11 +45,13 @@ final class SalesOrderAmender {
   private final JdbcClient jdbc;
   private final DeliveryRepository deliveries;
   private final TransactionTemplate transaction;
+  private final FieldCipher cipher;
 
-  SalesOrderAmender(JdbcClient jdbc, DeliveryRepository deliveries, TransactionTemplate transaction) {
+  SalesOrderAmender(JdbcClient jdbc, DeliveryRepository deliveries, TransactionTemplate transaction, FieldCipher cipher) {
     this.jdbc = jdbc;
     this.deliveries = deliveries;
     this.transaction = transaction;
+    this.cipher = cipher;
   }
 
   Result cancel(ErpDocNo docNo, String reason) {
@@ -68,10 +71,11 @@ final class SalesOrderAmender {
         return Result.REFUSED_CANCELLED;
       }
       MapSqlParameterSource params = new MapSqlParameterSource("docNo", docNo.value())
-          .addValue("name", r.name(), Types.VARCHAR).addValue("mobile", r.mobile(), Types.VARCHAR)
-          .addValue("phone", r.phone(), Types.VARCHAR).addValue("province", r.province(), Types.VARCHAR)
+          .addValue("name", cipher.seal(r.name(), SalesOrderRepository.RECEIVER_NAME), Types.VARCHAR)
+          .addValue("mobile", cipher.seal(r.mobile(), SalesOrderRepository.RECEIVER_MOBILE), Types.VARCHAR)
+          .addValue("phone", cipher.seal(r.phone(), SalesOrderRepository.RECEIVER_PHONE), Types.VARCHAR).addValue("province", r.province(), Types.VARCHAR)
           .addValue("city", r.city(), Types.VARCHAR).addValue("district", r.district(), Types.VARCHAR)
-          .addValue("address", r.address(), Types.VARCHAR).addValue("zip", r.zip(), Types.VARCHAR);
+          .addValue("address", cipher.seal(r.address(), SalesOrderRepository.RECEIVER_ADDRESS), Types.VARCHAR).addValue("zip", r.zip(), Types.VARCHAR);
       jdbc.sql(UPDATE_RECEIVER).paramSource(params).update();
       return Result.APPLIED;
     });
@@ -92,8 +96,10 @@ final class SalesOrderAmender {
 
   Optional<Particulars> particulars(ErpDocNo docNo) {
     return jdbc.sql(PARTICULARS).param("docNo", docNo.value()).query((rs, row) -> new Particulars(
-        new Receiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8)),
+        new Receiver(cipher.open(rs.getString(1), SalesOrderRepository.RECEIVER_NAME),
+            cipher.open(rs.getString(2), SalesOrderRepository.RECEIVER_MOBILE),
+            cipher.open(rs.getString(3), SalesOrderRepository.RECEIVER_PHONE), rs.getString(4), rs.getString(5), rs.getString(6),
+            cipher.open(rs.getString(7), SalesOrderRepository.RECEIVER_ADDRESS), rs.getString(8)),
         rs.getString(9), rs.getString(10), rs.getInt(11), SalesOrderStatus.erpStatusOf(rs.getString(12)))).optional();
   }
 

@@ -8,6 +8,7 @@ import com.tmallbridge.core.SalesOrderLine;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.embedded.operations.SalesOrderStatus;
+import com.tmallbridge.secret.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -66,12 +67,20 @@ final class SalesOrderRepository {
       select channel_order_no, created_at from erp_sales_order where shop_code = :shopCode""";
   private static final int STREAM_FETCH_SIZE = 500;
 
+  /** The sealed columns (see {@link FieldCipher}); province, city, district and zip stay in clear. */
+  static final String RECEIVER_NAME = "erp_sales_order.receiver_name";
+  static final String RECEIVER_MOBILE = "erp_sales_order.receiver_mobile";
+  static final String RECEIVER_PHONE = "erp_sales_order.receiver_phone";
+  static final String RECEIVER_ADDRESS = "erp_sales_order.receiver_address";
+
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
+  private final FieldCipher cipher;
 
-  SalesOrderRepository(NamedParameterJdbcTemplate template) {
+  SalesOrderRepository(NamedParameterJdbcTemplate template, FieldCipher cipher) {
     this.jdbc = JdbcClient.create(template);
     this.batch = template;
+    this.cipher = cipher;
   }
 
   /**
@@ -160,7 +169,7 @@ final class SalesOrderRepository {
   }
 
   /** Nullable text is bound with its type, sparing the driver a parameter-metadata round trip. */
-  private static SqlParameterSource headerParams(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, Instant now) {
+  private SqlParameterSource headerParams(ErpDocNo docNo, SalesOrder order, ErpDocNo customer, Instant now) {
     Receiver r = order.receiver();
     return new MapSqlParameterSource()
         .addValue("docNo", docNo.value())
@@ -172,13 +181,13 @@ final class SalesOrderRepository {
         .addValue("paidAt", utc(order.paidAt()))
         .addValue("postFee", order.postFeeFen())
         .addValue("total", order.totalFen())
-        .addValue("rName", r.name(), Types.VARCHAR)
-        .addValue("rMobile", r.mobile(), Types.VARCHAR)
-        .addValue("rPhone", r.phone(), Types.VARCHAR)
+        .addValue("rName", cipher.seal(r.name(), RECEIVER_NAME), Types.VARCHAR)
+        .addValue("rMobile", cipher.seal(r.mobile(), RECEIVER_MOBILE), Types.VARCHAR)
+        .addValue("rPhone", cipher.seal(r.phone(), RECEIVER_PHONE), Types.VARCHAR)
         .addValue("rProvince", r.province(), Types.VARCHAR)
         .addValue("rCity", r.city(), Types.VARCHAR)
         .addValue("rDistrict", r.district(), Types.VARCHAR)
-        .addValue("rAddress", r.address(), Types.VARCHAR)
+        .addValue("rAddress", cipher.seal(r.address(), RECEIVER_ADDRESS), Types.VARCHAR)
         .addValue("rZip", r.zip(), Types.VARCHAR)
         .addValue("buyerMessage", order.buyerMessage(), Types.VARCHAR)
         .addValue("sellerMemo", order.sellerMemo(), Types.VARCHAR)

@@ -1,5 +1,6 @@
 package com.tmallbridge.erp.embedded;
 
+import com.tmallbridge.secret.FieldCipher;
 import com.tmallbridge.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -47,7 +48,7 @@ final class MigratedDatabase implements AutoCloseable {
   }
 
   EmbeddedErpConnector connector(Clock clock, EmbeddedErpProperties properties) {
-    return new EmbeddedErpConnector(dataSource, transactions, clock, properties);
+    return new EmbeddedErpConnector(dataSource, transactions, clock, properties, FieldCipher.ephemeral());
   }
 
   /** Transactions of the manager the connector's writes join. */
