@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The built-in ERP as Spring wires it: found by the registry, configured, joining Spring transactions. */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = {"secret", "audit"})
 @TestPropertySource(properties = "bridge.erp.embedded.zone=Pacific/Kiritimati")
 class EmbeddedErpIntegrationTests extends SpringDatabaseTestBase {
   private static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
