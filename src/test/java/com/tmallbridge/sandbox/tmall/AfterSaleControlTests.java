@@ -3,11 +3,6 @@ package com.tmallbridge.sandbox.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class AfterSaleControlTests {
-  private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
+  private ControlClient control;
   private TmallSandbox sandbox;
 
   @BeforeEach
   void start() {
     sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(29));
+    control = new ControlClient(sandbox);
     sandbox.burst(30);
   }
 
@@ -32,55 +28,39 @@ class AfterSaleControlTests {
     sandbox.close();
   }
 
-  private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private JsonNode ok(String method, String path) {
-    HttpResponse<String> response = send(method, path, "");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json.readTree(response.body());
-  }
 
   @Test
   void scriptsARefundThroughTheControlApi() {
     SandboxTrade trade = sandbox.trades().get(0);
     long oid = trade.lines().get(0).oid();
     JsonNode opened =
-        ok("POST", "/control/aftersale/refunds?tid=" + trade.tid() + "&oid=" + oid + "&kind=refund_only&feeFen=100");
+        control.ok("POST", "/control/aftersale/refunds?tid=" + trade.tid() + "&oid=" + oid + "&kind=refund_only&feeFen=100");
     long refundId = opened.path("refundId").asLong();
     assertThat(opened.path("status").asString()).isEqualTo("WAIT_SELLER_AGREE");
     assertThat(opened.path("refundFeeFen").asLong()).isEqualTo(100);
 
-    assertThat(ok("POST", "/control/aftersale/refunds/" + refundId + "/agree").path("status").asString())
+    assertThat(control.ok("POST", "/control/aftersale/refunds/" + refundId + "/agree").path("status").asString())
         .isEqualTo("SUCCESS");
-    assertThat(send("POST", "/control/aftersale/refunds/" + refundId + "/close", "").statusCode())
+    assertThat(control.send("POST", "/control/aftersale/refunds/" + refundId + "/close", "").statusCode())
         .isEqualTo(409);
-    assertThat(send("POST", "/control/aftersale/refunds?tid=" + trade.tid() + "&oid=" + oid + "&kind=swap", "").statusCode())
+    assertThat(control.send("POST", "/control/aftersale/refunds?tid=" + trade.tid() + "&oid=" + oid + "&kind=swap", "").statusCode())
         .isEqualTo(400);
-    assertThat(send("GET", "/control/aftersale/nothing", "").statusCode()).isEqualTo(404);
-    assertThat(send("POST", "/control/aftersale/parcels?tid=1", "").statusCode()).isEqualTo(405);
-    assertThat(ok("GET", "/control/aftersale/refunds").size()).isEqualTo(1);
+    assertThat(control.send("GET", "/control/aftersale/nothing", "").statusCode()).isEqualTo(404);
+    assertThat(control.send("POST", "/control/aftersale/parcels?tid=1", "").statusCode()).isEqualTo(405);
+    assertThat(control.ok("GET", "/control/aftersale/refunds").size()).isEqualTo(1);
   }
 
   @Test
   void changesAddressAndMemoAndControlsTmc() {
     SandboxTrade trade = sandbox.trades().get(1);
     Instant before = trade.modified();
-    ok("POST", "/control/aftersale/tmc/permit");
-    ok("POST", "/control/aftersale/address?tid=" + trade.tid());
-    ok("POST", "/control/aftersale/memo?tid=" + trade.tid() + "&memo=%E5%8A%A0%E6%80%A5&flag=1");
+    control.ok("POST", "/control/aftersale/tmc/permit");
+    control.ok("POST", "/control/aftersale/address?tid=" + trade.tid());
+    control.ok("POST", "/control/aftersale/memo?tid=" + trade.tid() + "&memo=%E5%8A%A0%E6%80%A5&flag=1");
     assertThat(sandbox.trade(trade.tid()).orElseThrow().modified()).isAfterOrEqualTo(before);
     JsonNode tmc =
-        json.readTree(send("POST", "/control/aftersale/tmc/settings", "{\"duplicateRate\":0.25,\"reorderWindow\":4}").body());
+        json.readTree(control.send("POST", "/control/aftersale/tmc/settings", "{\"duplicateRate\":0.25,\"reorderWindow\":4}").body());
     assertThat(tmc.path("settings").path("duplicateRate").asDouble()).isEqualTo(0.25);
     assertThat(tmc.path("url").asString()).startsWith("ws://127.0.0.1:");
     assertThat(tmc.path("counters").path("published").asLong()).isEqualTo(2);
@@ -91,9 +71,9 @@ class AfterSaleControlTests {
   void randomAfterSaleTrafficKeepsEveryInvariant() {
     sandbox.burst(200);
     sandbox.tmcPermit();
-    ok("POST", "/control/aftersale/random?perSecond=400");
+    control.ok("POST", "/control/aftersale/random?perSecond=400");
     await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.refunds().size() >= 60);
-    ok("POST", "/control/aftersale/random?perSecond=0");
+    control.ok("POST", "/control/aftersale/random?perSecond=0");
     assertThat(sandbox.refunds()).extracting(SandboxRefund::status)
         .contains("WAIT_SELLER_AGREE", "SUCCESS");
     for (SandboxRefund refund : sandbox.refunds()) {

@@ -3,11 +3,6 @@ package com.tmallbridge.sandbox.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -15,17 +10,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class ControlEndpointTests {
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final JsonMapper json = JsonMapper.builder().build();
+  private ControlClient control;
   private TmallSandbox sandbox;
 
   @BeforeEach
   void start() {
     sandbox =
         TmallSandbox.start(SandboxConfig.defaults().withSeed(23).withClock(Clock.systemUTC()));
+    control = new ControlClient(sandbox);
   }
 
   @AfterEach
@@ -33,28 +27,11 @@ class ControlEndpointTests {
     sandbox.close();
   }
 
-  private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private JsonNode ok(String method, String path, String body) {
-    HttpResponse<String> response = send(method, path, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).contains(HttpReply.JSON);
-    return json.readTree(response.body());
-  }
 
   @Test
   void generateAddsHistoryAndStateCountsItAsTheGroundTruthDoes() {
-    JsonNode state = ok("POST", "/control/generate?count=300&hours=48", "");
+    JsonNode state = control.ok("POST", "/control/generate?count=300&hours=48", "");
 
     long paid = sandbox.trades().stream().filter(SandboxTrade::everPaid).count();
     long payment =
@@ -75,19 +52,19 @@ class ControlEndpointTests {
 
   @Test
   void burstAndLiveAddTrades() {
-    ok("POST", "/control/burst?count=50", "");
-    JsonNode started = ok("POST", "/control/live?count=5&seconds=1", "");
+    control.ok("POST", "/control/burst?count=50", "");
+    JsonNode started = control.ok("POST", "/control/live?count=5&seconds=1", "");
 
     assertThat(started.path("started").asInt()).isEqualTo(5);
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> ok("GET", "/control/state", "").path("trades").asInt() == 55);
+        .until(() -> control.ok("GET", "/control/state", "").path("trades").asInt() == 55);
   }
 
   @Test
   void faultsCanBeReplacedAndReadBack() {
     JsonNode set =
-        ok(
+        control.ok(
             "POST",
             "/control/faults",
             "{\"errorRate\":1.0,\"methodErrorRates\":{\"taobao.item.seller.get\":0.5},\"latencyMillis\":5}");
@@ -95,7 +72,7 @@ class ControlEndpointTests {
     assertThat(set.path("errorRate").asDouble()).isEqualTo(1.0);
     assertThat(set.path("banMaxSeconds").asInt()).isEqualTo(2);
     assertThat(
-            ok("GET", "/control/faults", "")
+            control.ok("GET", "/control/faults", "")
                 .path("methodErrorRates")
                 .path("taobao.item.seller.get")
                 .asDouble())
@@ -105,13 +82,13 @@ class ControlEndpointTests {
         new TopTestClient(sandbox).call("taobao.items.onsale.get", Map.of("fields", "num_iid"));
     assertThat(body.path("error_response").path("code").asInt()).isIn(10, 15);
     assertThat(
-            ok("GET", "/control/state", "").path("faultsInjected").path("delayedResponse").asInt())
+            control.ok("GET", "/control/state", "").path("faultsInjected").path("delayedResponse").asInt())
         .isEqualTo(1);
   }
 
   @Test
   void credentialsAreServedWithTheGatewayUrl() {
-    JsonNode credentials = ok("GET", "/control/credentials", "");
+    JsonNode credentials = control.ok("GET", "/control/credentials", "");
 
     assertThat(credentials.path("url").asString()).isEqualTo(sandbox.url());
     assertThat(credentials.path("appKey").asString()).isEqualTo(sandbox.credentials().appKey());
@@ -125,13 +102,13 @@ class ControlEndpointTests {
 
   @Test
   void answersMistakesWithHttpStatuses() {
-    assertThat(send("GET", "/control/nothing", "").statusCode()).isEqualTo(404);
-    assertThat(send("GET", "/control/burst?count=1", "").statusCode()).isEqualTo(405);
-    assertThat(send("POST", "/control/state", "").statusCode()).isEqualTo(405);
-    assertThat(send("POST", "/control/burst", "").statusCode()).isEqualTo(400);
-    assertThat(send("POST", "/control/generate?count=x", "").statusCode()).isEqualTo(400);
-    assertThat(send("POST", "/control/faults", "{\"errorRate\":2}").statusCode()).isEqualTo(400);
-    assertThat(send("POST", "/control/faults", "{not json").statusCode()).isEqualTo(400);
+    assertThat(control.send("GET", "/control/nothing", "").statusCode()).isEqualTo(404);
+    assertThat(control.send("GET", "/control/burst?count=1", "").statusCode()).isEqualTo(405);
+    assertThat(control.send("POST", "/control/state", "").statusCode()).isEqualTo(405);
+    assertThat(control.send("POST", "/control/burst", "").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/generate?count=x", "").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/faults", "{\"errorRate\":2}").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/faults", "{not json").statusCode()).isEqualTo(400);
     assertThat(sandbox.trades()).isEmpty();
   }
 }

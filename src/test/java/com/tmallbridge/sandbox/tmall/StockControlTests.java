@@ -3,26 +3,19 @@ package com.tmallbridge.sandbox.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.testsupport.MutableClock;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /control/stock} and {@code /control/shops}. */
 class StockControlTests {
   private static final Instant NOW = Instant.parse("2025-11-11T04:00:00Z");
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final JsonMapper json = JsonMapper.builder().build();
+  private ControlClient control;
   private TmallSandbox sandbox;
 
   @BeforeEach
@@ -30,6 +23,7 @@ class StockControlTests {
     sandbox =
         TmallSandbox.start(
             SandboxConfig.defaults().withClock(new MutableClock(NOW)).withCatalog(CatalogSpec.uniform(2, 2, 5, "C")));
+    control = new ControlClient(sandbox);
   }
 
   @AfterEach
@@ -37,27 +31,11 @@ class StockControlTests {
     sandbox.close();
   }
 
-  private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private JsonNode ok(String method, String path, String body) {
-    HttpResponse<String> response = send(method, path, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json.readTree(response.body());
-  }
 
   @Test
   void readsAndSetsTheQuantities() {
-    JsonNode stock = ok("GET", "/control/stock", "");
+    JsonNode stock = control.ok("GET", "/control/stock", "");
     assertThat(stock.path("shop").asString()).isEqualTo(sandbox.credentials().sellerNick());
     assertThat(stock.path("quantities")).hasSize(4);
     JsonNode first = stock.path("quantities").get(0);
@@ -67,26 +45,26 @@ class StockControlTests {
     String body =
         "{\"quantities\":[{\"numIid\":" + first.path("numIid").asLong() + ",\"skuId\":\"" + first.path("skuId").asString()
             + "\",\"quantity\":77}]}";
-    JsonNode after = ok("POST", "/control/stock", body);
+    JsonNode after = control.ok("POST", "/control/stock", body);
     assertThat(after.path("quantities").get(0).path("quantity").asInt()).isEqualTo(77);
     assertThat(sandbox.quantities()).containsEntry(new StockKey(first.path("numIid").asLong(), first.path("skuId").asString()), 77);
 
-    ok("POST", "/control/stock", "{\"all\":3}");
+    control.ok("POST", "/control/stock", "{\"all\":3}");
     assertThat(sandbox.quantities().values()).containsOnly(3);
 
-    assertThat(send("POST", "/control/stock", "{\"all\":-1}").statusCode()).isEqualTo(400);
-    assertThat(send("POST", "/control/stock", "{\"quantities\":[{\"numIid\":1,\"skuId\":\"2\",\"quantity\":1}]}").statusCode())
+    assertThat(control.send("POST", "/control/stock", "{\"all\":-1}").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/stock", "{\"quantities\":[{\"numIid\":1,\"skuId\":\"2\",\"quantity\":1}]}").statusCode())
         .isEqualTo(400);
-    assertThat(send("POST", "/control/stock", "{}").statusCode()).isEqualTo(400);
-    assertThat(send("GET", "/control/stock?shop=nobody", "").statusCode()).isEqualTo(400);
-    assertThat(send("PUT", "/control/stock", "").statusCode()).isEqualTo(405);
+    assertThat(control.send("POST", "/control/stock", "{}").statusCode()).isEqualTo(400);
+    assertThat(control.send("GET", "/control/stock?shop=nobody", "").statusCode()).isEqualTo(400);
+    assertThat(control.send("PUT", "/control/stock", "").statusCode()).isEqualTo(405);
     assertThat(sandbox.quantities().values()).containsOnly(3);
   }
 
   @Test
   void addsAndListsShopsAndTargetsThemByNick() {
     JsonNode added =
-        ok(
+        control.ok(
             "POST",
             "/control/shops",
             "{\"sellerNick\":\"第二店\",\"catalog\":{\"kind\":\"uniform\",\"items\":3,\"skusPerItem\":2,"
@@ -97,20 +75,20 @@ class StockControlTests {
     assertThat(added.path("positions").asInt()).isEqualTo(6);
     assertThat(sandbox.shop("第二店").orElseThrow().items()).allMatch(i -> i.stockMode() == StockMode.ON_CREATION);
 
-    ok("POST", "/control/shops", "{\"sellerNick\":\"第三店\"}");
-    JsonNode shops = ok("GET", "/control/shops", "");
+    control.ok("POST", "/control/shops", "{\"sellerNick\":\"第三店\"}");
+    JsonNode shops = control.ok("GET", "/control/shops", "");
     assertThat(shops.path("shops")).hasSize(3);
     assertThat(shops.path("shops").get(2).path("catalog").asString()).isEqualTo("generated");
 
     String nick = URLEncoder.encode("第二店", StandardCharsets.UTF_8);
-    JsonNode state = ok("POST", "/control/burst?count=4&shop=" + nick, "");
+    JsonNode state = control.ok("POST", "/control/burst?count=4&shop=" + nick, "");
     assertThat(state.path("trades").asInt()).isEqualTo(4);
     assertThat(sandbox.trades()).isEmpty();
-    assertThat(ok("GET", "/control/stock?shop=" + nick, "").path("quantities")).hasSize(6);
-    assertThat(ok("GET", "/control/credentials?shop=" + nick, "").path("sellerNick").asString()).isEqualTo("第二店");
+    assertThat(control.ok("GET", "/control/stock?shop=" + nick, "").path("quantities")).hasSize(6);
+    assertThat(control.ok("GET", "/control/credentials?shop=" + nick, "").path("sellerNick").asString()).isEqualTo("第二店");
 
-    assertThat(send("POST", "/control/shops", "{\"sellerNick\":\"第二店\"}").statusCode()).isEqualTo(400);
-    assertThat(send("POST", "/control/shops", "{\"sellerNick\":\"x\",\"catalog\":{\"kind\":\"odd\"}}").statusCode())
+    assertThat(control.send("POST", "/control/shops", "{\"sellerNick\":\"第二店\"}").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/shops", "{\"sellerNick\":\"x\",\"catalog\":{\"kind\":\"odd\"}}").statusCode())
         .isEqualTo(400);
   }
 }
