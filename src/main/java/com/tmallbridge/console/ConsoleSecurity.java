@@ -1,8 +1,11 @@
 package com.tmallbridge.console;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,7 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -46,16 +51,22 @@ class ConsoleSecurity implements WebMvcConfigurer {
       + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
-  SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users) throws Exception {
-    http.authorizeHttpRequests(a -> a.anyRequest().access(ConsoleSecurity::decide))
+  SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users, LoginThrottle throttle) throws Exception {
+    http.addFilterBefore(new ThrottledLogins(throttle, users), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.anyRequest().access(ConsoleSecurity::decide))
         .formLogin(form -> form.loginPage("/login").permitAll()
             .successHandler(new Recorded(users))
-            .failureHandler(new Refused(users)))
+            .failureHandler(new Refused(users, throttle)))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
             .frameOptions(f -> f.deny())
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(Clock clock, ConsoleProperties properties) {
+    return new LoginThrottle(clock, properties);
   }
 
   @Bean
@@ -118,10 +129,12 @@ class ConsoleSecurity implements WebMvcConfigurer {
   /** Records the refusal (and counts it towards a lockout), then shows the login page again. */
   private static final class Refused extends SimpleUrlAuthenticationFailureHandler {
     private final UserManagement users;
+    private final LoginThrottle throttle;
 
-    Refused(UserManagement users) {
+    Refused(UserManagement users, LoginThrottle throttle) {
       super("/login?error");
       this.users = users;
+      this.throttle = throttle;
     }
 
     @Override
@@ -131,7 +144,46 @@ class ConsoleSecurity implements WebMvcConfigurer {
       String reason = exception instanceof LockedException ? "LOCKED"
           : exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
       users.loginFailed(username, request.getRemoteAddr(), reason);
+      throttle.failed(request.getRemoteAddr());
       super.onAuthenticationFailure(request, response, exception);
+    }
+  }
+
+  /**
+   * Refuses a login attempt ({@code POST /login}) from an address {@link LoginThrottle} holds back,
+   * before any password is checked: back to the login page with {@code ?throttled}, and a
+   * {@code Retry-After} header in seconds. Recorded as {@code LOGIN_FAILED}/{@code THROTTLED} at most
+   * once a minute per address.
+   */
+  private static final class ThrottledLogins extends OncePerRequestFilter {
+    private final LoginThrottle throttle;
+    private final UserManagement users;
+
+    ThrottledLogins(LoginThrottle throttle, UserManagement users) {
+      this.throttle = throttle;
+      this.users = users;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      return !("POST".equals(request.getMethod()) && "/login".equals(path));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws jakarta.servlet.ServletException, IOException {
+      String address = request.getRemoteAddr();
+      Optional<Duration> refused = throttle.refusedFor(address);
+      if (refused.isEmpty()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      if (throttle.recordRefusal(address)) {
+        users.loginFailed(Optional.ofNullable(request.getParameter("username")).orElse(""), address, "THROTTLED");
+      }
+      response.setHeader("Retry-After", Long.toString(Math.max(1, refused.get().toSeconds() + 1)));
+      response.sendRedirect(request.getContextPath() + "/login?throttled");
     }
   }
 }

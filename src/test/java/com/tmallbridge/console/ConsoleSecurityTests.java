@@ -73,6 +73,41 @@ class ConsoleSecurityTests extends ConsoleWebTestBase {
   }
 
   @Test
+  void oneAddressIsThrottledAcrossUserNamesAfterTooManyFailuresWhileOtherAddressesLogIn() throws Exception {
+    users.add("olga", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
+    String attacker = "203.0.113.9";
+    for (int i = 0; i < 12; i++) {
+      mvc.perform(login("guess" + i, "wrong password " + i, attacker))
+          .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+    }
+
+    mvc.perform(login("olga", PASSWORD, attacker))
+        .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?throttled"))
+        .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
+    mvc.perform(login("olga", PASSWORD, attacker)).andExpect(redirectedUrl("/login?throttled"));
+    assertThat(users.find("olga").orElseThrow().failedLogins()).as("a throttled attempt checks no password").isZero();
+    List<AuditEntry> throttled = audit.entries(AuditAction.LOGIN_FAILED, "olga", null, null, null, 10);
+    assertThat(throttled).extracting(AuditEntry::outcome).as("recorded once a minute per address").containsExactly("THROTTLED");
+    assertThat(throttled).extracting(AuditEntry::source).containsExactly(attacker);
+
+    mvc.perform(login("olga", PASSWORD, "198.51.100.4")).andExpect(authenticated());
+    mvc.perform(get("/login").param("throttled", "")).andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .string(org.hamcrest.Matchers.containsString("登录失败次数过多")));
+  }
+
+  /** A login form posted from {@code address}. */
+  private static org.springframework.test.web.servlet.RequestBuilder login(String user, String password, String address) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login").param("username", user)
+        .param("password", password)
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        .with(request -> {
+          request.setRemoteAddr(address);
+          return request;
+        });
+  }
+
+  @Test
   void aDisabledUserCannotLogIn() throws Exception {
     users.add("olga", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
     users.disable("olga");

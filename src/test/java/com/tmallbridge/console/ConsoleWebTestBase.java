@@ -17,10 +17,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The console as {@code serve} runs it (a servlet web application with its security), driven
- * through MockMvc, on a fresh database per test method. Lockout after 3 failures for 10 minutes.
+ * through MockMvc, on a fresh database per test method. Lockout after 3 failures for 10 minutes;
+ * an address is throttled after 12 failures in 10 minutes (MockMvc's requests come from 127.0.0.1
+ * unless a test sets another address; the throttle's memory lives as long as the cached context).
  */
 @SpringBootTest(properties = {"spring.main.web-application-type=servlet", "bridge.console.max-failed-logins=3",
-    "bridge.console.lockout=PT10M"})
+    "bridge.console.lockout=PT10M", "bridge.console.max-failed-logins-per-address=12"})
 @AutoConfigureMockMvc
 @CleanDatabase
 abstract class ConsoleWebTestBase extends SpringDatabaseTestBase {
