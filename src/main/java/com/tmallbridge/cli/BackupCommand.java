@@ -1,5 +1,7 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.secret.DataKeys;
+import com.tmallbridge.secret.KeyCoverage;
 import com.tmallbridge.store.BackupKey;
 import com.tmallbridge.store.DatabaseBackup;
 import com.tmallbridge.store.DatabaseCopy;
@@ -63,6 +65,10 @@ final class BackupCommand {
         out.line("backup " + to + ": " + summary.tables() + " tables, " + summary.rows() + " rows, " + summary.bytes()
             + " bytes, key " + summary.keyFingerprint());
       }
+      DataKeys dataKeys = root.runtime().bean(DataKeys.class);
+      err.line("note: the data keys " + dataKeys.keyIds() + " that seal shop secrets and receiver data are not in the backup;"
+          + " keep a copy of " + (dataKeys.keyFile() == null ? "BRIDGE_DATA_KEYS" : dataKeys.keyFile().toString())
+          + " apart from it: without them a restore cannot open those values");
       return 0;
     }
 
@@ -96,7 +102,9 @@ final class BackupCommand {
   @Command(name = "restore", mixinStandardHelpOptions = true,
       description = {"Restore a backup into this install's database (--data's H2 file, or --db-url), which must be empty "
           + "(a new --data directory, or a fresh database): checks the key, opens and verifies every segment, copies every table "
-          + "and compares row counts. Exit 2 when the key is another, the file was changed or the database is not empty."})
+          + "and compares row counts, then checks that this install's data keys open the sealed values (see 'keys check'). "
+          + "Exit 2 when the key is another, the file was changed or the database is not empty; exit 1 when row counts "
+          + "differ or the data keys do not open what was restored."})
   static class Restore implements Callable<Integer> {
     @ParentCommand BridgeCommand root;
 
@@ -119,11 +127,14 @@ final class BackupCommand {
       }
       Output out = new Output(root.spec.commandLine().getOut());
       long rows = report.tables().stream().mapToLong(DatabaseCopy.TableCount::targetRows).sum();
+      List<KeyCoverage.Gap> gaps = root.runtime().bean(KeyCoverage.class).gaps();
+      KeysCommand.warn(gaps, root.runtime().bean(DataKeys.class), err);
       if (root.json) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tables", report.tables().size());
         result.put("rows", rows);
         result.put("matches", report.matches());
+        result.put("keyGaps", gaps);
         out.json(result);
       } else {
         List<DatabaseCopy.TableCount> differing = report.tables().stream().filter(t -> !t.matches()).toList();
@@ -131,7 +142,7 @@ final class BackupCommand {
         out.line(report.matches() ? "restored " + report.tables().size() + " tables, " + rows + " rows; every row count matches"
             : "row counts differ (above)");
       }
-      return report.matches() ? 0 : 1;
+      return report.matches() && gaps.isEmpty() ? 0 : 1;
     }
   }
 }

@@ -3,15 +3,18 @@ package com.tmallbridge.cli;
 import com.tmallbridge.secret.DataKeyRotation;
 import com.tmallbridge.secret.DataKeys;
 import java.io.PrintWriter;
+import com.tmallbridge.secret.KeyCoverage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code keys list|rotate|reencrypt}: the data keys that seal secrets and personal data at rest (see docs/security.md). */
+/** {@code keys list|rotate|reencrypt|check}: the data keys that seal secrets and personal data at rest (see docs/security.md). */
 @Command(name = "keys", description = "Data keys that encrypt secrets and personal data at rest: list, rotate, re-encrypt.",
-    mixinStandardHelpOptions = true, subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Reencrypt.class})
+    mixinStandardHelpOptions = true, subcommands = {KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Reencrypt.class,
+        KeysCommand.Check.class})
 class KeysCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -71,6 +74,37 @@ class KeysCommand implements Runnable {
       });
       new Output(parent.root.spec.commandLine().getOut()).line("re-encrypted " + n + " values with data key " + active);
       return 0;
+    }
+  }
+
+  @Command(name = "check", description = "Check that this install's data keys open every encrypted value in the database"
+      + " (after a restore, or before removing an old key). Exit 1 naming each key that does not.", mixinStandardHelpOptions = true)
+  static class Check implements Callable<Integer> {
+    @ParentCommand KeysCommand parent;
+
+    @Override
+    public Integer call() {
+      List<KeyCoverage.Gap> gaps = parent.root.runtime().bean(KeyCoverage.class).gaps();
+      DataKeys keys = parent.root.runtime().bean(DataKeys.class);
+      Output out = new Output(parent.root.spec.commandLine().getOut());
+      if (parent.root.json) {
+        out.json(Map.of("keys", keys.keyIds(), "gaps", gaps));
+      } else if (gaps.isEmpty()) {
+        out.line("data keys " + keys.keyIds() + " open every encrypted value");
+      }
+      warn(gaps, keys, new Output(parent.root.spec.commandLine().getErr()));
+      return gaps.isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** One line per column and key that this install's keys do not open, saying what to do. */
+  static void warn(List<KeyCoverage.Gap> gaps, DataKeys keys, Output err) {
+    String where = keys.keyFile() == null ? "BRIDGE_DATA_KEYS" : keys.keyFile().toString();
+    for (KeyCoverage.Gap gap : gaps) {
+      err.line("error: " + gap.values() + " value(s) of " + gap.column() + " are sealed with data key " + gap.keyId()
+          + (gap.problem() == KeyCoverage.Problem.MISSING ? ", which this install does not have"
+              : ", and this install's key " + gap.keyId() + " is another key of the same name")
+          + ": put the data keys of the install they came from in " + where + ", then run 'bridge keys check'");
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -89,6 +90,8 @@ class BackupCommandTests {
     assertThat(run("--data", source.toString(), "backup", "--to", backup.toString(), "--key-file", key.toString()))
         .as(err.toString()).isZero();
     assertThat(out.toString()).contains("backup " + backup);
+    assertThat(err.toString()).contains("are not in the backup").contains(source.resolve("keys/data-keys").toString());
+    copyDataKeys(source, restored);
     assertThat(run("--data", restored.toString(), "restore", "--from", backup.toString(), "--key-file", key.toString()))
         .as(err.toString()).isZero();
     assertThat(out.toString()).contains("every row count matches");
@@ -98,6 +101,35 @@ class BackupCommandTests {
     assertThat(run("--data", restored.toString(), "audit", "verify")).isZero();
     String bytes = new String(Files.readAllBytes(backup), StandardCharsets.ISO_8859_1);
     assertThat(bytes).doesNotContain("top-secret-value").doesNotContain("MAT-1").startsWith("TBBK");
+  }
+
+  @Test
+  void aRestoreWhoseDataKeysAreNotThereSaysSoAndExitsOneUntilTheKeyFileIsCopied() throws Exception {
+    Path source = dir.resolve("source");
+    Path restored = dir.resolve("restored");
+    Path key = dir.resolve("backup.key");
+    Path backup = dir.resolve("bridge.backup");
+    fill(source);
+    assertThat(run("backup", "key", "--to", key.toString())).as(err.toString()).isZero();
+    assertThat(run("--data", source.toString(), "backup", "--to", backup.toString(), "--key-file", key.toString()))
+        .as(err.toString()).isZero();
+
+    assertThat(run("--data", restored.toString(), "restore", "--from", backup.toString(), "--key-file", key.toString()))
+        .as("the new install made a key k1 of its own, which does not open the restored values").isEqualTo(1);
+    assertThat(out.toString()).contains("every row count matches");
+    assertThat(err.toString()).contains("1 value(s) of shop.app_secret are sealed with data key k1, and this install's key k1 is"
+        + " another key of the same name").contains("1 value(s) of shop.session_key").contains("bridge keys check");
+    assertThat(run("--data", restored.toString(), "keys", "check")).isEqualTo(1);
+
+    Files.copy(source.resolve("keys/data-keys"), restored.resolve("keys/data-keys"), StandardCopyOption.REPLACE_EXISTING);
+    assertThat(run("--data", restored.toString(), "keys", "check")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("data keys [k1] open every encrypted value");
+  }
+
+  /** What the docs tell an operator to do before a restore into a new install: bring the data keys along. */
+  private static void copyDataKeys(Path from, Path to) throws java.io.IOException {
+    Files.createDirectories(to.resolve("keys"));
+    Files.copy(from.resolve("keys/data-keys"), to.resolve("keys/data-keys"));
   }
 
   @Test
