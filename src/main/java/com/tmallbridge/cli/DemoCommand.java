@@ -97,7 +97,7 @@ class DemoCommand implements Callable<Integer> {
       progress.done();
       print(report, dir);
       if (!exit) {
-        keepRunning(sandbox, runtime);
+        keepRunning(sandbox, runtime, dir);
       }
       runtime.bean(OrderSync.class).stop();
       return report.passed() ? 0 : 1;
@@ -150,11 +150,12 @@ class DemoCommand implements Callable<Integer> {
    * sandbox, until Ctrl-C (a shutdown hook) or until this thread is interrupted, which stops it the
    * same way. Printed on standard error, so that standard output carries the report alone.
    */
-  private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime) {
+  private void keepRunning(TmallSandbox sandbox, SpringRuntime runtime, Path dir) {
     Output out = new Output(root.spec.commandLine().getErr());
     var c = sandbox.credentials();
     out.line("sandbox gateway " + sandbox.url() + "  app key " + c.appKey() + "  app secret " + c.appSecret() + "  session " + c.sessionKey());
     ServeCommand.announceConsole(runtime, out, port, bind);
+    com.tmallbridge.demo.ExceptionToFix.plant(sandbox).guidance(dir.toString()).forEach(out::line);
     out.line("live trades keep arriving and syncing (TMC push and polling), stock, shipments and refunds keep flowing; Ctrl-C to stop");
     runtime.bean(com.tmallbridge.stock.StockSync.class).start();
     runtime.bean(com.tmallbridge.fulfilment.FulfilmentSync.class).start();

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code demo} without {@code --exit}: after the report it prints the console's URL and the first
- * admin's password, and the URL answers; an interrupt stops it like Ctrl-C. The flags of the
+ * admin's password, and the URL answers; a new user signs in with that password and finds the
+ * planted exception (a re-coded listing's order) in the queue; an interrupt stops it like Ctrl-C. The flags of the
  * console are checked before anything starts.
  */
 class DemoConsoleTests {
   private static final Pattern URL = Pattern.compile("console: (http://\\S+)");
+  private static final Pattern RECODED = Pattern.compile("re-coded listing (\\d+) ");
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern PASSWORD = Pattern.compile("first login: user admin, password (\\S+)");
 
   @TempDir Path dir;
@@ -55,6 +58,27 @@ class DemoConsoleTests {
           HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).isEqualTo(200);
       assertThat(login.body()).contains("password");
+
+      // the planted exception: a re-coded listing's paid order, found in the queue by a new user with the printed password
+      Matcher recoded = RECODED.matcher(err.toString());
+      assertThat(recoded.find()).as("stderr: %s", err).isTrue();
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+      String form = browser.send(HttpRequest.newBuilder(URI.create(url.group(1) + "login")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Matcher csrf = CSRF.matcher(form);
+      assertThat(csrf.find()).as(form).isTrue();
+      Matcher password = PASSWORD.matcher(err.toString());
+      assertThat(password.find()).isTrue();
+      String body = "username=admin&password=" + java.net.URLEncoder.encode(password.group(1), java.nio.charset.StandardCharsets.UTF_8)
+          + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+      HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(url.group(1) + "login"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.headers().firstValue("Location")).as("signed in: back to the console, not the login page")
+          .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+      await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(browser.send(
+          HttpRequest.newBuilder(URI.create(url.group(1) + "exceptions?lang=en")).build(), HttpResponse.BodyHandlers.ofString()).body())
+          .contains("UNMAPPED_SKU").contains(recoded.group(1)));
     } finally {
       demo.interrupt();
       demo.join(120_000);

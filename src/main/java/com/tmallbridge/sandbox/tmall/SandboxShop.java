@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongPredicate;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -256,6 +257,32 @@ public final class SandboxShop {
    */
   public int burst(int n) {
     return scenarios.burst(n);
+  }
+
+  /**
+   * Trades of one sub-order on a SKU of item {@code numIid}: {@code n} created evenly over
+   * {@code span}, each paid one to two seconds later.
+   */
+  public LiveRun generateLivePaidOf(long numIid, int n, Duration span) {
+    return scenarios.livePaidOf(numIid, n, span);
+  }
+
+  /**
+   * The merchant re-codes item {@code numIid} on Tmall: each SKU that has a merchant code gets
+   * {@code recode.apply(old)}; trades created from now on carry the new codes.
+   *
+   * @return the item after the change
+   * @throws IllegalArgumentException when the shop has no such item with SKUs
+   */
+  public SandboxItem recodeSkus(long numIid, UnaryOperator<String> recode) {
+    SandboxItem item = stock.item(numIid).orElseThrow(() -> new IllegalArgumentException("no item " + numIid));
+    Map<Long, String> codes = new HashMap<>();
+    for (SandboxSku sku : item.skus()) {
+      if (sku.outerId() != null) {
+        codes.put(sku.skuId(), recode.apply(sku.outerId()));
+      }
+    }
+    return stock.recode(numIid, codes, clock.instant());
   }
 
   // ---- shipments, after-sale and TMC ----

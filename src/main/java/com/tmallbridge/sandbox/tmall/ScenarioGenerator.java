@@ -134,8 +134,12 @@ final class ScenarioGenerator {
 
   /** A new trade whose units are reserved, or null when the shop has nothing left to sell. */
   private @Nullable TradeRecord create(Instant created, TradeType type) {
+    return create(created, type, null);
+  }
+
+  private @Nullable TradeRecord create(Instant created, TradeType type, @Nullable Long onlyItem) {
     for (int attempt = 0; attempt < 3; attempt++) {
-      TradeRecord trade = trades.newTrade(random, created, type);
+      TradeRecord trade = trades.newTrade(random, created, type, onlyItem);
       if (trade == null) {
         return null;
       }
@@ -169,7 +173,20 @@ final class ScenarioGenerator {
     return live(n, span, true);
   }
 
+  /**
+   * {@code n} trades of one sub-order each on a SKU of item {@code numIid}, created evenly over
+   * {@code span} and each paid one to two seconds later (a trade not created when the item has no
+   * units left counts in {@link LiveRun} as not created).
+   */
+  LiveRun livePaidOf(long numIid, int n, Duration span) {
+    return live(n, span, true, numIid);
+  }
+
   private LiveRun live(int n, Duration span, boolean allPaid) {
+    return live(n, span, allPaid, null);
+  }
+
+  private LiveRun live(int n, Duration span, boolean allPaid, @Nullable Long onlyItem) {
     requireCount(n);
     if (span.isNegative()) {
       throw new IllegalArgumentException("span must not be negative");
@@ -179,17 +196,17 @@ final class ScenarioGenerator {
     for (int i = 0; i < n; i++) {
       long startMillis = spanMillis * i / n;
       scheduler.schedule(
-          () -> createLive(run, spanMillis - startMillis, allPaid), startMillis, TimeUnit.MILLISECONDS);
+          () -> createLive(run, spanMillis - startMillis, allPaid, onlyItem), startMillis, TimeUnit.MILLISECONDS);
     }
     return run;
   }
 
-  private void createLive(LiveRun run, long remainingMillis, boolean allPaid) {
+  private void createLive(LiveRun run, long remainingMillis, boolean allPaid, @Nullable Long onlyItem) {
     try {
       TradeRecord trade;
       List<PlannedEvent> plan;
       synchronized (this) {
-        trade = create(clock.instant(), mix.type(random.nextDouble()));
+        trade = create(clock.instant(), mix.type(random.nextDouble()), onlyItem);
         plan = allPaid
             ? List.of(new PlannedEvent(Duration.ofMillis(1_000 + random.nextInt(1_000)), Lifecycle.payment(random)))
             : livePlan(remainingMillis);

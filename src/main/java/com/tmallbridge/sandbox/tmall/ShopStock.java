@@ -29,7 +29,8 @@ final class ShopStock {
   record Change(int position, long value, boolean incremental, boolean clampAtZero) {}
 
   private static final class ItemState {
-    final SandboxItem base;
+    /** The item's fixed fields; replaced whole when the merchant re-codes its SKUs ({@link #recode}). */
+    volatile SandboxItem base;
     final int firstSlot;
     final int slotCount;
     long modified;
@@ -174,6 +175,58 @@ final class ShopStock {
   synchronized int pick(SplittableRandom random) {
     long total = available.total();
     return total <= 0 ? -1 : available.find(random.nextLong(total));
+  }
+
+  /**
+   * A position of item {@code numIid}, picked in proportion to the units buyers can take of each of
+   * its SKUs; -1 when none can be taken.
+   */
+  synchronized int pickOf(SplittableRandom random, long numIid) {
+    ItemState state = items.get(numIid);
+    if (state == null) {
+      return -1;
+    }
+    long total = 0;
+    for (int k = 0; k < state.slotCount; k++) {
+      total += weight[state.firstSlot + k];
+    }
+    if (total <= 0) {
+      return -1;
+    }
+    long target = random.nextLong(total);
+    for (int k = 0; k < state.slotCount; k++) {
+      target -= weight[state.firstSlot + k];
+      if (target < 0) {
+        return state.firstSlot + k;
+      }
+    }
+    throw new IllegalStateException("weights changed during the pick");
+  }
+
+  /**
+   * The merchant gives the SKUs of item {@code numIid} new merchant codes on Tmall (TOP
+   * {@code outer_id}), as when a listing is re-coded: trades created from now on carry them; the
+   * item's modified time moves to {@code at}. SKUs not in {@code codes} keep theirs.
+   *
+   * @return the item as it stands after the change
+   * @throws IllegalArgumentException when the shop has no such item, or it has no SKUs
+   */
+  synchronized SandboxItem recode(long numIid, Map<Long, String> codes, Instant at) {
+    ItemState state = items.get(numIid);
+    if (state == null || state.base.skus().isEmpty()) {
+      throw new IllegalArgumentException("no item with SKUs has num_iid " + numIid);
+    }
+    SandboxItem base = state.base;
+    List<SandboxSku> skus = new ArrayList<>(base.skus().size());
+    for (SandboxSku sku : base.skus()) {
+      skus.add(new SandboxSku(sku.skuId(), codes.getOrDefault(sku.skuId(), sku.outerId()), sku.properties(), sku.propertiesName(),
+          sku.priceFen(), sku.quantity(), sku.modified(), sku.withHoldQuantity()));
+    }
+    state.base = new SandboxItem(base.numIid(), base.title(), base.outerId(), base.cid(), base.priceFen(), base.quantity(),
+        base.approveStatus(), base.listTime(), base.modified(), base.soldQuantity(), base.picUrl(), skus, base.stockMode(),
+        base.withHoldQuantity());
+    state.modified = Math.max(state.modified, at.getEpochSecond());
+    return snapshot(state);
   }
 
   /** Units of the position a buyer can take now: quantity − held, 0 for items not on sale. */

@@ -223,6 +223,16 @@ public final class TmallSandbox implements AutoCloseable {
     return defaultShop.burst(n);
   }
 
+  /** See {@link SandboxShop#generateLivePaidOf(long, int, Duration)}. */
+  public LiveRun generateLivePaidOf(long numIid, int n, Duration span) {
+    return defaultShop.generateLivePaidOf(numIid, n, span);
+  }
+
+  /** See {@link SandboxShop#recodeSkus(long, java.util.function.UnaryOperator)}. */
+  public SandboxItem recodeSkus(long numIid, java.util.function.UnaryOperator<String> recode) {
+    return defaultShop.recodeSkus(numIid, recode);
+  }
+
   /** Ground truth of every trade of the default shop, ordered by tid. */
   public List<SandboxTrade> trades() {
     return defaultShop.trades();

@@ -48,8 +48,16 @@ final class TradeGenerator {
    * nothing left in stock.
    */
   @Nullable TradeRecord newTrade(SplittableRandom random, Instant created, TradeType type) {
+    return newTrade(random, created, type, null);
+  }
+
+  /**
+   * As {@link #newTrade(SplittableRandom, Instant, TradeType)}; with {@code onlyItem} a trade of one
+   * sub-order on a SKU of that item, null when none of its SKUs can be taken.
+   */
+  @Nullable TradeRecord newTrade(SplittableRandom random, Instant created, TradeType type, @Nullable Long onlyItem) {
     long tid = tidBase + (sequence + 1) * TID_STRIDE + random.nextInt((int) (TID_STRIDE / 2));
-    List<OrderLine> lines = lines(random, tid);
+    List<OrderLine> lines = onlyItem == null ? lines(random, tid) : lineOf(random, tid, onlyItem);
     if (lines.isEmpty()) {
       return null;
     }
@@ -94,6 +102,14 @@ final class TradeGenerator {
       lines.set(0, lines.get(0).withOid(tid));
     }
     return lines;
+  }
+
+  private List<OrderLine> lineOf(SplittableRandom random, long tid, long numIid) {
+    int position = stock.pickOf(random, numIid);
+    if (position < 0) {
+      return List.of();
+    }
+    return List.of(line(random, tid, stock.itemOf(position), stock.skuOf(position), stock.available(position)));
   }
 
   private OrderLine line(
