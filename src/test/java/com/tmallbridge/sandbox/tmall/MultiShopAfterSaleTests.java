@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.tmallbridge.testsupport.MutableClock;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +29,7 @@ class MultiShopAfterSaleTests {
   private static final String NORTH = "北店旗舰店";
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ControlClient control;
   private TmallSandbox sandbox;
   private SandboxShop north;
   private TopTestClient northClient;
@@ -42,6 +38,7 @@ class MultiShopAfterSaleTests {
   @BeforeEach
   void start() {
     sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(23).withClock(new MutableClock(NOW)));
+    control = new ControlClient(sandbox);
     north = sandbox.addShop(NORTH, CatalogSpec.uniform(8, 3, 60, "GOODS"));
     northClient = new TopTestClient(sandbox, north.credentials().sessionKey());
     defaultClient = new TopTestClient(sandbox);
@@ -194,24 +191,24 @@ class MultiShopAfterSaleTests {
     SandboxTrade trade = north.trades().get(0);
     String shop = "shop=" + URLEncoder.encode(NORTH, StandardCharsets.UTF_8);
 
-    assertThat(send("POST", "/control/aftersale/tmc/permit?" + shop).statusCode()).isEqualTo(200);
-    JsonNode tmc = json.readTree(send("GET", "/control/aftersale/tmc").body());
+    assertThat(control.send("POST", "/control/aftersale/tmc/permit?" + shop, "").statusCode()).isEqualTo(200);
+    JsonNode tmc = json.readTree(control.send("GET", "/control/aftersale/tmc", "").body());
     assertThat(tmc.path("users")).singleElement()
         .matches(u -> u.path("nick").asString().equals(NORTH) && u.path("userId").asLong() == north.sellerUserId());
 
     String open =
         "/control/aftersale/refunds?" + shop + "&tid=" + trade.tid() + "&oid=" + trade.lines().get(0).oid()
             + "&kind=REFUND_ONLY&feeFen=1";
-    HttpResponse<String> opened = send("POST", open);
+    HttpResponse<String> opened = control.send("POST", open, "");
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
     long refundId = json.readTree(opened.body()).path("refundId").asLong();
-    assertThat(send("POST", "/control/aftersale/refunds/" + refundId + "/agree").statusCode())
+    assertThat(control.send("POST", "/control/aftersale/refunds/" + refundId + "/agree", "").statusCode())
         .as("the default shop has no such case")
         .isEqualTo(400);
-    assertThat(send("POST", "/control/aftersale/refunds/" + refundId + "/agree?" + shop).statusCode()).isEqualTo(200);
-    assertThat(json.readTree(send("GET", "/control/aftersale/refunds?" + shop).body())).hasSize(1);
-    assertThat(json.readTree(send("GET", "/control/aftersale/refunds").body())).isEmpty();
-    assertThat(send("GET", "/control/aftersale/refunds?shop=nobody").statusCode()).isEqualTo(400);
+    assertThat(control.send("POST", "/control/aftersale/refunds/" + refundId + "/agree?" + shop, "").statusCode()).isEqualTo(200);
+    assertThat(json.readTree(control.send("GET", "/control/aftersale/refunds?" + shop, "").body())).hasSize(1);
+    assertThat(json.readTree(control.send("GET", "/control/aftersale/refunds", "").body())).isEmpty();
+    assertThat(control.send("GET", "/control/aftersale/refunds?shop=nobody", "").statusCode()).isEqualTo(400);
     assertThat(north.refund(refundId).orElseThrow().status()).isEqualTo("SUCCESS");
   }
 
@@ -237,18 +234,4 @@ class MultiShopAfterSaleTests {
     assertThat(body.path("tmc_messages_confirm_response").path("is_success").asBoolean()).isTrue();
   }
 
-  private HttpResponse<String> send(String method, String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
