@@ -13,6 +13,7 @@ import com.tmallbridge.shop.ShopManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -51,8 +52,11 @@ class UsersController {
   @GetMapping("/users")
   String list(@AuthenticationPrincipal ConsolePrincipal user, Model model) {
     List<Shop> grantable = shops.list().stream().filter(s -> user.scope().allows(s.id())).toList();
-    model.addAttribute("users", users.list().stream().filter(u -> within(user.scope(), u.scope())).toList());
-    model.addAttribute("shopCodes", shops.list().stream().collect(Collectors.toMap(s -> s.id(), Shop::code, (a, b) -> a)));
+    List<ConsoleUser> shown = users.list().stream().filter(u -> within(user.scope(), u.scope())).toList();
+    Map<ShopId, String> codes = shops.list().stream().collect(Collectors.toMap(Shop::id, Shop::code, (a, b) -> a));
+    model.addAttribute("users", shown);
+    model.addAttribute("shopsOf", shown.stream().collect(Collectors.toMap(ConsoleUser::username,
+        u -> u.scope().shops().stream().map(s -> codes.getOrDefault(s, s.toString())).sorted().collect(Collectors.joining(", ")))));
     model.addAttribute("grantable", grantable);
     model.addAttribute("mayGrantAll", user.scope().all());
     model.addAttribute("roles", Role.values());
