@@ -266,7 +266,14 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     assertThat(browser.findElements(By.cssSelector("tr.tmall-line.unmapped"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#history tr.event")).stream().map(this::cells).map(c -> c.get(1)))
         .contains("Received from Tmall", "Held");
-    screenshot("console-order");
+    // the whole page in one picture, at the width of the other screenshots
+    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 140, 2400)));
+    try {
+      screenshot("console-order");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
   }
 
   @Test
