@@ -25,6 +25,8 @@ class ExceptionRepository {
   static final String OPEN = "OPEN";
   static final String RETRYING = "RETRYING";
   static final String RESOLVED = "RESOLVED";
+  /** Closed by an operator without a retry ({@link #ignore}); a newer snapshot that fails again raises a new exception. */
+  static final String IGNORED = "IGNORED";
 
   private static final String COLUMNS =
       "id, shop_id, tid, reason_code, message, status, retries, outbox_message, created_at, updated_at";
@@ -96,6 +98,19 @@ class ExceptionRepository {
     }
   }
 
+  /**
+   * Closes an unresolved exception without retrying it, naming who did it and why.
+   *
+   * @return false when the exception is unknown or no longer unresolved
+   */
+  boolean ignore(long id, String by, String note, Instant now) {
+    OffsetDateTime at = OrderRepository.utc(now);
+    return jdbc.sql("""
+            update order_exception set status = 'IGNORED', resolved_at = :at, updated_at = :at, closed_by = :by, close_note = :note
+             where id = :id and status in ('OPEN', 'RETRYING')""")
+        .param("at", at).param("by", by).param("note", note).param("id", id).update() == 1;
+  }
+
   void markRetrying(long id, Instant now) {
     jdbc.sql("update order_exception set status = 'RETRYING', retries = retries + 1, updated_at = ? where id = ?")
         .params(OrderRepository.utc(now), id).update();
@@ -119,12 +134,21 @@ class ExceptionRepository {
 
   /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
   List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, int limit) {
+    return unresolved(shops, null, limit);
+  }
+
+  /** Unresolved exceptions of {@code shops} (null: all) with {@code reason} (null: any), oldest first. */
+  List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int limit) {
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     params.put("limit", limit);
     String scope = "";
     if (shops != null) {
       scope = " and shop_id in (:shops)";
       params.put("shops", shops.stream().map(ShopId::value).toList());
+    }
+    if (reason != null) {
+      scope += " and reason_code = :reason";
+      params.put("reason", reason);
     }
     return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope + " order by id limit :limit")
         .params(params).query(ExceptionRepository::map).list();

@@ -52,6 +52,9 @@ class ExceptionRetrier {
     if (ExceptionRepository.RESOLVED.equals(ex.status())) {
       return "exception " + id + " is already resolved";
     }
+    if (ExceptionRepository.IGNORED.equals(ex.status())) {
+      return "exception " + id + " was ignored; it is retried when Tmall lists a newer version of trade " + ex.tid();
+    }
     Instant now = clock.instant();
     ShopId shop = new ShopId(ex.shopId());
     if (AmendReason.isAmendment(ex.reasonCode())) {

@@ -29,11 +29,14 @@ public class OrderManagement {
   private final ExceptionRetrier retrier;
   private final com.tmallbridge.sync.Checkpoints checkpoints;
   private final AuditLog audit;
+  private final TradeDetails details;
+  private final com.tmallbridge.audit.ActorContext actors;
   private final Clock clock;
 
   OrderManagement(
       ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
-      ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, AuditLog audit, Clock clock) {
+      ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, AuditLog audit, TradeDetails details,
+      com.tmallbridge.audit.ActorContext actors, Clock clock) {
     this.shops = shops;
     this.poller = poller;
     this.trades = trades;
@@ -41,6 +44,8 @@ public class OrderManagement {
     this.retrier = retrier;
     this.checkpoints = checkpoints;
     this.audit = audit;
+    this.details = details;
+    this.actors = actors;
     this.clock = clock;
   }
 
@@ -173,6 +178,44 @@ public class OrderManagement {
   /** Unresolved exceptions of {@code shops} (null: all) counted by reason code. */
   public Map<String, Long> unresolvedByReason(java.util.@Nullable Collection<ShopId> shops) {
     return exceptions.unresolvedByReason(shops);
+  }
+
+  /** Unresolved exceptions of {@code shops} (null: all) with the reason code {@code reason} (null or blank: any), oldest first. */
+  public List<ExceptionView> unresolvedExceptions(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int limit) {
+    return exceptions.unresolved(shops, reason == null || reason.isBlank() ? null : reason.strip(), limit);
+  }
+
+  /**
+   * Everything known about one trade: both sides, lines, exceptions and amendment state (see
+   * {@link TradeDetail}); empty when the bridge has never seen the trade. Receiver data is masked.
+   */
+  public Optional<TradeDetail> detail(ShopId shop, String tid) {
+    return details.of(shop, tid);
+  }
+
+  /**
+   * Closes an unresolved exception without retrying it: the trade is not sent to the ERP by this,
+   * and a newer Tmall snapshot that fails again raises a new exception. The current actor and
+   * {@code note} are stored on the exception and recorded in the audit log ({@code EXCEPTION_ACTION}).
+   *
+   * @return the outcome in words
+   * @throws IllegalArgumentException when the note is blank or longer than 500 characters, or the
+   *     exception is unknown or already closed
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public String ignore(long exceptionId, String note) {
+    String text = note == null ? "" : note.strip();
+    if (text.isEmpty() || text.length() > 500) {
+      throw new IllegalArgumentException("a note of 1 to 500 characters must say why the exception is ignored");
+    }
+    ExceptionView ex = exceptions.find(exceptionId).orElseThrow(() -> new IllegalArgumentException("no exception with id " + exceptionId));
+    String by = actors.current().name();
+    if (!exceptions.ignore(exceptionId, by, text, clock.instant())) {
+      throw new IllegalArgumentException("exception " + exceptionId + " is " + ex.status() + ", not open: nothing to ignore");
+    }
+    audit.record(new AuditEvent(AuditAction.EXCEPTION_ACTION, "exception:" + exceptionId, "OK", ex.status() + " " + ex.reasonCode(),
+        "IGNORED: " + text));
+    return "trade " + ex.tid() + ": " + ex.reasonCode() + " ignored";
   }
 
   /** One exception, resolved or not. */

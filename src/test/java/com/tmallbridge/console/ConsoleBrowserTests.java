@@ -246,4 +246,77 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
       Files.copy(shot, Files.createDirectories(Path.of(extra)).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
+
+  // console4: the order page, map-and-retry in the exception queue, settings refused to an operator
+
+  @Test
+  void anOrderIsFollowedFromTheDashboardToItsPageWithBothSidesAndWhyItIsHeld() throws IOException {
+    ExceptionView held = firstHeld();
+    login(Role.OPERATOR);
+    WebElement link = await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("#held-orders a.tid")).stream()
+        .filter(a -> a.getText().strip().equals(held.tid())).findFirst().orElse(null), java.util.Objects::nonNull);
+    link.click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("bridge-state")).isEmpty());
+
+    assertThat(text(By.tagName("h1"))).isEqualTo("Order " + held.tid());
+    assertThat(text(By.id("bridge-state"))).isEqualTo("EXCEPTION");
+    assertThat(text(By.id("tmall-status"))).isNotBlank();
+    assertThat(text(By.id("held"))).contains("UNMAPPED_SKU");
+    assertThat(text(By.id("erp-none"))).isEqualTo("The ERP has no sales order for this trade.");
+    assertThat(browser.findElements(By.cssSelector("tr.tmall-line.unmapped"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#history tr.event")).stream().map(this::cells).map(c -> c.get(1)))
+        .contains("Received from Tmall", "Held");
+    // the whole page in one picture, at the width of the other screenshots
+    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 140, 2400)));
+    try {
+      screenshot("console-order");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
+  void anOperatorMapsTheMissingSkuInTheQueueAndTheOrderReachesTheErp() throws IOException {
+    ExceptionView held = firstHeld();
+    login(Role.OPERATOR);
+    browser.get(base + "exceptions?reason=UNMAPPED_SKU");
+    exceptionRow(held).findElement(By.cssSelector("a.fix")).click();
+    List<WebElement> lines = await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("tr.fix-line")), l -> !l.isEmpty());
+    for (WebElement line : lines) {
+      // the material the warehouse has just created in the ERP, under a code of its own
+      String code = "CON-" + line.findElement(By.name("numIid")).getDomProperty("value") + "-"
+          + line.findElement(By.name("skuId")).getDomProperty("value");
+      erp.capability(com.tmallbridge.erp.MaterialCatalog.class).upsertMaterial(
+          new com.tmallbridge.erp.Material(new com.tmallbridge.core.MaterialCode(code), "m " + code, "pcs", 100));
+      WebElement input = line.findElement(By.name("material"));
+      input.clear();
+      input.sendKeys(code);
+    }
+    browser.findElement(By.id("fix-submit")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("outcomes")).isEmpty());
+    assertThat(text(By.id("outcomes"))).contains(held.tid()).contains("passes now, ERP order queued");
+
+    sync.drain();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(erpOrderNumbers()).contains(held.tid()));
+    browser.get(base + "orders/" + held.shopId() + "/" + held.tid());
+    assertThat(text(By.id("bridge-state"))).isEqualTo("EXPORTED");
+    assertThat(text(By.id("erp-status"))).isEqualTo("OPEN");
+    assertThat(text(By.id("erp-total"))).isEqualTo(text(By.id("tmall-payment")));
+    assertThat(browser.findElements(By.cssSelector("tr.tmall-line.unmapped"))).isEmpty();
+  }
+
+  @Test
+  void anOperatorSeesNoSettingsAndIsRefusedThemByUrl() {
+    login(Role.OPERATOR);
+    assertThat(browser.findElements(By.linkText("Settings"))).isEmpty();
+    browser.get(base + "settings/shops");
+    assertThat(text(By.id("forbidden"))).isEqualTo("Not allowed (403)");
+    browser.get(base + "users");
+    assertThat(text(By.id("forbidden"))).isEqualTo("Not allowed (403)");
+    login(Role.ADMIN);
+    browser.findElement(By.linkText("Settings")).click();
+    assertThat(browser.findElements(By.cssSelector("#shops tr.shop")).stream().map(this::cells))
+        .anySatisfy(c -> assertThat(c).contains("TM01", "****"));
+  }
 }

@@ -46,6 +46,25 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("POST /exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    // console4: order page, exception actions, settings, users
+    EXPECTED.put("GET /orders/{shopId}/{tid}", EVERY_ROLE);
+    EXPECTED.put("POST /exceptions/{id}/ignore", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /exceptions/bulk", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /exceptions/{id}/fix", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /exceptions/{id}/fix", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /users", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /users", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /users/{name}/disable", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /users/{name}/password", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings/shops", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings/shops/new", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings/shops/{id}", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /settings/shops", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /settings/shops/{id}/test", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings/erp", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /settings/erp/test", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /settings/rules", EnumSet.of(Role.ADMIN));
     EXPECTED.put("GET /actuator/health", OPEN);
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
   }

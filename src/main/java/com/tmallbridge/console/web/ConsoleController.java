@@ -95,6 +95,8 @@ class ConsoleController {
     model.addAttribute("dayStart", dayStart);
     model.addAttribute("byReason", orders.unresolvedByReason(scope));
     model.addAttribute("lags", lags);
+    model.addAttribute("heldOrders", orders.unresolvedExceptions(scope, 10));
+    model.addAttribute("shopCodes", codes);
     return "dashboard";
   }
 
@@ -138,8 +140,11 @@ class ConsoleController {
   }
 
   @GetMapping("/exceptions")
-  String exceptions(@AuthenticationPrincipal ConsolePrincipal user, Model model) {
-    model.addAttribute("exceptions", orders.unresolvedExceptions(scope(user), 500));
+  String exceptions(@AuthenticationPrincipal ConsolePrincipal user,
+      @RequestParam(name = "reason", required = false) @Nullable String reason, Model model) {
+    model.addAttribute("exceptions", orders.unresolvedExceptions(scope(user), reason, 500));
+    model.addAttribute("reasons", orders.unresolvedByReason(scope(user)));
+    model.addAttribute("reason", reason == null ? "" : reason);
     model.addAttribute("shopCodes", shopCodes());
     return "exceptions";
   }
