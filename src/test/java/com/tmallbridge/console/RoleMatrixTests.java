@@ -46,6 +46,17 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("POST /exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    // console3: stock, products and mappings, shipments, after-sale, long jobs
+    EXPECTED.put("GET /stock", EVERY_ROLE);
+    EXPECTED.put("GET /products", EVERY_ROLE);
+    EXPECTED.put("POST /products/mappings", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /products/mappings/delete", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /products/carriers", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /shipments", EVERY_ROLE);
+    EXPECTED.put("GET /aftersale", EVERY_ROLE);
+    EXPECTED.put("GET /jobs", EVERY_ROLE);
+    EXPECTED.put("GET /jobs/{id}", EVERY_ROLE);
+    EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /actuator/health", OPEN);
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
   }
