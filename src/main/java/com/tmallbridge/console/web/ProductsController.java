@@ -129,7 +129,7 @@ class ProductsController {
       java.util.function.Supplier<String> change) {
     try {
       flash.addFlashAttribute("outcome", actors.as(new Actor(user.getUsername(), request.getRemoteAddr()), change));
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       flash.addFlashAttribute("refused", e.getMessage());
     }
     return "redirect:/products?shop=" + UriUtils.encodeQueryParam(shop.code(), StandardCharsets.UTF_8);
