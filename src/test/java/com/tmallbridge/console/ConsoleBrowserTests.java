@@ -274,6 +274,17 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     assertThat(browser.findElements(By.cssSelector("tr.listing")).stream().map(this::cells))
         .anySatisfy(cells -> assertThat(cells).contains(ruled, "item rule: percent 80, max 30"));
     screenshot("console-stock");
+    // on a tablet (portrait, 820 px) the page does not overflow sideways: the table scrolls inside its box
+    org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+    try {
+      await().atMost(WAIT).until(() -> ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue() < 900);
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+      assertThat(browser.findElement(By.id("start-push")).isDisplayed()).isTrue();
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
 
     // the htmx search narrows the list to one item
     String item = first.get(1);
