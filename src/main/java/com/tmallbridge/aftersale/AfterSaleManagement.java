@@ -76,6 +76,16 @@ public class AfterSaleManagement {
     return refunds.list(shop, status, tid, limit);
   }
 
+  /**
+   * Refunds of the given shops, newest first (the console's list).
+   *
+   * @param stage only this stage, when not null
+   * @param tidPrefix only trades whose id starts with this, when not null or blank
+   */
+  public List<RefundView> search(java.util.Collection<ShopId> shops, @Nullable RefundStage stage, @Nullable String tidPrefix, int limit) {
+    return refunds.search(shops, stage, tidPrefix, limit);
+  }
+
   /** One refund with its status history and ERP effects. */
   public Optional<RefundDetail> refund(ShopId shop, String refundId) {
     return refunds.find(shop, refundId).map(r -> new RefundDetail(r, refunds.history(shop, refundId), refunds.effects(shop, refundId)));

@@ -223,6 +223,27 @@ class RefundRepository {
     return jdbc.sql(sql.toString()).params(p).query(RefundRepository::view).list();
   }
 
+  /** Newest first, of the given shops, optionally one stage and trades whose id starts with {@code tidPrefix}. */
+  List<RefundView> search(java.util.Collection<ShopId> shops, @Nullable RefundStage stage, @Nullable String tidPrefix, int limit) {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder(VIEW).append(" where r.shop_id in (:shops)");
+    Map<String, Object> p = new HashMap<>();
+    p.put("shops", shops.stream().map(ShopId::value).toList());
+    if (stage != null) {
+      sql.append(" and r.stage = :stage");
+      p.put("stage", stage.name());
+    }
+    if (tidPrefix != null && !tidPrefix.isBlank()) {
+      sql.append(" and r.tid like :tid");
+      p.put("tid", tidPrefix.strip().replace("%", "").replace("_", "") + "%");
+    }
+    sql.append(" order by r.modified desc, r.refund_id desc limit :limit");
+    p.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(p).query(RefundRepository::view).list();
+  }
+
   /**
    * The ERP number of the replacement sales order made for the newest earlier exchange of {@code r}'s
    * sub-order, if any: after an exchange the buyer holds the replacement's goods, so a later return

@@ -23,5 +23,7 @@ public enum AuditAction {
   /** Data left the system as a file (Excel, CSV, backup). */
   EXPORT,
   /** A data key was added, or the sealed columns were re-encrypted with the active key. */
-  KEY_CHANGE
+  KEY_CHANGE,
+  /** A long job (a full stock push, a backfill) was started from the console, or ended. */
+  JOB
 }

@@ -1,5 +1,8 @@
 package com.tmallbridge.fulfilment;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
 import com.tmallbridge.channel.CarrierCompany;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
@@ -20,10 +23,12 @@ public class FulfilmentManagement {
   private final CarrierBook carriers;
   private final ShipmentRetrier retrier;
   private final ShopManagement shops;
+  private final AuditLog audit;
   private final Clock clock;
 
   FulfilmentManagement(ShipmentRepository shipments, CarrierRepository carrierRows, CarrierBook carriers, ShipmentRetrier retrier,
-      ShopManagement shops, Clock clock) {
+      ShopManagement shops, AuditLog audit, Clock clock) {
+    this.audit = audit;
     this.shipments = shipments;
     this.carrierRows = carrierRows;
     this.carriers = carriers;
@@ -42,6 +47,17 @@ public class FulfilmentManagement {
    */
   public List<ShipmentView> shipments(@Nullable String shopCode, @Nullable ShipmentState state, @Nullable String tid, int limit) {
     return shipments.list(shopCode == null ? null : shop(shopCode).id(), state, tid, limit);
+  }
+
+  /**
+   * Shipments of the given shops, newest first (the console's list).
+   *
+   * @param state only this state, when not null
+   * @param tidPrefix only trades whose id starts with this, when not null or blank
+   */
+  public List<ShipmentView> recentShipments(java.util.Collection<com.tmallbridge.core.ShopId> shopIds, @Nullable ShipmentState state,
+      @Nullable String tidPrefix, int limit) {
+    return shipments.recent(shopIds, state, tidPrefix, limit);
   }
 
   public Optional<ShipmentView> shipment(long id) {
@@ -79,7 +95,8 @@ public class FulfilmentManagement {
 
   /**
    * Maps an ERP carrier to a Tmall company for one shop or (null) every shop, then retries the
-   * shipments held because that carrier was unmapped.
+   * shipments held because that carrier was unmapped. Each shop's change is recorded in the audit
+   * log as {@code MAPPING_CHANGE} ({@code carrier:<shop>/<erp carrier>}) with the company code before and after.
    *
    * @return the lines of the retried shipments
    * @throws IllegalArgumentException for a blank carrier, an unknown shop or a company the shop's list does not hold
@@ -101,7 +118,12 @@ public class FulfilmentManagement {
     }
     List<String> retried = new ArrayList<>();
     for (Shop shop : targets) {
+      String before = carrierRows.mappings(shop.id()).stream().filter(m -> m.erpCarrier().equals(erpCarrier.strip())).findFirst()
+          .map(CarrierMapping::companyCode).orElse(null);
       carrierRows.map(shop.id(), erpCarrier.strip(), companyCode, CarrierRepository.OPERATOR, clock.instant());
+      if (!companyCode.equals(before)) {
+        audit.record(AuditEvent.change(AuditAction.MAPPING_CHANGE, "carrier:" + shop.code() + "/" + erpCarrier.strip(), before, companyCode));
+      }
       for (long id : shipments.failedWith(shop.id(), erpCarrier.strip(), FulfilmentReason.UNMAPPED_CARRIER.code())) {
         retried.add(retrier.retry(id, null, null));
       }

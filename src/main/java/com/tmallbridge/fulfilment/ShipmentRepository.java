@@ -142,6 +142,26 @@ class ShipmentRepository {
     return spec.query(ShipmentRepository::view).list();
   }
 
+  /** Newest first, of the given shops, optionally one state and trades whose id starts with {@code tidPrefix}. */
+  List<ShipmentView> recent(java.util.Collection<ShopId> shops, @Nullable ShipmentState state, @Nullable String tidPrefix, int limit) {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" where f.shop_id in (:shops)");
+    var params = new java.util.HashMap<String, Object>();
+    params.put("shops", shops.stream().map(ShopId::value).toList());
+    if (state != null) {
+      sql.append(" and f.state = :state");
+      params.put("state", state.name());
+    }
+    if (tidPrefix != null && !tidPrefix.isBlank()) {
+      sql.append(" and f.tid like :tid");
+      params.put("tid", tidPrefix.strip().replace("%", "").replace("_", "") + "%");
+    }
+    params.put("limit", limit);
+    return jdbc.sql(sql.append(" order by f.id desc limit :limit").toString()).params(params).query(ShipmentRepository::view).list();
+  }
+
   Optional<ShipmentView> view(long id) {
     return jdbc.sql(SELECT_VIEW + " where f.id = :id").param("id", id).query(ShipmentRepository::view).optional();
   }

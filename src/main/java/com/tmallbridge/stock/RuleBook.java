@@ -28,6 +28,14 @@ final class RuleBook {
         pick(chain, StockRule::safety, d.safety()));
   }
 
+  /** The narrowest rule that exists for the listing and the merged settings. */
+  AppliedRule applied(long shop, String numIid, String skuId) {
+    AppliedRule.Level level = !skuId.isEmpty() && byKey.containsKey(key(shop, numIid, skuId)) ? AppliedRule.Level.SKU
+        : byKey.containsKey(key(shop, numIid, "")) ? AppliedRule.Level.ITEM
+        : byKey.containsKey(key(shop, "", "")) ? AppliedRule.Level.SHOP : AppliedRule.Level.DEFAULT;
+    return AppliedRule.of(level, settingsFor(shop, numIid, skuId));
+  }
+
   private static <T> T pick(@Nullable StockRule[] chain, java.util.function.Function<StockRule, @Nullable T> field, T fallback) {
     for (StockRule r : chain) {
       if (r != null && field.apply(r) != null) {

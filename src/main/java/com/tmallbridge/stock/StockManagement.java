@@ -62,6 +62,38 @@ public class StockManagement {
         .filter(r -> sku == null || matchesSku(r, sku))
         .filter(r -> material == null || components(r).containsKey(material))
         .toList();
+    return lines(rows);
+  }
+
+  /**
+   * The console's stock screen: listings of the given shops whose item or SKU id (or {@code
+   * numIid/skuId}) starts with {@code skuPrefix}, ordered by shop, item and SKU, with figures read
+   * now and the rule that applied.
+   *
+   * @param shopIds only these shops; null = all
+   * @param skuPrefix null or blank = any
+   * @param limit at most this many listings
+   */
+  public List<StockOverview> overview(java.util.@Nullable Collection<ShopId> shopIds, @Nullable String skuPrefix, int limit) {
+    String prefix = skuPrefix == null ? "" : skuPrefix.strip();
+    List<Row> rows = publications.rows(null).stream()
+        .filter(r -> shopIds == null || shopIds.contains(r.shop()))
+        .filter(r -> prefix.isEmpty() || r.numIid().startsWith(prefix) || r.skuId().startsWith(prefix)
+            || (r.numIid() + "/" + r.skuId()).startsWith(prefix))
+        .limit(limit)
+        .toList();
+    List<StockLine> lines = lines(rows);
+    RuleBook book = new RuleBook(rules.rules());
+    List<StockOverview> result = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      result.add(new StockOverview(r.shop(), lines.get(i), book.applied(r.shop().value(), r.numIid(), r.skuId())));
+    }
+    return result;
+  }
+
+  /** The figures of {@code rows}, in their order, with sellable stock read from the ERP now. */
+  private List<StockLine> lines(List<Row> rows) {
     Set<MaterialCode> materials = new LinkedHashSet<>();
     rows.forEach(r -> components(r).keySet().forEach(m -> materials.add(new MaterialCode(m))));
     SellableStock.Snapshot snapshot = stock.read(materials);

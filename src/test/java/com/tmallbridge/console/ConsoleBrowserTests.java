@@ -319,4 +319,77 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     assertThat(browser.findElements(By.cssSelector("#shops tr.shop")).stream().map(this::cells))
         .anySatisfy(c -> assertThat(c).contains("TM01", "****"));
   }
+
+  // console3: the stock screen, the mapping editor, the full stock push with its progress bar
+
+  @Autowired com.tmallbridge.stock.StockSync stockSync;
+  @Autowired com.tmallbridge.audit.AuditManagement auditLog;
+  @Autowired com.tmallbridge.stock.StockManagement stockRules;
+
+  @Test
+  void anOperatorReadsTheStockEditsAMappingAndRunsAFullStockPushToOneHundredPercent() throws IOException {
+    List<com.tmallbridge.core.MaterialCode> materials = SandboxMaterials.seed(sandbox, shop, products, erp, -1);
+    for (int i = 0; i < materials.size(); i++) {
+      erp.capability(com.tmallbridge.erp.StockLedger.class).book("WH01", materials.get(i), 5 + 7L * i, "RECEIPT", "browser-" + i);
+    }
+    products.match(shop.id(), com.tmallbridge.product.MatchProgress.NONE);
+    String ruled = Long.toString(sandbox.items().get(1).numIid());
+    stockRules.putRule(new com.tmallbridge.stock.StockRule(shop.id(), ruled, "", null, 80, null, null, 30L, null, null));
+    stockSync.runFullPass();
+
+    login(Role.OPERATOR);
+    browser.findElement(By.linkText("Stock")).click();
+    await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("tr.listing")).size() > 1);
+    int listings = browser.findElements(By.cssSelector("tr.listing")).size();
+    List<String> first = cells(browser.findElements(By.cssSelector("tr.listing")).get(0));
+    assertThat(first.get(0)).isEqualTo("TM01");
+    assertThat(first.get(8)).matches("default: all|item rule: percent 80, max 30");
+    assertThat(browser.findElements(By.cssSelector("tr.listing")).stream().map(this::cells))
+        .anySatisfy(cells -> assertThat(cells).contains(ruled, "item rule: percent 80, max 30"));
+    screenshot("console-stock");
+    // on a tablet (portrait, 820 px) the page does not overflow sideways: the table scrolls inside its box
+    org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+    try {
+      await().atMost(WAIT).until(() -> ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue() < 900);
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+      assertThat(browser.findElement(By.id("start-push")).isDisplayed()).isTrue();
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
+
+    // the htmx search narrows the list to one item
+    String item = first.get(1);
+    browser.findElement(By.id("q")).sendKeys(item);
+    await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr.listing")).stream()
+        .allMatch(r -> cells(r).get(1).equals(item)));
+
+    // edit a mapping: map a SKU of that item to another material, then see it in the list and the audit log
+    browser.get(base + "products?shop=TM01");
+    WebElement editor = browser.findElement(By.id("mapping-editor"));
+    editor.findElement(By.name("numIid")).sendKeys(item);
+    editor.findElement(By.name("skuId")).sendKeys(first.get(2));
+    editor.findElement(By.name("code")).sendKeys(materials.get(0).value());
+    editor.findElement(By.cssSelector("button[type=submit]")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("outcome")).isEmpty());
+    assertThat(text(By.id("outcome"))).contains("TM01/" + item + "/" + first.get(2)).contains(materials.get(0).value());
+    assertThat(browser.findElements(By.cssSelector("tr.mapping")).stream().map(this::cells))
+        .anySatisfy(cells -> assertThat(cells).contains(item, first.get(2), materials.get(0).value()));
+    assertThat(auditLog.entries(com.tmallbridge.audit.AuditAction.MAPPING_CHANGE, "operator", "mapping:TM01/" + item, null, null, 5))
+        .singleElement().satisfies(e -> assertThat(e.after()).isEqualTo(materials.get(0).value()));
+
+    // the full stock push: the bar polls every second until every listing of the shop is pushed
+    browser.get(base + "stock?shop=TM01");
+    browser.findElement(By.id("start-push")).click();
+    WebElement job = await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector("#job-panel .job")),
+        java.util.Objects::nonNull);
+    assertThat(job.findElement(By.tagName("progress"))).isNotNull();
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        .until(() -> "100".equals(browser.findElement(By.cssSelector("#job-panel .job")).getDomAttribute("data-percent")));
+    WebElement ended = browser.findElement(By.cssSelector("#job-panel .job"));
+    assertThat(ended.getDomAttribute("data-state")).isEqualTo("DONE");
+    assertThat(ended.findElement(By.cssSelector(".job-count")).getText()).isEqualTo(listings + " / " + listings + " (100%)");
+    assertThat(ended.findElement(By.tagName("progress")).getDomProperty("value")).isEqualTo("100");
+  }
 }

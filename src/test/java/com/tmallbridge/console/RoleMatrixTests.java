@@ -65,6 +65,17 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /settings/erp", EnumSet.of(Role.ADMIN));
     EXPECTED.put("POST /settings/erp/test", EnumSet.of(Role.ADMIN));
     EXPECTED.put("GET /settings/rules", EnumSet.of(Role.ADMIN));
+    // console3: stock, products and mappings, shipments, after-sale, long jobs
+    EXPECTED.put("GET /stock", EVERY_ROLE);
+    EXPECTED.put("GET /products", EVERY_ROLE);
+    EXPECTED.put("POST /products/mappings", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /products/mappings/delete", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /products/carriers", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /shipments", EVERY_ROLE);
+    EXPECTED.put("GET /aftersale", EVERY_ROLE);
+    EXPECTED.put("GET /jobs", EVERY_ROLE);
+    EXPECTED.put("GET /jobs/{id}", EVERY_ROLE);
+    EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /actuator/health", OPEN);
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
   }

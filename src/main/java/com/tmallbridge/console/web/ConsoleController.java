@@ -1,6 +1,5 @@
 package com.tmallbridge.console.web;
 
-import com.tmallbridge.aftersale.AfterSaleManagement;
 import com.tmallbridge.audit.Actor;
 import com.tmallbridge.audit.ActorContext;
 import com.tmallbridge.audit.AuditManagement;
@@ -57,17 +56,15 @@ class ConsoleController {
   static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final OrderManagement orders;
-  private final AfterSaleManagement afterSale;
   private final ShopManagement shops;
   private final Checkpoints checkpoints;
   private final AuditManagement audit;
   private final ActorContext actors;
   private final Clock clock;
 
-  ConsoleController(OrderManagement orders, AfterSaleManagement afterSale, ShopManagement shops, Checkpoints checkpoints,
+  ConsoleController(OrderManagement orders, ShopManagement shops, Checkpoints checkpoints,
       AuditManagement audit, ActorContext actors, Clock clock) {
     this.orders = orders;
-    this.afterSale = afterSale;
     this.shops = shops;
     this.checkpoints = checkpoints;
     this.audit = audit;
@@ -156,18 +153,6 @@ class ConsoleController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     String outcome = actors.as(actor(user, request), () -> orders.retry(exception.id()));
     flash.addFlashAttribute("outcome", "#" + id + " (" + exception.tid() + "): " + outcome);
-    return "redirect:/exceptions";
-  }
-
-  @PostMapping("/refunds/{shopId}/{refundId}/retry")
-  String retryRefund(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable("shopId") long shopId,
-      @PathVariable("refundId") String refundId, HttpServletRequest request, RedirectAttributes flash) {
-    if (shopId < 1 || !user.scope().allows(shopId)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    var stage = actors.as(actor(user, request), () -> afterSale.retry(new ShopId(shopId), refundId))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    flash.addFlashAttribute("outcome", "refund " + refundId + ": " + stage);
     return "redirect:/exceptions";
   }
 
