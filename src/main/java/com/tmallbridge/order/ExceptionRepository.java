@@ -117,16 +117,22 @@ class ExceptionRepository {
         .query(ExceptionRepository::map).list();
   }
 
-  /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
-  List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, int limit) {
+  /** Unresolved exceptions of {@code shops} (null: all) and of {@code reason} (null: any), oldest first. */
+  List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int offset, int limit) {
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     params.put("limit", limit);
+    params.put("offset", offset);
     String scope = "";
     if (shops != null) {
       scope = " and shop_id in (:shops)";
       params.put("shops", shops.stream().map(ShopId::value).toList());
     }
-    return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope + " order by id limit :limit")
+    if (reason != null) {
+      scope += " and reason_code = :reason";
+      params.put("reason", reason);
+    }
+    return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope
+            + " order by id limit :limit offset :offset")
         .params(params).query(ExceptionRepository::map).list();
   }
 
