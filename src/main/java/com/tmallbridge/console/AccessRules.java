@@ -64,6 +64,20 @@ public final class AccessRules {
       rule(HttpMethod.POST, "/refunds/{shopId}/{refundId}/retry", WORKERS),
       rule(HttpMethod.GET, "/audit", OVERSEERS),
       rule(null, "/users/**", ADMIN),
+      rule(HttpMethod.GET, "/swagger-ui.html", EVERY_ROLE),
+      rule(HttpMethod.GET, "/swagger-ui/**", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/openapi.json", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/openapi.json/**", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/dashboard", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/orders", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/orders/{shopId}/{tid}", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/exceptions", EVERY_ROLE),
+      rule(HttpMethod.POST, "/api/exceptions/{id}/retry", WORKERS),
+      rule(HttpMethod.GET, "/api/stock", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/shipments", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/refunds", EVERY_ROLE),
+      rule(HttpMethod.POST, "/api/refunds/{shopId}/{refundId}/retry", WORKERS),
+      rule(HttpMethod.GET, "/api/audit", OVERSEERS),
       rule(null, "/settings/**", ADMIN));
 
   private AccessRules() {}
