@@ -67,6 +67,7 @@ public final class AccessRules {
       rule(HttpMethod.GET, "/swagger-ui.html", EVERY_ROLE),
       rule(HttpMethod.GET, "/swagger-ui/**", EVERY_ROLE),
       rule(HttpMethod.GET, "/api/openapi.json", EVERY_ROLE),
+      rule(HttpMethod.GET, "/api/openapi.json.yaml", EVERY_ROLE),
       rule(HttpMethod.GET, "/api/openapi.json/**", EVERY_ROLE),
       rule(HttpMethod.GET, "/api/dashboard", EVERY_ROLE),
       rule(HttpMethod.GET, "/api/orders", EVERY_ROLE),

@@ -44,7 +44,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<ConsolePrincipal> principal = secret.isEmpty() ? Optional.empty() : tokens.authenticate(secret, request.getRemoteAddr());
+    Optional<ConsolePrincipal> principal = tokens.authenticate(secret, request.getRemoteAddr());
     if (principal.isEmpty()) {
       contexts.clearContext();
       problems.unauthorized(request, response,

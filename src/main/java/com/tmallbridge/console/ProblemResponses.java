@@ -23,7 +23,7 @@ final class ProblemResponses {
     this.json = json;
   }
 
-  /** 401: the request carries no credential the API accepts; {@code error} is the Bearer error code, null when none was sent. */
+  /** 401: the request carries no credential the API accepts; {@code invalidToken} when a Bearer token was sent and refused. */
   void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail, boolean invalidToken) throws IOException {
     String challenge = "Bearer realm=\"" + REALM + "\"" + (invalidToken ? ", error=\"invalid_token\"" : "");
     response.setHeader("WWW-Authenticate", challenge);
@@ -44,7 +44,6 @@ final class ProblemResponses {
     body.put("instance", request.getRequestURI());
     response.setStatus(status.value());
     response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), body);
   }
 }
