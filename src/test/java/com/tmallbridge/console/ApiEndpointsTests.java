@@ -190,9 +190,22 @@ class ApiEndpointsTests extends ConsoleWebTestBase {
   }
 
   @Test
-  void stockIsKeptToTheCallersShopsAndAnotherShopIsNotFound() throws Exception {
-    call(get("/api/stock"), admin).andExpect(status().isOk()).andExpect(jsonPath("$.items").isArray())
-        .andExpect(jsonPath("$.hasNext").value(false));
+  void stockIsListedPerListingKeptToTheCallersShopsAndAnotherShopIsNotFound() throws Exception {
+    listing(east.id(), "600001", "1", "MAT-A", 7, 5L);
+    listing(east.id(), "600001", "2", "MAT-B*2", 3, null);
+    listing(west.id(), "600009", "", "MAT-C", 9, 9L);
+
+    call(get("/api/stock"), admin).andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(3)));
+    call(get("/api/stock").param("size", "1").param("page", "1"), eastOperator).andExpect(status().isOk())
+        .andExpect(jsonPath("$.items", hasSize(1))).andExpect(jsonPath("$.hasNext").value(false))
+        .andExpect(jsonPath("$.items[0].shopCode").value("EAST"))
+        .andExpect(jsonPath("$.items[0].skuId").value("2"))
+        .andExpect(jsonPath("$.items[0].components").value("MAT-B*2"))
+        .andExpect(jsonPath("$.items[0].wanted").value(3))
+        .andExpect(jsonPath("$.items[0].pushed").doesNotExist());
+    call(get("/api/stock"), eastOperator).andExpect(jsonPath("$.items[*].shopCode")
+        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("EAST"))));
+    call(get("/api/stock").param("sku", "600009"), admin).andExpect(jsonPath("$.items[0].pushed").value(9));
     call(get("/api/stock").param("shop", "WEST"), eastOperator).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value("no shop 'WEST' in your shops"));
   }
@@ -244,6 +257,15 @@ class ApiEndpointsTests extends ConsoleWebTestBase {
         values ('embedded', :no, :so, :shop, :tid, :oids, true, :state, 0, :at, :at, :at)""")
         .param("no", deliveryNo).param("so", "SO-" + tid).param("shop", shop.value()).param("tid", tid).param("oids", tid + "1")
         .param("state", state).param("at", now.atOffset(ZoneOffset.UTC)).update();
+  }
+
+  private void listing(ShopId shop, String numIid, String skuId, String components, long wanted, Long pushed) {
+    jdbc.sql("""
+        insert into stock_publication (shop_id, num_iid, sku_id, components, wanted, computed_at, pushed, pushed_at, force_push)
+        values (:shop, :item, :sku, :components, :wanted, :at, :pushed, :pushedAt, false)""")
+        .param("shop", shop.value()).param("item", numIid).param("sku", skuId).param("components", components).param("wanted", wanted)
+        .param("at", now.atOffset(ZoneOffset.UTC)).param("pushed", pushed)
+        .param("pushedAt", pushed == null ? null : now.atOffset(ZoneOffset.UTC)).update();
   }
 
   private void refund(ShopId shop, String refundId, String tid, long feeFen) {
