@@ -79,6 +79,9 @@ public final class AccessRules {
       rule(HttpMethod.GET, "/api/refunds", EVERY_ROLE),
       rule(HttpMethod.POST, "/api/refunds/{shopId}/{refundId}/retry", WORKERS),
       rule(HttpMethod.GET, "/api/audit", OVERSEERS),
+      rule(HttpMethod.GET, "/api/tokens", EVERY_ROLE),
+      rule(HttpMethod.POST, "/api/tokens", EVERY_ROLE),
+      rule(HttpMethod.POST, "/api/tokens/{id}/revoke", EVERY_ROLE),
       rule(null, "/settings/**", ADMIN));
 
   private AccessRules() {}

@@ -43,7 +43,7 @@ class ApiDocumentationTests extends ConsoleWebTestBase {
         }
       }
     }
-    assertThat(mapped).hasSize(10);
+    assertThat(mapped).hasSize(13);
     assertThat(new TreeSet<>(documented)).isEqualTo(new TreeSet<>(mapped));
 
     JsonNode retry = doc.get("paths").get("/api/exceptions/{id}/retry").get("post");

@@ -156,6 +156,39 @@ class ApiTokenTests extends ConsoleWebTestBase {
     assertThatIllegalArgumentException().isThrownBy(() -> tokens.revoke(999)).withMessageContaining("#999");
   }
 
+  @Test
+  void aSignedInUserCreatesListsAndRevokesTheirOwnTokensThroughTheApiButATokenCannotCreateOne() throws Exception {
+    users.add("olga", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
+    users.add("ivan", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
+    ConsolePrincipal olga = principal("olga", Role.OPERATOR, ShopScope.everyShop());
+    long ivans = tokens.create("ivan", "his", null).token().id();
+
+    String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tokens")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(olga))
+            .contentType("application/json").content("{\"label\": \"laptop\", \"days\": 7}"))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.label").value("laptop"))
+        .andReturn().getResponse().getContentAsString();
+    String token = created.replaceAll(".*\"token\":\"(tbk_[^\"]+)\".*", "$1");
+    assertThat(token).matches("tbk_[A-Za-z0-9_-]{43}");
+    assertThat(audit.entries(AuditAction.USER_CHANGE, null, "token:olga/laptop", null, null, 5).get(0).actor()).isEqualTo("olga");
+
+    mvc.perform(bearer(get("/api/tokens"), token)).andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].label").value(org.hamcrest.Matchers.contains("laptop")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(token))));
+    mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tokens"), token)
+            .contentType("application/json").content("{\"label\": \"more\"}"))
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("cannot create")));
+    mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tokens/{id}/revoke", ivans), token))
+        .andExpect(status().isNotFound());
+    assertThat(tokens.list("ivan").get(0).revokedAt()).isNull();
+
+    long id = tokens.list("olga").get(0).id();
+    mvc.perform(bearer(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tokens/{id}/revoke", id), token))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").isNotEmpty());
+    mvc.perform(bearer(get("/api/tokens"), token)).andExpect(status().isUnauthorized());
+  }
+
   static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {
     return request.header("Authorization", "Bearer " + token);
   }
