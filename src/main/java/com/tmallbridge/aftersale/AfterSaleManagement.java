@@ -86,6 +86,20 @@ public class AfterSaleManagement {
     return refunds.search(shops, stage, tidPrefix, limit);
   }
 
+  /**
+   * One page of refunds of {@code shops} (a user's scope; null: all), newest first, filtered by the
+   * non-null arguments.
+   *
+   * @throws IllegalArgumentException when offset is negative or limit below 1
+   */
+  public List<RefundView> refunds(java.util.@Nullable Collection<ShopId> shops, @Nullable String status, @Nullable String tid, int offset,
+      int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be at least 0 and limit at least 1, got " + offset + " and " + limit);
+    }
+    return refunds.list(shops, status, tid, offset, limit);
+  }
+
   /** One refund with its status history and ERP effects. */
   public Optional<RefundDetail> refund(ShopId shop, String refundId) {
     return refunds.find(shop, refundId).map(r -> new RefundDetail(r, refunds.history(shop, refundId), refunds.effects(shop, refundId)));

@@ -204,11 +204,16 @@ class RefundRepository {
 
   /** Refunds, newest first, filtered by whichever arguments are not null. */
   List<RefundView> list(@Nullable ShopId shop, @Nullable String status, @Nullable String tid, int limit) {
+    return list(shop == null ? null : List.of(shop), status, tid, 0, limit);
+  }
+
+  /** Refunds of {@code shops} (null: all), newest first, filtered by the non-null arguments. */
+  List<RefundView> list(java.util.@Nullable Collection<ShopId> shops, @Nullable String status, @Nullable String tid, int offset, int limit) {
     StringBuilder sql = new StringBuilder(VIEW).append(" where 1 = 1");
     Map<String, Object> p = new HashMap<>();
-    if (shop != null) {
-      sql.append(" and r.shop_id = :shop");
-      p.put("shop", shop.value());
+    if (shops != null) {
+      sql.append(" and r.shop_id in (:shops)");
+      p.put("shops", shops.stream().map(ShopId::value).toList());
     }
     if (status != null) {
       sql.append(" and r.status = :status");
@@ -218,8 +223,9 @@ class RefundRepository {
       sql.append(" and r.tid = :tid");
       p.put("tid", tid);
     }
-    sql.append(" order by r.modified desc, r.refund_id desc limit :limit");
+    sql.append(" order by r.modified desc, r.refund_id desc limit :limit offset :offset");
     p.put("limit", limit);
+    p.put("offset", offset);
     return jdbc.sql(sql.toString()).params(p).query(RefundRepository::view).list();
   }
 

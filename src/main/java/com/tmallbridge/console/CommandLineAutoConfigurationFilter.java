@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  * Keeps the command line as light as it was before the console: when the process is not a web
  * application ({@code spring.main.web-application-type=none}, the default of every command but
  * {@code serve}), the auto-configuration of the web server, Spring MVC, Spring Security, Thymeleaf,
- * the actuator and Micrometer's registries is not even evaluated. {@code serve} (and tests of the
+ * the actuator, Micrometer's registries and springdoc (the API's OpenAPI document) is not even evaluated. {@code serve} (and tests of the
  * console) set {@code spring.main.web-application-type=servlet}, which loads all of it.
  */
 public class CommandLineAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
@@ -25,7 +25,8 @@ public class CommandLineAutoConfigurationFilter implements AutoConfigurationImpo
       "org.springframework.boot.webmvc.",
       "org.springframework.boot.servlet.",
       "org.springframework.boot.tomcat.",
-      "org.springframework.boot.web.server.");
+      "org.springframework.boot.web.server.",
+      "org.springdoc.");
 
   private @Nullable Environment environment;
 

@@ -18,14 +18,31 @@ public final class ConsolePrincipal implements UserDetails, org.springframework.
   private final ShopScope scope;
   private final boolean enabled;
   private final boolean locked;
+  private final @Nullable String tokenLabel;
 
   ConsolePrincipal(String username, String passwordHash, Role role, ShopScope scope, boolean enabled, boolean locked) {
+    this(username, passwordHash, role, scope, enabled, locked, null);
+  }
+
+  private ConsolePrincipal(String username, @Nullable String passwordHash, Role role, ShopScope scope, boolean enabled, boolean locked,
+      @Nullable String tokenLabel) {
+    this.tokenLabel = tokenLabel;
     this.username = username;
     this.passwordHash = passwordHash;
     this.role = role;
     this.scope = scope;
     this.enabled = enabled;
     this.locked = locked;
+  }
+
+  /** The user as an API token of theirs authenticates them: no password, the token's label kept for the audit log. */
+  static ConsolePrincipal viaToken(ConsoleUser user, String tokenLabel) {
+    return new ConsolePrincipal(user.username(), null, user.role(), user.scope(), true, false, tokenLabel);
+  }
+
+  /** The label of the API token that authenticated this request, null for a password login (session). */
+  public @Nullable String tokenLabel() {
+    return tokenLabel;
   }
 
   public Role role() {

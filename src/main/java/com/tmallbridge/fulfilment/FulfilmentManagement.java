@@ -3,6 +3,7 @@ package com.tmallbridge.fulfilment;
 import com.tmallbridge.audit.AuditAction;
 import com.tmallbridge.audit.AuditEvent;
 import com.tmallbridge.audit.AuditLog;
+import com.tmallbridge.core.ShopId;
 import com.tmallbridge.channel.CarrierCompany;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
@@ -58,6 +59,22 @@ public class FulfilmentManagement {
   public List<ShipmentView> recentShipments(java.util.Collection<com.tmallbridge.core.ShopId> shopIds, @Nullable ShipmentState state,
       @Nullable String tidPrefix, int limit) {
     return shipments.recent(shopIds, state, tidPrefix, limit);
+  }
+
+  /**
+   * One page of shipments, newest first, for the console and the API.
+   *
+   * @param shops only these shops (a user's scope), all when null
+   * @param state only this state, when not null
+   * @param tid only this trade, when not null
+   * @throws IllegalArgumentException when offset is negative or limit below 1
+   */
+  public List<ShipmentView> shipments(java.util.@Nullable Collection<ShopId> shops, @Nullable ShipmentState state, @Nullable String tid,
+      int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be at least 0 and limit at least 1, got " + offset + " and " + limit);
+    }
+    return shipments.list(shops, state, tid, true, offset, limit);
   }
 
   public Optional<ShipmentView> shipment(long id) {

@@ -119,27 +119,30 @@ class ShipmentRepository {
   }
 
   List<ShipmentView> list(@Nullable ShopId shop, @Nullable ShipmentState state, @Nullable String tid, int limit) {
+    return list(shop == null ? null : List.of(shop), state, tid, false, 0, limit);
+  }
+
+  /** Shipments of {@code shops} (null: all), oldest or newest first, filtered by the non-null arguments. */
+  List<ShipmentView> list(java.util.@Nullable Collection<ShopId> shops, @Nullable ShipmentState state, @Nullable String tid,
+      boolean newestFirst, int offset, int limit) {
     StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" where 1 = 1");
-    if (shop != null) {
-      sql.append(" and f.shop_id = :shop");
+    java.util.Map<String, Object> p = new java.util.HashMap<>();
+    if (shops != null) {
+      sql.append(" and f.shop_id in (:shops)");
+      p.put("shops", shops.stream().map(ShopId::value).toList());
     }
     if (state != null) {
       sql.append(" and f.state = :state");
+      p.put("state", state.name());
     }
     if (tid != null) {
       sql.append(" and f.tid = :tid");
+      p.put("tid", tid);
     }
-    var spec = jdbc.sql(sql.append(" order by f.id limit :limit").toString()).param("limit", limit);
-    if (shop != null) {
-      spec = spec.param("shop", shop.value());
-    }
-    if (state != null) {
-      spec = spec.param("state", state.name());
-    }
-    if (tid != null) {
-      spec = spec.param("tid", tid);
-    }
-    return spec.query(ShipmentRepository::view).list();
+    sql.append(newestFirst ? " order by f.id desc" : " order by f.id").append(" limit :limit offset :offset");
+    p.put("limit", limit);
+    p.put("offset", offset);
+    return jdbc.sql(sql.toString()).params(p).query(ShipmentRepository::view).list();
   }
 
   /** Newest first, of the given shops, optionally one state and trades whose id starts with {@code tidPrefix}. */

@@ -134,13 +134,19 @@ class ExceptionRepository {
 
   /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
   List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, int limit) {
-    return unresolved(shops, null, limit);
+    return unresolved(shops, null, 0, limit);
   }
 
   /** Unresolved exceptions of {@code shops} (null: all) with {@code reason} (null: any), oldest first. */
   List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int limit) {
+    return unresolved(shops, reason, 0, limit);
+  }
+
+  /** A page of unresolved exceptions of {@code shops} (null: all) and of {@code reason} (null: any), oldest first. */
+  List<ExceptionView> unresolved(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int offset, int limit) {
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     params.put("limit", limit);
+    params.put("offset", offset);
     String scope = "";
     if (shops != null) {
       scope = " and shop_id in (:shops)";
@@ -150,7 +156,8 @@ class ExceptionRepository {
       scope += " and reason_code = :reason";
       params.put("reason", reason);
     }
-    return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope + " order by id limit :limit")
+    return jdbc.sql("select " + COLUMNS + " from order_exception where status in ('OPEN', 'RETRYING')" + scope
+            + " order by id limit :limit offset :offset")
         .params(params).query(ExceptionRepository::map).list();
   }
 

@@ -31,12 +31,14 @@ public class OrderManagement {
   private final AuditLog audit;
   private final TradeDetails details;
   private final com.tmallbridge.audit.ActorContext actors;
+  private final TradeReceivers receivers;
   private final Clock clock;
 
   OrderManagement(
       ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
       ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, AuditLog audit, TradeDetails details,
-      com.tmallbridge.audit.ActorContext actors, Clock clock) {
+      com.tmallbridge.audit.ActorContext actors, TradeReceivers receivers, Clock clock) {
+    this.receivers = receivers;
     this.shops = shops;
     this.poller = poller;
     this.trades = trades;
@@ -172,7 +174,28 @@ public class OrderManagement {
 
   /** Unresolved exceptions of {@code shops} (null: all), oldest first. */
   public List<ExceptionView> unresolvedExceptions(java.util.@Nullable Collection<ShopId> shops, int limit) {
-    return exceptions.unresolved(shops, limit);
+    return exceptions.unresolved(shops, null, 0, limit);
+  }
+
+  /**
+   * One page of the unresolved exceptions of {@code shops} (null: all), oldest first, of one reason
+   * code when {@code reason} is not null.
+   */
+  public List<ExceptionView> unresolvedExceptions(java.util.@Nullable Collection<ShopId> shops, @Nullable String reason, int offset,
+      int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be at least 0 and limit at least 1, got " + offset + " and " + limit);
+    }
+    return exceptions.unresolved(shops, reason, offset, limit);
+  }
+
+  /**
+   * The receiver of a trade with name, phone numbers and street address masked (张** · ****5678 ·
+   * 湖南省长沙市…); empty when the bridge holds no snapshot of the trade. Masked data is not logged as
+   * an access: only revealing a field in clear is.
+   */
+  public Optional<com.tmallbridge.core.Receiver> maskedReceiver(ShopId shop, String tid) {
+    return receivers.masked(shop, tid);
   }
 
   /** Unresolved exceptions of {@code shops} (null: all) counted by reason code. */

@@ -11,7 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A command-line process ({@code spring.main.web-application-type=none}, the default) loads none of
- * the console's web, security, view or metrics-export auto-configuration, but can manage users.
+ * the console's web, security, view, metrics-export or OpenAPI (springdoc) auto-configuration, but can manage users.
  */
 @SpringBootTest
 class CommandLineContextTests extends SpringDatabaseTestBase {
@@ -23,6 +23,8 @@ class CommandLineContextTests extends SpringDatabaseTestBase {
     assertThat(context.getBeanNamesForType(org.thymeleaf.spring6.SpringTemplateEngine.class)).isEmpty();
     assertThat(context.getBeanNamesForType(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class)).isEmpty();
     assertThat(context.getBeanNamesForType(org.springframework.web.servlet.DispatcherServlet.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(org.springdoc.core.properties.SpringDocConfigProperties.class)).as("springdoc not loaded").isEmpty();
+    assertThat(context.getBeanNamesForType(io.swagger.v3.oas.models.OpenAPI.class)).isEmpty();
     assertThat(context.getBean(UserManagement.class)).isNotNull();
   }
 }

@@ -27,7 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Walks every endpoint Spring MVC has registered, for every role and for an anonymous visitor, and
  * checks who gets through against the matrix below — written out here, independently of
  * {@link AccessRules}. A new endpoint fails this test until it has a rule in {@link AccessRules}
- * and a row here.
+ * and a row here. Each role is tried twice: signed in with a session, and with a personal API token
+ * of a user of that role ({@code Authorization: Bearer}, no CSRF token): a token reaches exactly
+ * what a session of its user reaches under {@code /api}, and nothing but the open pages elsewhere.
  */
 class RoleMatrixTests extends ConsoleWebTestBase {
   /** Open to anyone, signed in or not. */
@@ -78,9 +80,30 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /actuator/health", OPEN);
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /swagger-ui.html", EVERY_ROLE);
+    EXPECTED.put("GET /api/openapi.json", EVERY_ROLE);
+    EXPECTED.put("GET /api/openapi.json.yaml", EVERY_ROLE);
+    EXPECTED.put("GET /api/openapi.json/swagger-config", EVERY_ROLE);
+    EXPECTED.put("GET /api/dashboard", EVERY_ROLE);
+    EXPECTED.put("GET /api/orders", EVERY_ROLE);
+    EXPECTED.put("GET /api/orders/{shopId}/{tid}", EVERY_ROLE);
+    EXPECTED.put("GET /api/exceptions", EVERY_ROLE);
+    EXPECTED.put("POST /api/exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /api/stock", EVERY_ROLE);
+    EXPECTED.put("GET /api/shipments", EVERY_ROLE);
+    EXPECTED.put("GET /api/refunds", EVERY_ROLE);
+    EXPECTED.put("POST /api/refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("GET /api/audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    EXPECTED.put("GET /api/tokens", EVERY_ROLE);
+    EXPECTED.put("POST /api/tokens", EVERY_ROLE);
+    EXPECTED.put("POST /api/tokens/{id}/revoke", EVERY_ROLE);
   }
 
+  /** Endpoints a session reaches but a token never does (whatever the role). */
+  private static final Set<String> SESSION_ONLY = Set.of("POST /api/tokens");
+
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired ApiTokens apiTokens;
 
   @Test
   void everyRegisteredEndpointHasARuleAndAnswersEachRoleAsTheMatrixSays() throws Exception {
@@ -89,11 +112,18 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     endpoints.add("GET /actuator/prometheus");
     assertThat(endpoints).as("the walk found the console's endpoints").contains("GET /", "POST /exceptions/{id}/retry");
 
+    Map<Role, String> tokens = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      String name = "matrix-" + role.name().toLowerCase();
+      users.add(name, role, ShopScope.everyShop(), PASSWORD);
+      tokens.put(role, apiTokens.create(name, "matrix", null).secret());
+    }
+
     List<String> problems = new ArrayList<>();
     for (String endpoint : endpoints) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-      String path = pattern.replaceAll("\\{[^}]+}", "1");
+      String path = pattern.replaceAll("\\{[^}]+}", "9999"); // no such row: an action finds nothing to act on
       HttpMethod http = method.equals("*") ? HttpMethod.GET : HttpMethod.valueOf(method);
       if (AccessRules.ruleFor(http, path).isEmpty()) {
         problems.add(endpoint + ": no rule in AccessRules");
@@ -109,6 +139,13 @@ class RoleMatrixTests extends ConsoleWebTestBase {
         if (got != expected) {
           problems.add(endpoint + " as " + role + ": " + (expected ? "refused, should be allowed" : "allowed, should be refused"));
         }
+        boolean byTokenExpected = allowed == OPEN
+            || pattern.startsWith("/api/") && allowed.contains(role) && !SESSION_ONLY.contains(endpoint);
+        boolean byToken = passes(performWithToken(http, path, tokens.get(role)), true);
+        if (byToken != byTokenExpected) {
+          problems.add(endpoint + " with a token of a " + role + ": "
+              + (byTokenExpected ? "refused, should be allowed" : "allowed, should be refused"));
+        }
       }
       boolean anonymous = passes(perform(http, path, null), true);
       if (anonymous != (allowed == OPEN)) {
@@ -118,6 +155,21 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     assertThat(problems).isEmpty();
     assertThat(new TreeSet<>(EXPECTED.keySet())).as("every row of the matrix is a registered endpoint")
         .isEqualTo(new TreeSet<>(endpoints));
+  }
+
+  @Test
+  void aPostToTheApiWithASessionNeedsTheCsrfTokenButOneWithABearerTokenDoesNot() throws Exception {
+    users.add("olga", Role.OPERATOR, ShopScope.everyShop(), PASSWORD);
+    String token = apiTokens.create("olga", "script", null).secret();
+
+    MockHttpServletResponse session = mvc.perform(request(HttpMethod.POST, "/api/exceptions/1/retry").with(user(principal(Role.OPERATOR))))
+        .andReturn().getResponse();
+    assertThat(session.getStatus()).isEqualTo(403);
+    assertThat(session.getContentType()).isEqualTo("application/problem+json");
+    assertThat(session.getContentAsString()).contains("CSRF");
+
+    MockHttpServletResponse bearer = performWithToken(HttpMethod.POST, "/api/exceptions/1/retry", token);
+    assertThat(bearer.getStatus()).as("through security and CSRF, then no such exception").isEqualTo(404);
   }
 
   @Test
@@ -159,6 +211,10 @@ class RoleMatrixTests extends ConsoleWebTestBase {
       request.with(user(principal(role)));
     }
     return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private MockHttpServletResponse performWithToken(HttpMethod method, String path, String token) throws Exception {
+    return mvc.perform(request(method, path).header("Authorization", "Bearer " + token)).andReturn().getResponse();
   }
 
   /** Through security: neither refused (403) nor, for an anonymous visitor, sent to the login page. */
