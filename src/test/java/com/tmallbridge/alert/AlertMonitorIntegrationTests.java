@@ -12,6 +12,7 @@ import com.tmallbridge.store.BackupRuns;
 import com.tmallbridge.sync.Checkpoints;
 import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.MutableClock;
+import com.tmallbridge.testsupport.WebhookReceiver;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;

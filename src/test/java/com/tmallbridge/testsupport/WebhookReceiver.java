@@ -1,4 +1,4 @@
-package com.tmallbridge.alert;
+package com.tmallbridge.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,11 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A group robot's webhook on 127.0.0.1 (JDK HttpServer): records every request (URI and body) and
  * answers {@code {"errcode":0,"errmsg":"ok"}} unless answers were queued with {@link #answerNext}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
   /** One request as received. */
-  record Request(URI uri, String body) {
+  public record Request(URI uri, String body) {
     /** A query parameter, decoded; null when absent. */
-    String param(String name) {
+    public String param(String name) {
       for (String pair : uri.getRawQuery().split("&")) {
         int eq = pair.indexOf('=');
         if (pair.substring(0, eq).equals(name)) {
@@ -35,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
 
-  WebhookReceiver() throws IOException {
+  public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -55,16 +55,16 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   /** The webhook's URL with {@code path} and {@code query}, e.g. {@code /robot/send}, {@code access_token=t1}. */
-  String url(String path, String query) {
+  public String url(String path, String query) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?" + query;
   }
 
   /** The next request gets this answer instead of success. */
-  void answerNext(int status, String body) {
+  public void answerNext(int status, String body) {
     answers.add(new Answer(status, body));
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
