@@ -47,6 +47,7 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("POST /refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
     EXPECTED.put("GET /actuator/health", OPEN);
+    // also open to bridge.console.metrics-token as a bearer token, when one is configured (MetricsScrapeTests)
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
   }
 
@@ -88,6 +89,19 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     assertThat(problems).isEmpty();
     assertThat(new TreeSet<>(EXPECTED.keySet())).as("every row of the matrix is a registered endpoint")
         .isEqualTo(new TreeSet<>(endpoints));
+  }
+
+  @Test
+  void onlyThePrometheusScrapeAdmitsTheMetricsToken() {
+    assertThat(AccessRules.RULES.stream().filter(AccessRules.Rule::metricsToken).map(r -> r.method() + " " + r.pattern()))
+        .containsExactly("GET /actuator/prometheus");
+  }
+
+  @Test
+  void aBearerTokenOpensNothingWhenNoTokenIsConfigured() throws Exception {
+    MockHttpServletResponse response = mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").header("Authorization", "Bearer "))
+        .andReturn().getResponse();
+    assertThat(passes(response, true)).isFalse();
   }
 
   @Test
