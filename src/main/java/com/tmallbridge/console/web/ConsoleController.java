@@ -1,6 +1,7 @@
 package com.tmallbridge.console.web;
 
 import com.tmallbridge.aftersale.AfterSaleManagement;
+import com.tmallbridge.alert.AlertManagement;
 import com.tmallbridge.audit.Actor;
 import com.tmallbridge.audit.ActorContext;
 import com.tmallbridge.audit.AuditManagement;
@@ -63,9 +64,11 @@ class ConsoleController {
   private final AuditManagement audit;
   private final ActorContext actors;
   private final Clock clock;
+  private final AlertManagement alerts;
 
   ConsoleController(OrderManagement orders, AfterSaleManagement afterSale, ShopManagement shops, Checkpoints checkpoints,
-      AuditManagement audit, ActorContext actors, Clock clock) {
+      AuditManagement audit, ActorContext actors, Clock clock, AlertManagement alerts) {
+    this.alerts = alerts;
     this.orders = orders;
     this.afterSale = afterSale;
     this.shops = shops;
@@ -95,6 +98,7 @@ class ConsoleController {
     model.addAttribute("dayStart", dayStart);
     model.addAttribute("byReason", orders.unresolvedByReason(scope));
     model.addAttribute("lags", lags);
+    model.addAttribute("alerts", alerts.open(scope));
     return "dashboard";
   }
 
