@@ -70,7 +70,7 @@ class AlertConfiguration {
     return new AlertNotifier(channels.orderedStream().toList(), properties.retry(), meters.getIfUnique(CompositeMeterRegistry::new));
   }
 
-  @Bean
+  @Bean(destroyMethod = "stop")
   AlertManagement alertManagement(ObjectProvider<AlertCondition> conditions, JdbcClient jdbc, AlertNotifier notifier,
       ShopManagement shops, OrderManagement orders, Checkpoints checkpoints, AlertProperties properties,
       PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meters, Clock clock) {
