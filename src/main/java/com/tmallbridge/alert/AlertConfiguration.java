@@ -75,7 +75,7 @@ class AlertConfiguration {
       ShopManagement shops, OrderManagement orders, Checkpoints checkpoints, AlertProperties properties,
       PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meters, Clock clock) {
     AlertRepository repository = new AlertRepository(jdbc);
-    AlertMonitor monitor = new AlertMonitor(conditions.orderedStream().toList(), repository, notifier, properties.cooldown(), clock);
+    AlertMonitor monitor = new AlertMonitor(conditions.orderedStream().toList(), repository, properties.cooldown(), clock);
     OperationsGauges gauges = new OperationsGauges(shops, orders, checkpoints, clock, meters.getIfUnique(CompositeMeterRegistry::new));
     return new AlertManagement(monitor, repository, notifier, gauges, properties, new TransactionTemplate(transactionManager), clock);
   }

@@ -36,11 +36,13 @@ public class AlertManagement {
   }
 
   /**
-   * One pass: raises, repeats and resolves alerts (their messages are queued for the channels, not
-   * waited for), then refreshes the operations gauges.
+   * One pass in one transaction: raises, repeats and resolves alerts; once it has committed their
+   * messages are queued for the channels (not waited for), then the operations gauges are refreshed.
    */
   public AlertPass evaluate() {
-    AlertPass pass = transactions.execute(status -> monitor.evaluate());
+    List<AlertMessage> messages = new java.util.ArrayList<>();
+    AlertPass pass = transactions.execute(status -> monitor.evaluate(messages));
+    messages.forEach(notifier::deliver);
     gauges.refresh(alerts.open());
     return pass;
   }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * open alert still found is repeated once {@code cooldown} has passed since its last message
  * ({@code REPEATED}), an open alert of a condition that no longer reports it is resolved
  * ({@code RESOLVED}). A condition that fails leaves its kind's alerts as they are. Messages are
- * handed to the {@link AlertNotifier}, which sends them on its own thread. Not thread-safe: one
+ * returned to the caller for the {@link AlertNotifier}, which sends them on its own thread. Not thread-safe: one
  * pass at a time (the alert scheduler's thread, or a test).
  */
 final class AlertMonitor {
@@ -26,19 +26,22 @@ final class AlertMonitor {
 
   private final List<AlertCondition> conditions;
   private final AlertRepository alerts;
-  private final AlertNotifier notifier;
   private final Duration cooldown;
   private final Clock clock;
 
-  AlertMonitor(List<AlertCondition> conditions, AlertRepository alerts, AlertNotifier notifier, Duration cooldown, Clock clock) {
+  AlertMonitor(List<AlertCondition> conditions, AlertRepository alerts, Duration cooldown, Clock clock) {
     this.conditions = List.copyOf(conditions);
     this.alerts = alerts;
-    this.notifier = notifier;
     this.cooldown = cooldown;
     this.clock = clock;
   }
 
-  AlertPass evaluate() {
+  /**
+   * Runs one pass in the caller's transaction; the messages it makes are added to {@code messages}
+   * for the caller to hand to the notifier once the transaction has committed (a pass that rolls back
+   * sends nothing, and raises again next time).
+   */
+  AlertPass evaluate(List<AlertMessage> messages) {
     Instant now = clock.instant();
     Map<String, Finding> found = new LinkedHashMap<>();
     List<AlertKind> failed = new ArrayList<>();
@@ -65,12 +68,12 @@ final class AlertMonitor {
       if (existing == null) {
         if (alerts.raise(f, now)) {
           raised++;
-          notifier.deliver(new AlertMessage(AlertEvent.RAISED, f.kind(), f.subject(), f.text(), now, now));
+          messages.add(new AlertMessage(AlertEvent.RAISED, f.kind(), f.subject(), f.text(), now, now));
         }
       } else if (!now.isBefore(existing.lastSentAt().plus(cooldown))) {
         if (alerts.repeated(existing, f.text(), now)) {
           repeated++;
-          notifier.deliver(new AlertMessage(AlertEvent.REPEATED, f.kind(), f.subject(), f.text(), existing.raisedAt(), now));
+          messages.add(new AlertMessage(AlertEvent.REPEATED, f.kind(), f.subject(), f.text(), existing.raisedAt(), now));
         }
       } else if (!existing.message().equals(f.text())) {
         alerts.updateMessage(existing.id(), f.text(), now);
@@ -79,7 +82,7 @@ final class AlertMonitor {
     for (OpenAlert a : open.values()) {
       if (evaluated.contains(a.kind()) && !found.containsKey(a.kind() + "|" + a.subject()) && alerts.resolve(a.id(), now)) {
         resolved++;
-        notifier.deliver(new AlertMessage(AlertEvent.RESOLVED, a.kind(), a.subject(), "cleared; was: " + a.message(), a.raisedAt(), now));
+        messages.add(new AlertMessage(AlertEvent.RESOLVED, a.kind(), a.subject(), "cleared; was: " + a.message(), a.raisedAt(), now));
       }
     }
     return new AlertPass(raised, repeated, resolved, List.copyOf(failed));
