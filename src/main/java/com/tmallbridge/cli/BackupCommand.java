@@ -3,6 +3,8 @@ package com.tmallbridge.cli;
 import com.tmallbridge.secret.DataKeys;
 import com.tmallbridge.secret.KeyCoverage;
 import com.tmallbridge.store.BackupKey;
+import com.tmallbridge.store.BackupRun;
+import com.tmallbridge.store.BackupRuns;
 import com.tmallbridge.store.DatabaseBackup;
 import com.tmallbridge.store.DatabaseCopy;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +57,17 @@ final class BackupCommand {
       }
       Output err = new Output(root.spec.commandLine().getErr());
       DataSource data = root.runtime().bean(DataSource.class);
+      Clock clock = root.runtime().bean(Clock.class);
+      BackupRuns runs = root.runtime().bean(BackupRuns.class);
+      Instant started = clock.instant();
       DatabaseBackup.Summary summary;
       try (Connection source = data.getConnection()) {
-        summary = new DatabaseBackup(MIGRATIONS, err::line, root.runtime().bean(Clock.class)).backup(source, to, key);
+        summary = new DatabaseBackup(MIGRATIONS, err::line, clock).backup(source, to, key);
+      } catch (Exception | Error e) {
+        recordFailure(runs, new BackupRun(started, clock.instant(), false, to.toString(), oneLine(e)), e);
+        throw e;
       }
+      runs.record(new BackupRun(started, clock.instant(), true, to.toString(), null));
       Output out = new Output(root.spec.commandLine().getOut());
       if (root.json) {
         out.json(summary);
@@ -70,6 +80,23 @@ final class BackupCommand {
           + " keep a copy of " + (dataKeys.keyFile() == null ? "BRIDGE_DATA_KEYS" : dataKeys.keyFile().toString())
           + " apart from it: without them a restore cannot open those values");
       return 0;
+    }
+
+    /** Records the failed run for the backup alert; a database that cannot take even that leaves the original failure alone. */
+    private static void recordFailure(BackupRuns runs, BackupRun run, Throwable failure) {
+      try {
+        runs.record(run);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+
+    private static String oneLine(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getClass().getSimpleName() + ": " + (root.getMessage() == null ? "" : root.getMessage().replace('\n', ' '));
     }
 
     @Command(name = "key", mixinStandardHelpOptions = true,

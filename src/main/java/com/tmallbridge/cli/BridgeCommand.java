@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       ShipmentsCommand.class,
       DbCommand.class,
       AuditCommand.class,
+      AlertsCommand.class,
       KeysCommand.class,
       BackupCommand.Backup.class,
       BackupCommand.Restore.class,

@@ -1,6 +1,7 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.console.UserManagement;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -31,15 +32,30 @@ class ServeCommand implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "2", description = "Dispatcher threads of the order flow (default: ${DEFAULT-VALUE}).")
   int workers;
 
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "Serve HTTPS with the key and certificate chain in this PKCS12 keystore; its password from --tls-password-file, "
+          + "else " + TlsKeystore.PASSWORD_VARIABLE + ".")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File whose first line is the keystore's password.")
+  Path tlsPasswordFile;
+
   @Override
   public Integer call() throws InterruptedException {
     checkAddress(port, bind);
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
     }
+    if (tlsPasswordFile != null && tlsKeystore == null) {
+      throw new IllegalArgumentException("--tls-password-file goes with --tls-keystore");
+    }
     SpringRuntime runtime = webServer(root.runtime(), port, bind).with("bridge.sync.worker-threads", workers);
+    if (tlsKeystore != null) {
+      TlsKeystore.load(tlsKeystore, SecretInput.system().read("the keystore password", "--tls-password-file", tlsPasswordFile,
+          TlsKeystore.PASSWORD_VARIABLE)).applyTo(runtime);
+    }
     Output out = new Output(root.spec.commandLine().getOut());
-    runtime.context();
+    TlsKeystore.start(runtime);
     CountDownLatch stopped = SyncCommand.startContinuously(runtime);
     announceConsole(runtime, out, port, bind);
     out.line("syncing orders, stock, shipments and refunds continuously; Ctrl-C to stop");
@@ -69,13 +85,16 @@ class ServeCommand implements Callable<Integer> {
    * @return the URL printed
    */
   static String announceConsole(SpringRuntime runtime, Output out, int port, String bind) {
-    String actualPort = runtime.context().getEnvironment().getProperty("local.server.port", Integer.toString(port));
+    var environment = runtime.context().getEnvironment();
+    String actualPort = environment.getProperty("local.server.port", Integer.toString(port));
+    String scheme = environment.getProperty("server.ssl.key-store") != null || environment.getProperty("server.ssl.bundle") != null
+        ? "https" : "http";
     runtime.bean(UserManagement.class).createFirstAdmin().ifPresent(password -> {
       out.line("first login: user admin, password " + password);
       out.line("  (shown once: change it with 'bridge user passwd admin', add users with 'bridge user add')");
     });
     String host = bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
-    String url = "http://" + host + ":" + actualPort + "/";
+    String url = scheme + "://" + host + ":" + actualPort + "/";
     out.line("console: " + url);
     return url;
   }

@@ -1,6 +1,7 @@
 package com.tmallbridge.cli;
 
 import com.tmallbridge.aftersale.RefundPull;
+import com.tmallbridge.alert.AlertManagement;
 import com.tmallbridge.aftersale.RefundSync;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.fulfilment.FulfilmentSync;
@@ -64,7 +65,7 @@ class SyncCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts the order, stock, fulfilment and after-sale schedulers of {@code runtime} (the long-running
+   * Starts the order, stock, fulfilment and after-sale schedulers and the alert monitor of {@code runtime} (the long-running
    * mode of {@code sync} and {@code serve}) and a shutdown hook that stops them.
    *
    * @return counted down once the shutdown hook has stopped them all
@@ -75,7 +76,9 @@ class SyncCommand implements Callable<Integer> {
     StockSync stock = runtime.bean(StockSync.class);
     FulfilmentSync fulfilment = runtime.bean(FulfilmentSync.class);
     RefundSync refunds = runtime.bean(RefundSync.class);
+    AlertManagement alerts = runtime.bean(AlertManagement.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      alerts.stop();
       refunds.stop();
       fulfilment.stop();
       stock.stop();
@@ -86,6 +89,7 @@ class SyncCommand implements Callable<Integer> {
     stock.start();
     fulfilment.start();
     refunds.start();
+    alerts.start();
     return stopped;
   }
 

@@ -24,8 +24,10 @@ public final class AccessRules {
    * @param pattern a Spring path pattern, e.g. {@code /exceptions/{id}/retry}
    * @param roles roles allowed; empty together with {@code open}
    * @param open true when anyone may reach it, signed in or not (the login page, static files, health)
+   * @param metricsToken true when a request carrying {@code bridge.console.metrics-token} as its bearer token may
+   *     reach it without a session (the Prometheus scrape); a token never opens another path
    */
-  public record Rule(@Nullable HttpMethod method, String pattern, Set<Role> roles, boolean open) {
+  public record Rule(@Nullable HttpMethod method, String pattern, Set<Role> roles, boolean open, boolean metricsToken) {
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
     public Rule {
@@ -53,7 +55,7 @@ public final class AccessRules {
       open(HttpMethod.GET, "/favicon.ico"),
       open(null, "/error"),
       open(HttpMethod.GET, "/actuator/health"),
-      rule(HttpMethod.GET, "/actuator/prometheus", ADMIN),
+      scrape(HttpMethod.GET, "/actuator/prometheus", ADMIN),
       rule(null, "/actuator/**", ADMIN),
       rule(HttpMethod.POST, "/logout", EVERY_ROLE),
       rule(HttpMethod.GET, "/", EVERY_ROLE),
@@ -120,10 +122,15 @@ public final class AccessRules {
   }
 
   private static Rule open(@Nullable HttpMethod method, String pattern) {
-    return new Rule(method, pattern, Set.of(), true);
+    return new Rule(method, pattern, Set.of(), true, false);
   }
 
   private static Rule rule(@Nullable HttpMethod method, String pattern, Set<Role> roles) {
-    return new Rule(method, pattern, roles, false);
+    return new Rule(method, pattern, roles, false, false);
+  }
+
+  /** Reachable by {@code roles} signed in, and by a scraper with the metrics token. */
+  private static Rule scrape(HttpMethod method, String pattern, Set<Role> roles) {
+    return new Rule(method, pattern, roles, false, true);
   }
 }

@@ -30,8 +30,9 @@ class ApiSecurity {
   @Order(1)
   SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
+    MetricsToken none = new MetricsToken(null); // the scrape token opens /actuator/prometheus only, never /api
     http.securityMatcher("/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().access(ConsoleSecurity::decide))
+        .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) -> ConsoleSecurity.decide(auth, context, none)))
         .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesBearer))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))

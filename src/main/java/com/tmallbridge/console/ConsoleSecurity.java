@@ -51,9 +51,11 @@ class ConsoleSecurity implements WebMvcConfigurer {
       + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
-  SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users, LoginThrottle throttle,
+      ConsoleProperties properties) throws Exception {
+    MetricsToken token = new MetricsToken(properties.metricsToken());
     http.addFilterBefore(new ThrottledLogins(throttle, users), UsernamePasswordAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().access(ConsoleSecurity::decide))
+        .authorizeHttpRequests(a -> a.anyRequest().access((auth, context) -> decide(auth, context, token)))
         .formLogin(form -> form.loginPage("/login").permitAll()
             .successHandler(new Recorded(users))
             .failureHandler(new Refused(users, throttle)))
@@ -92,15 +94,19 @@ class ConsoleSecurity implements WebMvcConfigurer {
     registry.addInterceptor(change);
   }
 
-  /** Grants a request when {@link AccessRules} has a rule for it that is open or names the user's role. */
-  static AuthorizationResult decide(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+  /**
+   * Grants a request when {@link AccessRules} has a rule for it that is open, names the user's role,
+   * or admits the metrics token and the request carries it.
+   */
+  static AuthorizationResult decide(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context,
+      MetricsToken token) {
     HttpServletRequest request = context.getRequest();
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<AccessRules.Rule> rule = AccessRules.ruleFor(HttpMethod.valueOf(request.getMethod()), path.isEmpty() ? "/" : path);
     if (rule.isEmpty()) {
       return new AuthorizationDecision(false);
     }
-    if (rule.get().open()) {
+    if (rule.get().open() || rule.get().metricsToken() && token.presentedBy(request)) {
       return new AuthorizationDecision(true);
     }
     Authentication auth = authentication.get();

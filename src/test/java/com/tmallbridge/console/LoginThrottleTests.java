@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTests {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T02:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(clock, new ConsoleProperties(5, Duration.ofMinutes(15), 3,
-      Duration.ofMinutes(10)));
+      Duration.ofMinutes(10), null));
 
   @Test
   void anAddressIsRefusedFromItsLimitUntilItsOldestFailureLeavesTheWindow() {

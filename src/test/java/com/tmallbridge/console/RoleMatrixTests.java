@@ -79,6 +79,7 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /jobs/{id}", EVERY_ROLE);
     EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /actuator/health", OPEN);
+    // also open to bridge.console.metrics-token as a bearer token, when one is configured (MetricsScrapeTests)
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
     EXPECTED.put("GET /swagger-ui.html", EVERY_ROLE);
     EXPECTED.put("GET /api/openapi.json", EVERY_ROLE);
@@ -170,6 +171,19 @@ class RoleMatrixTests extends ConsoleWebTestBase {
 
     MockHttpServletResponse bearer = performWithToken(HttpMethod.POST, "/api/exceptions/1/retry", token);
     assertThat(bearer.getStatus()).as("through security and CSRF, then no such exception").isEqualTo(404);
+  }
+
+  @Test
+  void onlyThePrometheusScrapeAdmitsTheMetricsToken() {
+    assertThat(AccessRules.RULES.stream().filter(AccessRules.Rule::metricsToken).map(r -> r.method() + " " + r.pattern()))
+        .containsExactly("GET /actuator/prometheus");
+  }
+
+  @Test
+  void aBearerTokenOpensNothingWhenNoTokenIsConfigured() throws Exception {
+    MockHttpServletResponse response = mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").header("Authorization", "Bearer "))
+        .andReturn().getResponse();
+    assertThat(passes(response, true)).isFalse();
   }
 
   @Test

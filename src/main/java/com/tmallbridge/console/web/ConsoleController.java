@@ -1,5 +1,6 @@
 package com.tmallbridge.console.web;
 
+import com.tmallbridge.alert.AlertManagement;
 import com.tmallbridge.audit.Actor;
 import com.tmallbridge.audit.ActorContext;
 import com.tmallbridge.audit.AuditManagement;
@@ -61,9 +62,11 @@ class ConsoleController {
   private final AuditManagement audit;
   private final ActorContext actors;
   private final Clock clock;
+  private final AlertManagement alerts;
 
   ConsoleController(OrderManagement orders, ShopManagement shops, Checkpoints checkpoints,
-      AuditManagement audit, ActorContext actors, Clock clock) {
+      AuditManagement audit, ActorContext actors, Clock clock, AlertManagement alerts) {
+    this.alerts = alerts;
     this.orders = orders;
     this.shops = shops;
     this.checkpoints = checkpoints;
@@ -94,6 +97,7 @@ class ConsoleController {
     model.addAttribute("lags", lags);
     model.addAttribute("heldOrders", orders.unresolvedExceptions(scope, 10));
     model.addAttribute("shopCodes", codes);
+    model.addAttribute("alerts", alerts.open(scope));
     return "dashboard";
   }
 
