@@ -133,4 +133,12 @@ class PersonalDataEndpointsTests extends ConsoleWebTestBase {
     assertThat(jdbc.sql("select after_text from audit_entry where action = 'EXPORT'").query(String.class).single())
         .contains("state=EXPORTED").contains("shops=[" + mine.id().value() + "]").contains("rows=2");
   }
+
+  @Test
+  void theOrdersListLinksTheExportWithItsFilter() throws Exception {
+    String html = mvc.perform(get("/orders").param("state", "EXPORTED").with(user(principal(Role.AUDITOR))))
+        .andReturn().getResponse().getContentAsString();
+
+    assertThat(html).contains("id=\"orders-export\"").contains("/orders/export.xlsx?q=&amp;state=EXPORTED");
+  }
 }
