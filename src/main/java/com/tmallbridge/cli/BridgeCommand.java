@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
       BenchCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {
+  /** Where the database password is read from when no file is named (by Spring itself). */
+  static final String DB_PASSWORD_VARIABLE = "SPRING_DATASOURCE_PASSWORD";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "./data",
@@ -55,9 +58,14 @@ class BridgeCommand implements Runnable, AutoCloseable {
   @Option(names = "--db-user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user for --db-url.")
   String dbUser;
 
-  @Option(names = "--db-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
-      description = "Database password for --db-url (or set SPRING_DATASOURCE_PASSWORD).")
-  String dbPassword;
+  @Option(names = "--db-password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "A file whose first line is the database password for --db-url (default: the environment variable "
+          + "SPRING_DATASOURCE_PASSWORD).")
+  Path dbPasswordFile;
+
+  /** Refused: a password on the command line is visible in ps and the shell history. */
+  @Option(names = "--db-password", scope = ScopeType.INHERIT, hidden = true)
+  String dbPasswordArgument;
 
   @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "A properties or YAML file of bridge.* settings (e.g. bridge.erp.active and the ERP connection) read on top "
@@ -69,6 +77,10 @@ class BridgeCommand implements Runnable, AutoCloseable {
   /** The Spring runtime for the chosen data directory, started on first use. */
   SpringRuntime runtime() {
     if (runtime == null) {
+      SecretInput.refuseArgument(dbPasswordArgument, "--db-password", "--db-password-file", DB_PASSWORD_VARIABLE);
+      // no file: leave the password to Spring, which reads SPRING_DATASOURCE_PASSWORD itself
+      String dbPassword = dbPasswordFile == null ? null
+          : SecretInput.system().read("the database password", "--db-password-file", dbPasswordFile, DB_PASSWORD_VARIABLE);
       runtime = configured(new SpringRuntime(data, dbUrl, dbUser, dbPassword));
     }
     return runtime;

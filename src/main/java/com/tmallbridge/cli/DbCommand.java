@@ -33,12 +33,18 @@ class DbCommand implements Runnable {
     @Option(names = "--to", required = true, paramLabel = "JDBC_URL",
         description = "The empty target, e.g. jdbc:postgresql://127.0.0.1:5432/bridge.") String to;
     @Option(names = "--to-user", defaultValue = "", paramLabel = "USER", description = "Target database user.") String toUser;
-    @Option(names = "--to-password", defaultValue = "", paramLabel = "PASSWORD",
-        description = "Target database password (or set BRIDGE_DB_COPY_PASSWORD).") String toPassword;
+    @Option(names = "--to-password-file", paramLabel = "FILE",
+        description = "A file whose first line is the target database password (default: the environment variable "
+            + "BRIDGE_DB_COPY_PASSWORD, else none).") java.nio.file.Path toPasswordFile;
+    /** Refused: a password on the command line is visible in ps and the shell history. */
+    @Option(names = "--to-password", hidden = true) String toPasswordArgument;
 
     @Override
     public Integer call() throws Exception {
-      String password = toPassword.isEmpty() ? System.getenv().getOrDefault("BRIDGE_DB_COPY_PASSWORD", "") : toPassword;
+      SecretInput.refuseArgument(toPasswordArgument, "--to-password", "--to-password-file", "BRIDGE_DB_COPY_PASSWORD");
+      String password = toPasswordFile != null
+          ? SecretInput.system().read("the target database password", "--to-password-file", toPasswordFile, "BRIDGE_DB_COPY_PASSWORD")
+          : System.getenv().getOrDefault("BRIDGE_DB_COPY_PASSWORD", "");
       Output out = new Output(parent.root.spec.commandLine().getOut());
       Output err = new Output(parent.root.spec.commandLine().getErr());
       DatabaseCopy copy = new DatabaseCopy(MIGRATIONS, err::line);

@@ -21,7 +21,9 @@ final class SpringRuntime implements AutoCloseable {
     if (dbUrl != null) {
       properties.put("spring.datasource.url", dbUrl);
       properties.put("spring.datasource.username", dbUser == null ? "" : dbUser);
-      properties.put("spring.datasource.password", dbPassword == null ? "" : dbPassword);
+      if (dbPassword != null) {
+        properties.put("spring.datasource.password", dbPassword);
+      }
     }
   }
 

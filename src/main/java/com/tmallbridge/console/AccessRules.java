@@ -61,6 +61,8 @@ public final class AccessRules {
       rule(HttpMethod.GET, "/", EVERY_ROLE),
       rule(HttpMethod.GET, "/dashboard/hourly", EVERY_ROLE),
       rule(HttpMethod.GET, "/orders", EVERY_ROLE),
+      rule(HttpMethod.GET, "/orders/export.xlsx", EVERY_ROLE),
+      rule(HttpMethod.POST, "/orders/{shopId}/{tid}/reveal", WORKERS),
       rule(HttpMethod.GET, "/exceptions", EVERY_ROLE),
       rule(HttpMethod.POST, "/exceptions/{id}/retry", WORKERS),
       rule(HttpMethod.GET, "/orders/{shopId}/{tid}", EVERY_ROLE),

@@ -1,6 +1,7 @@
 package com.tmallbridge.order;
 
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.secret.FieldCipher;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AmendmentRepository {
+  /** The sealed column of the particulars sent, also its cipher context. */
+  static final String SENT_JSON = "order_trade_amendment.sent_json";
   private static final String SELECT = """
       select snapshot_modified, receiver_fp, memo_fp, sent_json, cancel_requested_at, cancel_outcome
         from order_trade_amendment where shop_id = :shop and tid = :tid""";
@@ -48,8 +51,11 @@ class AmendmentRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final boolean postgresql;
+  private final FieldCipher cipher;
 
-  AmendmentRepository(JdbcClient jdbc, JdbcTemplate template) {
+  /** @param cipher seals {@code sent_json} ({@value #SENT_JSON}): it holds the receiver as sent to the ERP */
+  AmendmentRepository(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = jdbc;
     this.template = template;
     this.postgresql = OrderRepository.isPostgresql(template);
@@ -79,7 +85,7 @@ class AmendmentRepository {
     return jdbc.sql(SELECT).param("shop", shop.value()).param("tid", tid).query((rs, row) -> {
       OffsetDateTime cancel = rs.getObject("cancel_requested_at", OffsetDateTime.class);
       return new Sent(rs.getObject("snapshot_modified", OffsetDateTime.class).toInstant(), rs.getString("receiver_fp"),
-          rs.getString("memo_fp"), rs.getString("sent_json"), cancel == null ? null : cancel.toInstant(),
+          rs.getString("memo_fp"), cipher.open(rs.getString("sent_json"), SENT_JSON), cancel == null ? null : cancel.toInstant(),
           rs.getString("cancel_outcome"));
     }).optional();
   }
@@ -103,14 +109,14 @@ class AmendmentRepository {
     OffsetDateTime at = OrderRepository.utc(now);
     List<Object[]> inserts = new ArrayList<>(sent.size());
     for (SentParticulars p : sent) {
-      inserts.add(new Object[] {shop.value(), p.tid(), OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), p.sentJson(), at});
+      inserts.add(new Object[] {shop.value(), p.tid(), OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), cipher.seal(p.sentJson(), SENT_JSON), at});
     }
     int[] inserted = template.batchUpdate(INSERT_SENT, inserts);
     List<Object[]> updates = new ArrayList<>();
     for (int i = 0; i < inserted.length; i++) {
       if (inserted[i] != 1) { // there was a row (or the driver did not say): replace its values
         SentParticulars p = sent.get(i);
-        updates.add(new Object[] {OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), p.sentJson(), at, shop.value(), p.tid()});
+        updates.add(new Object[] {OrderRepository.utc(p.modified()), p.receiverFp(), p.notesFp(), cipher.seal(p.sentJson(), SENT_JSON), at, shop.value(), p.tid()});
       }
     }
     if (!updates.isEmpty()) {

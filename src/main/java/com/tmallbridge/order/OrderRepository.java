@@ -33,13 +33,13 @@ class OrderRepository {
   private static final String INSERT_TRADE =
       """
       insert into order_trade (shop_id, tid, status, trade_type, created, modified, pay_time, ever_paid, payment_fen,
-                               post_fee_fen, buyer_nick, receiver_state, state, exception_code, first_seen_at, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               post_fee_fen, receiver_state, state, exception_code, first_seen_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String UPDATE_TRADE =
       """
       update order_trade set status = ?, trade_type = ?, created = ?, modified = ?, pay_time = ?, ever_paid = ?,
-             payment_fen = ?, post_fee_fen = ?, buyer_nick = ?, receiver_state = ?, state = ?, exception_code = ?,
+             payment_fen = ?, post_fee_fen = ?, receiver_state = ?, state = ?, exception_code = ?,
              updated_at = ?
        where shop_id = ? and tid = ?
       """;
@@ -155,7 +155,6 @@ class OrderRepository {
     ps.setBoolean(i++, r.everPaid());
     ps.setLong(i++, r.paymentFen());
     ps.setLong(i++, r.postFeeFen());
-    ps.setString(i++, r.buyerNick());
     ps.setString(i++, r.receiverState());
     ps.setString(i++, r.state().name());
     ps.setString(i++, r.exceptionCode());

@@ -79,7 +79,9 @@ public class DataKeyRotation {
         + " is not null and " + t.idColumn() + " > :after order by " + t.idColumn() + " fetch first " + BATCH + " rows only";
     String first = "select " + t.idColumn() + " as id, " + column + " as v from " + t.table() + " where " + column
         + " is not null order by " + t.idColumn() + " fetch first " + BATCH + " rows only";
-    String update = "update " + t.table() + " set " + column + " = :v where " + t.idColumn() + " = :id and " + column + " = :old";
+    String digestColumn = t.digestColumn(context);
+    String update = "update " + t.table() + " set " + column + " = :v" + (digestColumn == null ? "" : ", " + digestColumn + " = :d")
+        + " where " + t.idColumn() + " = :id and " + column + " = :old";
     long rewritten = 0;
     long scanned = 0;
     Object after = null;
@@ -101,7 +103,12 @@ public class DataKeyRotation {
         int n = 0;
         for (Map<String, Object> row : stale) {
           String old = (String) row.get("v");
-          n += jdbc.sql(update).param("v", cipher.seal(cipher.open(old, context), context)).param("id", row.get("id")).param("old", old).update();
+          String plain = cipher.open(old, context);
+          var statement = jdbc.sql(update).param("v", cipher.seal(plain, context)).param("id", row.get("id")).param("old", old);
+          if (digestColumn != null) {
+            statement = statement.param("d", cipher.digest(plain == null ? "" : plain, context));
+          }
+          n += statement.update();
         }
         return n;
       });

@@ -1,5 +1,6 @@
 package com.tmallbridge.secret;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,29 @@ public interface FieldCipher {
    */
   @Nullable String open(@Nullable String sealed, String context);
 
+  /** The prefix of every digest. */
+  String DIGEST_PREFIX = "h1:";
+
+  /**
+   * A keyed digest of {@code plain} for equality tests in the database, where the sealed value (with
+   * its random IV) cannot be compared: {@code h1:<keyId>:<base64 of HMAC-SHA256>} under a MAC key
+   * derived from the active data key, with the context bound in. Equal plain texts in one context
+   * give equal digests under one key; without the keys, a digest tells nothing about the value
+   * (no dictionary attack on phone numbers, unlike a plain hash). At most 64 characters for key ids
+   * of up to 16 characters.
+   */
+  String digest(String plain, String context);
+
+  /**
+   * {@link #digest} under every key of the ring, the active key's first, always {@link #keyCount()}
+   * of them: a stored digest written under any key the ring still holds equals one of them when the
+   * texts are equal, so a comparison stays right across a key rotation.
+   */
+  List<String> digests(String plain, String context);
+
+  /** How many keys the ring holds (fixed for the life of the cipher). */
+  int keyCount();
+
   /** Whether {@code value} is not null and not sealed with the active key (plain, or sealed with an older key). */
   boolean needsResealing(@Nullable String value);
 
@@ -39,6 +63,16 @@ public interface FieldCipher {
    */
   static FieldCipher ephemeral() {
     return new AesGcmFieldCipher(DataKeyRing.fresh());
+  }
+
+  /**
+   * A cipher over the keys in {@code keys}, written as in {@code BRIDGE_DATA_KEYS} ({@code id:base64}
+   * separated by commas or newlines, the last one active).
+   *
+   * @throws IllegalArgumentException when the text is not a valid key list
+   */
+  static FieldCipher of(String keys) {
+    return new AesGcmFieldCipher(DataKeyRing.parse(keys));
   }
 
   /** Whether {@code value} carries the sealed prefix. */

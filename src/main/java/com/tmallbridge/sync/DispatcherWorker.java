@@ -34,6 +34,7 @@ public final class DispatcherWorker implements SmartLifecycle {
   private final SyncProperties properties;
   private final UrgentDoorbell doorbell;
   private final @Nullable OutboxPurge purge;
+  private final @Nullable InboxPurge inboxPurge;
   private @Nullable ScheduledExecutorService executor;
   private volatile boolean running;
 
@@ -43,11 +44,16 @@ public final class DispatcherWorker implements SmartLifecycle {
   }
 
   DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell) {
-    this(dispatcher, properties, doorbell, null);
+    this(dispatcher, properties, doorbell, null, null);
   }
 
-  /** @param purge run every {@code bridge.sync.outbox.purge-interval} while the worker runs; null for none */
-  DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, @Nullable OutboxPurge purge) {
+  /**
+   * @param purge run every {@code bridge.sync.outbox.purge-interval} while the worker runs; null for none
+   * @param inboxPurge run right after {@code purge}, on the same thread; null for none
+   */
+  DispatcherWorker(Dispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, @Nullable OutboxPurge purge,
+      @Nullable InboxPurge inboxPurge) {
+    this.inboxPurge = inboxPurge;
     this.dispatcher = dispatcher;
     this.properties = properties;
     this.doorbell = doorbell;
@@ -70,9 +76,20 @@ public final class DispatcherWorker implements SmartLifecycle {
     for (int i = 0; i < properties.urgentThreads(); i++) {
       pool.execute(new Lane(pool, true));
     }
-    if (purge != null && !purge.retention().isZero()) {
+    OutboxPurge outboxPurge = purge;
+    InboxPurge snapshots = inboxPurge;
+    boolean purgeOutbox = outboxPurge != null && !outboxPurge.retention().isZero();
+    boolean purgeInbox = snapshots != null && !snapshots.retention().isZero();
+    if (purgeOutbox || purgeInbox) {
       long every = properties.outbox().purgeInterval().toMillis();
-      pool.scheduleWithFixedDelay(purge::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+      pool.scheduleWithFixedDelay(() -> {
+        if (purgeOutbox) {
+          outboxPurge.purgeQuietly();
+        }
+        if (purgeInbox) {
+          snapshots.purgeQuietly();
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
     }
     log.info("outbox worker started with {} thread(s) and {} for urgent messages", properties.workerThreads(), properties.urgentThreads());
   }

@@ -2,6 +2,7 @@ package com.tmallbridge.sync;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import com.tmallbridge.secret.FieldCipher;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,10 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * {@link Outbox} on table {@code sync_outbox}. One INSERT per new message ({@link #enqueueAll}: one
  * JDBC batch of them, executed in list order, so {@code seq} follows the list); a repeated
- * idempotency key costs one more SELECT. Refuses to run outside a transaction, because a message committed
+ * idempotency key costs one more SELECT. The payload is sealed ({@link FieldCipher}, context
+ * {@value #PAYLOAD}); {@link OutboxRepository} opens it for the handler. Refuses to run outside a transaction, because a message committed
  * without its business rows (or the other way round) is exactly what the outbox exists to prevent.
  */
 final class JdbcOutbox implements Outbox {
+  /** The context payloads are sealed with: they carry the buyer's receiver to the ERP. */
+  static final String PAYLOAD = "sync_outbox.payload";
+
   private static final String INSERT = """
       INSERT INTO sync_outbox (id, aggregate_type, aggregate_id, message_type, payload, idempotency_key,
                                status, attempts, next_attempt_at, created_at, version, urgent)
@@ -38,11 +43,13 @@ final class JdbcOutbox implements Outbox {
   private final JdbcTemplate template;
   private final Predicate<String> urgentType;
   private final Clock clock;
+  private final FieldCipher cipher;
 
   /**
    * @param urgentType whether messages of a type are urgent ({@link MessageHandler#urgent()})
    */
-  JdbcOutbox(JdbcTemplate template, Clock clock, Predicate<String> urgentType) {
+  JdbcOutbox(JdbcTemplate template, Clock clock, Predicate<String> urgentType, FieldCipher cipher) {
+    this.cipher = cipher;
     this.template = template;
     this.jdbc = JdbcClient.create(template);
     this.clock = clock;
@@ -71,7 +78,7 @@ final class JdbcOutbox implements Outbox {
     for (NewMessage m : messages) {
       UUID id = MESSAGE_IDS.generate();
       ids.add(id);
-      rows.add(new Object[] {id.toString(), m.aggregateType(), m.aggregateId(), m.messageType(), m.payload(), m.idempotencyKey(), now, now,
+      rows.add(new Object[] {id.toString(), m.aggregateType(), m.aggregateId(), m.messageType(), cipher.seal(m.payload(), PAYLOAD), m.idempotencyKey(), now, now,
           urgentType.test(m.messageType())});
     }
     int[] inserted = template.batchUpdate(INSERT, rows);

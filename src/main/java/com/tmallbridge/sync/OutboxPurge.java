@@ -51,10 +51,21 @@ public final class OutboxPurge {
    * @return how many were deleted (0 when the retention is zero)
    */
   public long purge() {
-    if (retention.isZero()) {
-      return 0;
+    return retention.isZero() ? 0 : purge(retention);
+  }
+
+  /**
+   * Deletes the delivered messages completed before now minus {@code olderThan} (what {@code outbox
+   * purge --older-than} runs).
+   *
+   * @return how many were deleted
+   * @throws IllegalArgumentException when {@code olderThan} is negative
+   */
+  public long purge(Duration olderThan) {
+    if (olderThan.isNegative()) {
+      throw new IllegalArgumentException("the age of the messages to purge must be at least 0s, got " + olderThan);
     }
-    OffsetDateTime cutoff = Timestamps.toDb(clock.instant().minus(retention));
+    OffsetDateTime cutoff = Timestamps.toDb(clock.instant().minus(olderThan));
     long deleted = 0;
     long after = 0;
     while (true) {

@@ -1,5 +1,6 @@
 package com.tmallbridge.sync;
 
+import com.tmallbridge.secret.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,10 +74,13 @@ final class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final SqlDialect dialect;
+  private final FieldCipher cipher;
   private final Map<OutboxStatus, String> dueQueries = new EnumMap<>(OutboxStatus.class);
   private final Map<OutboxStatus, String> urgentDueQueries = new EnumMap<>(OutboxStatus.class);
 
-  OutboxRepository(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
+  /** @param cipher opens the payloads {@link JdbcOutbox} sealed (and returns those stored in clear as they are) */
+  OutboxRepository(JdbcTemplate jdbcTemplate, SqlDialect dialect, FieldCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.batch = jdbcTemplate;
     this.dialect = dialect;
@@ -119,7 +123,7 @@ final class OutboxRepository {
   }
 
   private List<ClaimedMessage> due(String query, Instant now, int limit) {
-    return jdbc.sql(query).params(Timestamps.toDb(now), limit).query(OutboxRepository::row).list();
+    return jdbc.sql(query).params(Timestamps.toDb(now), limit).query(this::row).list();
   }
 
   /** Marks the candidates IN_FLIGHT for {@code owner}; returns those whose version still matched. */
@@ -185,20 +189,20 @@ final class OutboxRepository {
    * by {@code exceptOwner} (pass an empty string to leave out none: claims always name their owner).
    */
   List<ClaimedMessage> inFlight(Instant before, String exceptOwner, int limit) {
-    return jdbc.sql(IN_FLIGHT).params(Timestamps.toDb(before), exceptOwner, limit).query(OutboxRepository::row).list();
+    return jdbc.sql(IN_FLIGHT).params(Timestamps.toDb(before), exceptOwner, limit).query(this::row).list();
   }
 
   boolean hasUnfinished() {
     return jdbc.sql(UNFINISHED).query(Integer.class).optional().isPresent();
   }
 
-  private static ClaimedMessage row(ResultSet rs, int n) throws SQLException {
+  private ClaimedMessage row(ResultSet rs, int n) throws SQLException {
     OutboxMessage message = new OutboxMessage(
         UUID.fromString(rs.getString("id")),
         rs.getString("aggregate_type"),
         rs.getString("aggregate_id"),
         rs.getString("message_type"),
-        rs.getString("payload"),
+        cipher.open(rs.getString("payload"), JdbcOutbox.PAYLOAD),
         rs.getString("idempotency_key"),
         rs.getInt("attempts"),
         Timestamps.read(rs, "created_at"));

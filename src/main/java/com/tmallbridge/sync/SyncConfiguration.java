@@ -1,9 +1,13 @@
 package com.tmallbridge.sync;
 
+import com.tmallbridge.secret.FieldCipher;
+import com.tmallbridge.secret.SealedColumns;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.tmallbridge.secret.FieldCipher;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -29,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * MessageHandler} bean, and the {@link DispatcherWorker}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SyncProperties.class)
+@EnableConfigurationProperties({SyncProperties.class, InboxProperties.class})
 class SyncConfiguration {
 
   @Bean
@@ -38,17 +42,17 @@ class SyncConfiguration {
   }
 
   @Bean
-  Outbox outbox(JdbcTemplate jdbcTemplate, Clock clock, ObjectProvider<MessageHandler> handlers, UrgentDoorbell doorbell) {
+  Outbox outbox(JdbcTemplate jdbcTemplate, Clock clock, ObjectProvider<MessageHandler> handlers, UrgentDoorbell doorbell, FieldCipher cipher) {
     // read lazily: handlers may themselves need the outbox
     Supplier<Set<String>> urgent = SingletonSupplier.of(() ->
         handlers.orderedStream().filter(MessageHandler::urgent).map(MessageHandler::messageType).collect(Collectors.toUnmodifiableSet()));
     Predicate<String> urgentType = type -> urgent.get().contains(type);
-    return new RingingOutbox(new JdbcOutbox(jdbcTemplate, clock, urgentType), urgentType, doorbell);
+    return new RingingOutbox(new JdbcOutbox(jdbcTemplate, clock, urgentType, cipher), urgentType, doorbell);
   }
 
   @Bean
-  Inbox inbox(JdbcTemplate jdbcTemplate, Clock clock) {
-    return new JdbcInbox(jdbcTemplate, clock);
+  Inbox inbox(JdbcTemplate jdbcTemplate, Clock clock, FieldCipher cipher) {
+    return new JdbcInbox(jdbcTemplate, clock, cipher);
   }
 
   @Bean
@@ -64,9 +68,9 @@ class SyncConfiguration {
   @Bean
   OutboxDispatcher outboxDispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectProvider<MessageHandler> handlers,
-      ApplicationEventPublisher events, SyncProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters, FieldCipher cipher) {
     return dispatcher(jdbcTemplate, transactionManager, handlers.orderedStream().toList(), events, properties, clock,
-        meters.getIfAvailable(CompositeMeterRegistry::new));
+        meters.getIfAvailable(CompositeMeterRegistry::new), cipher);
   }
 
   @Bean
@@ -75,23 +79,40 @@ class SyncConfiguration {
   }
 
   @Bean
-  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, OutboxPurge purge) {
-    return new DispatcherWorker(dispatcher, properties, doorbell, purge);
+  InboxPurge inboxPurge(JdbcClient jdbc, PlatformTransactionManager transactionManager, InboxProperties properties, Clock clock) {
+    return new InboxPurge(jdbc, new TransactionTemplate(transactionManager), properties.retention(), clock);
+  }
+
+  @Bean
+  DispatcherWorker dispatcherWorker(OutboxDispatcher dispatcher, SyncProperties properties, UrgentDoorbell doorbell, OutboxPurge purge,
+      InboxPurge inboxPurge) {
+    return new DispatcherWorker(dispatcher, properties, doorbell, purge, inboxPurge);
+  }
+
+  /** The inbox snapshot ({@link JdbcInbox#PAYLOAD}, with its digest) and the outbox payload are sealed. */
+  @Bean
+  SealedColumns syncInboxSealedColumns() {
+    return new SealedColumns("sync_inbox", "seq", List.of(JdbcInbox.PAYLOAD), Map.of(JdbcInbox.PAYLOAD, "payload_digest"));
+  }
+
+  @Bean
+  SealedColumns syncOutboxSealedColumns() {
+    return new SealedColumns("sync_outbox", "seq", List.of(JdbcOutbox.PAYLOAD));
   }
 
   /** Builds a dispatcher whose timers go nowhere; what tests use outside a Spring context. */
   static OutboxDispatcher dispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, List<MessageHandler> handlers,
-      ApplicationEventPublisher events, SyncProperties properties, Clock clock) {
-    return dispatcher(jdbcTemplate, transactionManager, handlers, events, properties, clock, new CompositeMeterRegistry());
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, FieldCipher cipher) {
+    return dispatcher(jdbcTemplate, transactionManager, handlers, events, properties, clock, new CompositeMeterRegistry(), cipher);
   }
 
   /** Builds a dispatcher that records its timers in {@code meters}. */
   static OutboxDispatcher dispatcher(
       JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, List<MessageHandler> handlers,
-      ApplicationEventPublisher events, SyncProperties properties, Clock clock, MeterRegistry meters) {
+      ApplicationEventPublisher events, SyncProperties properties, Clock clock, MeterRegistry meters, FieldCipher cipher) {
     DataSource dataSource = Objects.requireNonNull(jdbcTemplate.getDataSource(), "JdbcTemplate without a DataSource");
-    OutboxRepository repository = new OutboxRepository(jdbcTemplate, SqlDialect.detect(dataSource));
+    OutboxRepository repository = new OutboxRepository(jdbcTemplate, SqlDialect.detect(dataSource), cipher);
     TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
     newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     SyncProperties.Outbox outbox = properties.outbox();

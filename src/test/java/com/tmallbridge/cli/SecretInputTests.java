@@ -50,4 +50,21 @@ class SecretInputTests {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--app-secret is refused").contains("TMALL_APP_SECRET").hasLineCount(1);
   }
+
+  @Test
+  void databasePasswordsGivenAsArgumentsAreRefusedWithExitTwoAndOneLine() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = BridgeMain.run(new String[] {"--data", dir.toString(), "--db-url", "jdbc:h2:mem:x", "--db-password", "visible-in-ps",
+        "shop", "list"}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--db-password is refused").contains("SPRING_DATASOURCE_PASSWORD").hasLineCount(1);
+
+    err.getBuffer().setLength(0);
+    code = BridgeMain.run(new String[] {"--data", dir.toString(), "db", "copy", "--to", "jdbc:h2:mem:y", "--to-password", "visible"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--to-password is refused").contains("BRIDGE_DB_COPY_PASSWORD").hasLineCount(1);
+  }
 }

@@ -44,6 +44,8 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /", EVERY_ROLE);
     EXPECTED.put("GET /dashboard/hourly", EVERY_ROLE);
     EXPECTED.put("GET /orders", EVERY_ROLE);
+    EXPECTED.put("GET /orders/export.xlsx", EVERY_ROLE);
+    EXPECTED.put("POST /orders/{shopId}/{tid}/reveal", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /exceptions", EVERY_ROLE);
     EXPECTED.put("POST /exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));

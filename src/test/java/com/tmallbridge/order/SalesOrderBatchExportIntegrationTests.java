@@ -91,7 +91,7 @@ class SalesOrderBatchExportIntegrationTests extends SpringDatabaseTestBase {
               from sync_outbox where message_type = ? and aggregate_id like ? order by seq""")
         .params(OrderMessages.CREATE_SALES_ORDER, shop.id().value() + ":%")
         .query((rs, n) -> new OutboxMessage(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getInt(7), rs.getObject(8, OffsetDateTime.class).toInstant()))
+            cipher.open(rs.getString(5), "sync_outbox.payload"), rs.getString(6), rs.getInt(7), rs.getObject(8, OffsetDateTime.class).toInstant()))
         .list();
   }
 
@@ -109,7 +109,8 @@ class SalesOrderBatchExportIntegrationTests extends SpringDatabaseTestBase {
           StringBuilder row = new StringBuilder();
           for (int i = 1; i <= 17; i++) {
             String value = rs.getString(i);
-            row.append(i == 8 ? cipher.open(value, "erp_sales_order.receiver_name")
+            row.append(i == 3 ? cipher.open(value, "erp_customer.name")
+                : i == 8 ? cipher.open(value, "erp_sales_order.receiver_name")
                 : i == 9 ? cipher.open(value, "erp_sales_order.receiver_address") : value).append('|');
           }
           return row.toString().replace(shop.code(), "SHOP");
@@ -170,8 +171,12 @@ class SalesOrderBatchExportIntegrationTests extends SpringDatabaseTestBase {
   void aMessageTheErpRejectsFailsAloneAndTheRestOfItsGroupIsExported() {
     Shop shop = shop("BP");
     importer.importPage(shop, page(shop));
-    jdbc.sql("update sync_outbox set payload = replace(payload, 'BT-B', 'BT-NONE') where aggregate_id = ? and message_type = ?")
-        .params(shop.id().value() + ":81002", OrderMessages.CREATE_SALES_ORDER).update();
+    // the payload is sealed: open, edit, seal again
+    String sealed = jdbc.sql("select payload from sync_outbox where aggregate_id = ? and message_type = ?")
+        .params(shop.id().value() + ":81002", OrderMessages.CREATE_SALES_ORDER).query(String.class).single();
+    String edited = cipher.seal(cipher.open(sealed, "sync_outbox.payload").replace("BT-B", "BT-NONE"), "sync_outbox.payload");
+    jdbc.sql("update sync_outbox set payload = ? where aggregate_id = ? and message_type = ?")
+        .params(edited, shop.id().value() + ":81002", OrderMessages.CREATE_SALES_ORDER).update();
 
     sync.drain();
 

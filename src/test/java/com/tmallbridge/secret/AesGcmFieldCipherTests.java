@@ -118,4 +118,28 @@ class AesGcmFieldCipherTests {
   private static String key32() {
     return Base64.getEncoder().encodeToString(new byte[32]);
   }
+
+  @Test
+  void digestsAreEqualForEqualTextsAndBoundToTheKeyAndTheColumn() {
+    String d = cipher.digest("13800138000", "sync_inbox.payload");
+
+    assertThat(d).startsWith("h1:k1:").doesNotContain("13800138000").hasSizeLessThanOrEqualTo(80);
+    assertThat(cipher.digest("13800138000", "sync_inbox.payload")).as("deterministic").isEqualTo(d);
+    assertThat(cipher.digest("13800138001", "sync_inbox.payload")).isNotEqualTo(d);
+    assertThat(cipher.digest("13800138000", "sync_outbox.payload")).as("bound to the column").isNotEqualTo(d);
+    assertThat(new AesGcmFieldCipher(DataKeyRing.fresh()).digest("13800138000", "sync_inbox.payload"))
+        .as("another key ring").isNotEqualTo(d);
+  }
+
+  @Test
+  void digestsUnderEveryKeyOfTheRingStartWithTheActiveOne() {
+    DataKeyRing rotated = ring.withNewKey();
+    FieldCipher next = new AesGcmFieldCipher(rotated);
+
+    assertThat(next.keyCount()).isEqualTo(2);
+    assertThat(next.digests("x", "sync_inbox.payload")).hasSize(2)
+        .satisfies(ds -> assertThat(ds.get(0)).startsWith("h1:k2:"))
+        .contains(cipher.digest("x", "sync_inbox.payload"));
+    assertThat(next.digest("x", "sync_inbox.payload")).startsWith("h1:k2:");
+  }
 }

@@ -51,6 +51,15 @@ class DataKeyRotationIntegrationTests extends SpringDatabaseTestBase {
     shops.add(new ShopRegistration("ROT2", "旧店", "http://127.0.0.1:9/router/rest", "k", "x", "y", "md5", null));
     jdbc.sql("update shop set app_secret = 'legacy-secret-2' where code = 'ROT2'").update();
     assertThat(secret("ROT1")).startsWith("enc:1:k1:");
+    // rows of the sync tables written in clear before they were sealed
+    jdbc.sql("""
+        insert into sync_inbox (source, shop_id, external_id, modified, payload, received_at)
+        values ('rot', 1, 'T1', current_timestamp, '{"receiver_mobile":"13900001111"}', current_timestamp)""").update();
+    jdbc.sql("""
+        insert into sync_outbox (id, aggregate_type, aggregate_id, message_type, payload, idempotency_key, status, attempts,
+                                 next_attempt_at, created_at, version, urgent)
+        values ('00000000-0000-7000-8000-00000000e0e1', 'trade', 'rot', 'rot.test', '{"receiver_mobile":"13900001111"}', 'rot:1',
+                'DONE', 1, current_timestamp, current_timestamp, 0, false)""").update();
 
     assertThat(rotation.rotate()).isEqualTo("k2");
 
@@ -67,6 +76,14 @@ class DataKeyRotationIntegrationTests extends SpringDatabaseTestBase {
     assertThat(cipher.open(secret("ROT2"), "shop.app_secret")).isEqualTo("legacy-secret-2");
     assertThat(secret("ROT2")).startsWith("enc:1:k2:");
     assertThat(progress).extracting(DataKeyRotation.Progress::column).contains("shop.app_secret", "shop.session_key");
+    String inbox = jdbc.sql("select payload from sync_inbox where source = 'rot'").query(String.class).single();
+    assertThat(inbox).startsWith("enc:1:k2:");
+    assertThat(cipher.open(inbox, "sync_inbox.payload")).contains("13900001111");
+    assertThat(jdbc.sql("select payload_digest from sync_inbox where source = 'rot'").query(String.class).single())
+        .as("the digest is written with the seal").isEqualTo(cipher.digest("{\"receiver_mobile\":\"13900001111\"}", "sync_inbox.payload"));
+    String outbox = jdbc.sql("select payload from sync_outbox where idempotency_key = 'rot:1'").query(String.class).single();
+    assertThat(cipher.open(outbox, "sync_outbox.payload")).contains("13900001111");
+    assertThat(progress).extracting(DataKeyRotation.Progress::column).contains("sync_inbox.payload", "sync_outbox.payload");
     assertThat(restarted.reencrypt(p -> { })).as("idempotent").isZero();
     assertThat(jdbc.sql("select target from audit_entry where action = 'KEY_CHANGE' order by seq").query(String.class).list())
         .containsSubsequence("data-keys:rotate", "data-keys:reencrypt", "data-keys:reencrypt");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class OutboxRepositoryTests {
   private final SyncFixture db = SyncFixture.create();
-  private final OutboxRepository repository = new OutboxRepository(db.jdbcTemplate, SqlDialect.detect(db.dataSource));
+  private final OutboxRepository repository = new OutboxRepository(db.jdbcTemplate, SqlDialect.detect(db.dataSource), db.cipher);
 
   @AfterEach
   void close() {

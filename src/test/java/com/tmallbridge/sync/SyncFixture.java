@@ -1,5 +1,6 @@
 package com.tmallbridge.sync;
 
+import com.tmallbridge.secret.FieldCipher;
 import com.tmallbridge.testsupport.MutableClock;
 
 import com.tmallbridge.testsupport.TestDatabase;
@@ -30,6 +31,8 @@ final class SyncFixture implements AutoCloseable {
   final JdbcClient jdbc;
   final DataSourceTransactionManager transactionManager;
   final TransactionTemplate tx;
+  /** Seals the inbox snapshots and outbox payloads, as in the application. */
+  final FieldCipher cipher = FieldCipher.ephemeral();
   private ApplicationEventPublisher listener = event -> {};
 
   private SyncFixture(TestDatabase database, HikariDataSource dataSource) {
@@ -78,11 +81,11 @@ final class SyncFixture implements AutoCloseable {
   }
 
   Outbox outbox() {
-    return new JdbcOutbox(jdbcTemplate, clock, type -> type.startsWith("urgent."));
+    return new JdbcOutbox(jdbcTemplate, clock, type -> type.startsWith("urgent."), cipher);
   }
 
   Inbox inbox() {
-    return new JdbcInbox(jdbcTemplate, clock);
+    return new JdbcInbox(jdbcTemplate, clock, cipher);
   }
 
   Checkpoints checkpoints() {
@@ -99,7 +102,7 @@ final class SyncFixture implements AutoCloseable {
       events.add(event);
       listener.publishEvent(event);
     };
-    return SyncConfiguration.dispatcher(jdbcTemplate, transactionManager, List.of(handlers), publisher, properties, clock);
+    return SyncConfiguration.dispatcher(jdbcTemplate, transactionManager, List.of(handlers), publisher, properties, clock, cipher);
   }
 
   OutboxDispatcher dispatcher(MessageHandler... handlers) {

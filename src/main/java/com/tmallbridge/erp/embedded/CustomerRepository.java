@@ -2,6 +2,7 @@ package com.tmallbridge.erp.embedded;
 
 import com.tmallbridge.core.CustomerRecord;
 import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.secret.FieldCipher;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,8 +17,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code erp_customer} table; {@code external_key} is unique, so one buyer is one customer. */
+/**
+ * The {@code erp_customer} table; {@code external_key} is unique, so one buyer is one customer. The
+ * customer's name (the buyer's nick) is sealed ({@value #NAME}).
+ */
 final class CustomerRepository {
+  /** The sealed name column, also its cipher context. */
+  static final String NAME = "erp_customer.name";
   private static final String FIND_BY_KEY = "select customer_no from erp_customer where external_key = :key";
   private static final String FIND_BY_KEYS = "select external_key, customer_no from erp_customer where external_key in (:keys)";
   private static final String INSERT_IF_ABSENT = """
@@ -28,8 +34,10 @@ final class CustomerRepository {
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
+  private final FieldCipher cipher;
 
-  CustomerRepository(NamedParameterJdbcTemplate template) {
+  CustomerRepository(NamedParameterJdbcTemplate template, FieldCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = JdbcClient.create(template);
     this.batch = template;
   }
@@ -48,7 +56,7 @@ final class CustomerRepository {
     return jdbc.sql(INSERT_IF_ABSENT)
         .param("no", customerNo.value())
         .param("key", customer.externalKey())
-        .param("name", customer.displayName())
+        .param("name", cipher.seal(customer.displayName(), NAME))
         .param("province", customer.province(), Types.VARCHAR)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .update() == 1;
@@ -77,7 +85,7 @@ final class CustomerRepository {
       rows[i++] = new MapSqlParameterSource()
           .addValue("no", e.getKey().value())
           .addValue("key", e.getValue().externalKey())
-          .addValue("name", e.getValue().displayName())
+          .addValue("name", cipher.seal(e.getValue().displayName(), NAME))
           .addValue("province", e.getValue().province(), Types.VARCHAR)
           .addValue("now", now.atOffset(ZoneOffset.UTC));
     }

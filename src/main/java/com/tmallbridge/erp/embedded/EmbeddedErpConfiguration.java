@@ -26,4 +26,10 @@ class EmbeddedErpConfiguration {
     return new SealedColumns("erp_sales_order", "doc_no", List.of(SalesOrderRepository.RECEIVER_NAME, SalesOrderRepository.RECEIVER_MOBILE,
         SalesOrderRepository.RECEIVER_PHONE, SalesOrderRepository.RECEIVER_ADDRESS));
   }
+
+  /** The customer's name (the buyer's nick), sealed at rest. */
+  @Bean
+  SealedColumns embeddedErpCustomerSealedColumns() {
+    return new SealedColumns("erp_customer", "customer_no", List.of(CustomerRepository.NAME));
+  }
 }

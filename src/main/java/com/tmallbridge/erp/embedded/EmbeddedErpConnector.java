@@ -77,7 +77,7 @@ class EmbeddedErpConnector
       FieldCipher cipher) {
     NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(dataSource);
     JdbcClient jdbc = JdbcClient.create(template);
-    CustomerRepository customers = new CustomerRepository(template);
+    CustomerRepository customers = new CustomerRepository(template, cipher);
     DocumentNumbers numbers = new DocumentNumbers(jdbc, clock, properties.zone());
     this.clock = clock;
     this.materials = new MaterialRepository(jdbc);
