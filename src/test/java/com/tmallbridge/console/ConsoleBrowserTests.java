@@ -67,6 +67,16 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
   private static final String PASSWORD = "correct horse battery";
   private static final Duration WAIT = Duration.ofSeconds(20);
+  /** Where the browser saves downloads (the Excel export). */
+  private static final Path DOWNLOADS;
+
+  static {
+    try {
+      DOWNLOADS = Files.createTempDirectory("bridge-browser-downloads-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static ChromeDriver browser;
 
@@ -91,6 +101,8 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+        "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
   }
@@ -391,5 +403,49 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     assertThat(ended.getDomAttribute("data-state")).isEqualTo("DONE");
     assertThat(ended.findElement(By.cssSelector(".job-count")).getText()).isEqualTo(listings + " / " + listings + " (100%)");
     assertThat(ended.findElement(By.tagName("progress")).getDomProperty("value")).isEqualTo("100");
+  }
+
+  // lead: the receiver revealed on the order page (audited, not offered to the auditor); the orders list downloaded as Excel
+
+  @Test
+  void anOperatorRevealsAReceiverAndDownloadsTheOrdersAsAnExcelFileWithTheListsRows() throws Exception {
+    ExceptionView held = firstHeld();
+    login(Role.AUDITOR);
+    browser.get(base + "orders/" + shop.id().value() + "/" + held.tid());
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("receiver")).isEmpty());
+    assertThat(browser.findElements(By.id("reveal"))).as("the auditor is not offered the reveal").isEmpty();
+
+    login(Role.OPERATOR);
+    browser.get(base + "orders/" + shop.id().value() + "/" + held.tid());
+    browser.findElement(By.id("reveal")).click();
+    WebElement revealed = await().atMost(WAIT).ignoreExceptions()
+        .until(() -> browser.findElement(By.cssSelector("#revealed .receiver-mobile")), java.util.Objects::nonNull);
+    assertThat(revealed.getText()).isNotBlank();
+    assertThat(auditLog.entries(com.tmallbridge.audit.AuditAction.REVEAL, "operator", null, null, null, 5))
+        .singleElement().satisfies(e -> assertThat(e.target()).contains(held.tid()));
+
+    browser.get(base + "orders");
+    List<String> listed = browser.findElements(By.cssSelector("tr.trade")).stream().map(r -> cells(r).get(1)).toList();
+    assertThat(listed).isNotEmpty().contains(held.tid());
+    try (var files = Files.list(DOWNLOADS)) {
+      for (Path old : files.toList()) {
+        Files.delete(old);
+      }
+    }
+    browser.findElement(By.id("orders-export")).click();
+    Path xlsx = await().atMost(WAIT).until(() -> {
+      try (var files = Files.list(DOWNLOADS)) {
+        return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+      }
+    }, java.util.Objects::nonNull);
+    List<String> exported = new ArrayList<>();
+    try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile())) {
+      var sheet = book.getSheetAt(0);
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        exported.add(sheet.getRow(r).getCell(1).getStringCellValue());
+      }
+    }
+    assertThat(exported).as("the file holds the rows of the list").containsExactlyInAnyOrderElementsOf(listed);
+    assertThat(auditLog.entries(com.tmallbridge.audit.AuditAction.EXPORT, "operator", null, null, null, 5)).hasSize(1);
   }
 }
