@@ -175,13 +175,14 @@ class ReplenishmentCommandsTests extends SpringDatabaseTestBase {
   @Test
   void runsUnderTheBridgeCommandWithItsSpringRuntime() {
     CommandLine cli = new CommandLine(new BridgeCommand());
-    cli.addSubcommand(new ReplenishmentCommands.Alerts());
-    cli.addSubcommand(new ReplenishmentCommands.Replenish());
+    // under names of their own: the root already has 'alerts' (operational alerts); these are 'stock alerts' / 'stock replenish'
+    cli.addSubcommand("low-stock", new ReplenishmentCommands.Alerts());
+    cli.addSubcommand("restock", new ReplenishmentCommands.Replenish());
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     cli.setExecutionExceptionHandler(new ExecutionErrors());
     try {
-      assertThat(cli.execute("--data", dir.toString(), "alerts", "--json")).as(err.toString()).isZero();
+      assertThat(cli.execute("--data", dir.toString(), "low-stock", "--json")).as(err.toString()).isZero();
     } finally {
       ((BridgeCommand) cli.getCommand()).close();
     }

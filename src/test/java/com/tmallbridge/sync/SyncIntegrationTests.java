@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sync module wired by Spring, with handler and listener beans as flow modules register them. */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = {"secret", "audit"})
 @TestPropertySource(properties = {
     "bridge.sync.outbox.maxAttempts=2",
     "bridge.sync.outbox.jitter=0",
