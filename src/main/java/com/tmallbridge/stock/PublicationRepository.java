@@ -51,6 +51,16 @@ class PublicationRepository {
     this.jdbc = jdbc;
   }
 
+  /** Listings whose last successful push is at or after {@code since}, of {@code shops} (null = all). */
+  long pushedSince(Instant since, @Nullable Collection<ShopId> shops) {
+    var spec = jdbc.sql("select count(*) from stock_publication where pushed_at >= :since"
+        + (shops == null ? "" : " and shop_id in (:shops)")).param("since", Db.ts(since));
+    if (shops != null) {
+      spec = spec.param("shops", shops.stream().map(ShopId::value).toList());
+    }
+    return spec.query(Long.class).single();
+  }
+
   void putWanted(ShopId shop, String numIid, String skuId, String components, long wanted, Instant now) {
     var p = new java.util.HashMap<String, Object>();
     p.put("shop", shop.value());

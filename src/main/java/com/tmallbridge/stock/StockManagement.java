@@ -1,11 +1,15 @@
 package com.tmallbridge.stock;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.stock.PublicationRepository.Row;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * locks, safety stock, on-demand pushes, the drift and oversell check. Pushes are queued here and
  * delivered by the outbox ({@link StockSync#runOnce()} or the running dispatcher).
  *
+ * <p>Every change of a publish rule, a promotion lock or a safety stock ({@link #putRule}, {@link #removeRule},
+ * {@link #addLock}, {@link #removeLock}, {@link #putSafety}) is recorded in the audit log as {@code RULE_CHANGE} with
+ * the value before and after, in the transaction of the change, for the current actor (the console
+ * user, or the operating-system user of the CLI).
+ *
  * <p>Shop codes that name no shop and invalid values throw {@link IllegalArgumentException}
  * (rules: {@link InvalidStockRuleException}) with a message naming the value.
  */
@@ -35,9 +44,11 @@ public class StockManagement {
   private final StockPushes pushes;
   private final DriftCheck drift;
   private final Clock clock;
+  private final AuditLog audit;
 
   StockManagement(ShopManagement shops, RuleRepository rules, PublicationRepository publications, StateRepository state,
-      SellableStock stock, StockCalculator calculator, StockPushes pushes, DriftCheck drift, Clock clock) {
+      SellableStock stock, StockCalculator calculator, StockPushes pushes, DriftCheck drift, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.shops = shops;
     this.rules = rules;
     this.publications = publications;
@@ -164,32 +175,62 @@ public class StockManagement {
     pushes.forceAndEnqueue(targets);
   }
 
+  /**
+   * How many listings had their figure pushed to Tmall successfully at or after {@code since}
+   * (their last successful push, so a listing pushed twice counts once; a push that failed since
+   * leaves the earlier success counted).
+   *
+   * @param shopIds only these shops; null = all
+   */
+  public long pushedSince(Instant since, java.util.@Nullable Collection<ShopId> shopIds) {
+    if (shopIds != null && shopIds.isEmpty()) {
+      return 0;
+    }
+    return publications.pushedSince(since, shopIds);
+  }
+
   /** Oversold trades, newest first. */
   public List<Oversell> oversells(@Nullable String shopCode, int limit) {
     return state.oversells(shopCode == null ? null : shop(shopCode).id(), limit);
   }
 
+  /** Every publish rule, ordered by shop, item and SKU (shop defaults first). */
   public List<StockRule> rules() {
     return rules.rules();
   }
 
-  /** Adds or replaces a rule (validated); the shop's figures are recomputed at the next cycle. */
+  /**
+   * Adds or replaces a rule (validated); the shop's figures are recomputed at the next cycle. An
+   * actual change is audited as {@code RULE_CHANGE} with the settings before and after.
+   */
   @Transactional
   public StockRule putRule(StockRule rule) {
     rule.validate();
+    String before = rule(rule.shop(), rule.numIid(), rule.skuId()).map(StockManagement::ruleText).orElse(null);
     rules.putRule(rule, clock.instant());
+    String after = ruleText(rule);
+    if (!after.equals(before)) {
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, ruleTarget(rule.shop(), rule.numIid(), rule.skuId()), before, after));
+    }
     state.markDirty(calculator.materialsOfShop(rule.shop()));
     return rule;
   }
 
+  /** Removes a rule; false (and nothing audited) when there was none. */
   @Transactional
-  public boolean removeRule(ShopId shop, String numIid, String skuId) {
-    boolean removed = rules.removeRule(shop, numIid == null ? "" : numIid, skuId == null ? "" : skuId);
+  public boolean removeRule(ShopId shop, @Nullable String numIid, @Nullable String skuId) {
+    String item = numIid == null ? "" : numIid.trim();
+    String sku = skuId == null ? "" : skuId.trim();
+    String before = rule(shop, item, sku).map(StockManagement::ruleText).orElse(null);
+    boolean removed = rules.removeRule(shop, item, sku);
+    if (removed) {
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, ruleTarget(shop, item, sku), before, null));
+    }
     state.markDirty(calculator.materialsOfShop(shop));
     return removed;
   }
 
-  /** Adds a promotion lock (validated); returns it with its id. */
+  /** Adds a promotion lock (validated), audited as {@code RULE_CHANGE}; returns it with its id. */
   @Transactional
   public PromotionLock addLock(PromotionLock lock) {
     lock.validate();
@@ -198,8 +239,10 @@ public class StockManagement {
     if (lock.material() != null) {
       state.markDirty(List.of(lock.material()));
     }
-    return new PromotionLock(id, lock.shop(), lock.material(), lock.numIid(), lock.skuId(), lock.quantity(), lock.from(), lock.to(),
-        lock.note());
+    PromotionLock stored = new PromotionLock(id, lock.shop(), lock.material(), lock.numIid(), lock.skuId(), lock.quantity(), lock.from(),
+        lock.to(), lock.note());
+    audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, lockTarget(stored), null, lockText(stored)));
+    return stored;
   }
 
   /** Locks that have not ended yet (or all, with {@code includeEnded}). */
@@ -207,25 +250,85 @@ public class StockManagement {
     return rules.locks(includeEnded ? null : clock.instant());
   }
 
+  /** Removes a promotion lock, audited as {@code RULE_CHANGE}; false (nothing audited) when there was none. */
   @Transactional
   public boolean removeLock(long id) {
-    List<PromotionLock> all = rules.locks(null);
-    all.stream().filter(l -> l.id() == id).findFirst().ifPresent(l -> {
+    java.util.Optional<PromotionLock> lock = rules.locks(null).stream().filter(l -> l.id() == id).findFirst();
+    lock.ifPresent(l -> {
       state.markDirty(calculator.materialsOfShop(l.shop()));
       if (l.material() != null) {
         state.markDirty(List.of(l.material()));
       }
     });
-    return rules.removeLock(id);
+    boolean removed = rules.removeLock(id);
+    if (removed && lock.isPresent()) {
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, lockTarget(lock.get()), lockText(lock.get()), null));
+    }
+    return removed;
   }
 
-  /** Sets the safety stock of a material (0 removes it). */
+  private java.util.Optional<StockRule> rule(ShopId shop, String numIid, String skuId) {
+    return rules.rules().stream().filter(r -> r.shop().equals(shop) && r.numIid().equals(numIid) && r.skuId().equals(skuId)).findFirst();
+  }
+
+  private String shopCode(ShopId shop) {
+    return shops.list().stream().filter(s -> s.id().equals(shop)).map(Shop::code).findFirst().orElse(shop.toString());
+  }
+
+  private String ruleTarget(ShopId shop, String numIid, String skuId) {
+    return "stock-rule:" + shopCode(shop) + (numIid.isEmpty() ? "" : "/" + numIid) + (skuId.isEmpty() ? "" : "/" + skuId);
+  }
+
+  private String lockTarget(PromotionLock lock) {
+    return "stock-lock:" + lock.id() + "@" + shopCode(lock.shop());
+  }
+
+  /** The rule's own settings in short text ({@code -} for a rule that sets nothing, so all is inherited). */
+  static String ruleText(StockRule r) {
+    List<String> parts = new ArrayList<>();
+    if (r.percent() != null) {
+      parts.add("percent " + r.percent());
+    }
+    if (r.fixedAdd() != null) {
+      parts.add("add " + r.fixedAdd());
+    }
+    if (r.min() != null) {
+      parts.add("min " + r.min());
+    }
+    if (r.max() != null) {
+      parts.add("max " + r.max());
+    }
+    if (r.zeroBelow() != null) {
+      parts.add("zero below " + r.zeroBelow());
+    }
+    if (r.safety() != null) {
+      parts.add("safety " + r.safety());
+    }
+    if (r.warehouses() != null) {
+      parts.add("warehouses " + String.join(",", r.warehouses()));
+    }
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
+  }
+
+  /** A lock in short text: target, quantity, window and note. */
+  static String lockText(PromotionLock l) {
+    String target = l.material() != null ? "material " + l.material().value()
+        : "listing " + l.numIid() + (l.skuId() == null || l.skuId().isEmpty() ? "" : "/" + l.skuId());
+    return target + ", quantity " + l.quantity() + ", " + l.from() + " to " + l.to() + (l.note() == null || l.note().isBlank() ? "" : ", note " + l.note());
+  }
+
+  /** Sets the safety stock of a material (0 removes it); a change is audited as {@code RULE_CHANGE}. */
   @Transactional
   public void putSafety(MaterialCode material, long quantity) {
     if (quantity < 0) {
       throw new InvalidStockRuleException("safety stock must not be negative, got " + quantity);
     }
+    Long before = rules.safety(List.of(material)).get(material);
     rules.putSafety(material, quantity, clock.instant());
+    if (!java.util.Objects.equals(before, quantity == 0 ? null : quantity)) {
+      audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, "stock-safety:" + material.value(), before == null ? null : before.toString(),
+          quantity == 0 ? null : Long.toString(quantity)));
+    }
     state.markDirty(List.of(material));
   }
 

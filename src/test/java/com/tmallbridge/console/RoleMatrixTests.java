@@ -71,6 +71,12 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /settings/rules", EnumSet.of(Role.ADMIN));
     // console3: stock, products and mappings, shipments, after-sale, long jobs
     EXPECTED.put("GET /stock", EVERY_ROLE);
+    // console5: publish rules and promotion locks
+    EXPECTED.put("GET /stock/rules", EVERY_ROLE);
+    EXPECTED.put("POST /stock/rules", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /stock/rules/delete", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /stock/locks", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /stock/locks/{id}/delete", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /products", EVERY_ROLE);
     EXPECTED.put("POST /products/mappings", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /products/mappings/delete", EnumSet.of(Role.ADMIN, Role.OPERATOR));

@@ -10,10 +10,12 @@ import com.tmallbridge.core.ShopId;
 import com.tmallbridge.order.ExceptionView;
 import com.tmallbridge.order.OrderHours;
 import com.tmallbridge.order.OrderManagement;
+import com.tmallbridge.order.TradeMessages;
 import com.tmallbridge.order.TradeState;
 import com.tmallbridge.order.TradeView;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.stock.StockManagement;
 import com.tmallbridge.sync.Checkpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -42,7 +44,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's screens: login, dashboard (with the JSON of its hourly chart), orders, exception queue (with retry) and the audit log.
+ * The console's screens: login, dashboard (with the JSON of its hourly chart, the stock figures pushed
+ * today of the user's shops and the TMC messages received since start, all shops), orders, exception queue (with retry) and the audit log.
  * Every list shows only the rows of the shops the user's {@link ShopScope} allows; an action on a
  * row of another shop is refused with 404, as if it did not exist. Actions run as the signed-in
  * user ({@link ActorContext}), so the audit log names them and their address. Who may reach which
@@ -63,10 +66,14 @@ class ConsoleController {
   private final ActorContext actors;
   private final Clock clock;
   private final AlertManagement alerts;
+  private final StockManagement stock;
+  private final TradeMessages messages;
 
   ConsoleController(OrderManagement orders, ShopManagement shops, Checkpoints checkpoints,
-      AuditManagement audit, ActorContext actors, Clock clock, AlertManagement alerts) {
+      AuditManagement audit, ActorContext actors, Clock clock, AlertManagement alerts, StockManagement stock, TradeMessages messages) {
     this.alerts = alerts;
+    this.stock = stock;
+    this.messages = messages;
     this.orders = orders;
     this.shops = shops;
     this.checkpoints = checkpoints;
@@ -93,6 +100,8 @@ class ConsoleController {
         .toList();
     model.addAttribute("figures", orders.figuresSince(dayStart, scope));
     model.addAttribute("dayStart", dayStart);
+    model.addAttribute("stockPushed", stock.pushedSince(dayStart, scope));
+    model.addAttribute("tmcMessages", messages.stats().received());
     model.addAttribute("byReason", orders.unresolvedByReason(scope));
     model.addAttribute("lags", lags);
     model.addAttribute("heldOrders", orders.unresolvedExceptions(scope, 10));
