@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,44 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deletion a transaction of its own: no long lock, and it can stop at any point. A row stored again
  * between the page's read and its deletion is kept (the deletion re-checks the age).
  */
-public final class InboxPurge {
-  private static final Logger log = LoggerFactory.getLogger(InboxPurge.class);
+public final class InboxPurge extends RetentionPurge {
   static final int PAGE = 1_000;
-
-  private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
-  private final Duration retention;
-  private final Clock clock;
 
   /** @param retention how long a snapshot is kept; zero keeps every snapshot forever */
   InboxPurge(JdbcClient jdbc, TransactionTemplate transaction, Duration retention, Clock clock) {
-    this.jdbc = jdbc;
-    this.transaction = transaction;
-    this.retention = retention;
-    this.clock = clock;
+    super(jdbc, transaction, retention, clock, "inbox snapshots");
   }
 
-  /** How long snapshots are kept; zero when they are kept forever. */
-  public Duration retention() {
-    return retention;
-  }
-
-  /** Deletes the snapshots stored before now minus the retention; 0 when the retention is zero. */
-  public long purge() {
-    return retention.isZero() ? 0 : purge(retention);
-  }
-
-  /**
-   * Deletes the snapshots stored before now minus {@code olderThan}.
-   *
-   * @return how many were deleted
-   * @throws IllegalArgumentException when {@code olderThan} is negative
-   */
-  public long purge(Duration olderThan) {
-    if (olderThan.isNegative()) {
-      throw new IllegalArgumentException("the age of the snapshots to purge must be at least 0s, got " + olderThan);
-    }
-    OffsetDateTime cutoff = Timestamps.toDb(clock.instant().minus(olderThan));
+  /** Snapshots stored before the cut-off, by the {@code received_at} index. */
+  @Override
+  long deleteBefore(OffsetDateTime cutoff) {
     long deleted = 0;
     while (true) {
       List<Long> page = jdbc.sql("SELECT seq FROM sync_inbox WHERE received_at < ? ORDER BY received_at FETCH FIRST " + PAGE + " ROWS ONLY")
@@ -76,18 +47,6 @@ public final class InboxPurge {
         break;
       }
     }
-    if (deleted > 0) {
-      log.info("inbox purge: {} snapshot(s) stored before {} deleted", deleted, cutoff.toInstant());
-    }
     return deleted;
-  }
-
-  /** {@link #purge()} for a scheduler: a failure is logged and the next run tries again. */
-  void purgeQuietly() {
-    try {
-      purge();
-    } catch (RuntimeException e) {
-      log.warn("inbox purge failed; the next run tries again", e);
-    }
   }
 }

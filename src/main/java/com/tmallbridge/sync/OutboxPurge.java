@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,49 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only: a key enqueued again after its message was purged makes a new message, which the handlers,
  * idempotent on the key in the receiving system, deliver as a repeat.
  */
-public final class OutboxPurge {
-  private static final Logger log = LoggerFactory.getLogger(OutboxPurge.class);
+public final class OutboxPurge extends RetentionPurge {
   private static final int PAGE = 1_000;
-
-  private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
-  private final Duration retention;
-  private final Clock clock;
 
   /** @param retention how long a delivered message is kept; zero keeps every message forever */
   OutboxPurge(JdbcClient jdbc, TransactionTemplate transaction, Duration retention, Clock clock) {
-    this.jdbc = jdbc;
-    this.transaction = transaction;
-    this.retention = retention;
-    this.clock = clock;
+    super(jdbc, transaction, retention, clock, "delivered outbox messages");
   }
 
-  /** How long delivered messages are kept; zero when they are kept forever. */
-  public Duration retention() {
-    return retention;
-  }
-
-  /**
-   * Deletes the delivered messages completed before now minus the retention.
-   *
-   * @return how many were deleted (0 when the retention is zero)
-   */
-  public long purge() {
-    return retention.isZero() ? 0 : purge(retention);
-  }
-
-  /**
-   * Deletes the delivered messages completed before now minus {@code olderThan} (what {@code outbox
-   * purge --older-than} runs).
-   *
-   * @return how many were deleted
-   * @throws IllegalArgumentException when {@code olderThan} is negative
-   */
-  public long purge(Duration olderThan) {
-    if (olderThan.isNegative()) {
-      throw new IllegalArgumentException("the age of the messages to purge must be at least 0s, got " + olderThan);
-    }
-    OffsetDateTime cutoff = Timestamps.toDb(clock.instant().minus(olderThan));
+  /** DONE messages completed before the cut-off, walked in enqueue order. */
+  @Override
+  long deleteBefore(OffsetDateTime cutoff) {
     long deleted = 0;
     long after = 0;
     while (true) {
@@ -91,19 +57,7 @@ public final class OutboxPurge {
       }
       after = last.seq();
     }
-    if (deleted > 0) {
-      log.info("outbox purge: {} delivered message(s) completed before {} deleted", deleted, cutoff.toInstant());
-    }
     return deleted;
-  }
-
-  /** {@link #purge()} for a scheduler: a failure is logged and the next run tries again. */
-  void purgeQuietly() {
-    try {
-      purge();
-    } catch (RuntimeException e) {
-      log.warn("outbox purge failed; the next run tries again", e);
-    }
   }
 
   private record Row(long seq, String status, OffsetDateTime createdAt, @Nullable OffsetDateTime completedAt) {}
