@@ -86,6 +86,7 @@ public final class AccessRules {
       rule(HttpMethod.GET, "/jobs", EVERY_ROLE),
       rule(HttpMethod.GET, "/jobs/{id}", EVERY_ROLE),
       rule(HttpMethod.POST, "/jobs/stock-push", WORKERS),
+      rule(HttpMethod.POST, "/jobs/backfill", WORKERS),
       rule(HttpMethod.GET, "/audit", OVERSEERS),
       rule(HttpMethod.GET, "/users", ADMIN),
       rule(HttpMethod.POST, "/users", ADMIN),

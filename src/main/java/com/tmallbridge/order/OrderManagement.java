@@ -82,6 +82,26 @@ public class OrderManagement {
     checkpoints.reset(OrderPoller.SOURCE, OrderPoller.STREAM, shop, from);
   }
 
+  /**
+   * One step of a backfill of {@code shop} after {@link #rewind}: a pull cycle that reads at most
+   * {@code maxWindows} windows from the checkpoint (each committed and the checkpoint advanced
+   * before the next). Replays change nothing; missed trades are picked up.
+   *
+   * @throws IllegalArgumentException when the shop is unknown or maxWindows is below 1
+   */
+  public PollResult pollWindows(ShopId shop, int maxWindows) {
+    if (maxWindows < 1) {
+      throw new IllegalArgumentException("maxWindows must be at least 1, got " + maxWindows);
+    }
+    Shop found = shops.find(shop).orElseThrow(() -> new IllegalArgumentException("no shop " + shop.value()));
+    return poller.poll(found, maxWindows);
+  }
+
+  /** How far the shop's trades have been read (the pull checkpoint), empty before its first pull. */
+  public Optional<java.time.Instant> pulledUpTo(ShopId shop) {
+    return checkpoints.get(OrderPoller.SOURCE, OrderPoller.STREAM, shop);
+  }
+
   public List<TradeView> trades(@Nullable TradeState state, @Nullable ShopId shop, int limit) {
     return trades.trades(state, shop, limit);
   }

@@ -72,6 +72,15 @@ class OrderPoller {
   }
 
   PollResult poll(Shop shop) {
+    return poll(shop, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A pull cycle that reads at most {@code maxWindows} of its windows (a backfill's step: the
+   * checkpoint advances window by window, so the next call goes on where this one stopped). A sweep
+   * counts as made only when every window of its plan was read.
+   */
+  PollResult poll(Shop shop, int maxWindows) {
     Instant now = clock.instant();
     PollResult result = new PollResult(shop.code(), 0, 0, 0, 0, 0, null);
     if (!shop.callableAt(now)) {
@@ -83,12 +92,17 @@ class OrderPoller {
     Instant horizon = now.atZone(TMALL_ZONE).minusMonths(3).plusHours(1).toInstant();
     Instant checkpoint = checkpoints.get(SOURCE, STREAM, shop.id()).orElse(null);
     WindowPlanner.Plan plan = planner.plan(checkpoint, sweeps.get(shop.id()), shop.firstPullFrom(), horizon, now);
+    int read = 0;
     for (TimeWindow window : plan.windows()) {
+      if (read == maxWindows) {
+        return result;
+      }
       try {
         result = pollWindow(shop, window, result);
       } catch (ChannelException e) {
         return handleFailure(shop, e, result);
       }
+      read++;
     }
     WindowPlanner.Sweep swept = plan.completed(now);
     if (swept != null) {

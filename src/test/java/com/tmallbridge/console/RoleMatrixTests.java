@@ -86,6 +86,7 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /jobs", EVERY_ROLE);
     EXPECTED.put("GET /jobs/{id}", EVERY_ROLE);
     EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    EXPECTED.put("POST /jobs/backfill", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /actuator/health", OPEN);
     // also open to bridge.console.metrics-token as a bearer token, when one is configured (MetricsScrapeTests)
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));
