@@ -1,9 +1,9 @@
 package com.tmallbridge.sync;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,8 +66,11 @@ public final class DispatcherWorker implements SmartLifecycle {
     if (running) {
       return;
     }
-    ScheduledExecutorService pool = Executors.newScheduledThreadPool(
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
         properties.workerThreads() + properties.urgentThreads() + (purge == null ? 0 : 1), threadFactory());
+    // a lane waiting out its idle pause is a delayed task: on stop it is dropped, not waited for
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     executor = pool;
     running = true;
     for (int i = 0; i < properties.workerThreads(); i++) {
@@ -107,6 +110,7 @@ public final class DispatcherWorker implements SmartLifecycle {
       executor = null;
     }
     pool.shutdown();
+    doorbell.ring(); // an urgent lane waiting out its idle pause ends it now and sees the stop
     try {
       if (!pool.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn("outbox worker threads did not finish within {}; interrupting them", STOP_TIMEOUT);
