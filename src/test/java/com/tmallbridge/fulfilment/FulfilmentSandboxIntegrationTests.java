@@ -1,5 +1,6 @@
 package com.tmallbridge.fulfilment;
 
+import com.tmallbridge.testsupport.CleanDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.core.ErpDocNo;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * both fixed and retried; the sandbox's parcels are the proof (H2 and PostgreSQL).
  */
 @SpringBootTest
+@CleanDatabase
 class FulfilmentSandboxIntegrationTests extends SpringDatabaseTestBase {
   @Autowired FulfilmentSync sync;
   @Autowired FulfilmentManagement fulfilment;

@@ -1,5 +1,6 @@
 package com.tmallbridge.order;
 
+import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.erp.ErpOrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * and PostgreSQL.
  */
 @SpringBootTest
+@CleanDatabase
 class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
   @Autowired OrderSync sync;
   @Autowired OrderManagement orders;
