@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Settlement: a seeded {@value #UNSETTLED_PERCENT}% of finished trades stay unsettled (status
  * 0, no {@code pay_time}); the others are paid between 5 seconds and a day after finishing
- * (log-uniform). For trades generated as history the delay is squeezed into the time between the
+ * (log-uniform; for trades finishing live the day can be shortened, see {@link
+ * SandboxShop#buyersConfirmReceipt}). A line shows status 0 until its pay time has come. For trades generated as history the delay is squeezed into the time between the
  * finish and the generation, so history is settled by now, like the trades' own events.
  */
 final class BillBook implements TradeStore.TradeObserver {
@@ -52,6 +53,7 @@ final class BillBook implements TradeStore.TradeObserver {
   private final TreeMap<Long, BillLine> lines = new TreeMap<>();
   private final List<SandboxMoneyFault> faults = new ArrayList<>();
   private final SplittableRandom faultRandom;
+  private volatile Duration settleWithin = Duration.ofSeconds(MAX_DELAY_SECONDS);
   private long nextBid;
   private long nextUnknownTid;
 
@@ -133,9 +135,18 @@ final class BillBook implements TradeStore.TradeObserver {
     return 0;
   }
 
+  /** Trades finishing live from now on are settled within {@code within} (default one day). */
+  void settleWithin(Duration within) {
+    if (within.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("settlement needs at least 1 s, got " + within);
+    }
+    settleWithin = within;
+  }
+
   private Instant payTime(SplittableRandom random, Instant finish, boolean live) {
-    double logMin = Math.log(MIN_DELAY_SECONDS);
-    double logMax = Math.log(MAX_DELAY_SECONDS);
+    long max = live ? Math.min(MAX_DELAY_SECONDS, settleWithin.getSeconds()) : MAX_DELAY_SECONDS;
+    double logMin = Math.log(Math.min(MIN_DELAY_SECONDS, max));
+    double logMax = Math.log(max);
     long delay = Math.round(Math.exp(logMin + random.nextDouble() * (logMax - logMin)));
     if (!live) {
       long room = Math.max(0, Duration.between(finish, clock.instant()).getSeconds());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET faults} — the injected faults ({@link SandboxMoneyFault}: kind, tid, amountFen, billIds, at)
  *   <li>{@code POST faults/fee-out-of-rate?tid=} — 12% commission on a finished trade
  *   <li>{@code POST faults/unknown-trade} — a settled income line for a tid the shop does not have
+ *   <li>{@code POST confirm?tid=} — the buyer confirms receipt (TRADE_FINISHED, bills written)
+ *   <li>{@code POST auto-confirm?afterSeconds=&settleWithinSeconds=} — buyers confirm every trade
+ *       shipped from now on that much later, settled within that many seconds
  * </ul>
  *
  * Each acts on the default shop, or on the shop named by {@code ?shop=<seller nick>}.
@@ -60,7 +64,7 @@ final class MoneyControlEndpoint implements HttpHandler {
     RequestParams query = RequestParams.parse(exchange.getRequestURI().getRawQuery(), null, new byte[0]);
     String expected = switch (path) {
       case "bills", "accounts", "faults" -> "GET";
-      case "faults/fee-out-of-rate", "faults/unknown-trade" -> "POST";
+      case "faults/fee-out-of-rate", "faults/unknown-trade", "confirm", "auto-confirm" -> "POST";
       default -> null;
     };
     if (expected == null) {
@@ -81,6 +85,14 @@ final class MoneyControlEndpoint implements HttpHandler {
       case "accounts" -> json.valueToTree(shop.billAccounts());
       case "faults" -> json.valueToTree(shop.moneyFaults());
       case "faults/fee-out-of-rate" -> json.valueToTree(shop.injectFeeOutOfRate(number(query, "tid")));
+      case "confirm" -> json.valueToTree(shop.confirmReceipt(number(query, "tid")));
+      case "auto-confirm" -> {
+        shop.buyersConfirmReceipt(Duration.ofSeconds(number(query, "afterSeconds")),
+            Duration.ofSeconds(number(query, "settleWithinSeconds")));
+        ObjectNode ok = ResponseShape.object();
+        ok.put("ok", true);
+        yield ok;
+      }
       default -> json.valueToTree(shop.injectUnknownTradeSettlement());
     };
   }

@@ -52,6 +52,8 @@ public final class SandboxShop {
   private final AfterSaleDesk afterSale;
   private final TmcHub tmc;
   private final BillBook bills;
+  private final ScheduledExecutorService scheduler;
+  private volatile @Nullable Duration confirmAfter;
   private final Map<String, ApiMethod> methods;
 
   SandboxShop(
@@ -82,7 +84,9 @@ public final class SandboxShop {
     store.observe(payments);
     store.observe(new TmcEvents(tmc, nick));
     this.bills = new BillBook(index, seed, clock);
+    this.scheduler = scheduler;
     store.observe(bills);
+    store.observe(this::scheduleConfirmation);
     TradeJsonWriter tradeWriter = new TradeJsonWriter(nick);
     ItemMethods items = new ItemMethods(stock, ownedByAnotherSeller, new ItemJsonWriter(nick));
     LogisticsMethods logistics = new LogisticsMethods(store, clock);
@@ -428,6 +432,53 @@ public final class SandboxShop {
    */
   public SandboxMoneyFault injectUnknownTradeSettlement() {
     return bills.unknownTradeSettlement(tid -> store.get(tid).isPresent());
+  }
+
+  /**
+   * The buyer confirms receipt of a trade that shipped completely: {@code TRADE_FINISHED} now, and
+   * its bill lines are written (see {@link BillBook}).
+   *
+   * @throws IllegalArgumentException when the shop has no such trade
+   * @throws IllegalStateException when the trade does not wait for the buyer
+   */
+  public SandboxTrade confirmReceipt(long tid) {
+    return store.update(tid, trade -> trade.finished(clock.instant())).view();
+  }
+
+  /**
+   * From now on the buyer of every trade that ships completely confirms receipt {@code after}
+   * later, and the bills of trades finishing live are settled within {@code settledWithin} (instead
+   * of up to a day; the seeded unsettled share stays). For demos whose day lasts minutes.
+   *
+   * @throws IllegalArgumentException when {@code after} is negative or {@code settledWithin} below 1 s
+   */
+  public void buyersConfirmReceipt(Duration after, Duration settledWithin) {
+    if (after.isNegative()) {
+      throw new IllegalArgumentException("the confirmation delay must not be negative, got " + after);
+    }
+    bills.settleWithin(settledWithin);
+    confirmAfter = after;
+  }
+
+  /** Buyers stop confirming receipt by themselves (trades already scheduled still finish). */
+  public void stopConfirmingReceipt() {
+    confirmAfter = null;
+  }
+
+  private void scheduleConfirmation(@Nullable TradeRecord before, TradeRecord after, boolean live) {
+    Duration delay = confirmAfter;
+    if (delay == null || !live || after.status() != TradeStatus.WAIT_BUYER_CONFIRM_GOODS
+        || (before != null && before.status() == TradeStatus.WAIT_BUYER_CONFIRM_GOODS)) {
+      return;
+    }
+    long tid = after.tid();
+    scheduler.schedule(() -> {
+      try {
+        store.update(tid, trade -> trade.status() == TradeStatus.WAIT_BUYER_CONFIRM_GOODS ? trade.finished(clock.instant()) : trade);
+      } catch (RuntimeException e) {
+        // the trade moved on (closed by refunds): nothing to confirm
+      }
+    }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The fee accounts' ids by account type (1 virtual … 6 other), as taobao.bill.accounts.get lists them. */

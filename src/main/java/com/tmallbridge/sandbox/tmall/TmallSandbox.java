@@ -371,6 +371,16 @@ public final class TmallSandbox implements AutoCloseable {
     return defaultShop.moneyFaults();
   }
 
+  /** See {@link SandboxShop#confirmReceipt(long)} (default shop). */
+  public SandboxTrade confirmReceipt(long tid) {
+    return defaultShop.confirmReceipt(tid);
+  }
+
+  /** See {@link SandboxShop#buyersConfirmReceipt(Duration, Duration)} (default shop). */
+  public void buyersConfirmReceipt(Duration after, Duration settledWithin) {
+    defaultShop.buyersConfirmReceipt(after, settledWithin);
+  }
+
   /** See {@link SandboxShop#injectFeeOutOfRate(long)} (default shop). */
   public SandboxMoneyFault injectFeeOutOfRate(long tid) {
     return defaultShop.injectFeeOutOfRate(tid);

@@ -323,4 +323,34 @@ class BillMethodsTests {
     assertThat(line.view(NOW.plusSeconds(60)).payTime()).isEqualTo(NOW.plusSeconds(60));
     assertThat(line.modifiedAt(NOW.plusSeconds(61))).isEqualTo(NOW.plusSeconds(60));
   }
+
+  @Test
+  void buyersConfirmShippedTradesByThemselvesAndTheirLinesTurnPaidWithinTheSettlementTime() {
+    sandbox.burst(30);
+    sandbox.buyersConfirmReceipt(Duration.ofMillis(300), Duration.ofSeconds(20));
+    List<Long> shipped = new ArrayList<>();
+    for (SandboxTrade trade : sandbox.trades()) {
+      if (trade.status().equals("WAIT_SELLER_SEND_GOODS") && shipped.size() < 20) {
+        JsonNode sent = client.call("taobao.logistics.offline.send", Map.of("tid", Long.toString(trade.tid()),
+            "company_code", "SF", "out_sid", "SF" + (123456789000L + shipped.size())));
+        assertThat(sent.has("error_response")).as(sent.toString()).isFalse();
+        shipped.add(trade.tid());
+      }
+    }
+    assertThat(shipped).hasSize(20);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shipped.stream()
+        .allMatch(tid -> sandbox.trade(tid).orElseThrow().status().equals("TRADE_FINISHED")));
+    List<SandboxBill> lines = sandbox.bills();
+    assertThat(lines).isNotEmpty().allSatisfy(b -> assertThat(b.bizTime()).isEqualTo(NOW));
+    assertThat(lines).noneMatch(SandboxBill::paid);
+
+    clock.advance(Duration.ofSeconds(20));
+    long settledTrades = sandbox.bills().stream().filter(SandboxBill::paid).map(SandboxBill::tid).distinct().count();
+    assertThat(sandbox.bills()).allSatisfy(b -> assertThat(b.payTime() == null || !b.payTime().isAfter(NOW.plusSeconds(20))).isTrue());
+    assertThat(settledTrades).isGreaterThanOrEqualTo(15);
+
+    SandboxTrade waiting = sandbox.trades().stream().filter(t -> t.status().equals("WAIT_SELLER_SEND_GOODS")).findFirst().orElseThrow();
+    ControlClient control = new ControlClient(sandbox);
+    assertThat(control.send("POST", "/control/money/confirm?tid=" + waiting.tid(), "").statusCode()).isEqualTo(409);
+  }
 }
