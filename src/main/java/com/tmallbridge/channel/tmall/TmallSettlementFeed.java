@@ -28,7 +28,10 @@ import tools.jackson.databind.JsonNode;
  * ends inclusive at second precision) and each half read the same way, recursively. A window no
  * longer than {@code minSplit} that still reports 5,000 fails with {@link
  * TmallErrorCode#SETTLEMENT_WINDOW_FULL} (PERMANENT), naming the window and what to do. Pages are
- * read forward until {@code has_next} is false. Thread-safe.
+ * read forward until {@code has_next} is false; a window that delivers 5,000 lines that way (a
+ * gateway whose {@code total_results} counts only the page, as TOP's own description of the field
+ * can be read) is split as well, its lines then delivered twice (harmless: see {@link
+ * SettlementFeed}). Thread-safe.
  */
 @Component
 class TmallSettlementFeed implements SettlementFeed {
@@ -75,19 +78,7 @@ class TmallSettlementFeed implements SettlementFeed {
       Consumer<List<SettlementEntry>> pageSink) {
     TopResponse first = client.call(shop, BillRequests.billsGet(window, timeType, 1));
     if (first.totalResults() >= BillRequests.MAX_RESULTS) {
-      if (window.length().compareTo(minSplit) <= 0) {
-        throw new ChannelException(TmallErrorCode.SETTLEMENT_WINDOW_FULL, Kind.PERMANENT, TmallErrorCode.SETTLEMENT_WINDOW_FULL.code()
-            + " shop " + shop.shop() + ": Tmall reports " + first.totalResults() + " bill lines between " + window.start() + " and "
-            + window.end() + " (" + window.length() + ", time_type " + timeType + ") and lists at most " + BillRequests.MAX_RESULTS
-            + " per query; set bridge.finance.min-split-window below " + minSplit + " (at least 1s) and import again", null, null);
-      }
-      Instant mid = window.start().plus(window.length().dividedBy(2)).truncatedTo(ChronoUnit.SECONDS);
-      int left = read(shop, accounts, new TimeWindow(window.start(), mid), timeType, minSplit, pageSink);
-      Instant rightStart = mid.plusSeconds(1);
-      int right = rightStart.isAfter(window.end())
-          ? 0
-          : read(shop, accounts, new TimeWindow(rightStart, window.end()), timeType, minSplit, pageSink);
-      return left + right;
+      return split(shop, accounts, window, timeType, minSplit, pageSink, first.totalResults());
     }
     int delivered = deliver(shop, first, accounts, pageSink);
     TopResponse page = first;
@@ -95,7 +86,29 @@ class TmallSettlementFeed implements SettlementFeed {
       page = client.call(shop, BillRequests.billsGet(window, timeType, pageNo));
       delivered += deliver(shop, page, accounts, pageSink);
     }
+    if (delivered >= BillRequests.MAX_RESULTS) {
+      // a gateway whose total_results counts only the page (as TOP's docs can be read) still stops at 5,000
+      return delivered + split(shop, accounts, window, timeType, minSplit, pageSink, delivered);
+    }
     return delivered;
+  }
+
+  /** Reads the window's two halves; fails when the window is already no longer than {@code minSplit}. */
+  private int split(ShopCredentials shop, Map<Long, BillAccount> accounts, TimeWindow window, int timeType, Duration minSplit,
+      Consumer<List<SettlementEntry>> pageSink, long reported) {
+    if (window.length().compareTo(minSplit) <= 0) {
+      throw new ChannelException(TmallErrorCode.SETTLEMENT_WINDOW_FULL, Kind.PERMANENT, TmallErrorCode.SETTLEMENT_WINDOW_FULL.code()
+          + " shop " + shop.shop() + ": Tmall reports " + reported + " bill lines between " + window.start() + " and "
+          + window.end() + " (" + window.length() + ", time_type " + timeType + ") and lists at most " + BillRequests.MAX_RESULTS
+          + " per query; set bridge.finance.min-split-window below " + minSplit + " (at least 1s) and import again", null, null);
+    }
+    Instant mid = window.start().plus(window.length().dividedBy(2)).truncatedTo(ChronoUnit.SECONDS);
+    int left = read(shop, accounts, new TimeWindow(window.start(), mid), timeType, minSplit, pageSink);
+    Instant rightStart = mid.plusSeconds(1);
+    int right = rightStart.isAfter(window.end())
+        ? 0
+        : read(shop, accounts, new TimeWindow(rightStart, window.end()), timeType, minSplit, pageSink);
+    return left + right;
   }
 
   private static boolean hasNext(TopResponse page) {

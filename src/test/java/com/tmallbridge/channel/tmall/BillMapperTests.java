@@ -33,4 +33,18 @@ class BillMapperTests {
     assertThatIllegalArgumentException().isThrownBy(() -> BillMapper.amountFen(TopJson.readObject("{}")))
         .withMessageContaining("amount");
   }
+
+  @Test
+  void requestsCarryTheWindowInGmtPlus8TheTimeTypeAndTheLargestPage() {
+    com.tmallbridge.core.TimeWindow window = new com.tmallbridge.core.TimeWindow(
+        java.time.Instant.parse("2026-03-09T16:00:00Z"), java.time.Instant.parse("2026-03-10T16:00:00Z"));
+    TopRequest bills = BillRequests.billsGet(window, 2, 3);
+    assertThat(bills.method()).isEqualTo("taobao.bill.bills.get");
+    assertThat(bills.params()).containsEntry("start_time", "2026-03-10 00:00:00").containsEntry("end_time", "2026-03-11 00:00:00")
+        .containsEntry("time_type", "2").containsEntry("page_no", "3").containsEntry("page_size", "100");
+    assertThat(BillRequests.accountsGet().params().get("fields")).contains("account_id", "account_type");
+    TopRequest journal = BillRequests.bookBillsGet(11, window, 1);
+    assertThat(journal.method()).isEqualTo("taobao.bill.book.bills.get");
+    assertThat(journal.params()).containsEntry("account_id", "11").containsEntry("page_size", "100");
+  }
 }

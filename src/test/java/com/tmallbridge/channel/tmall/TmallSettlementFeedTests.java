@@ -183,4 +183,28 @@ class TmallSettlementFeedTests {
         BillTime.BIZ_TIME, Duration.ofMinutes(1)));
     assertThatIllegalArgumentException().isThrownBy(() -> read(DAY, BillTime.BIZ_TIME, Duration.ZERO));
   }
+
+  @Test
+  void alsoSplitsAWindowThatDeliversFiveThousandLinesWhenTotalResultsCountsOnlyThePage() {
+    Duration fits = Duration.ofHours(13);
+    server.answer(r -> {
+      Instant start = TopDateTime.parse(r.param("start_time"));
+      Instant end = TopDateTime.parse(r.param("end_time"));
+      int pageNo = Integer.parseInt(r.param("page_no"));
+      if (Duration.between(start, end).compareTo(fits) > 0) {
+        List<String> bills = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          bills.add(bill(pageNo * 1_000L + i, 12, "1", "2", "1", 1));
+        }
+        return Reply.json(page(100, pageNo < 50, bills));
+      }
+      return Reply.json(page(1, false, List.of(bill(start.getEpochSecond(), 12, "1", "2", "1", 1))));
+    });
+
+    int lines = read(DAY, BillTime.PAY_TIME, Duration.ofMinutes(1));
+
+    assertThat(lines).isEqualTo(5_000 + 2);
+    assertThat(delivered.stream().filter(e -> Long.parseLong(e.billId()) > 1_000_000_000L)).hasSize(2);
+    assertThat(server.received()).hasSize(52);
+  }
 }
