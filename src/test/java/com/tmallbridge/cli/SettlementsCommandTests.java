@@ -81,6 +81,9 @@ class SettlementsCommandTests {
       assertThat(out.toString()).containsPattern("(?m)^ST: 1 window\\(s\\), [0-9]+ line\\(s\\) received, " + lines + " new, 0 updated, pulled up to ");
       assertThat(run("settlements", "import", "--shop", "ST")).isZero();
       assertThat(out.toString()).contains(" 0 new, 0 updated");
+      assertThat(run("--json", "settlements", "import")).isZero();
+      assertThat(out.toString()).contains("\"shopCode\":\"ST\"").contains("\"inserted\":0").contains("\"error\":null")
+          .contains("\"pulledUpTo\":\"");
 
       SandboxBill bill = sandbox.bills().get(0);
       assertThat(run("settlements", "list", "--tid", bill.tid().toString())).isZero();
