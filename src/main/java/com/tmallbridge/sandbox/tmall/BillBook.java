@@ -177,7 +177,8 @@ final class BillBook implements TradeStore.TradeObserver {
    * Charges 12% commission on a finished trade: per sub-order an extra commission line of the
    * difference to the 5.0% already charged, dated and paid now.
    *
-   * @throws IllegalStateException when the trade is not finished or has no income lines
+   * @throws IllegalStateException when the trade is not finished, has no income lines or already
+   *     pays 12%
    */
   synchronized SandboxMoneyFault feeOutOfRate(TradeRecord trade) {
     if (trade.status() != TradeStatus.TRADE_FINISHED) {
@@ -209,7 +210,8 @@ final class BillBook implements TradeStore.TradeObserver {
       }
     }
     if (added.isEmpty()) {
-      throw new IllegalStateException("trade " + trade.tid() + " has no income to charge commission on");
+      throw new IllegalStateException(
+          "trade " + trade.tid() + " has no commission left to raise to 12% (no income, or the fault was injected already)");
     }
     SandboxMoneyFault fault =
         new SandboxMoneyFault(SandboxMoneyFault.Kind.FEE_OUT_OF_RATE, trade.tid(), extra, added, now);

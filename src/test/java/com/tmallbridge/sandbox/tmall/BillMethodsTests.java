@@ -293,6 +293,7 @@ class BillMethodsTests {
         .mapToLong(bid -> lines.stream().filter(b -> b.bid() == bid).findFirst().orElseThrow().amountFen()).sum());
 
     ControlClient control = new ControlClient(sandbox);
+    assertThat(control.send("POST", "/control/money/faults/fee-out-of-rate?tid=" + trade.tid(), "").statusCode()).isEqualTo(409);
     JsonNode unknown = control.ok("POST", "/control/money/faults/unknown-trade");
     long tid = unknown.path("tid").asLong();
     assertThat(sandbox.trade(tid)).isEmpty();
