@@ -2,6 +2,7 @@ package com.tmallbridge.cli;
 
 import com.tmallbridge.aftersale.RefundPull;
 import com.tmallbridge.alert.AlertManagement;
+import com.tmallbridge.finance.SettlementSchedule;
 import com.tmallbridge.aftersale.RefundSync;
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.fulfilment.FulfilmentSync;
@@ -65,7 +66,7 @@ class SyncCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts the order, stock, fulfilment and after-sale schedulers and the alert monitor of {@code runtime} (the long-running
+   * Starts the order, stock, fulfilment, after-sale and settlement-import schedulers and the alert monitor of {@code runtime} (the long-running
    * mode of {@code sync} and {@code serve}) and a shutdown hook that stops them.
    *
    * @return counted down once the shutdown hook has stopped them all
@@ -77,8 +78,10 @@ class SyncCommand implements Callable<Integer> {
     FulfilmentSync fulfilment = runtime.bean(FulfilmentSync.class);
     RefundSync refunds = runtime.bean(RefundSync.class);
     AlertManagement alerts = runtime.bean(AlertManagement.class);
+    SettlementSchedule settlements = runtime.bean(SettlementSchedule.class);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       alerts.stop();
+      settlements.stop();
       refunds.stop();
       fulfilment.stop();
       stock.stop();
@@ -89,6 +92,7 @@ class SyncCommand implements Callable<Integer> {
     stock.start();
     fulfilment.start();
     refunds.start();
+    settlements.start();
     alerts.start();
     return stopped;
   }

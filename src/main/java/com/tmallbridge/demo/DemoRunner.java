@@ -69,6 +69,10 @@ public class DemoRunner {
    * has trades shipped and refunded on Tmall by hand, before the bridge was installed).
    */
   static final TradeMix DEMO_MIX = new TradeMix(0.06, 0.04, 0.90, 0, 0, 0, 0.02, 0.02);
+  /** How long after a trade shipped completely its buyer confirms receipt (TRADE_FINISHED, bills written). */
+  static final Duration BUYER_CONFIRMS_AFTER = Duration.ofSeconds(5);
+  /** Alipay settles the bills of trades finished during the demo within this (a seeded 9% stay unsettled). */
+  static final Duration SETTLED_WITHIN = Duration.ofSeconds(30);
   /** Stock cycles the settle phase runs at most before it gives up on a quiet stock flow. */
   private static final int SETTLE_STOCK_CYCLES = 20;
   /** How long the final stock settle waits for pushes still under way when its cycles have nothing left to do. */
@@ -147,6 +151,8 @@ public class DemoRunner {
     progress.accept(snapshot("publishing stock", sandbox, options));
     stock.prepare(sandbox, shop, materials);
     sandbox.faults(faults(options.faultRate()));
+    // buyers confirm what the ERP ships, so the day has finished trades and Tmall settlement lines (bills)
+    sandbox.buyersConfirmReceipt(BUYER_CONFIRMS_AFTER, SETTLED_WITHIN);
     progress.accept(snapshot("generating", sandbox, options));
     sandbox.generateHistory(options.historyOrders(), now.minus(Duration.ofHours(24)), now.minus(Duration.ofMinutes(2)));
     Instant watchedFrom = clock.instant();

@@ -68,7 +68,13 @@ public enum TmallErrorCode implements ErrorCode {
   TMC_CONNECT_REFUSED(
       "TMALL-046",
       "The TMC message channel refused the connection (bad app key, signature or group name); check the"
-          + " application's credentials and bridge.channel.tmall.tmc.groupName.");
+          + " application's credentials and bridge.channel.tmall.tmc.groupName."),
+  // Settlement (bills) uses TMALL-06x.
+  SETTLEMENT_WINDOW_FULL(
+      "TMALL-060",
+      "taobao.bill.bills.get lists at most 5,000 bill lines per query window and even the shortest window"
+          + " the bridge splits down to (bridge.finance.min-split-window) holds that many; lower"
+          + " bridge.finance.min-split-window (down to 1s) and import again.");
 
   private final String code;
   private final String description;

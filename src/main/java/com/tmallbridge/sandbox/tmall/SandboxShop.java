@@ -51,6 +51,9 @@ public final class SandboxShop {
   private final RefundIndex refunds = new RefundIndex();
   private final AfterSaleDesk afterSale;
   private final TmcHub tmc;
+  private final BillBook bills;
+  private final ScheduledExecutorService scheduler;
+  private volatile @Nullable Duration confirmAfter;
   private final Map<String, ApiMethod> methods;
 
   SandboxShop(
@@ -80,11 +83,17 @@ public final class SandboxShop {
     store.observe(afterSale);
     store.observe(payments);
     store.observe(new TmcEvents(tmc, nick));
+    this.bills = new BillBook(index, seed, clock);
+    this.scheduler = scheduler;
+    store.observe(bills);
+    store.observe(this::scheduleConfirmation);
     TradeJsonWriter tradeWriter = new TradeJsonWriter(nick);
     ItemMethods items = new ItemMethods(stock, ownedByAnotherSeller, new ItemJsonWriter(nick));
     LogisticsMethods logistics = new LogisticsMethods(store, clock);
     RefundMethods refundMethods = new RefundMethods(refunds, store, new RefundJsonWriter(nick));
     TmcMethods tmcMethods = new TmcMethods(tmc, shop.credentials());
+    BillMethods billMethods =
+        new BillMethods(bills, BillAccount.of(index), new BillJsonWriter(nick, TmcHub.userId(nick)), clock);
     Map<String, ApiMethod> all = new HashMap<>();
     all.put(
         "taobao.trades.sold.increment.get",
@@ -105,6 +114,9 @@ public final class SandboxShop {
     all.put("taobao.tmc.user.cancel", tmcMethods::cancel);
     all.put("taobao.tmc.messages.consume", tmcMethods::consume);
     all.put("taobao.tmc.messages.confirm", tmcMethods::confirm);
+    all.put("taobao.bill.accounts.get", billMethods::accountsGet);
+    all.put("taobao.bill.bills.get", billMethods::billsGet);
+    all.put("taobao.bill.book.bills.get", billMethods::bookBillsGet);
     this.methods = Map.copyOf(all);
   }
 
@@ -127,7 +139,10 @@ public final class SandboxShop {
         "taobao.tmc.user.get",
         "taobao.tmc.user.cancel",
         "taobao.tmc.messages.consume",
-        "taobao.tmc.messages.confirm");
+        "taobao.tmc.messages.confirm",
+        "taobao.bill.accounts.get",
+        "taobao.bill.bills.get",
+        "taobao.bill.book.bills.get");
   }
 
   Map<String, ApiMethod> methods() {
@@ -375,6 +390,102 @@ public final class SandboxShop {
    */
   public void tmcPermit() {
     tmc.permit(sellerNick(), Set.of());
+  }
+
+  // ---- settlement (bills) ----
+
+  /**
+   * Ground truth of every settlement line of this shop as {@code taobao.bill.bills.get} shows it
+   * now (paid or not), by bill id. How lines are generated, their rates and signs: see {@link
+   * BillBook}.
+   */
+  public List<SandboxBill> bills() {
+    Instant now = clock.instant();
+    return bills.all().stream().map(line -> line.view(now)).toList();
+  }
+
+  /** The lines of one trade (see {@link #bills()}). */
+  public List<SandboxBill> bills(long tid) {
+    return bills().stream().filter(bill -> bill.tid() != null && bill.tid() == tid).toList();
+  }
+
+  /** The money faults injected into this shop's bills so far, in injection order. */
+  public List<SandboxMoneyFault> moneyFaults() {
+    return bills.faults();
+  }
+
+  /**
+   * Charges 12% commission instead of 5.0% on a finished trade: each sub-order gets an extra
+   * commission line of the difference, dated and paid now. Recorded in {@link #moneyFaults()}.
+   *
+   * @throws IllegalArgumentException when the shop has no such trade
+   * @throws IllegalStateException when the trade is not TRADE_FINISHED
+   */
+  public SandboxMoneyFault injectFeeOutOfRate(long tid) {
+    TradeRecord trade = store.get(tid).orElseThrow(() -> new IllegalArgumentException("no trade " + tid + " in " + this));
+    return bills.feeOutOfRate(trade);
+  }
+
+  /**
+   * Adds a settled income line (10–500 yuan, trade account, dated and paid now) for a tid this shop
+   * does not have. Recorded in {@link #moneyFaults()}.
+   */
+  public SandboxMoneyFault injectUnknownTradeSettlement() {
+    return bills.unknownTradeSettlement(tid -> store.get(tid).isPresent());
+  }
+
+  /**
+   * The buyer confirms receipt of a trade that shipped completely: {@code TRADE_FINISHED} now, and
+   * its bill lines are written (see {@link BillBook}).
+   *
+   * @throws IllegalArgumentException when the shop has no such trade
+   * @throws IllegalStateException when the trade does not wait for the buyer
+   */
+  public SandboxTrade confirmReceipt(long tid) {
+    return store.update(tid, trade -> trade.finished(clock.instant())).view();
+  }
+
+  /**
+   * From now on the buyer of every trade that ships completely confirms receipt {@code after}
+   * later, and the bills of trades finishing live are settled within {@code settledWithin} (instead
+   * of up to a day; the seeded unsettled share stays). For demos whose day lasts minutes.
+   *
+   * @throws IllegalArgumentException when {@code after} is negative or {@code settledWithin} below 1 s
+   */
+  public void buyersConfirmReceipt(Duration after, Duration settledWithin) {
+    if (after.isNegative()) {
+      throw new IllegalArgumentException("the confirmation delay must not be negative, got " + after);
+    }
+    bills.settleWithin(settledWithin);
+    confirmAfter = after;
+  }
+
+  /** Buyers stop confirming receipt by themselves (trades already scheduled still finish). */
+  public void stopConfirmingReceipt() {
+    confirmAfter = null;
+  }
+
+  private void scheduleConfirmation(@Nullable TradeRecord before, TradeRecord after, boolean live) {
+    Duration delay = confirmAfter;
+    if (delay == null || !live || after.status() != TradeStatus.WAIT_BUYER_CONFIRM_GOODS
+        || (before != null && before.status() == TradeStatus.WAIT_BUYER_CONFIRM_GOODS)) {
+      return;
+    }
+    long tid = after.tid();
+    scheduler.schedule(() -> {
+      try {
+        store.update(tid, trade -> trade.status() == TradeStatus.WAIT_BUYER_CONFIRM_GOODS ? trade.finished(clock.instant()) : trade);
+      } catch (RuntimeException e) {
+        // the trade moved on (closed by refunds): nothing to confirm
+      }
+    }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** The fee accounts' ids by account type (1 virtual … 6 other), as taobao.bill.accounts.get lists them. */
+  public Map<Integer, Long> billAccounts() {
+    Map<Integer, Long> ids = new LinkedHashMap<>();
+    BillAccount.of(index).forEach(account -> ids.put(account.type(), account.accountId()));
+    return ids;
   }
 
   /** Trade counts of this shop with the sandbox-wide call and fault counters. */

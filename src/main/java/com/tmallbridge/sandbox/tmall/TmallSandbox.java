@@ -80,6 +80,7 @@ public final class TmallSandbox implements AutoCloseable {
     }
     try {
       server.addContext("/control/aftersale/", new AfterSaleControlEndpoint(this));
+      server.addContext("/control/money/", new MoneyControlEndpoint(this));
       this.tmcServer = new TopLinkServer(tmc, shop.credentials(), config.clock());
     } catch (RuntimeException e) {
       server.close();
@@ -359,6 +360,36 @@ public final class TmallSandbox implements AutoCloseable {
   }
 
   // ---- TMC (one hub for the app, all shops) ----
+
+  /** The default shop's settlement lines: see {@link SandboxShop#bills()}. */
+  public List<SandboxBill> bills() {
+    return defaultShop.bills();
+  }
+
+  /** The default shop's injected money faults: see {@link SandboxShop#moneyFaults()}. */
+  public List<SandboxMoneyFault> moneyFaults() {
+    return defaultShop.moneyFaults();
+  }
+
+  /** See {@link SandboxShop#confirmReceipt(long)} (default shop). */
+  public SandboxTrade confirmReceipt(long tid) {
+    return defaultShop.confirmReceipt(tid);
+  }
+
+  /** See {@link SandboxShop#buyersConfirmReceipt(Duration, Duration)} (default shop). */
+  public void buyersConfirmReceipt(Duration after, Duration settledWithin) {
+    defaultShop.buyersConfirmReceipt(after, settledWithin);
+  }
+
+  /** See {@link SandboxShop#injectFeeOutOfRate(long)} (default shop). */
+  public SandboxMoneyFault injectFeeOutOfRate(long tid) {
+    return defaultShop.injectFeeOutOfRate(tid);
+  }
+
+  /** See {@link SandboxShop#injectUnknownTradeSettlement()} (default shop). */
+  public SandboxMoneyFault injectUnknownTradeSettlement() {
+    return defaultShop.injectUnknownTradeSettlement();
+  }
 
   /** The TMC WebSocket URL, {@code ws://127.0.0.1:<port>/tmc}. */
   public String tmcUrl() {
