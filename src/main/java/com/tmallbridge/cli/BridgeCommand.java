@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       UserCommand.class,
       OrdersCommand.class,
       RefundsCommand.class,
+      VouchersCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
       ProductsCommand.class,
