@@ -48,7 +48,7 @@ class MoneyEvents {
 
   /** Trades of {@code shop} exported in [from, to), by tid; with {@code code}, only those whose SALE voucher is not posted. */
   List<SaleEvent> sales(ShopId shop, Instant from, Instant to, boolean onlyNotPosted, String code) {
-    return jdbc.sql(SALES + (onlyNotPosted ? SALES_NOT_POSTED : "") + " order by t.exported_at, t.tid")
+    return jdbc.sql(SALES + (onlyNotPosted ? "\n" + SALES_NOT_POSTED : "") + " order by t.exported_at, t.tid")
         .param("shop", shop.value()).param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
         .param("code", code)
         .query((rs, i) -> new SaleEvent(rs.getString(1), day(rs.getObject(2, OffsetDateTime.class)), rs.getLong(3), rs.getLong(4),
@@ -57,7 +57,7 @@ class MoneyEvents {
 
   /** Settled lines of {@code shop} paid in [from, to), by pay time and bid; optionally only those whose voucher is not posted. */
   List<SettlementEntry> settled(ShopId shop, Instant from, Instant to, boolean onlyNotPosted, String code) {
-    return jdbc.sql(LINES + (onlyNotPosted ? LINES_NOT_POSTED : "") + " order by l.pay_time, l.bid")
+    return jdbc.sql(LINES + (onlyNotPosted ? "\n" + LINES_NOT_POSTED : "") + " order by l.pay_time, l.bid")
         .param("shop", shop.value()).param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
         .param("code", code)
         .query((rs, i) -> line(shop, rs)).list();
