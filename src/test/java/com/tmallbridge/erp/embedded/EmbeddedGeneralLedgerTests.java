@@ -48,6 +48,22 @@ class EmbeddedGeneralLedgerTests {
   }
 
   @Test
+  void aReceivableNamesTheSalesOrderOfItsTrade() {
+    com.tmallbridge.erp.ErpTestData data = new com.tmallbridge.erp.ErpTestData();
+    com.tmallbridge.core.MaterialCode material = data.materialCode();
+    erp.upsertMaterial(data.material(material, 5_000));
+    com.tmallbridge.core.SalesOrder order = data.order(shop, data.orderNo(), 0,
+        List.of(com.tmallbridge.erp.ErpTestData.line(1, material, 2, 5_000)));
+    ErpDocNo so = erp.createSalesOrder(order, erp.ensureCustomer(order.customer()));
+    String tid = order.orderNo().value();
+
+    erp.postVoucher(new Voucher("SALE|" + shop + "|" + tid, shop, DAY, "x",
+        List.of(VoucherEntry.debit("1122", 10_000, tid), VoucherEntry.credit("6001", 10_000, tid))));
+
+    assertThat(erp.operations().receivables(shop)).containsExactly(new Receivable(tid, so, 10_000, 0));
+  }
+
+  @Test
   void anUnknownAccountIsRefusedAndWritesNothing() {
     Voucher voucher = new Voucher("SALE|" + shop + "|T2", shop, DAY, "x",
         List.of(VoucherEntry.debit("1122", 100, "T2"), VoucherEntry.credit("7777", 100, "T2")));
