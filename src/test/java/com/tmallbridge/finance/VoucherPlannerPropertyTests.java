@@ -51,9 +51,13 @@ class VoucherPlannerPropertyTests {
       String shop = "S" + random.nextInt(1000);
       VoucherPlanner planner = new VoucherPlanner(shop, scheme);
 
-      List<Voucher> vouchers = planner.plan(sales, lines);
-
       String as = "seed " + seed + " run " + run;
+      List<Voucher> vouchers;
+      try {
+        vouchers = planner.plan(sales, lines);
+      } catch (IllegalArgumentException e) {
+        throw new AssertionError(as + ": the planner built a voucher that is refused: " + e.getMessage(), e);
+      }
       long expected = sales.stream().filter(s -> s.paymentFen() != 0).count()
           + lines.stream().filter(l -> l.paid() && l.amountFen() != 0 && l.kind() != SettlementKind.OTHER).count();
       assertThat(vouchers).as(as).hasSize((int) expected);
