@@ -170,11 +170,25 @@ final class TrytonVouchers {
     return customers.partyId(code).orElseThrow();
   }
 
+  /**
+   * Every move with the key, lowest id first. As in {@link TrytonSales}, a search_read fails when a
+   * concurrent caller deletes a draft between its search and its read; the lookup is then made
+   * again, at most five times in all (a re-read inside create-then-verify, not a retried write).
+   */
   private List<Move> moves(String key) {
-    List<Move> moves = new ArrayList<>();
-    client.call("account.move", "search_read", args(List.of(List.of("description", "=", key)), 0, null, List.of(List.of("id", "ASC")),
-        MOVE_FIELDS)).forEach(row -> moves.add(move(row)));
-    return moves;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<Move> moves = new ArrayList<>();
+        client.call("account.move", "search_read", args(List.of(List.of("description", "=", key)), 0, null,
+            List.of(List.of("id", "ASC")), MOVE_FIELDS)).forEach(row -> moves.add(move(row)));
+        return moves;
+      } catch (ConnectorException e) {
+        String message = String.valueOf(e.getMessage());
+        if (attempt == 5 || !(message.contains("don't exist anymore") || message.contains("You are not allowed to read records"))) {
+          throw e;
+        }
+      }
+    }
   }
 
   private Move read(long id) {
