@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       OrdersCommand.class,
       RefundsCommand.class,
       SettlementsCommand.class,
+      VouchersCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
       ProductsCommand.class,

@@ -4,7 +4,7 @@ package com.tmallbridge.erp;
  * Base of every ERP connector. A connector additionally implements the capability interfaces its
  * ERP supports ({@link MaterialCatalog}, {@link CustomerSink}, {@link SalesOrderSink},
  * {@link SalesOrderQuery}, {@link StockLedger}, {@link DeliveryFeed}, and for after-sale {@link DeliveryHold},
- * {@link SalesOrderLineCancellation}, {@link ReturnSink}). Implementations are Spring beans and thread-safe.
+ * {@link SalesOrderLineCancellation}, {@link ReturnSink}, and for money {@link VoucherSink}). Implementations are Spring beans and thread-safe.
  */
 public interface ErpConnector {
 

@@ -17,7 +17,7 @@ public class ErpRegistry {
   private static final List<Class<?>> CAPABILITIES = List.of(
       MaterialCatalog.class, CustomerSink.class, SalesOrderSink.class, SalesOrderQuery.class, SalesOrderAmendment.class,
       StockLedger.class, DeliveryFeed.class, DeliveryHold.class, SalesOrderLineCancellation.class, ReturnSink.class,
-      DeliveryBooking.class);
+      DeliveryBooking.class, VoucherSink.class);
 
   private final Map<String, ErpConnector> connectors = new LinkedHashMap<>();
   private final String activeId;

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * never assumes an empty ERP. The sales order, stock and delivery tests come from {@link
  * SalesOrderContract}, {@link StockLedgerContract} and {@link DeliveryFeedContract}, the amendment
  * tests from {@link SalesOrderAmendmentContract}, the repeat / lost-response / two-node tests of
- * every write from {@link IdempotencyContract}; the delivery tests need {@link #shipInErp} overridden.
+ * every write from {@link IdempotencyContract}, the voucher tests from {@link VoucherContract}; the delivery tests need {@link #shipInErp} overridden.
  */
 public abstract class ErpConnectorContract
     implements SalesOrderContract, StockLedgerContract, DeliveryFeedContract, AfterSaleContract, SalesOrderAmendmentContract,
-        IdempotencyContract {
+        IdempotencyContract, VoucherContract {
   private final ErpTestData data = new ErpTestData();
 
   /** The connector under test, ready to use; the same instance for every test is fine. */

@@ -33,6 +33,7 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   private final TransactionTemplate transaction;
   private final SalesOrderRepository orders;
   private final AfterSaleRepository afterSale;
+  private final GeneralLedger ledger;
 
   EmbeddedBackOffice(
       StockRepository stock,
@@ -41,7 +42,9 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
       DeliveryBooker booker,
       TransactionTemplate transaction,
       SalesOrderRepository orders,
-      AfterSaleRepository afterSale) {
+      AfterSaleRepository afterSale,
+      GeneralLedger ledger) {
+    this.ledger = ledger;
     this.orders = orders;
     this.afterSale = afterSale;
     this.stock = stock;
@@ -135,6 +138,21 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   @Override
   public AfterSaleFacts afterSaleFacts(String shopCode) {
     return guard("read after-sale records of " + shopCode, () -> afterSale.facts(shopCode));
+  }
+
+  @Override
+  public com.tmallbridge.erp.embedded.operations.TrialBalance trialBalance() {
+    return guard("read the trial balance", ledger::trialBalance);
+  }
+
+  @Override
+  public java.util.List<com.tmallbridge.erp.embedded.operations.Receivable> receivables(String shopCode) {
+    return guard("read receivables of " + shopCode, () -> ledger.receivables(shopCode));
+  }
+
+  @Override
+  public java.util.Optional<com.tmallbridge.core.Voucher> voucher(ErpDocNo voucherNo) {
+    return guard("read voucher " + voucherNo, () -> ledger.read(voucherNo));
   }
 
   private static <T> T guard(String action, Supplier<T> call) {

@@ -25,6 +25,8 @@ import com.tmallbridge.erp.SalesOrderAmendment;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.VoucherSink;
+import com.tmallbridge.core.Voucher;
 import com.tmallbridge.erp.embedded.StockRepository.StockMove;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import java.time.Clock;
@@ -56,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EmbeddedErpConnector
     implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
         DeliveryHold, SalesOrderLineCancellation, ReturnSink,
-        SalesOrderAmendment, DeliveryBooking {
+        SalesOrderAmendment, DeliveryBooking, VoucherSink {
   static final String ID = "embedded";
 
   private final Clock clock;
@@ -72,6 +74,7 @@ class EmbeddedErpConnector
   private final EmbeddedBackOffice backOffice;
   private final AfterSaleBooker afterSale;
   private final SalesOrderAmender amender;
+  private final GeneralLedger ledger;
 
   EmbeddedErpConnector(DataSource dataSource, PlatformTransactionManager transactions, Clock clock, EmbeddedErpProperties properties,
       FieldCipher cipher) {
@@ -92,7 +95,8 @@ class EmbeddedErpConnector
     this.deliveries = new DeliveryRepository(jdbc);
     DeliveryBooker booker = new DeliveryBooker(deliveries, stock, bookkeeper, numbers, transaction, clock);
     AfterSaleRepository afterSaleRecords = new AfterSaleRepository(jdbc);
-    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders, afterSaleRecords);
+    this.ledger = new GeneralLedger(jdbc, transaction, clock);
+    this.backOffice = new EmbeddedBackOffice(stock, bookkeeper, deliveries, booker, transaction, orders, afterSaleRecords, ledger);
     this.afterSale = new AfterSaleBooker(afterSaleRecords, deliveries, bookkeeper, transaction, clock);
     this.amender = new SalesOrderAmender(jdbc, deliveries, transaction, cipher);
   }
@@ -310,6 +314,16 @@ class EmbeddedErpConnector
   @Override
   public Optional<Particulars> particulars(ErpDocNo salesOrderNo) {
     return guard("read " + salesOrderNo, () -> amender.particulars(salesOrderNo));
+  }
+
+  @Override
+  public ErpDocNo postVoucher(Voucher voucher) {
+    return guard("post voucher " + voucher.key(), () -> ledger.post(voucher));
+  }
+
+  @Override
+  public Optional<ErpDocNo> findVoucher(String key) {
+    return guard("find voucher " + key, () -> ledger.find(key));
   }
 
   private static long position(String feed, String cursor) {

@@ -56,7 +56,11 @@ enum EmbeddedErrorCode implements ErrorCode {
   LINE_CANCELLATION_REJECTED(
       "EMBEDDED-014",
       "The line cancellation names a sales order the ERP does not have or sub-orders none of its"
-          + " lines belong to.");
+          + " lines belong to."),
+  VOUCHER_REJECTED(
+      "EMBEDDED-015",
+      "The voucher cannot be posted: it names an account the built-in ERP's chart of accounts does"
+          + " not have, or it does not balance; fix the posting scheme, then post again.");
 
   private final String code;
   private final String description;

@@ -23,6 +23,8 @@ import com.tmallbridge.erp.SalesOrderLineCancellation;
 import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.StockLedger;
+import com.tmallbridge.erp.VoucherSink;
+import com.tmallbridge.core.Voucher;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -41,7 +43,7 @@ import java.util.function.Consumer;
  */
 public final class TrytonConnector
     implements ErpConnector, MaterialCatalog, CustomerSink, SalesOrderSink, SalesOrderQuery, StockLedger, DeliveryFeed,
-        DeliveryBooking, DeliveryHold, SalesOrderLineCancellation, ReturnSink, SalesOrderAmendment {
+        DeliveryBooking, DeliveryHold, SalesOrderLineCancellation, ReturnSink, SalesOrderAmendment, VoucherSink {
   private final TrytonClient client;
   private final TrytonCatalog catalog;
   private final TrytonCustomers customers;
@@ -53,6 +55,7 @@ public final class TrytonConnector
   private final TrytonLineCancellations cancellations;
   private final TrytonReturns returns;
   private final TrytonAmendments amendments;
+  private final TrytonVouchers vouchers;
 
   TrytonConnector(TrytonClient client, TrytonProperties properties) {
     TrytonLocations locations = new TrytonLocations(client, properties);
@@ -69,6 +72,7 @@ public final class TrytonConnector
     this.cancellations = new TrytonLineCancellations(orders, notes);
     this.returns = new TrytonReturns(client, orders, notes);
     this.amendments = new TrytonAmendments(client, orders, sales, notes);
+    this.vouchers = new TrytonVouchers(client, properties, customers);
   }
 
   @Override
@@ -229,5 +233,20 @@ public final class TrytonConnector
   @Override
   public Optional<Particulars> particulars(ErpDocNo salesOrderNo) {
     return amendments.particulars(salesOrderNo);
+  }
+
+  @Override
+  public ErpDocNo postVoucher(Voucher voucher) {
+    return vouchers.post(voucher);
+  }
+
+  @Override
+  public Optional<ErpDocNo> findVoucher(String key) {
+    return vouchers.find(key);
+  }
+
+  /** The entries of a posted voucher (account move) as Tryton holds them, for checks and tests. */
+  List<com.tmallbridge.core.VoucherEntry> voucherEntries(ErpDocNo number) {
+    return vouchers.entries(number);
   }
 }

@@ -51,7 +51,11 @@ enum TrytonErrorCode implements ErrorCode {
           + " shipment, or has fewer open units than asked."),
   NOTHING_MATCHES(
       "TRYTON-014",
-      "No line of the sale matches the sub-order ids, or nothing of them is left to cancel or return.");
+      "No line of the sale matches the sub-order ids, or nothing of them is left to cancel or return."),
+  VOUCHER_REFUSED(
+      "TRYTON-015",
+      "A voucher cannot be posted: an account code names no open Tryton account with a type, the date lies in no"
+          + " open period of a fiscal year, or the voucher journal (bridge.erp.tryton.voucher-journal) does not exist.");
 
   private final String code;
   private final String description;

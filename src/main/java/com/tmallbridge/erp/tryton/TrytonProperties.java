@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     buyer's receiver is still kept as an address of that party. Unset by default
  * @param company id of the Tryton company (the organisation) the bridge books in, for a user of
  *     several companies; it must be one of the user's companies. Unset: the user's current company
+ * @param voucherJournal code of the Tryton journal ({@code account.journal}) vouchers are posted in
+ *     (default {@code TMALL}); it must exist, with a sequence
  */
 @ConfigurationProperties("bridge.erp.tryton")
 record TrytonProperties(
@@ -43,7 +45,8 @@ record TrytonProperties(
     @DefaultValue("200") int pageSize,
     @DefaultValue("Asia/Shanghai") ZoneId zone,
     @Nullable String customerParty,
-    @Nullable Long company) {
+    @Nullable Long company,
+    @DefaultValue("TMALL") String voucherJournal) {
 
   TrytonProperties {
     if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
@@ -70,29 +73,30 @@ record TrytonProperties(
     if (company != null && company <= 0) {
       throw invalid("company", "must be a positive Tryton company id, got " + company);
     }
+    voucherJournal = voucherJournal == null || voucherJournal.isBlank() ? "TMALL" : voucherJournal;
   }
 
   /** These settings selling every order to the party with {@code code}. */
   TrytonProperties withCustomerParty(String code) {
-    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, code, company);
+    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, code, company, voucherJournal);
   }
 
   /** These settings booking in the company with {@code id}. */
   TrytonProperties withCompany(long id) {
-    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, customerParty, id);
+    return new TrytonProperties(url, database, user, password, warehouses, units, connectTimeout, readTimeout, pageSize, zone, customerParty, id, voucherJournal);
   }
 
   /** Settings with the defaults for everything but the connection. */
   static TrytonProperties of(URI url, String database, String user, String password, Map<String, String> warehouses) {
     return new TrytonProperties(url, database, user, password, warehouses, Map.of(), Duration.ofSeconds(5),
-        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"), null, null);
+        Duration.ofSeconds(60), 200, ZoneId.of("Asia/Shanghai"), null, null, "TMALL");
   }
 
   @Override
   public String toString() {
     return "TrytonProperties[url=" + url + ", database=" + database + ", user=" + user + ", password=****, warehouses="
         + warehouses + ", units=" + units + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", pageSize=" + pageSize + ", zone=" + zone + ", customerParty=" + customerParty + ", company=" + company + "]";
+        + ", pageSize=" + pageSize + ", zone=" + zone + ", customerParty=" + customerParty + ", company=" + company + ", voucherJournal=" + voucherJournal + "]";
   }
 
   private static void required(String key, String value) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a merchant's Tryton administrator does once after installing: the CNY currency (Tryton 6.0
  * ships none), a company, the admin user's company, manual invoicing and shipping on order as
- * sale defaults (so confirming a sale needs no chart of accounts), and the bridge's own user with
+ * sale defaults (so confirming a sale needs no chart of accounts), the accounts, fiscal years and
+ * journal vouchers are posted to ({@link TrytonAccountingSetup}), and the bridge's own user with
  * the admin's groups. The default warehouse ({@code WH}) is looked up, not created.
  */
 final class TrytonDatabaseSetup {
@@ -31,6 +32,7 @@ final class TrytonDatabaseSetup {
     long company = admin.model("company.company", "create", List.of(Map.of("party", party, "currency", currency))).get(0).asLong();
     admin.model("res.user", "write", List.of(1), Map.of("companies", List.of(List.of("add", List.of(company))), "company", company));
     admin.login();
+    new TrytonAccountingSetup(admin).run(company, TrytonServer.SETUP_YEAR);
     admin.model("sale.configuration", "write", List.of(1), Map.of("sale_invoice_method", "manual", "sale_shipment_method", "order"));
     JsonNode warehouses = admin.model("stock.location", "search_read",
         List.of(List.of("type", "=", "warehouse")), 0, 10, null, List.of("code", "name"));

@@ -47,8 +47,13 @@ public final class TrytonServer implements AutoCloseable {
   /** Password of {@code admin}, baked into the cached database. */
   public static final String ADMIN_PASSWORD = "admin-test-password";
 
-  /** Bumped whenever {@link TrytonDatabaseSetup} changes, so an outdated cached database is rebuilt. */
-  static final String SCHEMA_TAG = "s1";
+  /** The year the cached database's fiscal years are opened around (see {@link TrytonAccountingSetup}). */
+  static final java.time.Year SETUP_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC);
+  /**
+   * Bumped whenever {@link TrytonDatabaseSetup} changes, so an outdated cached database is rebuilt;
+   * it names the setup year too, so a new year gets fiscal years around it.
+   */
+  static final String SCHEMA_TAG = "s2-" + SETUP_YEAR;
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path TRYTOND = Path.of("/usr/bin/trytond");
   private static final Path TRYTOND_ADMIN = Path.of("/usr/bin/trytond-admin");

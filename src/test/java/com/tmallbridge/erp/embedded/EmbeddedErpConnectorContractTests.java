@@ -26,6 +26,11 @@ class EmbeddedErpConnectorContractTests extends ErpConnectorContract {
   }
 
   @Override
+  public java.util.List<com.tmallbridge.core.VoucherEntry> entriesInErp(com.tmallbridge.core.ErpDocNo voucherNo) {
+    return connector.operations().voucher(voucherNo).orElseThrow().entries();
+  }
+
+  @Override
   public String stockWarehouse() {
     return "WH01";
   }

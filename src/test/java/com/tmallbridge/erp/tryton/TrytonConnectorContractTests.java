@@ -36,6 +36,11 @@ class TrytonConnectorContractTests extends ErpConnectorContract {
   };
 
   @Override
+  public java.util.List<com.tmallbridge.core.VoucherEntry> entriesInErp(com.tmallbridge.core.ErpDocNo voucherNo) {
+    return TrytonTestConnection.connector().voucherEntries(voucherNo);
+  }
+
+  @Override
   public String stockWarehouse() {
     return TrytonTestConnection.WAREHOUSE;
   }

@@ -109,4 +109,19 @@ public interface EmbeddedErpOperations {
    * checks made outside the bridge.
    */
   AfterSaleFacts afterSaleFacts(String shopCode);
+
+  /**
+   * The trial balance over every voucher posted to this ERP's general ledger (through {@code
+   * VoucherSink}): per account its debit and credit totals; debits equal credits in a sound ledger.
+   */
+  TrialBalance trialBalance();
+
+  /**
+   * The receivables (应收) of a shop's channel orders, by channel order number: billed on
+   * receivable accounts and received against them (收款).
+   */
+  List<Receivable> receivables(String shopCode);
+
+  /** A voucher posted to the general ledger, by its number, as the ledger holds it. */
+  java.util.Optional<com.tmallbridge.core.Voucher> voucher(ErpDocNo voucherNo);
 }

@@ -1,0 +1,198 @@
+package com.tmallbridge.finance;
+
+import com.tmallbridge.core.BridgeException;
+import com.tmallbridge.core.ErpDocNo;
+import com.tmallbridge.core.ShopId;
+import com.tmallbridge.core.Voucher;
+import com.tmallbridge.erp.ErpConnector;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.VoucherSink;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Plans a shop's vouchers ({@link VoucherPlanner}) for one Tmall day, or for every event up to now
+ * not yet posted, and posts them through the active ERP connector's {@link VoucherSink}. Every
+ * voucher gets a {@code finance_voucher} record: {@code POSTED} with the ERP's number, or {@code
+ * FAILED} with the error, which the next run retries (the sink is idempotent by voucher key, so a
+ * retry after a lost answer posts nothing twice). A posted key is never sent again.
+ *
+ * <p>With a {@link ErpConnector.Locality#LOCAL} connector (the built-in ERP) the ERP write and the
+ * {@code POSTED} record commit in one transaction. With a {@link ErpConnector.Locality#REMOTE} one
+ * the record is first committed as {@code PENDING}, the ERP is called with no database
+ * transaction or row lock held, and the outcome is recorded afterwards; calling {@link #post}
+ * inside a transaction is refused for a remote connector.
+ */
+@Service
+public class VoucherPosting {
+  private final ShopManagement shops;
+  private final PostingSchemes schemes;
+  private final MoneyEvents events;
+  private final VoucherRecords records;
+  private final ErpRegistry erp;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  VoucherPosting(ShopManagement shops, PostingSchemes schemes, MoneyEvents events, VoucherRecords records, ErpRegistry erp,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.shops = shops;
+    this.schemes = schemes;
+    this.events = events;
+    this.records = records;
+    this.erp = erp;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  /**
+   * The vouchers of {@code shop} as the scheme in force plans them now, without posting: for
+   * {@code date}, or (null) every event up to now whose voucher is not posted yet.
+   *
+   * @throws IllegalArgumentException for an unknown shop
+   */
+  public List<Voucher> plan(ShopId shop, @Nullable LocalDate date) {
+    Shop s = shop(shop);
+    return planFor(s, date);
+  }
+
+  /**
+   * Plans and posts the vouchers of {@code shop} for {@code date}, or (null) every event up to now
+   * whose voucher is not posted yet.
+   *
+   * @throws IllegalArgumentException for an unknown shop
+   * @throws IllegalStateException when the active ERP has no {@link VoucherSink}, or a remote
+   *     connector would be called inside a transaction
+   */
+  public PostingReport post(ShopId shop, @Nullable LocalDate date) {
+    Shop s = shop(shop);
+    ErpConnector connector = erp.active();
+    if (!(connector instanceof VoucherSink sink)) {
+      throw new IllegalStateException("the active ERP '" + connector.id() + "' does not take vouchers (it has no VoucherSink)");
+    }
+    boolean local = connector.locality() == ErpConnector.Locality.LOCAL;
+    if (!local && TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("vouchers for a remote ERP are posted outside any database transaction");
+    }
+    List<Voucher> planned = planFor(s, date);
+    Set<String> done = records.posted(planned.stream().map(Voucher::key).toList());
+    int posted = 0;
+    List<Failure> failures = new ArrayList<>();
+    for (Voucher voucher : planned) {
+      if (done.contains(voucher.key())) {
+        continue;
+      }
+      String error = local ? postLocally(s.id(), sink, connector.id(), voucher) : postRemotely(s.id(), sink, connector.id(), voucher);
+      if (error == null) {
+        posted++;
+      } else {
+        failures.add(new Failure(voucher.key(), error));
+      }
+    }
+    return new PostingReport(s.code(), connector.id(), planned.size(), posted, done.size(), failures);
+  }
+
+  /** Posts every shop's vouchers, shop by shop, as {@link #post} does. */
+  public List<PostingReport> postAll(@Nullable LocalDate date) {
+    List<PostingReport> reports = new ArrayList<>();
+    for (Shop s : shops.list()) {
+      reports.add(post(s.id(), date));
+    }
+    return reports;
+  }
+
+  /** The posting records, newest day first; shop and day optional. */
+  public List<PostedVoucher> list(@Nullable ShopId shop, @Nullable LocalDate date, int limit) {
+    return records.list(shop, date, limit);
+  }
+
+  private @Nullable String postLocally(ShopId shop, VoucherSink sink, String connector, Voucher voucher) {
+    try {
+      transaction.executeWithoutResult(status -> {
+        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.PENDING, clock.instant());
+        ErpDocNo no = sink.postVoucher(voucher);
+        records.posted(voucher.key(), no.value(), clock.instant());
+      });
+      return null;
+    } catch (RuntimeException e) {
+      String error = describe(e);
+      transaction.executeWithoutResult(status -> {
+        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.FAILED, clock.instant());
+        records.failed(voucher.key(), error, clock.instant());
+      });
+      return error;
+    }
+  }
+
+  private @Nullable String postRemotely(ShopId shop, VoucherSink sink, String connector, Voucher voucher) {
+    transaction.executeWithoutResult(status ->
+        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.PENDING, clock.instant()));
+    ErpDocNo no;
+    try {
+      no = sink.postVoucher(voucher);
+    } catch (RuntimeException e) {
+      String error = describe(e);
+      transaction.executeWithoutResult(status -> records.failed(voucher.key(), error, clock.instant()));
+      return error;
+    }
+    transaction.executeWithoutResult(status -> records.posted(voucher.key(), no.value(), clock.instant()));
+    return null;
+  }
+
+  private List<Voucher> planFor(Shop shop, @Nullable LocalDate date) {
+    Instant from = date == null ? Instant.EPOCH : date.atStartOfDay(VoucherPlanner.TMALL_ZONE).toInstant();
+    Instant to = date == null ? clock.instant().plusNanos(1000) : date.plusDays(1).atStartOfDay(VoucherPlanner.TMALL_ZONE).toInstant();
+    boolean pendingOnly = date == null;
+    List<SaleEvent> sales = events.sales(shop.id(), from, to, pendingOnly, shop.code());
+    var lines = events.settled(shop.id(), from, to, pendingOnly, shop.code());
+    return new VoucherPlanner(shop.code(), schemes.scheme(shop.id())).plan(sales, lines);
+  }
+
+  private Shop shop(ShopId id) {
+    return shops.find(id).orElseThrow(() -> new IllegalArgumentException("no shop with id " + id.value()));
+  }
+
+  static PostingKind kindOf(String key) {
+    String prefix = key.substring(0, key.indexOf('|'));
+    for (PostingKind k : PostingKind.values()) {
+      if (k.keyPrefix().equals(prefix)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("voucher key '" + key + "' has no known kind prefix");
+  }
+
+  private static String describe(RuntimeException e) {
+    String code = e instanceof BridgeException b ? b.errorCode().code() + " " : "";
+    String retry = e instanceof BridgeException b ? (b.retryable() ? " (retryable)" : " (permanent)") : "";
+    return (code + e.getMessage() + retry).replaceAll("\\s+", " ");
+  }
+
+  /**
+   * What one {@link #post} did.
+   *
+   * @param shop the shop's code
+   * @param connector the ERP connector posted to
+   * @param planned vouchers planned
+   * @param posted vouchers posted by this run
+   * @param alreadyPosted planned vouchers found posted before, not sent again
+   * @param failures the vouchers that failed, with the error (each a FAILED record, retried next time)
+   */
+  public record PostingReport(String shop, String connector, int planned, int posted, int alreadyPosted, List<Failure> failures) {}
+
+  /**
+   * @param key the voucher key
+   * @param error what went wrong
+   */
+  public record Failure(String key, String error) {}
+}

@@ -1,0 +1,79 @@
+package com.tmallbridge.finance;
+
+import com.tmallbridge.core.ShopId;
+import com.tmallbridge.core.Voucher;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code finance_voucher}: one record per voucher key of what was sent to the ERP and how it went. */
+@Repository
+class VoucherRecords {
+  private static final String COLUMNS = """
+      voucher_key, shop_id, kind, voucher_date, explanation, total_fen, connector, status, erp_voucher_no, error, attempts, updated_at""";
+
+  private final JdbcClient jdbc;
+
+  VoucherRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The keys among {@code keys} already {@code POSTED}. */
+  Set<String> posted(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> found = new java.util.HashSet<>();
+    for (int i = 0; i < keys.size(); i += 500) {
+      found.addAll(jdbc.sql("select voucher_key from finance_voucher where status = 'POSTED' and voucher_key in (:keys)")
+          .param("keys", keys.subList(i, Math.min(keys.size(), i + 500))).query(String.class).list());
+    }
+    return found;
+  }
+
+  /** Records an attempt starting: the voucher's row in {@code status} with one more attempt. */
+  void attempt(ShopId shop, PostingKind kind, Voucher voucher, String connector, String status, Instant now) {
+    var at = now.atOffset(ZoneOffset.UTC);
+    jdbc.sql("""
+        insert into finance_voucher (voucher_key, shop_id, kind, voucher_date, explanation, total_fen, connector, status, attempts,
+                                     created_at, updated_at)
+        values (:key, :shop, :kind, :date, :explanation, :total, :connector, :status, 0, :now, :now)
+        on conflict do nothing""")
+        .param("key", voucher.key()).param("shop", shop.value()).param("kind", kind.name()).param("date", voucher.date())
+        .param("explanation", voucher.explanation()).param("total", voucher.totalFen()).param("connector", connector)
+        .param("status", status).param("now", at).update();
+    jdbc.sql("""
+        update finance_voucher set attempts = attempts + 1, status = :status, connector = :connector, voucher_date = :date,
+               explanation = :explanation, total_fen = :total, updated_at = :now
+         where voucher_key = :key""")
+        .param("key", voucher.key()).param("status", status).param("connector", connector).param("date", voucher.date())
+        .param("explanation", voucher.explanation()).param("total", voucher.totalFen()).param("now", at).update();
+  }
+
+  void posted(String key, String erpVoucherNo, Instant now) {
+    jdbc.sql("update finance_voucher set status = 'POSTED', erp_voucher_no = :no, error = null, updated_at = :now where voucher_key = :key")
+        .param("key", key).param("no", erpVoucherNo).param("now", now.atOffset(ZoneOffset.UTC)).update();
+  }
+
+  void failed(String key, String error, Instant now) {
+    jdbc.sql("update finance_voucher set status = 'FAILED', error = :error, updated_at = :now where voucher_key = :key")
+        .param("key", key).param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+        .param("now", now.atOffset(ZoneOffset.UTC)).update();
+  }
+
+  /** Records, newest day first then by key; both filters optional. */
+  List<PostedVoucher> list(@Nullable ShopId shop, @Nullable LocalDate date, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from finance_voucher where (:shop = -1 or shop_id = :shop)"
+            + " and (cast(:date as date) is null or voucher_date = :date) order by voucher_date desc, voucher_key limit :limit")
+        .param("shop", shop == null ? -1L : shop.value()).param("date", date, java.sql.Types.DATE).param("limit", limit)
+        .query((rs, i) -> new PostedVoucher(rs.getString(1), new ShopId(rs.getLong(2)), PostingKind.valueOf(rs.getString(3)),
+            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
+            rs.getString(10), rs.getInt(11), rs.getObject(12, OffsetDateTime.class).toInstant())).list();
+  }
+}

@@ -1,0 +1,178 @@
+package com.tmallbridge.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEntry;
+import com.tmallbridge.audit.AuditManagement;
+import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
+import com.tmallbridge.erp.embedded.operations.Receivable;
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Vouchers end to end on the built-in ERP: exported trades and settled lines inserted directly,
+ * posted per day, recorded, idempotent, a failure kept as a retryable record; and the scheme's
+ * per-shop configuration with its audit entries.
+ */
+@SpringBootTest
+class VoucherPostingIntegrationTests extends SpringDatabaseTestBase {
+  private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+
+  @Autowired ShopManagement shops;
+  @Autowired PostingSchemes schemes;
+  @Autowired VoucherPosting posting;
+  @Autowired AuditManagement audit;
+  @Autowired EmbeddedErpOperations erp;
+  @Autowired JdbcClient jdbc;
+
+  private Shop shop;
+
+  @BeforeEach
+  void setUp() {
+    String code = "V" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    shop = shops.add(new ShopRegistration(code, "凭证店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5", null));
+  }
+
+  @Test
+  void aDayOfSalesAndSettlementsPostsBalancedVouchersOnceWithReceivablesPerOrder() {
+    exportedTrade("5001", 11_300, 1_000, "2026-11-20T10:00:00+08:00");
+    exportedTrade("5002", 5_000, 0, "2026-11-20T23:59:59+08:00");
+    exportedTrade("5003", 7_000, 0, "2026-11-21T00:00:00+08:00"); // the next Tmall day
+    settled("B1", "INCOME", "5001", 10_300, "2026-11-20T12:00:00+08:00");
+    settled("B2", "COMMISSION", "5001", -515, "2026-11-20T12:00:00+08:00");
+    settled("B3", "OTHER", null, -99, "2026-11-20T12:00:00+08:00");
+
+    VoucherPosting.PostingReport first = posting.post(shop.id(), DAY);
+    VoucherPosting.PostingReport again = posting.post(shop.id(), DAY);
+
+    assertThat(first.planned()).isEqualTo(4);
+    assertThat(first.posted()).isEqualTo(4);
+    assertThat(first.failures()).isEmpty();
+    assertThat(again.posted()).isZero();
+    assertThat(again.alreadyPosted()).isEqualTo(4);
+    assertThat(ledgerVouchers()).isEqualTo(4);
+    List<PostedVoucher> records = posting.list(shop.id(), DAY, 100);
+    assertThat(records).extracting(PostedVoucher::key).containsExactlyInAnyOrder("SALE|" + shop.code() + "|5001",
+        "SALE|" + shop.code() + "|5002", "RCPT|" + shop.code() + "|B1", "COMM|" + shop.code() + "|B2");
+    assertThat(records).allSatisfy(r -> {
+      assertThat(r.status()).isEqualTo(PostedVoucher.POSTED);
+      assertThat(r.erpVoucherNo()).startsWith("JV2026112");
+      assertThat(r.attempts()).isEqualTo(1);
+    });
+    assertThat(erp.receivables(shop.code())).containsExactly(new Receivable("5001", null, 11_300, 10_300),
+        new Receivable("5002", null, 5_000, 0));
+    assertThat(erp.trialBalance().balanced()).isTrue();
+
+    VoucherPosting.PostingReport rest = posting.post(shop.id(), null);
+    assertThat(rest.planned()).as("up to now: only the next day's trade is left").isEqualTo(1);
+    assertThat(rest.posted()).isEqualTo(1);
+    assertThat(posting.post(shop.id(), null).planned()).isZero();
+  }
+
+  @Test
+  void aRefusedVoucherIsAFailedRecordThatTheNextPostRetriesAfterTheSchemeIsFixed() {
+    exportedTrade("6001", 1_130, 0, "2026-11-20T09:00:00+08:00");
+    schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, "6009", null, null, false, null));
+
+    VoucherPosting.PostingReport failed = posting.post(shop.id(), DAY);
+
+    assertThat(failed.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("EMBEDDED-015").contains("6009"));
+    assertThat(posting.list(shop.id(), DAY, 10)).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(PostedVoucher.FAILED);
+      assertThat(r.erpVoucherNo()).isNull();
+      assertThat(r.error()).contains("6009");
+    });
+    assertThat(ledgerVouchers()).isZero();
+
+    schemes.reset(shop.id(), PostingKind.SALE);
+    VoucherPosting.PostingReport retried = posting.post(shop.id(), null);
+
+    assertThat(retried.posted()).isEqualTo(1);
+    assertThat(posting.list(shop.id(), DAY, 10)).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(PostedVoucher.POSTED);
+      assertThat(r.error()).isNull();
+      assertThat(r.attempts()).isEqualTo(2);
+    });
+    assertThat(ledgerVouchers()).isEqualTo(1);
+  }
+
+  @Test
+  void aShopsOwnRuleOverridesTheDefaultIsAuditedAndCanBeReset() {
+    assertThat(schemes.show(shop.id())).hasSize(PostingKind.values().length).noneMatch(PostingSchemes.SchemeLine::shopOwn);
+    assertThat(schemes.scheme(shop.id()).rule(PostingKind.SALE).vatRate()).isEqualByComparingTo("0.13");
+
+    PostingRule changed = schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, null, null, new BigDecimal("0.09"),
+        false, "{shop} 订单 {tid}"));
+
+    assertThat(changed.vatRate()).isEqualByComparingTo("0.09");
+    assertThat(changed.debitAccount()).isEqualTo("1122");
+    assertThat(schemes.scheme(shop.id()).rule(PostingKind.SALE)).isEqualTo(changed);
+    assertThat(schemes.scheme(null).rule(PostingKind.SALE).vatRate()).as("the default is untouched").isEqualByComparingTo("0.13");
+    assertThat(schemes.show(shop.id())).filteredOn(PostingSchemes.SchemeLine::shopOwn).extracting(l -> l.rule().kind())
+        .containsExactly(PostingKind.SALE);
+    String target = "posting-rule:" + shop.id().value() + "/SALE";
+    List<AuditEntry> entries = audit.entries(AuditAction.RULE_CHANGE, null, target, null, null, 10);
+    assertThat(entries).singleElement().satisfies(e -> {
+      assertThat(e.before()).isNull();
+      assertThat(e.after()).contains("VAT 2221@0.0900");
+    });
+
+    assertThat(schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, null, null, null, false, null)))
+        .as("no change, no audit entry").isEqualTo(changed);
+    assertThat(schemes.reset(shop.id(), PostingKind.SALE)).isTrue();
+    assertThat(schemes.reset(shop.id(), PostingKind.SALE)).isFalse();
+    assertThat(audit.entries(AuditAction.RULE_CHANGE, null, target, null, null, 10)).hasSize(2);
+    assertThat(schemes.scheme(shop.id()).rule(PostingKind.SALE).vatRate()).isEqualByComparingTo("0.13");
+    assertThatThrownBy(() -> schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, "1122", null, null, false, null)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
+  }
+
+  @Test
+  void noVatRemovesTheSplitAndTheVoucherFollowsTheShopsRate() {
+    schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, null, null, null, true, null));
+    exportedTrade("7001", 1_130, 0, "2026-11-20T09:00:00+08:00");
+
+    var planned = posting.plan(shop.id(), DAY);
+
+    assertThat(planned).singleElement().satisfies(v -> assertThat(v.entries()).extracting(e -> e.account())
+        .containsExactly("1122", "6001"));
+  }
+
+  private long ledgerVouchers() {
+    return jdbc.sql("select count(*) from erp_voucher where shop_code = :code").param("code", shop.code()).query(Long.class).single();
+  }
+
+  private void exportedTrade(String tid, long paymentFen, long postFeeFen, String exportedAt) {
+    OffsetDateTime at = OffsetDateTime.parse(exportedAt);
+    jdbc.sql("""
+        insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
+                                 erp_order_no, exported_at, first_seen_at, updated_at)
+        values (:shop, :tid, 'WAIT_SELLER_SEND_GOODS', :at, :at, :at, true, :payment, :postFee, 'EXPORTED', :erp, :at, :at, :at)""")
+        .param("shop", shop.id().value()).param("tid", tid).param("at", at).param("payment", paymentFen).param("postFee", postFeeFen)
+        .param("erp", "SO-" + tid).update();
+  }
+
+  private void settled(String bid, String kind, String tid, long amountFen, String paidAt) {
+    OffsetDateTime at = OffsetDateTime.parse(paidAt);
+    jdbc.sql("""
+        insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
+                                             updated_at)
+        values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
+        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid, java.sql.Types.VARCHAR)
+        .param("amount", amountFen).param("at", at).update();
+  }
+}
