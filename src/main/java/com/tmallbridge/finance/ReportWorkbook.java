@@ -3,6 +3,8 @@ package com.tmallbridge.finance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -41,21 +43,27 @@ public final class ReportWorkbook {
   public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   /** The sheet the chart reads its days and amounts from. */
   static final String CHART_SOURCE = "sales-day";
+  /** The message key of the totals row's first cell. */
+  static final String TOTAL_KEY = "report.total";
 
   private final UnaryOperator<String> labels;
 
   /**
    * @param labels the text of a message key ({@code report.<id>} for a sheet, {@code report.col.<id>}
-   *     for a column header, {@code report.chart} for the chart's title and sheet); the CLI passes
+   *     for a column header, {@code report.chart} for the chart's title and sheet, {@code report.total}
+   *     for the first cell of the totals rows); the CLI passes
    *     one that returns the id after the last dot, the console its messages in the user's language
    */
   public ReportWorkbook(UnaryOperator<String> labels) {
     this.labels = labels;
   }
 
-  /** The labels the CLI and CSV use: each key's last segment ({@code report.col.postFee} → {@code postFee}). */
+  /**
+   * The labels the CLI uses, those of the CSV: each key's last segment ({@code report.col.postFee} →
+   * {@code postFee}), {@code report.total} → {@link ReportTable#TOTAL}.
+   */
   public static String plainLabel(String key) {
-    return key.substring(key.lastIndexOf('.') + 1);
+    return key.equals(TOTAL_KEY) ? ReportTable.TOTAL : key.substring(key.lastIndexOf('.') + 1);
   }
 
   /** Writes the workbook of {@code reports} to {@code out} (not closed). */
@@ -92,7 +100,10 @@ public final class ReportWorkbook {
     for (ReportRow row : table.rows()) {
       row(sheet.createRow(r++), table, row, styles, false);
     }
-    row(sheet.createRow(r), table, table.totals(), styles, true);
+    ReportRow totals = table.totals();
+    List<String> keys = new ArrayList<>(totals.keys());
+    keys.set(0, labels.apply(TOTAL_KEY));
+    row(sheet.createRow(r), table, new ReportRow(keys, totals.values()), styles, true);
     for (int i = 0; i < c; i++) {
       sheet.setColumnWidth(i, 14 * 256);
     }
