@@ -1,5 +1,6 @@
 package com.tmallbridge.cli;
 
+import com.tmallbridge.core.Money;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.finance.ReportCsv;
 import com.tmallbridge.finance.ReportRange;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code report sales|refunds|fees}: the money reports of a date range as a table, CSV or Excel. */
-@Command(name = "report", description = "Sales, refund and fee reports over a date range (China Standard Time days).",
-    mixinStandardHelpOptions = true, subcommands = {ReportCommand.Sales.class, ReportCommand.Refunds.class, ReportCommand.Fees.class})
+@Command(name = "report", description = "Sales, margin, refund and fee reports over a date range (China Standard Time days).",
+    mixinStandardHelpOptions = true, subcommands = {ReportCommand.Sales.class, ReportCommand.Margin.class, ReportCommand.Refunds.class,
+        ReportCommand.Fees.class})
 class ReportCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -72,10 +74,28 @@ class ReportCommand implements Runnable {
     @Override
     public Integer call() {
       SalesGrouping grouping = SalesGrouping.parse(by);
-      int code = report(parent, options, (reports, range, shops) -> reports.sales(range, shops, grouping));
-      if (grouping == SalesGrouping.SKU && !parent.root.json) {
-        new Output(parent.root.spec.commandLine().getOut())
-            .line("margin: unknown (the ERP's materials carry no cost; see docs/money.md, Reports)");
+      return report(parent, options, (reports, range, shops) -> reports.sales(range, shops, grouping));
+    }
+  }
+
+  @Command(name = "margin", description = "Margin per SKU of the trades paid in the range, for materials with a standard cost in the ERP.",
+      mixinStandardHelpOptions = true)
+  static class Margin implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @Mixin RangeOptions options;
+
+    @Override
+    public Integer call() {
+      long[] unknown = new long[1];
+      int code = report(parent, options, (reports, range, shops) -> {
+        ReportTable margin = reports.margin(range, shops);
+        ReportTable skus = reports.sales(range, shops, SalesGrouping.SKU);
+        unknown[0] = skus.totals().value(skus.column("goods")) - margin.totals().value(margin.column("goods"));
+        return margin;
+      });
+      if (!parent.root.json) {
+        new Output(parent.root.spec.commandLine().getOut()).line("goods without a standard cost (not in this table): "
+            + Money.formatYuan(unknown[0]) + " (set costs with 'bridge erp cost')");
       }
       return code;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every report of one range, in the order the workbook's sheets and the console's screen show them:
- * the sales by day, shop, SKU, category and province, then refunds, then fees.
+ * the sales by day, shop, SKU, category and province, the margin, then refunds, then fees.
  */
 public record ReportSet(ReportRange range, List<ReportTable> tables) {
 

@@ -1,6 +1,11 @@
 package com.tmallbridge.finance;
 
+import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.Material;
+import com.tmallbridge.erp.MaterialCatalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,14 +15,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The sales reports, each one set-based SQL statement (plus one for its totals) over a {@link
- * ReportRange}: sales by day, shop, SKU, category and province; refunds by reason; settlement fees and
- * net income by day. Money stays integer fen from the database to the caller.
+ * ReportRange}: sales by day, shop, SKU, category and province; margin per SKU where the ERP keeps a
+ * standard cost; refunds by reason; settlement fees and net income by day. Money stays integer fen from the database to the caller.
  *
  * <p>What counts: a trade counts on the day of its {@code pay_time} (China Standard Time), whatever
  * happened to it later (gross sales: a trade refunded later stays in the sales and its refund
@@ -105,10 +114,23 @@ public class SalesReports {
       ReportColumn.amount("commission"), ReportColumn.amount("points"), ReportColumn.amount("serviceFee"),
       ReportColumn.amount("refund"), ReportColumn.amount("other"), ReportColumn.amount("net"), ReportColumn.amount("unsettled"));
 
-  private final JdbcClient jdbc;
+  private static final Logger LOG = LoggerFactory.getLogger(SalesReports.class);
+  private static final List<ReportColumn> MARGIN_COLUMNS = List.of(ReportColumn.count("units"), ReportColumn.amount("goods"),
+      ReportColumn.amount("cost"), ReportColumn.amount("margin"));
 
-  SalesReports(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Function<Collection<MaterialCode>, List<Material>> materials;
+
+  /** Reads standard costs from the active ERP's {@link MaterialCatalog} (none when it has no catalogue). */
+  @Autowired
+  SalesReports(JdbcClient jdbc, ErpRegistry erp) {
+    this(jdbc, codes -> erp.supports(MaterialCatalog.class) ? erp.capability(MaterialCatalog.class).find(codes) : List.of());
+  }
+
+  /** @param materials the ERP's active materials among some codes, with their standard costs where known */
+  SalesReports(JdbcClient jdbc, Function<Collection<MaterialCode>, List<Material>> materials) {
     this.jdbc = jdbc;
+    this.materials = materials;
   }
 
   /**
@@ -165,12 +187,61 @@ public class SalesReports {
     return BY_TRADE.formatted(TRADES.formatted(TOTAL_KEY), "k1");
   }
 
-  /** Every report of the range: the sales in each grouping, then refunds and fees. */
+  /**
+   * Margin per SKU for the SKUs whose ERP material has a standard cost: units, goods (as in the SKU
+   * report), cost = units × standard cost, margin = goods − cost; largest goods first; totals summed.
+   * SKUs without a known cost (no such material, a combo code, no cost kept, or the ERP not
+   * answering) are left out: their goods are the SKU report's total goods minus this table's.
+   *
+   * @param shops the shops to include; null for every shop
+   */
+  public ReportTable margin(ReportRange range, @Nullable Collection<ShopId> shops) {
+    return margin(sales(range, shops, SalesGrouping.SKU));
+  }
+
+  private ReportTable margin(ReportTable skus) {
+    Map<String, Long> costs = costs(skus.rows().stream().map(r -> new MaterialCode(r.keys().get(0))).toList());
+    int units = skus.column("units");
+    int goods = skus.column("goods");
+    List<ReportRow> rows = new ArrayList<>();
+    long[] sum = new long[4];
+    for (ReportRow r : skus.rows()) {
+      Long unitCost = costs.get(r.keys().get(0));
+      if (unitCost == null) {
+        continue;
+      }
+      long cost = Math.multiplyExact(r.value(units), unitCost);
+      long[] values = {r.value(units), r.value(goods), cost, Math.subtractExact(r.value(goods), cost)};
+      for (int i = 0; i < values.length; i++) {
+        sum[i] = Math.addExact(sum[i], values[i]);
+      }
+      rows.add(new ReportRow(r.keys(), java.util.Arrays.stream(values).boxed().toList()));
+    }
+    return new ReportTable("margin", skus.keyColumns(), MARGIN_COLUMNS, rows,
+        new ReportRow(List.of(ReportTable.TOTAL, ""), java.util.Arrays.stream(sum).boxed().toList()));
+  }
+
+  private Map<String, Long> costs(List<MaterialCode> codes) {
+    Map<String, Long> costs = new HashMap<>();
+    if (codes.isEmpty()) {
+      return costs;
+    }
+    try {
+      materials.apply(codes).stream().filter(m -> m.standardCostFen() != null)
+          .forEach(m -> costs.put(m.code().value(), m.standardCostFen()));
+    } catch (ConnectorException e) {
+      LOG.warn("margin report: the ERP did not give the materials' costs, margin left unknown: {}", e.getMessage());
+    }
+    return costs;
+  }
+
+  /** Every report of the range: the sales in each grouping, the margin, then refunds and fees. */
   public ReportSet all(ReportRange range, @Nullable Collection<ShopId> shops) {
     List<ReportTable> tables = new ArrayList<>();
     for (SalesGrouping by : SalesGrouping.values()) {
       tables.add(sales(range, shops, by));
     }
+    tables.add(margin(tables.get(SalesGrouping.SKU.ordinal())));
     tables.add(refunds(range, shops));
     tables.add(fees(range, shops));
     return new ReportSet(range, tables);

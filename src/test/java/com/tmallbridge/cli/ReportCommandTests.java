@@ -75,6 +75,24 @@ class ReportCommandTests {
     assertThat(out.toString()).contains("\"report\":\"fees\"").contains("\"net\":\"-1.50\"");
     assertThat(run("report", "refunds", "--from", "2026-11-01", "--to", "2026-11-03")).isZero();
     assertThat(out.toString()).containsPattern("质量问题 +1 +1 +12\\.34");
+
+    assertThat(run("report", "margin", "--from", "2026-11-01", "--to", "2026-11-03")).isZero();
+    assertThat(out.toString()).containsPattern("TOTAL +0 +0\\.00").contains("goods without a standard cost (not in this table): 200.00");
+    assertThat(run("erp", "cost", "--material", "A", "--cost", "50")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("material A: standard cost 50.00");
+    assertThat(run("report", "margin", "--from", "2026-11-01", "--to", "2026-11-03")).isZero();
+    assertThat(out.toString()).containsPattern("A +A +3 +200\\.00 +150\\.00 +50\\.00")
+        .contains("goods without a standard cost (not in this table): 0.00");
+  }
+
+  @Test
+  void aBadCostOrUnknownMaterialExitsTwoWithOneLine() {
+    assertThat(run("erp", "cost", "--material", "A", "--cost", "1.234")).isEqualTo(2);
+    assertThat(err.toString()).contains("--cost 1.234").contains("at most 2 decimals").hasLineCount(1);
+    assertThat(run("erp", "cost", "--material", "A", "--cost", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("negative").hasLineCount(1);
+    assertThat(run("erp", "cost", "--material", "NOPE", "--cost", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("no active material 'NOPE'").hasLineCount(1);
   }
 
   private void seed() throws Exception {
@@ -89,6 +107,9 @@ class ReportCommandTests {
             state, first_seen_at, updated_at)
           values (1, 'T1', 'TRADE_FINISHED', now(), now(), timestamp with time zone '2026-11-02 10:00:00+08:00', true, 21000, 1000,
             '浙江省', 'EXPORTED', now(), now())""");
+      s.executeUpdate("""
+          insert into erp_material (code, name, unit, sale_price_fen, active, created_at, updated_at)
+          values ('A', 'A', 'pcs', 7000, true, now(), now())""");
       s.executeUpdate("""
           insert into order_line (shop_id, tid, line_no, oid, num_iid, material_code, title, quantity, price_fen, amount_fen)
           values (1, 'T1', 1, 'O1', 'I1', 'A', 'A', 3, 6667, 20000)""");

@@ -50,7 +50,8 @@ class MoneyReportsScreenTests extends ConsoleWebTestBase {
     assertThat(html).contains("id=\"money-nav\"").contains("/money/reconciliation").contains("/money/vouchers")
         .contains("id=\"report-sales-day\"").contains("id=\"report-fees\"").contains("id=\"sales-chart\"")
         .contains("data-days=\"2026-11-01,2026-11-02,2026-11-03\"").contains("data-payment=\"1244.56,0.00,0.50\"")
-        .contains("¥1,234.56").contains("¥1,235.06").contains("Sales by day")
+        .contains("¥1,234.56").contains("¥1,235.06").contains("Sales by day").contains("id=\"report-margin\"")
+        .contains("Goods of materials without a standard cost, ¥1,235.06, are not in this table")
         .doesNotContain("7,777.00").doesNotContain("MR2 ");
     assertThat(html).contains("/money/reports/export.xlsx?from=2026-11-01&amp;to=2026-11-03");
   }

@@ -43,7 +43,7 @@ class ReportFilesTests {
   @Test
   void everySheetHoldsTheRowsAndTotalsOfItsCsvAsNumbers() throws Exception {
     new ReportSeed(JdbcClient.create(template)).insertAll();
-    ReportSet set = new SalesReports(JdbcClient.create(template)).all(SalesReportsTests.RANGE, null);
+    ReportSet set = SalesReportsTests.reports(template).all(SalesReportsTests.RANGE, null);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     new ReportWorkbook(ReportWorkbook::plainLabel).write(set, file);
 
@@ -66,7 +66,7 @@ class ReportFilesTests {
   @Test
   void theFirstSheetHoldsABarChartOfPaymentPerDay() throws Exception {
     new ReportSeed(JdbcClient.create(template)).insertAll();
-    ReportSet set = new SalesReports(JdbcClient.create(template)).all(SalesReportsTests.RANGE, null);
+    ReportSet set = SalesReportsTests.reports(template).all(SalesReportsTests.RANGE, null);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     new ReportWorkbook(ReportWorkbook::plainLabel).write(set, file);
 

@@ -3,7 +3,11 @@ package com.tmallbridge.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tmallbridge.core.ErrorCode;
+import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.Material;
 import com.tmallbridge.testsupport.DatabaseTest;
 import com.tmallbridge.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,10 +25,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SalesReportsTests {
   static final ReportRange RANGE = new ReportRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-03"));
 
+  private static final ErrorCode DOWN = new ErrorCode() {
+    @Override
+    public String code() {
+      return "TEST-001";
+    }
+
+    @Override
+    public String description() {
+      return "the ERP is down";
+    }
+  };
+
   private final TestDatabase database = TestDatabase.create();
   private final HikariDataSource dataSource = dataSource(database);
   private final JdbcTemplate template = new JdbcTemplate(dataSource);
-  private final SalesReports reports = new SalesReports(JdbcClient.create(template));
+  private final SalesReports reports = reports(template);
+
+  /** Reports whose ERP knows materials A (standard cost 30.00) and B (no cost). */
+  static SalesReports reports(JdbcTemplate template) {
+    List<Material> erp = List.of(new Material(new MaterialCode("A"), "A", "pcs", 5000, 3000L), new Material(new MaterialCode("B"), "B", "pcs",
+        5050));
+    return new SalesReports(JdbcClient.create(template), codes -> erp.stream().filter(m -> codes.contains(m.code())).toList());
+  }
 
   static HikariDataSource dataSource(TestDatabase database) {
     HikariDataSource ds = new HikariDataSource();
@@ -94,6 +117,20 @@ class SalesReportsTests {
   }
 
   @Test
+  void marginOnlyForMaterialsWithAStandardCost() {
+    ReportTable t = reports.margin(RANGE, null);
+
+    assertThat(t.header()).containsExactly("sku", "title", "units", "goods", "cost", "margin");
+    assertThat(t.rows()).extracting(t::texts).containsExactly(List.of("A", "商品 A", "3", "149.99", "90.00", "59.99"));
+    assertThat(t.texts(t.totals())).containsExactly("TOTAL", "", "3", "149.99", "90.00", "59.99");
+    ReportTable noErp = new SalesReports(JdbcClient.create(template), codes -> {
+      throw new ConnectorException(DOWN, true, "down");
+    }).margin(RANGE, null);
+    assertThat(noErp.rows()).isEmpty();
+    assertThat(noErp.totals().values()).containsOnly(0L);
+  }
+
+  @Test
   void refundsByReasonOnTheDayTheyFirstSucceeded() {
     ReportTable t = reports.refunds(RANGE, null);
 
@@ -134,7 +171,7 @@ class SalesReportsTests {
   @Test
   void allHoldsEveryReportInSheetOrder() {
     assertThat(reports.all(RANGE, null).tables()).extracting(ReportTable::id).containsExactly("sales-day", "sales-shop", "sales-sku",
-        "sales-category", "sales-province", "refunds", "fees");
+        "sales-category", "sales-province", "margin", "refunds", "fees");
   }
 
   @Test

@@ -74,6 +74,10 @@ class MoneyReportsController {
     try {
       ReportSet set = reports.all(range(fromText, toText), chosen);
       model.addAttribute("tables", set.tables().stream().map(t -> ReportView.of(t)).toList());
+      ReportTable skus = set.table("sales-sku");
+      ReportTable margin = set.table("margin");
+      long withoutCost = skus.totals().value(skus.column("goods")) - margin.totals().value(margin.column("goods"));
+      model.addAttribute("goodsWithoutCost", ReportView.text(margin.columns().get(margin.column("goods")), withoutCost));
       ReportTable days = set.table("sales-day");
       model.addAttribute("chartDays", String.join(",", days.rows().stream().map(r -> r.keys().get(0)).toList()));
       int payment = days.column("payment");
