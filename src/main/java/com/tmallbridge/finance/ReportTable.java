@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One report as a table: key columns (texts), figure columns, the rows and a totals row. The totals
- * are computed by the database over the same rows without grouping, so a count of distinct trades
- * (a trade with two SKUs is one order in the total) stays exact.
+ * are the exact sums of the rows where every record falls in one row; where a record can fall in
+ * several (a trade with lines in two SKUs), the database computes them over the same records without
+ * grouping, so the trade is one order in the total.
  *
  * @param id stable name ({@code sales-day}, {@code refunds}, …): sheet and file names, message key {@code report.<id>}
  * @param keyColumns ids of the key columns

@@ -47,17 +47,20 @@ public class SalesReports {
    * The day of a time as its index in the range (0 = the first day). China Standard Time has had no
    * daylight saving since 1991, so every day is 86,400 seconds long from the range's first midnight;
    * unlike {@code at time zone}, this reads the same on H2 (whose casts use the session's zone) and
-   * PostgreSQL.
+   * PostgreSQL. Whole seconds in integer arithmetic: H2 divides the fractional epoch as a numeric of
+   * ever larger precision, minutes for 100,000 rows. Integer division truncates, which is the floor
+   * here because the range's filter keeps every time at or after the start.
    */
-  private static final String DAY = "cast(floor((extract(epoch from %s) - :startEpoch) / 86400) as integer)";
+  private static final String DAY = "cast((cast(floor(extract(epoch from %s)) as bigint) - :startEpoch) / 86400 as integer)";
 
-  /** Every paid trade of the range with the sums of its lines. */
+  /** Every paid trade of the range with the sums of its lines (the key is the trade's own, hence max). */
   private static final String TRADES = """
-      select %s as k1, '' as k2, t.tid, t.payment_fen, t.post_fee_fen,
-             (select coalesce(sum(l.quantity), 0) from order_line l where l.shop_id = t.shop_id and l.tid = t.tid) as units,
-             (select coalesce(sum(l.amount_fen), 0) from order_line l where l.shop_id = t.shop_id and l.tid = t.tid) as goods
+      select max(%s) as k1, '' as k2, max(t.payment_fen) as payment_fen, max(t.post_fee_fen) as post_fee_fen,
+             coalesce(sum(l.quantity), 0) as units, coalesce(sum(l.amount_fen), 0) as goods
         from order_trade t join shop s on s.id = t.shop_id
-       where t.pay_time >= :start and t.pay_time < :end and (:all or t.shop_id in (:shops))""";
+        left join order_line l on l.shop_id = t.shop_id and l.tid = t.tid
+       where t.pay_time >= :start and t.pay_time < :end and (:all or t.shop_id in (:shops))
+       group by t.shop_id, t.tid""";
   private static final String BY_TRADE = """
       select k1, max(k2) as k2, count(*) as orders, sum(units) as units, sum(goods) as goods, sum(post_fee_fen) as post_fee,
              sum(payment_fen) as payment
@@ -145,12 +148,12 @@ public class SalesReports {
   public ReportTable sales(ReportRange range, @Nullable Collection<ShopId> shops, SalesGrouping by) {
     return switch (by) {
       case DAY -> days(table(by.reportId(), List.of("day"), TRADE_COLUMNS, BY_TRADE.formatted(TRADES.formatted(DAY.formatted("t.pay_time")), "k1"),
-          tradeTotal(), range, shops), range);
+          null, range, shops), range);
       case SHOP -> table(by.reportId(), List.of("shop"), TRADE_COLUMNS, BY_TRADE.formatted(TRADES.formatted("s.code"), "k1"),
-          tradeTotal(), range, shops);
+          null, range, shops);
       case PROVINCE -> table(by.reportId(), List.of("province"), TRADE_COLUMNS,
           BY_TRADE.formatted(TRADES.formatted("coalesce(nullif(t.receiver_state, ''), '-')"), "payment desc, k1"),
-          tradeTotal(), range, shops);
+          null, range, shops);
       case SKU -> table(by.reportId(), List.of("sku", "title"), LINE_COLUMNS, BY_LINE.formatted(LINES.formatted("l.material_code", "l.title")),
           BY_LINE.formatted(LINES.formatted(TOTAL_KEY, "''")), range, shops);
       case CATEGORY -> table(by.reportId(), List.of("category"), LINE_COLUMNS,
@@ -168,7 +171,7 @@ public class SalesReports {
    */
   public ReportTable refunds(ReportRange range, @Nullable Collection<ShopId> shops) {
     return table("refunds", List.of("reason"), REFUND_COLUMNS, REFUNDS.formatted("coalesce(nullif(r.reason, ''), '-')"),
-        REFUNDS.formatted(TOTAL_KEY), range, shops);
+        null, range, shops);
   }
 
   /**
@@ -179,12 +182,8 @@ public class SalesReports {
    * @param shops the shops to include; null for every shop
    */
   public ReportTable fees(ReportRange range, @Nullable Collection<ShopId> shops) {
-    return days(table("fees", List.of("day"), FEE_COLUMNS, FEES.formatted(DAY.formatted("f.biz_time")), FEES.formatted(TOTAL_KEY),
-        range, shops), range);
-  }
-
-  private static String tradeTotal() {
-    return BY_TRADE.formatted(TRADES.formatted(TOTAL_KEY), "k1");
+    return days(table("fees", List.of("day"), FEE_COLUMNS, FEES.formatted(DAY.formatted("f.biz_time")), null, range,
+        shops), range);
   }
 
   /**
@@ -247,12 +246,31 @@ public class SalesReports {
     return new ReportSet(range, tables);
   }
 
-  private ReportTable table(String id, List<String> keys, List<ReportColumn> columns, String grouped, String total, ReportRange range,
-      @Nullable Collection<ShopId> shops) {
+  /**
+   * The table of {@code grouped}'s rows with its totals: {@code total}'s one row when given (for
+   * figures that do not add up over the rows, e.g. distinct trades), else the sums of the rows
+   * (each record falls in exactly one row).
+   */
+  private ReportTable table(String id, List<String> keys, List<ReportColumn> columns, String grouped, @Nullable String total,
+      ReportRange range, @Nullable Collection<ShopId> shops) {
     List<ReportRow> rows = query(grouped, keys.size(), columns, range, shops);
+    if (total == null) {
+      return new ReportTable(id, keys, columns, rows, sum(rows, keys.size(), columns.size()));
+    }
     List<ReportRow> totals = query(total, keys.size(), columns, range, shops);
     ReportRow sum = totals.isEmpty() ? zero(ReportTable.TOTAL, keys.size(), columns.size()) : totals.get(0);
     return new ReportTable(id, keys, columns, rows, sum);
+  }
+
+  private static ReportRow sum(List<ReportRow> rows, int keyCount, int valueCount) {
+    long[] sums = new long[valueCount];
+    for (ReportRow r : rows) {
+      for (int i = 0; i < valueCount; i++) {
+        sums[i] = Math.addExact(sums[i], r.value(i));
+      }
+    }
+    ReportRow zero = zero(ReportTable.TOTAL, keyCount, valueCount);
+    return new ReportRow(zero.keys(), java.util.Arrays.stream(sums).boxed().toList());
   }
 
   private List<ReportRow> query(String sql, int keyCount, List<ReportColumn> columns, ReportRange range,
