@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The sales reports, each one set-based SQL statement (plus one for its totals) over a {@link
- * ReportRange}: sales by day, shop, SKU, category and province; margin per SKU where the ERP keeps a
- * standard cost; refunds by reason; settlement fees and net income by day. Money stays integer fen from the database to the caller.
+ * The sales reports, each one set-based SQL statement (SKU and category one more for their totals)
+ * over a {@link ReportRange}: sales by day, shop, SKU, category and province; margin per SKU where the
+ * ERP keeps a standard cost; refunds by reason; settlement fees and net income by day. Money stays
+ * integer fen from the database to the caller.
  *
  * <p>What counts: a trade counts on the day of its {@code pay_time} (China Standard Time), whatever
  * happened to it later (gross sales: a trade refunded later stays in the sales and its refund
