@@ -26,15 +26,15 @@ class RefundRepository {
   private static final String INSERT = """
       insert into aftersale_refund (shop_id, refund_id, tid, oid, status, status_rank, kind, refund_fee_fen, reported_fee_fen,
           has_good_return, good_status, refund_phase, dispute_type, num, created, modified, stage,
-          shipped_after_intercept, raw_json, first_seen_at, updated_at)
+          shipped_after_intercept, reason, raw_json, first_seen_at, updated_at)
       values (:shop, :refundId, :tid, :oid, :status, :rank, :kind, :fee, :fee, :hasGoodReturn, :goodStatus, :phase, :dispute,
-          :num, :created, :modified, 'NEW', false, :raw, :now, :now)
+          :num, :created, :modified, 'NEW', false, :reason, :raw, :now, :now)
       on conflict do nothing""";
   private static final String UPDATE_NEWER = """
       update aftersale_refund set tid = :tid, oid = :oid, status = :status, status_rank = :rank, kind = :kind, reported_fee_fen = :fee,
              refund_fee_fen = case when paid_fen is not null and :fee > paid_fen then paid_fen else :fee end,
              has_good_return = :hasGoodReturn, good_status = :goodStatus, refund_phase = :phase, dispute_type = :dispute,
-             num = :num, created = :created, modified = :modified, raw_json = :raw, updated_at = :now
+             num = :num, created = :created, modified = :modified, reason = :reason, raw_json = :raw, updated_at = :now
        where shop_id = :shop and refund_id = :refundId
          and (modified < :modified or (modified = :modified and status_rank < :rank))""";
   /** The stored row at the given version or a later one: {@link #UPDATE_NEWER} would not touch it. */
@@ -112,6 +112,7 @@ class RefundRepository {
     p.put("num", r.num());
     p.put("created", utc(r.created()));
     p.put("modified", utc(r.modified()));
+    p.put("reason", r.reason() == null ? null : truncate(r.reason(), 200));
     p.put("raw", r.rawJson());
     p.put("now", utc(now));
     boolean applied = jdbc.sql(INSERT).params(p).update() == 1 || jdbc.sql(UPDATE_NEWER).params(p).update() == 1;

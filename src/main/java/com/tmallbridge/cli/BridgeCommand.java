@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       KeysCommand.class,
       BackupCommand.Backup.class,
       BackupCommand.Restore.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ReportCommand.class
     })
 class BridgeCommand implements Runnable, AutoCloseable {
   /** Where the database password is read from when no file is named (by Spring itself). */

@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code erp list|check}. */
+/** {@code erp list|check|cost}. */
 @Command(name = "erp", description = "List the ERP connectors and check the configured one.", mixinStandardHelpOptions = true,
-    subcommands = {ErpCommand.ListConnectors.class, ErpCommand.Check.class})
+    subcommands = {ErpCommand.ListConnectors.class, ErpCommand.Check.class, ErpCostCommand.class})
 class ErpCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 

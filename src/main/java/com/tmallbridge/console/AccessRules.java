@@ -88,6 +88,8 @@ public final class AccessRules {
       rule(HttpMethod.POST, "/jobs/stock-push", WORKERS),
       rule(HttpMethod.POST, "/jobs/backfill", WORKERS),
       rule(HttpMethod.GET, "/audit", OVERSEERS),
+      rule(HttpMethod.GET, "/money/reports", OVERSEERS),
+      rule(HttpMethod.GET, "/money/reports/export.xlsx", OVERSEERS),
       rule(HttpMethod.GET, "/users", ADMIN),
       rule(HttpMethod.POST, "/users", ADMIN),
       rule(HttpMethod.POST, "/users/{name}/disable", ADMIN),

@@ -92,13 +92,13 @@ class ListingMatch {
   private static List<ListingRow> rowsOf(Shop shop, ChannelItem item, Instant now) {
     if (item.skus().isEmpty()) {
       return List.of(new ListingRow(shop.id(), item.numIid(), "", item.title(), null, item.outerId(), item.outerId(),
-          item.priceFen(), item.quantity(), item.approveStatus(), true, null, null, null, now));
+          item.priceFen(), item.quantity(), item.approveStatus(), true, null, null, null, now, item.cid()));
     }
     Map<String, ChannelSku> bySku = new HashMap<>();
     item.skus().forEach(s -> bySku.putIfAbsent(s.skuId(), s));
     return bySku.values().stream()
         .map(s -> new ListingRow(shop.id(), item.numIid(), s.skuId(), item.title(), s.propertiesName(), item.outerId(),
-            s.outerId(), s.priceFen(), s.quantity(), item.approveStatus(), true, null, null, null, now))
+            s.outerId(), s.priceFen(), s.quantity(), item.approveStatus(), true, null, null, null, now, item.cid()))
         .toList();
   }
 }

@@ -19,13 +19,13 @@ class ListingRepository {
   private static final String COLUMNS =
       """
       shop_id, num_iid, sku_id, title, properties_name, item_outer_id, outer_id, price_fen, quantity, approve_status,
-      on_sale, match_source, match_code, match_problem, read_at""";
+      on_sale, match_source, match_code, match_problem, read_at, cid""";
   private static final String INSERT =
-      "insert into product_listing (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "insert into product_listing (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE =
       """
       update product_listing set title = ?, properties_name = ?, item_outer_id = ?, outer_id = ?, price_fen = ?, quantity = ?,
-             approve_status = ?, on_sale = ?, match_source = ?, match_code = ?, match_problem = ?, read_at = ?
+             approve_status = ?, on_sale = ?, match_source = ?, match_code = ?, match_problem = ?, read_at = ?, cid = ?
        where shop_id = ? and num_iid = ? and sku_id = ?""";
   private static final String UPDATE_MATCH =
       "update product_listing set match_source = ?, match_code = ?, match_problem = ? where shop_id = ? and num_iid = ? and sku_id = ?";
@@ -134,6 +134,7 @@ class ListingRepository {
     ps.setString(i++, r.matchCode());
     ps.setString(i++, truncate(r.matchProblem(), 500));
     ps.setObject(i++, r.readAt().atOffset(ZoneOffset.UTC));
+    ps.setObject(i++, r.cid(), java.sql.Types.BIGINT);
     return i;
   }
 
@@ -150,7 +151,7 @@ class ListingRepository {
         rs.getString("properties_name"), rs.getString("item_outer_id"), rs.getString("outer_id"), rs.getLong("price_fen"),
         rs.getInt("quantity"), rs.getString("approve_status"), rs.getBoolean("on_sale"),
         source == null ? null : MatchSource.valueOf(source), rs.getString("match_code"), rs.getString("match_problem"),
-        rs.getObject("read_at", OffsetDateTime.class).toInstant());
+        rs.getObject("read_at", OffsetDateTime.class).toInstant(), rs.getObject("cid", Long.class));
   }
 
   private static String truncate(String s, int max) {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param matchSource the rule that supplied {@code matchCode}, null when none did
  * @param matchCode the material or combo code found, null when none
  * @param matchProblem why it is unmatched, null when matched
+ * @param cid Tmall's leaf category id of the item, null when not read (the sales report by category groups by it)
  */
 record ListingRow(
     ShopId shop,
@@ -30,7 +31,8 @@ record ListingRow(
     @Nullable MatchSource matchSource,
     @Nullable String matchCode,
     @Nullable String matchProblem,
-    Instant readAt) {
+    Instant readAt,
+    @Nullable Long cid) {
 
   SkuRef ref() {
     return skuId.isEmpty() ? new SkuRef(numIid, "", null, itemOuterId) : new SkuRef(numIid, skuId, outerId, itemOuterId);
@@ -46,7 +48,7 @@ record ListingRow(
 
   ListingRow withMatch(SkuMatch m) {
     return new ListingRow(shop, numIid, skuId, title, propertiesName, itemOuterId, outerId, priceFen, quantity, approveStatus,
-        onSale, m.source(), m.code(), m.problem(), readAt);
+        onSale, m.source(), m.code(), m.problem(), readAt, cid);
   }
 
   /** Title with SKU properties, for people and for ERP material names. */

@@ -75,6 +75,7 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
   @Autowired RefundStore store;
   @Autowired Dispatcher dispatcher;
   @Autowired Checkpoints checkpoints;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private Shop shop;
   private String tid;
@@ -147,6 +148,9 @@ class AfterSaleFlowIntegrationTests extends SpringDatabaseTestBase {
     assertThat(warehouse.openLines(salesOrder())).extracting(l -> l.ordered()).containsExactly(0L, 2L);
     assertThat(erpStatus()).isEqualTo(ErpOrderStatus.DELIVERED);
     assertThat(afterSale.unreflected()).extracting(RefundView::refundId).doesNotContain(id);
+    // the buyer's reason is kept for the refunds report (finance.SalesReports)
+    assertThat(jdbc.sql("select reason from aftersale_refund where refund_id = ?").param(id).query(String.class).single())
+        .isEqualTo("reason");
   }
 
   @Test

@@ -87,6 +87,9 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("GET /jobs/{id}", EVERY_ROLE);
     EXPECTED.put("POST /jobs/stock-push", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /jobs/backfill", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    // #12 Money: reports (read + export) for admin and auditor
+    EXPECTED.put("GET /money/reports", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    EXPECTED.put("GET /money/reports/export.xlsx", EnumSet.of(Role.ADMIN, Role.AUDITOR));
     EXPECTED.put("GET /actuator/health", OPEN);
     // also open to bridge.console.metrics-token as a bearer token, when one is configured (MetricsScrapeTests)
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));

@@ -110,6 +110,12 @@ class ProductMatchIntegrationTests extends SpringDatabaseTestBase {
     assertThat(listings.using(List.of(new MaterialCode("PART-B")))).extracting(Listing::numIid).containsExactly(comboSku.numIid());
     assertThat(products.listings(shop.id())).filteredOn(l -> l.matchCode() != null && l.matchCode().equals("HAND-1"))
         .singleElement().satisfies(l -> assertThat(l.matchSource()).isEqualTo(MatchSource.MAPPING));
+    // each listing keeps its item's Tmall category, which the sales report by category groups by
+    Map<String, Long> cids = sandbox.items().stream().filter(SandboxItem::onSale)
+        .collect(Collectors.toMap(i -> Long.toString(i.numIid()), SandboxItem::cid));
+    assertThat(jdbc.sql("select num_iid, cid from product_listing where shop_id = ?").param(shop.id().value())
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+        .hasSize(skus.size()).allSatisfy(e -> assertThat(e.getValue()).isPositive().isEqualTo(cids.get(e.getKey())));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static com.tmallbridge.channel.tmall.TopValues.requiredText;
 import com.tmallbridge.channel.ChannelItem;
 import com.tmallbridge.channel.ChannelSku;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ItemMapper {
   /** Fields of the on-sale list (it cannot return SKUs). */
-  static final String LIST_FIELDS = "num_iid,title,outer_id,price,num,approve_status";
+  static final String LIST_FIELDS = "num_iid,title,outer_id,price,num,approve_status,cid";
   /** Fields of the detail calls; {@code sku} (not {@code skus}) returns every SKU field. */
   static final String DETAIL_FIELDS = LIST_FIELDS + ",sku";
 
@@ -40,10 +41,17 @@ final class ItemMapper {
           priceFen,
           Math.toIntExact(TopValues.integer(item, "num", 0)),
           nonEmptyText(item, "approve_status"),
-          skus);
+          skus,
+          cid(item));
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new IllegalArgumentException("item " + numIid + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The leaf category id; null when absent or 0. */
+  private static @Nullable Long cid(JsonNode item) {
+    long cid = TopValues.integer(item, "cid", 0);
+    return cid > 0 ? cid : null;
   }
 
   static ChannelSku sku(JsonNode sku, long itemPriceFen) {

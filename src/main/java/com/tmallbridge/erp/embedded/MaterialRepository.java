@@ -17,18 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class MaterialRepository {
   private static final String UPDATE = """
       update erp_material
-         set name = :name, unit = :unit, sale_price_fen = :price, active = true, updated_at = :now
+         set name = :name, unit = :unit, sale_price_fen = :price, standard_cost_fen = coalesce(:cost, standard_cost_fen), active = true,
+             updated_at = :now
        where code = :code""";
   private static final String INSERT = """
-      insert into erp_material (code, name, unit, sale_price_fen, active, created_at, updated_at)
-      values (:code, :name, :unit, :price, true, :now, :now)
+      insert into erp_material (code, name, unit, sale_price_fen, standard_cost_fen, active, created_at, updated_at)
+      values (:code, :name, :unit, :price, :cost, true, :now, :now)
       on conflict do nothing""";
   private static final String ACTIVE_AMONG = """
       select code from erp_material where active = true and code in (:codes)""";
   private static final String ACTIVE_WITH_CODES = """
-      select code, name, unit, sale_price_fen from erp_material where active = true and code in (:codes)""";
+      select code, name, unit, sale_price_fen, standard_cost_fen from erp_material where active = true and code in (:codes)""";
   private static final String ACTIVE_AFTER = """
-      select code, name, unit, sale_price_fen from erp_material
+      select code, name, unit, sale_price_fen, standard_cost_fen from erp_material
        where active = true and code > :after
        order by code
        limit :limit""";
@@ -83,7 +84,8 @@ final class MaterialRepository {
   }
 
   private static Material material(ResultSet rs, int row) throws SQLException {
-    return new Material(new MaterialCode(rs.getString("code")), rs.getString("name"), rs.getString("unit"), rs.getLong("sale_price_fen"));
+    return new Material(new MaterialCode(rs.getString("code")), rs.getString("name"), rs.getString("unit"), rs.getLong("sale_price_fen"),
+        rs.getObject("standard_cost_fen", Long.class));
   }
 
   /** Whether the material exists at all, active or not (stock may still move for inactive ones). */
@@ -97,6 +99,7 @@ final class MaterialRepository {
         .param("name", material.name())
         .param("unit", material.unit())
         .param("price", material.salePriceFen())
+        .param("cost", material.standardCostFen(), java.sql.Types.BIGINT)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .update();
   }

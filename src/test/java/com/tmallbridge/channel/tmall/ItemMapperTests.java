@@ -19,6 +19,17 @@ class ItemMapperTests {
   }
 
   @Test
+  void readsTheLeafCategoryAndLeavesItUnknownWhenAbsentOrZero() {
+    var mapper = new tools.jackson.databind.ObjectMapper();
+
+    assertThat(ItemMapper.item(mapper.readTree("{\"num_iid\":1,\"title\":\"t\",\"price\":\"1.00\",\"cid\":50012345}")).cid())
+        .isEqualTo(50012345L);
+    assertThat(ItemMapper.item(mapper.readTree("{\"num_iid\":1,\"title\":\"t\",\"price\":\"1.00\",\"cid\":0}")).cid()).isNull();
+    assertThat(ItemMapper.item(mapper.readTree("{\"num_iid\":1,\"title\":\"t\",\"price\":\"1.00\"}")).cid()).isNull();
+    assertThat(ItemMapper.LIST_FIELDS).contains(",cid");
+  }
+
+  @Test
   void mapsSkusAndLetsASkuWithoutPriceInheritTheItemPrice() {
     ChannelItem item = ItemMapper.item(Fixtures.response("item_seller_get/with_skus.json", false).object("item").orElseThrow());
 

@@ -53,7 +53,7 @@ class TopRequestsTests {
         .containsEntry("page_no", "2")
         .containsEntry("page_size", "200")
         .containsEntry("fields", ItemMapper.LIST_FIELDS);
-    assertThat(ItemRequests.sellerGet("9").params()).containsEntry("num_iid", "9").containsEntry("fields", "num_iid,title,outer_id,price,num,approve_status,sku");
+    assertThat(ItemRequests.sellerGet("9").params()).containsEntry("num_iid", "9").containsEntry("fields", "num_iid,title,outer_id,price,num,approve_status,cid,sku");
     assertThat(ItemRequests.sellerListGet(List.of("1", "2")).params()).containsEntry("num_iids", "1,2");
   }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.MaterialCode;
+import com.tmallbridge.erp.Material;
 import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ErpTestData;
 import com.tmallbridge.testsupport.DatabaseTest;
@@ -45,6 +46,24 @@ class EmbeddedMaterialTests {
     assertThat(erp.materialsAfter(null, 100_000)).extracting(m -> m.code()).doesNotContain(code);
     erp.upsertMaterial(data.material(code, 100));
     assertThat(erp.existing(List.of(code))).containsExactly(code);
+  }
+
+  @Test
+  void aStandardCostIsKeptAndAnUpsertWithoutOneLeavesItAsItWas() {
+    MaterialCode code = material();
+    assertThat(erp.find(List.of(code))).singleElement().satisfies(m -> assertThat(m.standardCostFen()).isNull());
+
+    erp.upsertMaterial(new Material(code, "with cost", "pcs", 100, 4250L));
+    assertThat(erp.find(List.of(code))).singleElement().satisfies(m -> assertThat(m.standardCostFen()).isEqualTo(4250L));
+    erp.upsertMaterial(data.material(code, 120));
+
+    assertThat(erp.find(List.of(code))).singleElement().satisfies(m -> {
+      assertThat(m.salePriceFen()).isEqualTo(120);
+      assertThat(m.standardCostFen()).isEqualTo(4250L);
+    });
+    assertThat(erp.materialsAfter(null, 100_000)).filteredOn(m -> m.code().equals(code)).singleElement()
+        .satisfies(m -> assertThat(m.standardCostFen()).isEqualTo(4250L));
+    assertThatThrownBy(() -> new Material(code, "x", "pcs", 1, -1L)).hasMessageContaining("cannot be negative");
   }
 
   @Test
