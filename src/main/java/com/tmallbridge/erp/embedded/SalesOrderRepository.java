@@ -63,6 +63,11 @@ final class SalesOrderRepository {
   private static final String FIND_SUMMARY = SUMMARIES + """
 
        where o.shop_code = :shopCode and o.channel_order_no = :orderNo""";
+  private static final String FIND_SUMMARIES = SUMMARIES + """
+
+       where o.shop_code = :shopCode and o.channel_order_no in (:orderNos)""";
+  /** Channel order numbers per query of {@link #findSummaries}. */
+  private static final int IN_LIST = 500;
   private static final String CREATED_AT = """
       select channel_order_no, created_at from erp_sales_order where shop_code = :shopCode""";
   private static final int STREAM_FETCH_SIZE = 500;
@@ -138,6 +143,17 @@ final class SalesOrderRepository {
         .param("orderNo", orderNo.value())
         .query((rs, row) -> summary(rs))
         .optional();
+  }
+
+  /** The summaries of several channel order numbers of one shop, {@value #IN_LIST} per query; absent numbers are left out. */
+  Map<ChannelOrderNo, ErpSalesOrderSummary> findSummaries(String shopCode, java.util.Collection<ChannelOrderNo> orderNos) {
+    Map<ChannelOrderNo, ErpSalesOrderSummary> found = new java.util.LinkedHashMap<>();
+    List<String> numbers = orderNos.stream().map(ChannelOrderNo::value).distinct().toList();
+    for (int i = 0; i < numbers.size(); i += IN_LIST) {
+      jdbc.sql(FIND_SUMMARIES).param("shopCode", shopCode).param("orderNos", numbers.subList(i, Math.min(numbers.size(), i + IN_LIST)))
+          .query((rs, row) -> summary(rs)).list().forEach(s -> found.put(s.orderNo(), s));
+    }
+    return found;
   }
 
   /** Streams every summary; call inside a transaction so PostgreSQL uses a cursor, not one big result. */

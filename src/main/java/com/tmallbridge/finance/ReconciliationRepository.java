@@ -1,0 +1,322 @@
+package com.tmallbridge.finance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The staging and result SQL of the reconciliation ({@code finance_recon_*}, {@code
+ * finance_difference}). Every statement is set-based and runs the same on H2 (PostgreSQL mode)
+ * and PostgreSQL.
+ *
+ * <p>The Tmall side is read straight from the order module's {@code order_trade} and the after-sale
+ * module's {@code aftersale_refund} with one {@code INSERT ... SELECT} each (no Java dependency,
+ * read-only): their façades hand out one trade or all refunds at a time, which a month of a large
+ * shop cannot afford. The columns read are listed in {@code docs/money.md}.
+ */
+@Repository
+class ReconciliationRepository {
+  private static final String CLOSED = "('TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO')";
+
+  private static final String INSERT_RUN = """
+      insert into finance_recon_run (shop_id, first_day, last_day, started_at, outcome)
+      values (:shop, :first, :last, :now, 'RUNNING')""";
+  private static final String FINISH_RUN = """
+      update finance_recon_run set finished_at = :now, outcome = :outcome, detail = :detail where id = :run""";
+  private static final String STAGE_TRADES = """
+      insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified)
+      select :run, t.tid, :day, t.status, t.payment_fen, t.modified
+        from order_trade t
+       where t.shop_id = :shop and t.pay_time >= :from and t.pay_time < :to""";
+  private static final String STAGE_REFUNDS = """
+      insert into finance_recon_refund (run_id, tid, refunded_fen, unreflected)
+      select :run, r.tid, sum(r.refund_fee_fen), sum(case when r.stage in (:reflectedStages) then 0 else 1 end)
+        from finance_recon_trade t
+        join aftersale_refund r on r.shop_id = :shop and r.tid = t.tid
+       where t.run_id = :run and r.status = 'SUCCESS'
+       group by r.tid""";
+  private static final String STAGE_SETTLED = """
+      insert into finance_recon_settled (run_id, tid, income_fen, paid_income_lines, post_fee_fen, refund_fen,
+          commission_fen, points_fen, service_fee_fen, commission_lines, points_lines, service_fee_lines)
+      select :run, s.tid,
+             sum(case when s.kind = 'INCOME' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'INCOME' and s.paid then 1 else 0 end),
+             sum(case when s.kind = 'POST_FEE' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'REFUND' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'COMMISSION' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'POINTS' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'SERVICE_FEE' then s.amount_fen else 0 end),
+             sum(case when s.kind = 'COMMISSION' then 1 else 0 end),
+             sum(case when s.kind = 'POINTS' then 1 else 0 end),
+             sum(case when s.kind = 'SERVICE_FEE' then 1 else 0 end)
+        from finance_recon_trade t
+        join finance_settlement_line s on s.shop_id = :shop and s.tid = t.tid
+       where t.run_id = :run
+       group by s.tid""";
+  private static final String STAGE_UNKNOWN = """
+      insert into finance_recon_unknown (run_id, biz_day, tid, settled_fen, lines)
+      select :run, :day, s.tid, sum(s.amount_fen), count(*)
+        from finance_settlement_line s
+       where s.shop_id = :shop and s.biz_time >= :from and s.biz_time < :to and s.tid is not null
+         and not exists (select 1 from order_trade o where o.shop_id = s.shop_id and o.tid = s.tid)
+       group by s.tid""";
+  private static final String STAGE_ERP = """
+      insert into finance_recon_erp (run_id, tid, doc_no, total_fen, status) values (:run, :tid, :docNo, :total, :status)""";
+  private static final String TIDS_AFTER = """
+      select tid from finance_recon_trade where run_id = :run and tid > :after order by tid fetch first %d rows only""";
+
+  /** The three-way comparison: one statement, one branch per category. */
+  private static final String DIFFERENCES = """
+      insert into finance_difference (run_id, shop_id, biz_day, tid, category, tmall_fen, erp_fen, settled_fen, detail)
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'MISSING_IN_ERP', t.payment_fen, cast(null as bigint),
+             s.income_fen + s.post_fee_fen + s.refund_fen, 'Tmall ' || t.status
+        from finance_recon_trade t
+        left join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
+        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
+       where t.run_id = :run and e.tid is null and t.status not in %1$s
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'AMOUNT_MISMATCH', t.payment_fen, e.total_fen, cast(null as bigint),
+             'Tmall ' || t.status || ', ERP ' || e.status || ' ' || e.doc_no
+        from finance_recon_trade t
+        join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run
+         and ((e.status <> 'CANCELLED' and e.total_fen <> t.payment_fen)
+           or (e.status = 'CANCELLED' and t.status not in %1$s and coalesce(r.refunded_fen, 0) < t.payment_fen))
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'REFUND_NOT_REFLECTED', t.payment_fen - r.refunded_fen, e.total_fen, cast(null as bigint),
+             'Tmall ' || t.status || ', ERP ' || e.status || ' ' || e.doc_no || ': no cancellation, return or adjustment booked'
+        from finance_recon_trade t
+        join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+        join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
+       where t.run_id = :run and r.unreflected > 0 and e.status <> 'CANCELLED' and e.total_fen > t.payment_fen - r.refunded_fen
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), u.biz_day, u.tid, 'SETTLED_UNKNOWN_TRADE', cast(null as bigint), cast(null as bigint), u.settled_fen,
+             'settlement lines for a trade never read from Tmall'
+        from finance_recon_unknown u
+       where u.run_id = :run
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'UNSETTLED_PAST_DAYS', t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
+             s.income_fen, cast(:unsettledDetail as varchar(500))
+        from finance_recon_trade t
+        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and t.status = 'TRADE_FINISHED' and t.modified < :cutoff
+         and coalesce(s.paid_income_lines, 0) = 0 and t.payment_fen - coalesce(r.refunded_fen, 0) > 0
+      %2$s
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'SETTLEMENT_MISMATCH', t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
+             s.income_fen + s.post_fee_fen + s.refund_fen, 'income + post fee + refunds against paid − refunded'
+        from finance_recon_trade t
+        join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and s.paid_income_lines > 0
+         and s.income_fen + s.post_fee_fen + s.refund_fen <> t.payment_fen - coalesce(r.refunded_fen, 0)""";
+  /** One fee's branch: |charged − rate × income| > tolerance × income + 1 fen, in millionths. */
+  private static final String FEE_BRANCH = """
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'FEE_OUT_OF_RATE', -((s.income_fen * :%1$sRate + 500000) / 1000000), cast(null as bigint),
+             s.%1$s_fen, cast(:%1$sDetail as varchar(500))
+        from finance_recon_trade t
+        join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
+       where t.run_id = :run and s.income_fen > 0 and (s.%1$s_lines > 0 or s.paid_income_lines > 0)
+         and abs(-s.%1$s_fen * 1000000 - s.income_fen * :%1$sRate) > s.income_fen * :tolerance + 1000000
+      """;
+  private static final String DIFFERENCES_SQL = DIFFERENCES.formatted(
+      CLOSED, FEE_BRANCH.formatted("commission") + FEE_BRANCH.formatted("points") + FEE_BRANCH.formatted("service_fee"));
+
+  private static final String DELETE_DIFFERENCES = """
+      delete from finance_difference where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String DELETE_DAYS = """
+      delete from finance_recon_day where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String INSERT_DAYS = """
+      insert into finance_recon_day (shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen,
+          settled_fen, fees_fen, differences)
+      select :shop, t.biz_day, :run, :now, count(*), sum(t.payment_fen), coalesce(sum(r.refunded_fen), 0), count(e.tid),
+             coalesce(sum(case when e.status = 'CANCELLED' then 0 else e.total_fen end), 0),
+             coalesce(sum(s.income_fen + s.post_fee_fen + s.refund_fen), 0),
+             coalesce(sum(s.commission_fen + s.points_fen + s.service_fee_fen), 0), 0
+        from finance_recon_trade t
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+        left join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
+        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
+       where t.run_id = :run
+       group by t.biz_day""";
+  private static final String INSERT_EMPTY_DAY = """
+      insert into finance_recon_day (shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen,
+          settled_fen, fees_fen, differences)
+      values (:shop, :day, :run, :now, 0, 0, 0, 0, 0, 0, 0, 0)""";
+  private static final String DAYS_PRESENT = """
+      select biz_day from finance_recon_day where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String COUNT_DIFFERENCES = """
+      update finance_recon_day d
+         set differences = (select count(*) from finance_difference f where f.shop_id = d.shop_id and f.biz_day = d.biz_day)
+       where d.shop_id = :shop and d.biz_day >= :first and d.biz_day <= :last""";
+  private static final List<String> STAGING = List.of(
+      "finance_recon_trade", "finance_recon_refund", "finance_recon_erp", "finance_recon_settled", "finance_recon_unknown");
+
+  private static final String DAYS = """
+      select shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen, settled_fen, fees_fen
+        from finance_recon_day
+       where shop_id in (:shops) and biz_day >= :first and biz_day <= :last
+       order by biz_day desc, shop_id""";
+  private static final String CATEGORY_COUNTS = """
+      select shop_id, biz_day, category, count(*) as n
+        from finance_difference
+       where shop_id in (:shops) and biz_day >= :first and biz_day <= :last
+       group by shop_id, biz_day, category""";
+  private static final String DIFFERENCE_ROWS = """
+      select run_id, shop_id, biz_day, tid, category, tmall_fen, erp_fen, settled_fen, detail
+        from finance_difference
+       where shop_id = :shop and biz_day = :day and (:category = '' or category = :category)
+       order by category, tid
+       fetch first %d rows only""";
+  private static final String LAST_DAYS_WITH_DIFFERENCES = """
+      select d.shop_id, d.biz_day, d.differences from finance_recon_day d
+       where d.differences > 0 and d.biz_day >= :since""";
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
+
+  ReconciliationRepository(NamedParameterJdbcTemplate template) {
+    this.jdbc = JdbcClient.create(template);
+    this.batch = template;
+  }
+
+  long startRun(long shop, LocalDate first, LocalDate last, Instant now) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql(INSERT_RUN).param("shop", shop).param("first", first).param("last", last).param("now", utc(now))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  void finishRun(long run, String outcome, @Nullable String detail, Instant now) {
+    jdbc.sql(FINISH_RUN).param("run", run).param("outcome", outcome).param("detail", detail, java.sql.Types.VARCHAR)
+        .param("now", utc(now)).update();
+  }
+
+  /** The shop's trades paid in {@code [from, to)} as the trades of {@code day}; returns how many. */
+  int stageTrades(long run, long shop, LocalDate day, Instant from, Instant to) {
+    return jdbc.sql(STAGE_TRADES).param("run", run).param("shop", shop).param("day", day)
+        .param("from", utc(from)).param("to", utc(to)).update();
+  }
+
+  void stageRefunds(long run, long shop, Collection<String> reflectedStages) {
+    jdbc.sql(STAGE_REFUNDS).param("run", run).param("shop", shop).param("reflectedStages", reflectedStages).update();
+  }
+
+  void stageSettled(long run, long shop) {
+    jdbc.sql(STAGE_SETTLED).param("run", run).param("shop", shop).update();
+  }
+
+  void stageUnknown(long run, long shop, LocalDate day, Instant from, Instant to) {
+    jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", shop).param("day", day)
+        .param("from", utc(from)).param("to", utc(to)).update();
+  }
+
+  /** Up to {@code limit} staged tids after {@code after}, in tid order. */
+  List<String> tidsAfter(long run, String after, int limit) {
+    return jdbc.sql(TIDS_AFTER.formatted(limit)).param("run", run).param("after", after).query(String.class).list();
+  }
+
+  /** One staged ERP row per element: {@code tid, docNo, totalFen, status}. */
+  void stageErp(long run, List<ErpRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    SqlParameterSource[] params = rows.stream().map(r -> new MapSqlParameterSource()
+        .addValue("run", run).addValue("tid", r.tid()).addValue("docNo", r.docNo())
+        .addValue("total", r.totalFen()).addValue("status", r.status())).toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(STAGE_ERP, params);
+  }
+
+  record ErpRow(String tid, String docNo, long totalFen, String status) {}
+
+  /** Replaces the results of the run's days with the staged comparison. */
+  void writeResults(long run, long shop, List<LocalDate> days, DifferenceRules rules, Instant now) {
+    LocalDate first = days.get(0);
+    LocalDate last = days.get(days.size() - 1);
+    jdbc.sql(DELETE_DIFFERENCES).param("shop", shop).param("first", first).param("last", last).update();
+    jdbc.sql(DELETE_DAYS).param("shop", shop).param("first", first).param("last", last).update();
+    MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", run).addValue("shop", shop)
+        .addValue("cutoff", utc(rules.unsettledCutoff())).addValue("unsettledDetail", rules.unsettledDetail())
+        .addValue("tolerance", rules.tolerancePerMillion());
+    rules.fees().forEach(f -> p.addValue(f.column() + "Rate", f.ratePerMillion()).addValue(f.column() + "Detail", f.detail()));
+    batch.update(DIFFERENCES_SQL, p);
+    jdbc.sql(INSERT_DAYS).param("run", run).param("shop", shop).param("now", utc(now)).update();
+    java.util.Set<LocalDate> present = new java.util.HashSet<>(jdbc.sql(DAYS_PRESENT).param("shop", shop).param("first", first)
+        .param("last", last).query(LocalDate.class).list());
+    for (LocalDate day : days.stream().filter(d -> !present.contains(d)).toList()) {
+      jdbc.sql(INSERT_EMPTY_DAY).param("run", run).param("shop", shop).param("day", day).param("now", utc(now)).update();
+    }
+    jdbc.sql(COUNT_DIFFERENCES).param("shop", shop).param("first", first).param("last", last).update();
+  }
+
+  void clearStaging(long run) {
+    for (String table : STAGING) {
+      jdbc.sql("delete from " + table + " where run_id = :run").param("run", run).update();
+    }
+  }
+
+  /** Summaries of the shops' days in {@code [first, last]}, newest day first. */
+  List<DaySummary> days(Collection<Long> shops, LocalDate first, LocalDate last) {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<DifferenceCategory, Integer>> counts = new java.util.HashMap<>();
+    jdbc.sql(CATEGORY_COUNTS).param("shops", shops).param("first", first).param("last", last).query(rs -> {
+      counts.computeIfAbsent(rs.getLong("shop_id") + "/" + rs.getObject("biz_day", LocalDate.class), k -> new java.util.EnumMap<>(
+          DifferenceCategory.class)).put(DifferenceCategory.valueOf(rs.getString("category")), rs.getInt("n"));
+    });
+    return jdbc.sql(DAYS).param("shops", shops).param("first", first).param("last", last).query((rs, i) -> {
+      long shop = rs.getLong("shop_id");
+      LocalDate day = rs.getObject("biz_day", LocalDate.class);
+      Map<DifferenceCategory, Integer> perCategory = new java.util.EnumMap<>(DifferenceCategory.class);
+      for (DifferenceCategory c : DifferenceCategory.values()) {
+        perCategory.put(c, 0);
+      }
+      perCategory.putAll(counts.getOrDefault(shop + "/" + day, Map.of()));
+      return new DaySummary(new com.tmallbridge.core.ShopId(shop), day, rs.getLong("run_id"),
+          rs.getObject("ran_at", OffsetDateTime.class).toInstant(), rs.getInt("orders"), rs.getLong("tmall_paid_fen"),
+          rs.getLong("tmall_refund_fen"), rs.getInt("erp_orders"), rs.getLong("erp_fen"), rs.getLong("settled_fen"),
+          rs.getLong("fees_fen"), perCategory);
+    }).list();
+  }
+
+  List<Difference> differences(long shop, LocalDate day, @Nullable DifferenceCategory category, int limit) {
+    return jdbc.sql(DIFFERENCE_ROWS.formatted(limit)).param("shop", shop).param("day", day)
+        .param("category", category == null ? "" : category.name())
+        .query((rs, i) -> new Difference(rs.getLong("run_id"), new com.tmallbridge.core.ShopId(rs.getLong("shop_id")),
+            rs.getObject("biz_day", LocalDate.class), rs.getString("tid"), DifferenceCategory.valueOf(rs.getString("category")),
+            nullableLong(rs, "tmall_fen"), nullableLong(rs, "erp_fen"), nullableLong(rs, "settled_fen"), rs.getString("detail")))
+        .list();
+  }
+
+  /** Per (shop, day) since {@code since}: the number of differences of days whose latest run found some. */
+  List<DayWithDifferences> daysWithDifferences(LocalDate since) {
+    return jdbc.sql(LAST_DAYS_WITH_DIFFERENCES).param("since", since)
+        .query((rs, i) -> new DayWithDifferences(rs.getLong("shop_id"), rs.getObject("biz_day", LocalDate.class), rs.getInt("differences")))
+        .list();
+  }
+
+  record DayWithDifferences(long shopId, LocalDate day, int differences) {}
+
+  private static @Nullable Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
