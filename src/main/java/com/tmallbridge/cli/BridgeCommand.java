@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       UserCommand.class,
       OrdersCommand.class,
       RefundsCommand.class,
+      ReconcileCommand.class,
+      CompletenessCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
       ProductsCommand.class,
