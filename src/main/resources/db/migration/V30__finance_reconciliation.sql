@@ -15,9 +15,18 @@ create table finance_recon_run (
 );
 create index finance_recon_run_shop on finance_recon_run (shop_id, first_day);
 
--- Staging, emptied at the end of each run: the Tmall side (order_trade and aftersale_refund, read
+-- Staging, emptied at the end of each run: the run's days with their bounds (so that one statement
+-- buckets every trade into its GMT+8 day on H2 and PostgreSQL alike), then the Tmall side (order_trade and aftersale_refund, read
 -- with one INSERT ... SELECT each), the ERP side (read through the ERP SPI) and the settlement
 -- side (finance_settlement_line summed per trade).
+create table finance_recon_span (
+  run_id   bigint  not null,
+  biz_day  date    not null,
+  from_at  timestamp with time zone not null,
+  to_at    timestamp with time zone not null,
+  primary key (run_id, biz_day)
+);
+
 create table finance_recon_trade (
   run_id        bigint       not null,
   tid           varchar(32)  not null,

@@ -63,23 +63,25 @@ class Reconciler {
       long shopId = shop.id().value();
       long run = repository.startRun(shopId, days.get(0), days.get(days.size() - 1), clock.instant());
       try {
+        long t0 = System.nanoTime();
         transaction.executeWithoutResult(status -> {
-          for (LocalDate day : days) {
-            var from = day.atStartOfDay(TMALL_ZONE).toInstant();
-            var to = day.plusDays(1).atStartOfDay(TMALL_ZONE).toInstant();
-            repository.stageTrades(run, shopId, day, from, to);
-            repository.stageUnknown(run, shopId, day, from, to);
-          }
+          repository.stageSpan(run, days, TMALL_ZONE);
+          repository.stageTrades(run, shopId);
+          repository.stageUnknown(run, shopId);
           repository.stageRefunds(run, shopId, REFLECTED_STAGES);
           repository.stageSettled(run, shopId);
         });
+        long t1 = System.nanoTime();
         stageErp(run, shop);
+        long t2 = System.nanoTime();
         DifferenceRules rules = DifferenceRules.of(settings, rates, clock);
         transaction.executeWithoutResult(status -> {
           repository.writeResults(run, shopId, days, rules, clock.instant());
           repository.clearStaging(run);
           repository.finishRun(run, "OK", null, clock.instant());
         });
+        log.info("reconciliation run {} of shop {}, {} day(s) from {}: Tmall and settlement staged in {} ms, ERP in {} ms, compared in {} ms",
+            run, shop.code(), days.size(), days.get(0), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return run;
       } catch (RuntimeException e) {
         log.warn("reconciliation run {} of shop {} failed", run, shop.code(), e);

@@ -33,11 +33,14 @@ class ReconciliationRepository {
       values (:shop, :first, :last, :now, 'RUNNING')""";
   private static final String FINISH_RUN = """
       update finance_recon_run set finished_at = :now, outcome = :outcome, detail = :detail where id = :run""";
+  private static final String STAGE_SPAN = """
+      insert into finance_recon_span (run_id, biz_day, from_at, to_at) values (:run, :day, :from, :to)""";
   private static final String STAGE_TRADES = """
       insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified)
-      select :run, t.tid, :day, t.status, t.payment_fen, t.modified
-        from order_trade t
-       where t.shop_id = :shop and t.pay_time >= :from and t.pay_time < :to""";
+      select :run, t.tid, d.biz_day, t.status, t.payment_fen, t.modified
+        from finance_recon_span d
+        join order_trade t on t.shop_id = :shop and t.pay_time >= d.from_at and t.pay_time < d.to_at
+       where d.run_id = :run""";
   private static final String STAGE_REFUNDS = """
       insert into finance_recon_refund (run_id, tid, refunded_fen, unreflected)
       select :run, r.tid, sum(r.refund_fee_fen), sum(case when r.stage in (:reflectedStages) then 0 else 1 end)
@@ -65,11 +68,12 @@ class ReconciliationRepository {
        group by s.tid""";
   private static final String STAGE_UNKNOWN = """
       insert into finance_recon_unknown (run_id, biz_day, tid, settled_fen, lines)
-      select :run, :day, s.tid, sum(s.amount_fen), count(*)
-        from finance_settlement_line s
-       where s.shop_id = :shop and s.biz_time >= :from and s.biz_time < :to and s.tid is not null
+      select :run, d.biz_day, s.tid, sum(s.amount_fen), count(*)
+        from finance_recon_span d
+        join finance_settlement_line s on s.shop_id = :shop and s.biz_time >= d.from_at and s.biz_time < d.to_at
+       where d.run_id = :run and s.tid is not null
          and not exists (select 1 from order_trade o where o.shop_id = s.shop_id and o.tid = s.tid)
-       group by s.tid""";
+       group by d.biz_day, s.tid""";
   private static final String STAGE_ERP = """
       insert into finance_recon_erp (run_id, tid, doc_no, total_fen, status) values (:run, :tid, :docNo, :total, :status)""";
   private static final String TIDS_AFTER = """
@@ -163,7 +167,7 @@ class ReconciliationRepository {
          set differences = (select count(*) from finance_difference f where f.shop_id = d.shop_id and f.biz_day = d.biz_day)
        where d.shop_id = :shop and d.biz_day >= :first and d.biz_day <= :last""";
   private static final List<String> STAGING = List.of(
-      "finance_recon_trade", "finance_recon_refund", "finance_recon_erp", "finance_recon_settled", "finance_recon_unknown");
+      "finance_recon_span", "finance_recon_trade", "finance_recon_refund", "finance_recon_erp", "finance_recon_settled", "finance_recon_unknown");
 
   private static final String DAYS = """
       select shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen, settled_fen, fees_fen
@@ -205,10 +209,17 @@ class ReconciliationRepository {
         .param("now", utc(now)).update();
   }
 
-  /** The shop's trades paid in {@code [from, to)} as the trades of {@code day}; returns how many. */
-  int stageTrades(long run, long shop, LocalDate day, Instant from, Instant to) {
-    return jdbc.sql(STAGE_TRADES).param("run", run).param("shop", shop).param("day", day)
-        .param("from", utc(from)).param("to", utc(to)).update();
+  /** The run's days with their bounds (GMT+8 midnight to midnight). */
+  void stageSpan(long run, List<LocalDate> days, java.time.ZoneId zone) {
+    SqlParameterSource[] params = days.stream().map(d -> new MapSqlParameterSource().addValue("run", run).addValue("day", d)
+        .addValue("from", utc(d.atStartOfDay(zone).toInstant())).addValue("to", utc(d.plusDays(1).atStartOfDay(zone).toInstant())))
+        .toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(STAGE_SPAN, params);
+  }
+
+  /** The shop's trades paid in the run's days, each with its day. */
+  void stageTrades(long run, long shop) {
+    jdbc.sql(STAGE_TRADES).param("run", run).param("shop", shop).update();
   }
 
   void stageRefunds(long run, long shop, Collection<String> reflectedStages) {
@@ -219,9 +230,9 @@ class ReconciliationRepository {
     jdbc.sql(STAGE_SETTLED).param("run", run).param("shop", shop).update();
   }
 
-  void stageUnknown(long run, long shop, LocalDate day, Instant from, Instant to) {
-    jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", shop).param("day", day)
-        .param("from", utc(from)).param("to", utc(to)).update();
+  /** Settlement lines of the run's days whose trade the bridge never stored. */
+  void stageUnknown(long run, long shop) {
+    jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", shop).update();
   }
 
   /** Up to {@code limit} staged tids after {@code after}, in tid order. */
