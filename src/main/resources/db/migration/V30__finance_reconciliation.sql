@@ -36,7 +36,6 @@ create table finance_recon_trade (
   modified      timestamp with time zone not null,
   primary key (run_id, tid)
 );
-create index finance_recon_trade_day on finance_recon_trade (run_id, biz_day);
 
 create table finance_recon_refund (
   run_id            bigint       not null,

@@ -27,6 +27,7 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ReconciliationManagement reconciliation;
   @Autowired ShopManagement shops;
   @Autowired DataSource dataSource;
+  @Autowired ReconciliationCondition alertCondition;
 
   private Shop shop;
   private ReconciliationRows rows;
@@ -197,5 +198,22 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
     assertThat(reconciliation.days(List.of(shop.id()), day, day)).singleElement()
         .satisfies(s -> assertThat(s.differences()).containsEntry(DifferenceCategory.MISSING_IN_ERP, 2));
     assertThat(JdbcClient.create(dataSource).sql("select count(*) from finance_recon_trade").query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aDayWhoseLastRunFoundDifferencesRaisesAnAlertUntilARunFindsNone() {
+    rows.trade("9101", day, "WAIT_SELLER_SEND_GOODS", 1_000);
+    reconciliation.run(shop.id(), day);
+
+    assertThat(alertCondition.findings(java.time.Instant.now())).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(com.tmallbridge.alert.AlertKind.RECONCILIATION_DIFFERENCE);
+      assertThat(f.subject()).isEqualTo("RC " + day);
+      assertThat(f.shop()).isEqualTo(shop.id());
+      assertThat(f.text()).startsWith("1 reconciliation difference(s) on " + day);
+    });
+
+    rows.erpOrder("9101", 1_000, "CONFIRMED");
+    reconciliation.run(shop.id(), day);
+    assertThat(alertCondition.findings(java.time.Instant.now())).isEmpty();
   }
 }
