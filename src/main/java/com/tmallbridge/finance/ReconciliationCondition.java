@@ -3,7 +3,6 @@ package com.tmallbridge.finance;
 import com.tmallbridge.alert.AlertCondition;
 import com.tmallbridge.alert.AlertKind;
 import com.tmallbridge.alert.Finding;
-import com.tmallbridge.core.ShopId;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import java.time.Instant;
@@ -36,16 +35,17 @@ class ReconciliationCondition implements AlertCondition {
 
   @Override
   public List<Finding> findings(Instant now) {
-    LocalDate since = LocalDate.ofInstant(now, Reconciler.TMALL_ZONE).minusDays(DAYS);
+    LocalDate today = LocalDate.ofInstant(now, Reconciler.TMALL_ZONE);
     Map<Long, String> codes = shops.list().stream().collect(Collectors.toMap(s -> s.id().value(), Shop::code, (a, b) -> a));
-    return repository.daysWithDifferences(since).stream()
+    return repository.days(codes.keySet(), today.minusDays(DAYS), today).stream()
+        .filter(d -> d.totalDifferences() > 0)
         .map(d -> {
-          String code = codes.getOrDefault(d.shopId(), "#" + d.shopId());
-          return new Finding(kind(), code + " " + d.day(), new ShopId(d.shopId()),
-              d.differences() + " reconciliation difference(s) on " + d.day() + " (bridge reconcile --date " + d.day() + " --shop "
-                  + code + ")");
+          String code = codes.get(d.shopId().value());
+          String perCategory = d.differences().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+          return new Finding(kind(), code + " " + d.day(), d.shopId(), d.totalDifferences() + " reconciliation difference(s) on " + d.day()
+              + ": " + perCategory + " (bridge reconcile --date " + d.day() + " --shop " + code + ")");
         })
         .toList();
   }
-
 }

@@ -185,10 +185,6 @@ class ReconciliationRepository {
        where shop_id = :shop and biz_day = :day and (:category = '' or category = :category)
        order by category, tid
        fetch first %d rows only""";
-  private static final String LAST_DAYS_WITH_DIFFERENCES = """
-      select d.shop_id, d.biz_day, d.differences from finance_recon_day d
-       where d.differences > 0 and d.biz_day >= :since""";
-
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
 
@@ -312,15 +308,6 @@ class ReconciliationRepository {
             nullableLong(rs, "tmall_fen"), nullableLong(rs, "erp_fen"), nullableLong(rs, "settled_fen"), rs.getString("detail")))
         .list();
   }
-
-  /** Per (shop, day) since {@code since}: the number of differences of days whose latest run found some. */
-  List<DayWithDifferences> daysWithDifferences(LocalDate since) {
-    return jdbc.sql(LAST_DAYS_WITH_DIFFERENCES).param("since", since)
-        .query((rs, i) -> new DayWithDifferences(rs.getLong("shop_id"), rs.getObject("biz_day", LocalDate.class), rs.getInt("differences")))
-        .list();
-  }
-
-  record DayWithDifferences(long shopId, LocalDate day, int differences) {}
 
   private static @Nullable Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
     long v = rs.getLong(column);
