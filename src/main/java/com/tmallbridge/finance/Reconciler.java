@@ -73,6 +73,7 @@ class Reconciler {
         });
         long t1 = System.nanoTime();
         stageErp(run, shop);
+        repository.analyzeStaging();
         long t2 = System.nanoTime();
         DifferenceRules rules = DifferenceRules.of(settings, rates, clock);
         transaction.executeWithoutResult(status -> {

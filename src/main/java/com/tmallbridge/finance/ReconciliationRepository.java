@@ -187,10 +187,23 @@ class ReconciliationRepository {
        fetch first %d rows only""";
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
+  private final boolean postgresql;
 
   ReconciliationRepository(NamedParameterJdbcTemplate template) {
     this.jdbc = JdbcClient.create(template);
     this.batch = template;
+    this.postgresql = Boolean.TRUE.equals(template.getJdbcTemplate().execute(
+        (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+  }
+
+  /**
+   * PostgreSQL only: refreshes the staging tables' statistics. Autovacuum last saw them empty (or
+   * holding another run), and a plan made for empty tables loops over 100,000 staged rows per row.
+   */
+  void analyzeStaging() {
+    if (postgresql) {
+      jdbc.sql("analyze " + String.join(", ", STAGING)).update();
+    }
   }
 
   long startRun(long shop, LocalDate first, LocalDate last, Instant now) {
