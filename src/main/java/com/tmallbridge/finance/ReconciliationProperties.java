@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param unsettledDays days after a finished trade last changed on Tmall by which a paid income
  *     line is expected; later it is {@link DifferenceCategory#UNSETTLED_PAST_DAYS} (default 15)
- * @param erpBatch channel order numbers per ERP look-up ({@code SalesOrderQuery.findByChannelOrders}), default 500
+ * @param erpBatch channel order numbers per ERP look-up ({@code SalesOrderQuery.findByChannelOrders}), default 1000
  * @param payLookbackDays how many days before the checked day the completeness check lists trades
  *     created, to count those paid in the day (default 3: Tmall closes unpaid trades sooner)
  */
 @ConfigurationProperties("bridge.finance.reconciliation")
 public record ReconciliationProperties(
     @DefaultValue("15") int unsettledDays,
-    @DefaultValue("500") int erpBatch,
+    @DefaultValue("1000") int erpBatch,
     @DefaultValue("3") int payLookbackDays) {
 
   public ReconciliationProperties {

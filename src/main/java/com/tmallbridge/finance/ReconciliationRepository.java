@@ -74,8 +74,7 @@ class ReconciliationRepository {
        where d.run_id = :run and s.tid is not null
          and not exists (select 1 from order_trade o where o.shop_id = s.shop_id and o.tid = s.tid)
        group by d.biz_day, s.tid""";
-  private static final String STAGE_ERP = """
-      insert into finance_recon_erp (run_id, tid, doc_no, total_fen, status) values (:run, :tid, :docNo, :total, :status)""";
+  private static final String STAGE_ERP = "insert into finance_recon_erp (run_id, tid, doc_no, total_fen, status) values ";
   private static final String TIDS_AFTER = """
       select tid from finance_recon_trade where run_id = :run and tid > :after order by tid fetch first %d rows only""";
 
@@ -249,15 +248,21 @@ class ReconciliationRepository {
     return jdbc.sql(TIDS_AFTER.formatted(limit)).param("run", run).param("after", after).query(String.class).list();
   }
 
-  /** One staged ERP row per element: {@code tid, docNo, totalFen, status}. */
+  /** The ERP's orders of a batch of staged trades, in one multi-row insert (one statement, not one per row). */
   void stageErp(long run, List<ErpRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    SqlParameterSource[] params = rows.stream().map(r -> new MapSqlParameterSource()
-        .addValue("run", run).addValue("tid", r.tid()).addValue("docNo", r.docNo())
-        .addValue("total", r.totalFen()).addValue("status", r.status())).toArray(SqlParameterSource[]::new);
-    batch.batchUpdate(STAGE_ERP, params);
+    String values = String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)"));
+    List<Object> params = new java.util.ArrayList<>(rows.size() * 5);
+    for (ErpRow r : rows) {
+      params.add(run);
+      params.add(r.tid());
+      params.add(r.docNo());
+      params.add(r.totalFen());
+      params.add(r.status());
+    }
+    jdbc.sql(STAGE_ERP + values).params(params).update();
   }
 
   record ErpRow(String tid, String docNo, long totalFen, String status) {}

@@ -198,7 +198,7 @@ class EmbeddedErpConnector
     return guard("find sales order " + shopCode + "/" + orderNo, () -> orders.findSummary(shopCode, orderNo));
   }
 
-  /** One query per 500 numbers instead of one per number. */
+  /** One query per 1000 numbers instead of one per number. */
   @Override
   public Map<ChannelOrderNo, ErpSalesOrderSummary> findByChannelOrders(String shopCode, Collection<ChannelOrderNo> orderNos) {
     return guard("find " + orderNos.size() + " sales orders of " + shopCode, () -> orders.findSummaries(shopCode, orderNos));

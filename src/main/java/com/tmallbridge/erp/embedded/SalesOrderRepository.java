@@ -72,7 +72,7 @@ final class SalesOrderRepository {
         from (values %s) x(n)
         join erp_sales_order o on o.shop_code = ? and o.channel_order_no = x.n""";
   /** Channel order numbers per query of {@link #findSummaries}. */
-  private static final int IN_LIST = 500;
+  private static final int IN_LIST = 1000;
   private static final String CREATED_AT = """
       select channel_order_no, created_at from erp_sales_order where shop_code = :shopCode""";
   private static final int STREAM_FETCH_SIZE = 500;
@@ -155,7 +155,7 @@ final class SalesOrderRepository {
    * numbers are left out. The numbers are joined as a {@code VALUES} list: both H2 and PostgreSQL
    * then look each up in the unique index, where {@code channel_order_no in (...)} next to {@code
    * shop_code = ?} makes H2 read every order of the shop and a list of pairs costs PostgreSQL a plan
-   * of 500 alternatives.
+   * of as many alternatives.
    */
   Map<ChannelOrderNo, ErpSalesOrderSummary> findSummaries(String shopCode, java.util.Collection<ChannelOrderNo> orderNos) {
     Map<ChannelOrderNo, ErpSalesOrderSummary> found = new java.util.LinkedHashMap<>();
