@@ -16,9 +16,9 @@ create table finance_recon_run (
 create index finance_recon_run_shop on finance_recon_run (shop_id, first_day);
 
 -- Staging, emptied at the end of each run: the run's days with their bounds (so that one statement
--- buckets every trade into its GMT+8 day on H2 and PostgreSQL alike), then the Tmall side (order_trade and aftersale_refund, read
--- with one INSERT ... SELECT each), the ERP side (read through the ERP SPI) and the settlement
--- side (finance_settlement_line summed per trade).
+-- buckets every trade into its GMT+8 day on H2 and PostgreSQL alike), the Tmall and settlement
+-- sides (order_trade, finance_settlement_line and aftersale_refund, read with INSERT ... SELECT) and
+-- the ERP side (read through the ERP SPI, merged into the trade rows).
 create table finance_recon_span (
   run_id   bigint  not null,
   biz_day  date    not null,
@@ -27,36 +27,17 @@ create table finance_recon_span (
   primary key (run_id, biz_day)
 );
 
+-- One row per trade paid in the run's days: the Tmall side, its settlement lines summed by kind
+-- (settled_lines 0: none yet) and, filled in batches from the ERP connector, its sales order
+-- (erp_doc null: the ERP has none). One wide row keeps H2 from writing and deleting three.
 create table finance_recon_trade (
-  run_id        bigint       not null,
-  tid           varchar(32)  not null,
+  run_id            bigint       not null,
+  tid               varchar(32)  not null,
   biz_day           date         not null,
-  status        varchar(40)  not null,
-  payment_fen   bigint       not null,
-  modified      timestamp with time zone not null,
-  primary key (run_id, tid)
-);
-
-create table finance_recon_refund (
-  run_id            bigint       not null,
-  tid               varchar(32)  not null,
-  refunded_fen      bigint       not null,
-  unreflected       integer      not null,
-  primary key (run_id, tid)
-);
-
-create table finance_recon_erp (
-  run_id     bigint       not null,
-  tid        varchar(32)  not null,
-  doc_no     varchar(64)  not null,
-  total_fen  bigint       not null,
-  status     varchar(20)  not null,
-  primary key (run_id, tid)
-);
-
-create table finance_recon_settled (
-  run_id            bigint       not null,
-  tid               varchar(32)  not null,
+  status            varchar(40)  not null,
+  payment_fen       bigint       not null,
+  modified          timestamp with time zone not null,
+  settled_lines     integer      not null,
   income_fen        bigint       not null,
   paid_income_lines integer      not null,
   post_fee_fen      bigint       not null,
@@ -67,6 +48,17 @@ create table finance_recon_settled (
   commission_lines  integer      not null,
   points_lines      integer      not null,
   service_fee_lines integer      not null,
+  erp_doc           varchar(64),
+  erp_total_fen     bigint,
+  erp_status        varchar(20),
+  primary key (run_id, tid)
+);
+
+create table finance_recon_refund (
+  run_id            bigint       not null,
+  tid               varchar(32)  not null,
+  refunded_fen      bigint       not null,
+  unreflected       integer      not null,
   primary key (run_id, tid)
 );
 

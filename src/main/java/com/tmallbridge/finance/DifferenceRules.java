@@ -18,7 +18,7 @@ import java.util.List;
 record DifferenceRules(Instant unsettledCutoff, String unsettledDetail, long tolerancePerMillion, List<FeeRule> fees) {
 
   /**
-   * @param column the fee's column stem in {@code finance_recon_settled} ({@code commission}, {@code points}, {@code service_fee})
+   * @param column the fee's column stem in {@code finance_recon_trade} ({@code commission}, {@code points}, {@code service_fee})
    * @param ratePerMillion the expected rate in millionths of the income
    * @param detail the detail line of a {@link DifferenceCategory#FEE_OUT_OF_RATE} for this fee
    */

@@ -69,7 +69,6 @@ class Reconciler {
           repository.stageTrades(run, shopId);
           repository.stageUnknown(run, shopId);
           repository.stageRefunds(run, shopId, REFLECTED_STAGES);
-          repository.stageSettled(run, shopId);
         });
         long t1 = System.nanoTime();
         stageErp(run, shop);

@@ -35,12 +35,27 @@ class ReconciliationRepository {
       update finance_recon_run set finished_at = :now, outcome = :outcome, detail = :detail where id = :run""";
   private static final String STAGE_SPAN = """
       insert into finance_recon_span (run_id, biz_day, from_at, to_at) values (:run, :day, :from, :to)""";
+  /** Each trade paid in the run's days with its settlement lines summed by kind, in one pass. */
   private static final String STAGE_TRADES = """
-      insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified)
-      select :run, t.tid, d.biz_day, t.status, t.payment_fen, t.modified
+      insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified, settled_lines, income_fen,
+          paid_income_lines, post_fee_fen, refund_fen, commission_fen, points_fen, service_fee_fen, commission_lines, points_lines,
+          service_fee_lines)
+      select :run, t.tid, d.biz_day, t.status, t.payment_fen, t.modified, count(s.bid),
+             coalesce(sum(case when s.kind = 'INCOME' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'INCOME' and s.paid then 1 end), 0),
+             coalesce(sum(case when s.kind = 'POST_FEE' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'REFUND' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'COMMISSION' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'POINTS' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'SERVICE_FEE' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'COMMISSION' then 1 end), 0),
+             coalesce(sum(case when s.kind = 'POINTS' then 1 end), 0),
+             coalesce(sum(case when s.kind = 'SERVICE_FEE' then 1 end), 0)
         from finance_recon_span d
         join order_trade t on t.shop_id = :shop and t.pay_time >= d.from_at and t.pay_time < d.to_at
-       where d.run_id = :run""";
+        left join finance_settlement_line s on s.shop_id = :shop and s.tid = t.tid
+       where d.run_id = :run
+       group by t.tid, d.biz_day, t.status, t.payment_fen, t.modified""";
   private static final String STAGE_REFUNDS = """
       insert into finance_recon_refund (run_id, tid, refunded_fen, unreflected)
       select :run, r.tid, sum(r.refund_fee_fen), sum(case when r.stage in (:reflectedStages) then 0 else 1 end)
@@ -48,24 +63,6 @@ class ReconciliationRepository {
         join aftersale_refund r on r.shop_id = :shop and r.tid = t.tid
        where t.run_id = :run and r.status = 'SUCCESS'
        group by r.tid""";
-  private static final String STAGE_SETTLED = """
-      insert into finance_recon_settled (run_id, tid, income_fen, paid_income_lines, post_fee_fen, refund_fen,
-          commission_fen, points_fen, service_fee_fen, commission_lines, points_lines, service_fee_lines)
-      select :run, s.tid,
-             sum(case when s.kind = 'INCOME' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'INCOME' and s.paid then 1 else 0 end),
-             sum(case when s.kind = 'POST_FEE' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'REFUND' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'COMMISSION' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'POINTS' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'SERVICE_FEE' then s.amount_fen else 0 end),
-             sum(case when s.kind = 'COMMISSION' then 1 else 0 end),
-             sum(case when s.kind = 'POINTS' then 1 else 0 end),
-             sum(case when s.kind = 'SERVICE_FEE' then 1 else 0 end)
-        from finance_recon_trade t
-        join finance_settlement_line s on s.shop_id = :shop and s.tid = t.tid
-       where t.run_id = :run
-       group by s.tid""";
   private static final String STAGE_UNKNOWN = """
       insert into finance_recon_unknown (run_id, biz_day, tid, settled_fen, lines)
       select :run, d.biz_day, s.tid, sum(s.amount_fen), count(*)
@@ -74,7 +71,13 @@ class ReconciliationRepository {
        where d.run_id = :run and s.tid is not null
          and not exists (select 1 from order_trade o where o.shop_id = s.shop_id and o.tid = s.tid)
        group by d.biz_day, s.tid""";
-  private static final String STAGE_ERP = "insert into finance_recon_erp (run_id, tid, doc_no, total_fen, status) values ";
+  /** Fills the ERP side of staged trades; {@code %s} is {@code (cast(? as varchar(32)), ...), ...}. */
+  private static final String STAGE_ERP = """
+      merge into finance_recon_trade t
+      using (values %s) v(tid, doc_no, total_fen, status)
+         on t.run_id = ? and t.tid = v.tid
+       when matched then update set erp_doc = v.doc_no, erp_total_fen = v.total_fen, erp_status = v.status""";
+  private static final String ERP_ROW = "(cast(? as varchar(32)), cast(? as varchar(64)), cast(? as bigint), cast(? as varchar(20)))";
   private static final String TIDS_AFTER = """
       select tid from finance_recon_trade where run_id = :run and tid > :after order by tid fetch first %d rows only""";
 
@@ -82,58 +85,55 @@ class ReconciliationRepository {
   private static final String DIFFERENCES = """
       insert into finance_difference (run_id, shop_id, biz_day, tid, category, tmall_fen, erp_fen, settled_fen, detail)
       select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'MISSING_IN_ERP', t.payment_fen, cast(null as bigint),
-             s.income_fen + s.post_fee_fen + s.refund_fen, 'Tmall ' || t.status
+             case when t.settled_lines > 0 then t.income_fen + t.post_fee_fen + t.refund_fen end, 'Tmall ' || t.status
         from finance_recon_trade t
-        left join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
-        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
-       where t.run_id = :run and e.tid is null and t.status not in %1$s
+       where t.run_id = :run and t.erp_doc is null and t.status not in %1$s
       union all
-      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'AMOUNT_MISMATCH', t.payment_fen, e.total_fen, cast(null as bigint),
-             'Tmall ' || t.status || ', ERP ' || e.status || ' ' || e.doc_no
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'AMOUNT_MISMATCH', t.payment_fen, t.erp_total_fen,
+             cast(null as bigint), 'Tmall ' || t.status || ', ERP ' || t.erp_status || ' ' || t.erp_doc
         from finance_recon_trade t
-        join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
         left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
-       where t.run_id = :run
-         and ((e.status <> 'CANCELLED' and e.total_fen <> t.payment_fen)
-           or (e.status = 'CANCELLED' and t.status not in %1$s and coalesce(r.refunded_fen, 0) < t.payment_fen))
+       where t.run_id = :run and t.erp_doc is not null
+         and ((t.erp_status <> 'CANCELLED' and t.erp_total_fen <> t.payment_fen)
+           or (t.erp_status = 'CANCELLED' and t.status not in %1$s and coalesce(r.refunded_fen, 0) < t.payment_fen))
       union all
-      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'REFUND_NOT_REFLECTED', t.payment_fen - r.refunded_fen, e.total_fen, cast(null as bigint),
-             'Tmall ' || t.status || ', ERP ' || e.status || ' ' || e.doc_no || ': no cancellation, return or adjustment booked'
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'REFUND_NOT_REFLECTED', t.payment_fen - r.refunded_fen,
+             t.erp_total_fen, cast(null as bigint),
+             'Tmall ' || t.status || ', ERP ' || t.erp_status || ' ' || t.erp_doc || ': no cancellation, return or adjustment booked'
         from finance_recon_trade t
         join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
-        join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
-       where t.run_id = :run and r.unreflected > 0 and e.status <> 'CANCELLED' and e.total_fen > t.payment_fen - r.refunded_fen
+       where t.run_id = :run and r.unreflected > 0 and t.erp_doc is not null and t.erp_status <> 'CANCELLED'
+         and t.erp_total_fen > t.payment_fen - r.refunded_fen
       union all
-      select cast(:run as bigint), cast(:shop as bigint), u.biz_day, u.tid, 'SETTLED_UNKNOWN_TRADE', cast(null as bigint), cast(null as bigint), u.settled_fen,
-             'settlement lines for a trade never read from Tmall'
+      select cast(:run as bigint), cast(:shop as bigint), u.biz_day, u.tid, 'SETTLED_UNKNOWN_TRADE', cast(null as bigint),
+             cast(null as bigint), u.settled_fen, 'settlement lines for a trade never read from Tmall'
         from finance_recon_unknown u
        where u.run_id = :run
       union all
-      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'UNSETTLED_PAST_DAYS', t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
-             s.income_fen, cast(:unsettledDetail as varchar(500))
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'UNSETTLED_PAST_DAYS',
+             t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
+             case when t.settled_lines > 0 then t.income_fen end, cast(:unsettledDetail as varchar(500))
         from finance_recon_trade t
-        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
         left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
        where t.run_id = :run and t.status = 'TRADE_FINISHED' and t.modified < :cutoff
-         and coalesce(s.paid_income_lines, 0) = 0 and t.payment_fen - coalesce(r.refunded_fen, 0) > 0
+         and t.paid_income_lines = 0 and t.payment_fen - coalesce(r.refunded_fen, 0) > 0
       %2$s
       union all
-      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'SETTLEMENT_MISMATCH', t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
-             s.income_fen + s.post_fee_fen + s.refund_fen, 'income + post fee + refunds against paid − refunded'
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'SETTLEMENT_MISMATCH',
+             t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint), t.income_fen + t.post_fee_fen + t.refund_fen,
+             'income + post fee + refunds against paid − refunded'
         from finance_recon_trade t
-        join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
         left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
-       where t.run_id = :run and s.paid_income_lines > 0
-         and s.income_fen + s.post_fee_fen + s.refund_fen <> t.payment_fen - coalesce(r.refunded_fen, 0)""";
+       where t.run_id = :run and t.paid_income_lines > 0
+         and t.income_fen + t.post_fee_fen + t.refund_fen <> t.payment_fen - coalesce(r.refunded_fen, 0)""";
   /** One fee's branch: |charged − rate × income| > tolerance × income + 1 fen, in millionths. */
   private static final String FEE_BRANCH = """
       union all
-      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'FEE_OUT_OF_RATE', -((s.income_fen * :%1$sRate + 500000) / 1000000), cast(null as bigint),
-             s.%1$s_fen, cast(:%1$sDetail as varchar(500))
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'FEE_OUT_OF_RATE',
+             -((t.income_fen * :%1$sRate + 500000) / 1000000), cast(null as bigint), t.%1$s_fen, cast(:%1$sDetail as varchar(500))
         from finance_recon_trade t
-        join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
-       where t.run_id = :run and s.income_fen > 0 and (s.%1$s_lines > 0 or s.paid_income_lines > 0)
-         and abs(-s.%1$s_fen * 1000000 - s.income_fen * :%1$sRate) > s.income_fen * :tolerance + 1000000
+       where t.run_id = :run and t.income_fen > 0 and (t.%1$s_lines > 0 or t.paid_income_lines > 0)
+         and abs(-t.%1$s_fen * 1000000 - t.income_fen * :%1$sRate) > t.income_fen * :tolerance + 1000000
       """;
   private static final String DIFFERENCES_SQL = DIFFERENCES.formatted(
       CLOSED, FEE_BRANCH.formatted("commission") + FEE_BRANCH.formatted("points") + FEE_BRANCH.formatted("service_fee"));
@@ -145,14 +145,11 @@ class ReconciliationRepository {
   private static final String INSERT_DAYS = """
       insert into finance_recon_day (shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen,
           settled_fen, fees_fen, differences)
-      select :shop, t.biz_day, :run, :now, count(*), sum(t.payment_fen), coalesce(sum(r.refunded_fen), 0), count(e.tid),
-             coalesce(sum(case when e.status = 'CANCELLED' then 0 else e.total_fen end), 0),
-             coalesce(sum(s.income_fen + s.post_fee_fen + s.refund_fen), 0),
-             coalesce(sum(s.commission_fen + s.points_fen + s.service_fee_fen), 0), 0
+      select :shop, t.biz_day, :run, :now, count(*), sum(t.payment_fen), coalesce(sum(r.refunded_fen), 0), count(t.erp_doc),
+             coalesce(sum(case when t.erp_status = 'CANCELLED' then 0 else t.erp_total_fen end), 0),
+             sum(t.income_fen + t.post_fee_fen + t.refund_fen), sum(t.commission_fen + t.points_fen + t.service_fee_fen), 0
         from finance_recon_trade t
         left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
-        left join finance_recon_erp e on e.run_id = t.run_id and e.tid = t.tid
-        left join finance_recon_settled s on s.run_id = t.run_id and s.tid = t.tid
        where t.run_id = :run
        group by t.biz_day""";
   private static final String INSERT_EMPTY_DAY = """
@@ -166,7 +163,7 @@ class ReconciliationRepository {
          set differences = (select count(*) from finance_difference f where f.shop_id = d.shop_id and f.biz_day = d.biz_day)
        where d.shop_id = :shop and d.biz_day >= :first and d.biz_day <= :last""";
   private static final List<String> STAGING = List.of(
-      "finance_recon_span", "finance_recon_trade", "finance_recon_refund", "finance_recon_erp", "finance_recon_settled", "finance_recon_unknown");
+      "finance_recon_span", "finance_recon_trade", "finance_recon_refund", "finance_recon_unknown");
 
   private static final String DAYS = """
       select shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen, settled_fen, fees_fen
@@ -234,10 +231,6 @@ class ReconciliationRepository {
     jdbc.sql(STAGE_REFUNDS).param("run", run).param("shop", shop).param("reflectedStages", reflectedStages).update();
   }
 
-  void stageSettled(long run, long shop) {
-    jdbc.sql(STAGE_SETTLED).param("run", run).param("shop", shop).update();
-  }
-
   /** Settlement lines of the run's days whose trade the bridge never stored. */
   void stageUnknown(long run, long shop) {
     jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", shop).update();
@@ -248,21 +241,21 @@ class ReconciliationRepository {
     return jdbc.sql(TIDS_AFTER.formatted(limit)).param("run", run).param("after", after).query(String.class).list();
   }
 
-  /** The ERP's orders of a batch of staged trades, in one multi-row insert (one statement, not one per row). */
+  /** The ERP's orders of a batch of staged trades, merged into their rows in one statement. */
   void stageErp(long run, List<ErpRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    String values = String.join(", ", java.util.Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?)"));
-    List<Object> params = new java.util.ArrayList<>(rows.size() * 5);
+    String sql = STAGE_ERP.formatted(String.join(", ", java.util.Collections.nCopies(rows.size(), ERP_ROW)));
+    List<Object> params = new java.util.ArrayList<>(rows.size() * 4 + 1);
     for (ErpRow r : rows) {
-      params.add(run);
       params.add(r.tid());
       params.add(r.docNo());
       params.add(r.totalFen());
       params.add(r.status());
     }
-    jdbc.sql(STAGE_ERP + values).params(params).update();
+    params.add(run);
+    jdbc.sql(sql).params(params).update();
   }
 
   record ErpRow(String tid, String docNo, long totalFen, String status) {}
