@@ -70,6 +70,7 @@ class Reconciler {
           repository.stageUnknown(run, shopId);
           repository.stageRefunds(run, shopId, REFLECTED_STAGES);
         });
+        repository.analyzeStaging();
         long t1 = System.nanoTime();
         stageErp(run, shop);
         repository.analyzeStaging();

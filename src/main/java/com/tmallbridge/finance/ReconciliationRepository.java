@@ -193,8 +193,9 @@ class ReconciliationRepository {
   }
 
   /**
-   * PostgreSQL only: refreshes the staging tables' statistics. Autovacuum last saw them empty (or
-   * holding another run), and a plan made for empty tables loops over 100,000 staged rows per row.
+   * PostgreSQL only: refreshes the staging tables' statistics (after staging the Tmall side and
+   * again before comparing). Autovacuum last saw them empty (or holding another run), and a plan
+   * made for empty tables scans 100,000 staged rows per ERP batch or per row.
    */
   void analyzeStaging() {
     if (postgresql) {
