@@ -33,7 +33,7 @@ public enum RefundStage {
   EXCEPTION;
 
   /** Whether the ERP reflects a succeeded refund in this stage. */
-  boolean settlesSuccess() {
+  public boolean settlesSuccess() {
     return switch (this) {
       case LINES_CANCELLED, RESTOCKED, ADJUSTED, EXCHANGED, RESHIPPED, NOT_IN_ERP -> true;
       default -> false;

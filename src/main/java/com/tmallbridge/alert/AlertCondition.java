@@ -9,9 +9,8 @@ import java.util.List;
  * still reported (repeating them after the cooldown) and resolves the open alerts of this
  * condition's {@link #kind()} that are no longer reported.
  *
- * <p>The extension point for conditions still to come: reconciliation differences (a later issue)
- * will be a bean of the finance module implementing this interface with
- * {@link AlertKind#RECONCILIATION_DIFFERENCE}.
+ * <p>The extension point for conditions of other modules: the finance module's reconciliation
+ * differences are one, with {@link AlertKind#RECONCILIATION_DIFFERENCE}.
  */
 public interface AlertCondition {
 

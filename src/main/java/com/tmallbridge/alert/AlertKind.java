@@ -13,8 +13,8 @@ public enum AlertKind {
   /** The latest {@code bridge backup} failed. */
   BACKUP_FAILED,
   /**
-   * Reserved for reconciliation differences (Tmall trade vs ERP document vs settlement), which
-   * come with a later issue as an {@link AlertCondition} of the finance module; nothing raises it yet.
+   * The latest reconciliation of a shop's day (Tmall trade vs ERP document vs settlement) found
+   * differences; raised by the finance module's condition.
    */
   RECONCILIATION_DIFFERENCE
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Benchmarks (see bench/README.md).",
     subcommands = {BenchCommand.Orders.class, BenchCommand.Stock.class, BenchCommand.Latency.class,
-        BenchCommand.Erp.class, SoakCommand.class, SoakBridgeCommand.class})
+        BenchCommand.Erp.class, ReconcileBenchCommand.class, SoakCommand.class, SoakBridgeCommand.class})
 class BenchCommand implements Runnable {
   @ParentCommand BridgeCommand root;
 
@@ -98,7 +98,7 @@ class BenchCommand implements Runnable {
     }
 
     /** Drops and creates {@code database} on the server; returns its JDBC URL. */
-    private static String recreatePostgres(String server, String user, String database) throws SQLException {
+    static String recreatePostgres(String server, String user, String database) throws SQLException {
       String base = server.endsWith("/") ? server : server + "/";
       try (Connection c = DriverManager.getConnection(base + "postgres", user, "");
           Statement s = c.createStatement()) {
@@ -108,7 +108,7 @@ class BenchCommand implements Runnable {
       return base + database;
     }
 
-    private static SpringRuntime postgresRuntime(Path dir, String url, String user) throws IOException {
+    static SpringRuntime postgresRuntime(Path dir, String url, String user) throws IOException {
       wipe(dir);
       return new SpringRuntime(dir, url, user, "")
           .with("bridge.order.poll-interval", "1h")

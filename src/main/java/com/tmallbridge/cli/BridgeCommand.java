@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       RefundsCommand.class,
       SettlementsCommand.class,
       VouchersCommand.class,
+      ReconcileCommand.class,
+      CompletenessCommand.class,
       ExceptionsCommand.class,
       MappingsCommand.class,
       ProductsCommand.class,

@@ -87,6 +87,8 @@ public final class AccessRules {
       rule(HttpMethod.GET, "/jobs/{id}", EVERY_ROLE),
       rule(HttpMethod.POST, "/jobs/stock-push", WORKERS),
       rule(HttpMethod.POST, "/jobs/backfill", WORKERS),
+      rule(HttpMethod.GET, "/money/reconciliation", EVERY_ROLE),
+      rule(HttpMethod.POST, "/money/reconciliation/run", OVERSEERS),
       rule(HttpMethod.GET, "/audit", OVERSEERS),
       rule(HttpMethod.GET, "/money/reports", OVERSEERS),
       rule(HttpMethod.GET, "/money/reports/export.xlsx", OVERSEERS),

@@ -33,11 +33,13 @@ public class OrderManagement {
   private final com.tmallbridge.audit.ActorContext actors;
   private final TradeReceivers receivers;
   private final Clock clock;
+  private final TradeRefetch refetch;
 
   OrderManagement(
       ShopManagement shops, OrderPoller poller, OrderRepository trades, ExceptionRepository exceptions,
       ExceptionRetrier retrier, com.tmallbridge.sync.Checkpoints checkpoints, AuditLog audit, TradeDetails details,
-      com.tmallbridge.audit.ActorContext actors, TradeReceivers receivers, Clock clock) {
+      com.tmallbridge.audit.ActorContext actors, TradeReceivers receivers, TradeRefetch refetch, Clock clock) {
+    this.refetch = refetch;
     this.receivers = receivers;
     this.shops = shops;
     this.poller = poller;
@@ -271,6 +273,19 @@ public class OrderManagement {
     String outcome = retrier.retry(exceptionId);
     audit.record(new AuditEvent(AuditAction.EXCEPTION_ACTION, "exception:" + exceptionId, "OK", null, "retry: " + outcome));
     return outcome;
+  }
+
+  /**
+   * Reads the named trades of a shop again from Tmall (one call each) and imports them as a pull
+   * would: the completeness check's targeted re-fetch of trades missing from the ERP. Replays
+   * change nothing.
+   *
+   * @throws IllegalArgumentException when the shop is unknown
+   * @throws com.tmallbridge.channel.ChannelException when Tmall fails after the client's retries
+   */
+  public List<Refetched> refetch(ShopId shop, java.util.Collection<String> tids) {
+    Shop found = shops.find(shop).orElseThrow(() -> new IllegalArgumentException("no shop " + shop.value()));
+    return refetch.refetch(found, tids);
   }
 
   /** Retries every open exception but the {@link AmendReason} ones (closed one by one); returns one line per exception. */

@@ -50,6 +50,9 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     EXPECTED.put("POST /exceptions/{id}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("POST /refunds/{shopId}/{refundId}/retry", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     EXPECTED.put("GET /audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    // issue 12: reconciliation
+    EXPECTED.put("GET /money/reconciliation", EVERY_ROLE);
+    EXPECTED.put("POST /money/reconciliation/run", EnumSet.of(Role.ADMIN, Role.AUDITOR));
     // console4: order page, exception actions, settings, users
     EXPECTED.put("GET /orders/{shopId}/{tid}", EVERY_ROLE);
     EXPECTED.put("POST /exceptions/{id}/ignore", EnumSet.of(Role.ADMIN, Role.OPERATOR));

@@ -8,6 +8,7 @@ import com.tmallbridge.channel.ItemCatalog;
 import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.ShopProbe;
+import com.tmallbridge.channel.TradeCensus;
 import com.tmallbridge.channel.UnreadableTrade;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.TimeWindow;
@@ -24,17 +25,19 @@ import org.springframework.stereotype.Component;
  * The Tmall sales channel over TOP: {@link OrderFeed} (taobao.trades.sold.increment.get read last
  * page first, completed with taobao.trade.fullinfo.get; pushed trades listed by status over a short
  * window, {@link PushedTradeReader}), {@link ItemCatalog} (items.onsale.get,
- * item.seller.get, items.seller.list.get) and {@link ShopProbe}. Failures surface as {@link
+ * item.seller.get, items.seller.list.get), {@link TradeCensus} (trades.sold.get by created time) and {@link
+ * ShopProbe}. Failures surface as {@link
  * ChannelException} after the client's retries. Thread-safe; one bean serves every shop.
  */
 @Component
-public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
+public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCensus {
   private static final Duration PROBE_WINDOW = Duration.ofMinutes(1);
 
   private final TopClient client;
   private final TmallTradeFeed trades;
   private final TmallItemCatalog items;
   private final PushedTradeReader pushed;
+  private final TmallTradeCensus census;
   private final Clock clock;
   private final String types;
 
@@ -44,6 +47,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
     this.trades = new TmallTradeFeed(client, properties.pageSize(), types);
     this.items = new TmallItemCatalog(client);
     this.pushed = new PushedTradeReader(client, trades, types, clock);
+    this.census = new TmallTradeCensus(client);
     this.clock = clock;
   }
 
@@ -67,6 +71,12 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe {
   @Override
   public int pushedTrades(ShopCredentials shop, List<ChannelMessage> messages, PushedTradeSink sink) {
     return pushed.read(shop, messages, sink);
+  }
+
+  /** taobao.trades.sold.get by created time, see {@link TmallTradeCensus}. */
+  @Override
+  public List<TradeStamp> createdBetween(ShopCredentials shop, Instant start, Instant end) {
+    return census.createdBetween(shop, start, end);
   }
 
   @Override

@@ -1,0 +1,332 @@
+package com.tmallbridge.finance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The staging and result SQL of the reconciliation ({@code finance_recon_*}, {@code
+ * finance_difference}). Every statement is set-based and runs the same on H2 (PostgreSQL mode)
+ * and PostgreSQL.
+ *
+ * <p>The Tmall side is read straight from the order module's {@code order_trade} and the after-sale
+ * module's {@code aftersale_refund} with one {@code INSERT ... SELECT} each (no Java dependency,
+ * read-only): their façades hand out one trade or all refunds at a time, which a month of a large
+ * shop cannot afford. The columns read are listed in {@code docs/money.md}.
+ */
+@Repository
+class ReconciliationRepository {
+  private static final String CLOSED = "('TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO')";
+
+  private static final String INSERT_RUN = """
+      insert into finance_recon_run (shop_id, first_day, last_day, started_at, outcome)
+      values (:shop, :first, :last, :now, 'RUNNING')""";
+  private static final String FINISH_RUN = """
+      update finance_recon_run set finished_at = :now, outcome = :outcome, detail = :detail where id = :run""";
+  private static final String STAGE_SPAN = """
+      insert into finance_recon_span (run_id, biz_day, from_at, to_at) values (:run, :day, :from, :to)""";
+  /** Each trade paid in the run's days with its settlement lines summed by kind, in one pass. */
+  private static final String STAGE_TRADES = """
+      insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified, settled_lines, income_fen,
+          paid_income_lines, post_fee_fen, refund_fen, commission_fen, points_fen, service_fee_fen, commission_lines, points_lines,
+          service_fee_lines)
+      select :run, t.tid, d.biz_day, t.status, t.payment_fen, t.modified, count(s.bid),
+             coalesce(sum(case when s.kind = 'INCOME' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'INCOME' and s.paid then 1 end), 0),
+             coalesce(sum(case when s.kind = 'POST_FEE' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'REFUND' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'COMMISSION' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'POINTS' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'SERVICE_FEE' then s.amount_fen end), 0),
+             coalesce(sum(case when s.kind = 'COMMISSION' then 1 end), 0),
+             coalesce(sum(case when s.kind = 'POINTS' then 1 end), 0),
+             coalesce(sum(case when s.kind = 'SERVICE_FEE' then 1 end), 0)
+        from finance_recon_span d
+        join order_trade t on t.shop_id = :shop and t.pay_time >= d.from_at and t.pay_time < d.to_at
+        left join finance_settlement_line s on s.shop_id = :shop and s.tid = t.tid
+       where d.run_id = :run
+       group by t.tid, d.biz_day, t.status, t.payment_fen, t.modified""";
+  private static final String STAGE_REFUNDS = """
+      insert into finance_recon_refund (run_id, tid, refunded_fen, unreflected)
+      select :run, r.tid, sum(r.refund_fee_fen), sum(case when r.stage in (:reflectedStages) then 0 else 1 end)
+        from finance_recon_trade t
+        join aftersale_refund r on r.shop_id = :shop and r.tid = t.tid
+       where t.run_id = :run and r.status = 'SUCCESS'
+       group by r.tid""";
+  private static final String STAGE_UNKNOWN = """
+      insert into finance_recon_unknown (run_id, biz_day, tid, settled_fen, lines)
+      select :run, d.biz_day, s.tid, sum(s.amount_fen), count(*)
+        from finance_recon_span d
+        join finance_settlement_line s on s.shop_id = :shop and s.biz_time >= d.from_at and s.biz_time < d.to_at
+       where d.run_id = :run and s.tid is not null
+         and not exists (select 1 from order_trade o where o.shop_id = s.shop_id and o.tid = s.tid)
+       group by d.biz_day, s.tid""";
+  /** Fills the ERP side of staged trades; {@code %s} is {@code (cast(? as varchar(32)), ...), ...}. */
+  private static final String STAGE_ERP = """
+      merge into finance_recon_trade t
+      using (values %s) v(tid, doc_no, total_fen, status)
+         on t.run_id = ? and t.tid = v.tid
+       when matched then update set erp_doc = v.doc_no, erp_total_fen = v.total_fen, erp_status = v.status""";
+  private static final String ERP_ROW = "(cast(? as varchar(32)), cast(? as varchar(64)), cast(? as bigint), cast(? as varchar(20)))";
+  private static final String TIDS_AFTER = """
+      select tid from finance_recon_trade where run_id = :run and tid > :after order by tid fetch first %d rows only""";
+
+  /** The three-way comparison: one statement, one branch per category. */
+  private static final String DIFFERENCES = """
+      insert into finance_difference (run_id, shop_id, biz_day, tid, category, tmall_fen, erp_fen, settled_fen, detail)
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'MISSING_IN_ERP', t.payment_fen, cast(null as bigint),
+             case when t.settled_lines > 0 then t.income_fen + t.post_fee_fen + t.refund_fen end, 'Tmall ' || t.status
+        from finance_recon_trade t
+       where t.run_id = :run and t.erp_doc is null and t.status not in %1$s
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'AMOUNT_MISMATCH', t.payment_fen, t.erp_total_fen,
+             cast(null as bigint), 'Tmall ' || t.status || ', ERP ' || t.erp_status || ' ' || t.erp_doc
+        from finance_recon_trade t
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and t.erp_doc is not null
+         and ((t.erp_status <> 'CANCELLED' and t.erp_total_fen <> t.payment_fen)
+           or (t.erp_status = 'CANCELLED' and t.status not in %1$s and coalesce(r.refunded_fen, 0) < t.payment_fen))
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'REFUND_NOT_REFLECTED', t.payment_fen - r.refunded_fen,
+             t.erp_total_fen, cast(null as bigint),
+             'Tmall ' || t.status || ', ERP ' || t.erp_status || ' ' || t.erp_doc || ': no cancellation, return or adjustment booked'
+        from finance_recon_trade t
+        join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and r.unreflected > 0 and t.erp_doc is not null and t.erp_status <> 'CANCELLED'
+         and t.erp_total_fen > t.payment_fen - r.refunded_fen
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), u.biz_day, u.tid, 'SETTLED_UNKNOWN_TRADE', cast(null as bigint),
+             cast(null as bigint), u.settled_fen, 'settlement lines for a trade never read from Tmall'
+        from finance_recon_unknown u
+       where u.run_id = :run
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'UNSETTLED_PAST_DAYS',
+             t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint),
+             case when t.settled_lines > 0 then t.income_fen end, cast(:unsettledDetail as varchar(500))
+        from finance_recon_trade t
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and t.status = 'TRADE_FINISHED' and t.modified < :cutoff
+         and t.paid_income_lines = 0 and t.payment_fen - coalesce(r.refunded_fen, 0) > 0
+      %2$s
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'SETTLEMENT_MISMATCH',
+             t.payment_fen - coalesce(r.refunded_fen, 0), cast(null as bigint), t.income_fen + t.post_fee_fen + t.refund_fen,
+             'income + post fee + refunds against paid − refunded'
+        from finance_recon_trade t
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run and t.paid_income_lines > 0
+         and t.income_fen + t.post_fee_fen + t.refund_fen <> t.payment_fen - coalesce(r.refunded_fen, 0)""";
+  /** One fee's branch: |charged − rate × income| > tolerance × income + 1 fen, in millionths. */
+  private static final String FEE_BRANCH = """
+      union all
+      select cast(:run as bigint), cast(:shop as bigint), t.biz_day, t.tid, 'FEE_OUT_OF_RATE',
+             -((t.income_fen * :%1$sRate + 500000) / 1000000), cast(null as bigint), t.%1$s_fen, cast(:%1$sDetail as varchar(500))
+        from finance_recon_trade t
+       where t.run_id = :run and t.income_fen > 0 and (t.%1$s_lines > 0 or t.paid_income_lines > 0)
+         and abs(-t.%1$s_fen * 1000000 - t.income_fen * :%1$sRate) > t.income_fen * :tolerance + 1000000
+      """;
+  private static final String DIFFERENCES_SQL = DIFFERENCES.formatted(
+      CLOSED, FEE_BRANCH.formatted("commission") + FEE_BRANCH.formatted("points") + FEE_BRANCH.formatted("service_fee"));
+
+  private static final String DELETE_DIFFERENCES = """
+      delete from finance_difference where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String DELETE_DAYS = """
+      delete from finance_recon_day where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String INSERT_DAYS = """
+      insert into finance_recon_day (shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen,
+          settled_fen, fees_fen, differences)
+      select :shop, t.biz_day, :run, :now, count(*), sum(t.payment_fen), coalesce(sum(r.refunded_fen), 0), count(t.erp_doc),
+             coalesce(sum(case when t.erp_status = 'CANCELLED' then 0 else t.erp_total_fen end), 0),
+             sum(t.income_fen + t.post_fee_fen + t.refund_fen), sum(t.commission_fen + t.points_fen + t.service_fee_fen), 0
+        from finance_recon_trade t
+        left join finance_recon_refund r on r.run_id = t.run_id and r.tid = t.tid
+       where t.run_id = :run
+       group by t.biz_day""";
+  private static final String INSERT_EMPTY_DAY = """
+      insert into finance_recon_day (shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen,
+          settled_fen, fees_fen, differences)
+      values (:shop, :day, :run, :now, 0, 0, 0, 0, 0, 0, 0, 0)""";
+  private static final String DAYS_PRESENT = """
+      select biz_day from finance_recon_day where shop_id = :shop and biz_day >= :first and biz_day <= :last""";
+  private static final String COUNT_DIFFERENCES = """
+      update finance_recon_day d
+         set differences = (select count(*) from finance_difference f where f.shop_id = d.shop_id and f.biz_day = d.biz_day)
+       where d.shop_id = :shop and d.biz_day >= :first and d.biz_day <= :last""";
+  private static final List<String> STAGING = List.of(
+      "finance_recon_span", "finance_recon_trade", "finance_recon_refund", "finance_recon_unknown");
+
+  private static final String DAYS = """
+      select shop_id, biz_day, run_id, ran_at, orders, tmall_paid_fen, tmall_refund_fen, erp_orders, erp_fen, settled_fen, fees_fen
+        from finance_recon_day
+       where shop_id in (:shops) and biz_day >= :first and biz_day <= :last
+       order by biz_day desc, shop_id""";
+  private static final String CATEGORY_COUNTS = """
+      select shop_id, biz_day, category, count(*) as n
+        from finance_difference
+       where shop_id in (:shops) and biz_day >= :first and biz_day <= :last
+       group by shop_id, biz_day, category""";
+  private static final String DIFFERENCE_ROWS = """
+      select run_id, shop_id, biz_day, tid, category, tmall_fen, erp_fen, settled_fen, detail
+        from finance_difference
+       where shop_id = :shop and biz_day = :day and (:category = '' or category = :category)
+       order by category, tid
+       fetch first %d rows only""";
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
+  private final boolean postgresql;
+
+  ReconciliationRepository(NamedParameterJdbcTemplate template) {
+    this.jdbc = JdbcClient.create(template);
+    this.batch = template;
+    this.postgresql = Boolean.TRUE.equals(template.getJdbcTemplate().execute(
+        (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+  }
+
+  /**
+   * PostgreSQL only: refreshes the staging tables' statistics (after staging the Tmall side and
+   * again before comparing). Autovacuum last saw them empty (or holding another run), and a plan
+   * made for empty tables scans 100,000 staged rows per ERP batch or per row.
+   */
+  void analyzeStaging() {
+    if (postgresql) {
+      jdbc.sql("analyze " + String.join(", ", STAGING)).update();
+    }
+  }
+
+  long startRun(long shop, LocalDate first, LocalDate last, Instant now) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql(INSERT_RUN).param("shop", shop).param("first", first).param("last", last).param("now", utc(now))
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  void finishRun(long run, String outcome, @Nullable String detail, Instant now) {
+    jdbc.sql(FINISH_RUN).param("run", run).param("outcome", outcome).param("detail", detail, java.sql.Types.VARCHAR)
+        .param("now", utc(now)).update();
+  }
+
+  /** The run's days with their bounds (GMT+8 midnight to midnight). */
+  void stageSpan(long run, List<LocalDate> days, java.time.ZoneId zone) {
+    SqlParameterSource[] params = days.stream().map(d -> new MapSqlParameterSource().addValue("run", run).addValue("day", d)
+        .addValue("from", utc(d.atStartOfDay(zone).toInstant())).addValue("to", utc(d.plusDays(1).atStartOfDay(zone).toInstant())))
+        .toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(STAGE_SPAN, params);
+  }
+
+  /** The shop's trades paid in the run's days, each with its day. */
+  void stageTrades(long run, long shop) {
+    jdbc.sql(STAGE_TRADES).param("run", run).param("shop", shop).update();
+  }
+
+  void stageRefunds(long run, long shop, Collection<String> reflectedStages) {
+    jdbc.sql(STAGE_REFUNDS).param("run", run).param("shop", shop).param("reflectedStages", reflectedStages).update();
+  }
+
+  /** Settlement lines of the run's days whose trade the bridge never stored. */
+  void stageUnknown(long run, long shop) {
+    jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", shop).update();
+  }
+
+  /** Up to {@code limit} staged tids after {@code after}, in tid order. */
+  List<String> tidsAfter(long run, String after, int limit) {
+    return jdbc.sql(TIDS_AFTER.formatted(limit)).param("run", run).param("after", after).query(String.class).list();
+  }
+
+  /** The ERP's orders of a batch of staged trades, merged into their rows in one statement. */
+  void stageErp(long run, List<ErpRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = STAGE_ERP.formatted(String.join(", ", java.util.Collections.nCopies(rows.size(), ERP_ROW)));
+    List<Object> params = new java.util.ArrayList<>(rows.size() * 4 + 1);
+    for (ErpRow r : rows) {
+      params.add(r.tid());
+      params.add(r.docNo());
+      params.add(r.totalFen());
+      params.add(r.status());
+    }
+    params.add(run);
+    jdbc.sql(sql).params(params).update();
+  }
+
+  record ErpRow(String tid, String docNo, long totalFen, String status) {}
+
+  /** Replaces the results of the run's days with the staged comparison. */
+  void writeResults(long run, long shop, List<LocalDate> days, DifferenceRules rules, Instant now) {
+    LocalDate first = days.get(0);
+    LocalDate last = days.get(days.size() - 1);
+    jdbc.sql(DELETE_DIFFERENCES).param("shop", shop).param("first", first).param("last", last).update();
+    jdbc.sql(DELETE_DAYS).param("shop", shop).param("first", first).param("last", last).update();
+    MapSqlParameterSource p = new MapSqlParameterSource().addValue("run", run).addValue("shop", shop)
+        .addValue("cutoff", utc(rules.unsettledCutoff())).addValue("unsettledDetail", rules.unsettledDetail())
+        .addValue("tolerance", rules.tolerancePerMillion());
+    rules.fees().forEach(f -> p.addValue(f.column() + "Rate", f.ratePerMillion()).addValue(f.column() + "Detail", f.detail()));
+    batch.update(DIFFERENCES_SQL, p);
+    jdbc.sql(INSERT_DAYS).param("run", run).param("shop", shop).param("now", utc(now)).update();
+    java.util.Set<LocalDate> present = new java.util.HashSet<>(jdbc.sql(DAYS_PRESENT).param("shop", shop).param("first", first)
+        .param("last", last).query(LocalDate.class).list());
+    for (LocalDate day : days.stream().filter(d -> !present.contains(d)).toList()) {
+      jdbc.sql(INSERT_EMPTY_DAY).param("run", run).param("shop", shop).param("day", day).param("now", utc(now)).update();
+    }
+    jdbc.sql(COUNT_DIFFERENCES).param("shop", shop).param("first", first).param("last", last).update();
+  }
+
+  void clearStaging(long run) {
+    for (String table : STAGING) {
+      jdbc.sql("delete from " + table + " where run_id = :run").param("run", run).update();
+    }
+  }
+
+  /** Summaries of the shops' days in {@code [first, last]}, newest day first. */
+  List<DaySummary> days(Collection<Long> shops, LocalDate first, LocalDate last) {
+    if (shops.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<DifferenceCategory, Integer>> counts = new java.util.HashMap<>();
+    jdbc.sql(CATEGORY_COUNTS).param("shops", shops).param("first", first).param("last", last).query(rs -> {
+      counts.computeIfAbsent(rs.getLong("shop_id") + "/" + rs.getObject("biz_day", LocalDate.class), k -> new java.util.EnumMap<>(
+          DifferenceCategory.class)).put(DifferenceCategory.valueOf(rs.getString("category")), rs.getInt("n"));
+    });
+    return jdbc.sql(DAYS).param("shops", shops).param("first", first).param("last", last).query((rs, i) -> {
+      long shop = rs.getLong("shop_id");
+      LocalDate day = rs.getObject("biz_day", LocalDate.class);
+      Map<DifferenceCategory, Integer> perCategory = new java.util.EnumMap<>(DifferenceCategory.class);
+      for (DifferenceCategory c : DifferenceCategory.values()) {
+        perCategory.put(c, 0);
+      }
+      perCategory.putAll(counts.getOrDefault(shop + "/" + day, Map.of()));
+      return new DaySummary(new com.tmallbridge.core.ShopId(shop), day, rs.getLong("run_id"),
+          rs.getObject("ran_at", OffsetDateTime.class).toInstant(), rs.getInt("orders"), rs.getLong("tmall_paid_fen"),
+          rs.getLong("tmall_refund_fen"), rs.getInt("erp_orders"), rs.getLong("erp_fen"), rs.getLong("settled_fen"),
+          rs.getLong("fees_fen"), perCategory);
+    }).list();
+  }
+
+  List<Difference> differences(long shop, LocalDate day, @Nullable DifferenceCategory category, int limit) {
+    return jdbc.sql(DIFFERENCE_ROWS.formatted(limit)).param("shop", shop).param("day", day)
+        .param("category", category == null ? "" : category.name())
+        .query((rs, i) -> new Difference(rs.getLong("run_id"), new com.tmallbridge.core.ShopId(rs.getLong("shop_id")),
+            rs.getObject("biz_day", LocalDate.class), rs.getString("tid"), DifferenceCategory.valueOf(rs.getString("category")),
+            nullableLong(rs, "tmall_fen"), nullableLong(rs, "erp_fen"), nullableLong(rs, "settled_fen"), rs.getString("detail")))
+        .list();
+  }
+
+  private static @Nullable Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
