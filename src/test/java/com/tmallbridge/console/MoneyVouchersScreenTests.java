@@ -126,6 +126,30 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   }
 
   @Test
+  void withoutAShopEachOfTheAdminsShopsGetsAJobAndABadDayIsRefused() throws Exception {
+    Shop a = shop("VS5");
+    Shop b = shop("VS6");
+    Shop outside = shop("VS7");
+    exportedTrade(a, "9501", 1_130, 0, "2026-11-20T10:00:00+08:00");
+    exportedTrade(b, "9601", 2_260, 0, "2026-11-20T10:00:00+08:00");
+    exportedTrade(outside, "9701", 3_390, 0, "2026-11-20T10:00:00+08:00");
+    var scoped = principal("adm-vs", Role.ADMIN, ShopScope.only(java.util.Set.of(a.id(), b.id())));
+
+    var bad = mvc.perform(post("/money/vouchers/post").param("date", "20.11.2026").with(csrf()).with(user(scoped))).andReturn();
+    assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/money/vouchers");
+    assertThat(bad.getFlashMap().get("problem")).isEqualTo("date '20.11.2026' is not a date: give it as yyyy-MM-dd");
+    assertThat(jobs.list(null)).isEmpty();
+
+    mvc.perform(post("/money/vouchers/post").param("shop", "").param("date", "2026-11-20").with(csrf()).with(user(scoped)));
+
+    await().atMost(WAIT).until(() -> jobs.list(null), l -> l.size() == 2 && l.stream().noneMatch(j -> j.running()));
+    assertThat(ledgerVouchers(a)).isEqualTo(1);
+    assertThat(ledgerVouchers(b)).isEqualTo(1);
+    assertThat(ledgerVouchers(outside)).as("a shop outside the admin's scope is not posted").isZero();
+    assertThat(status(post("/money/vouchers/post").param("shop", "VS7").param("date", "2026-11-20").with(csrf()), scoped)).isEqualTo(404);
+  }
+
+  @Test
   void anAuditorMayNotPostAndAnOperatorMayNotRead() throws Exception {
     Shop shop = shop("VS4");
     exportedTrade(shop, "9001", 11_300, 0, "2026-11-20T10:00:00+08:00");
