@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.tmallbridge.console.job.ConsoleJobs;
 import com.tmallbridge.console.job.JobState;
+import com.tmallbridge.console.job.JobView;
 import com.tmallbridge.erp.embedded.operations.EmbeddedErpOperations;
 import com.tmallbridge.erp.embedded.operations.Receivable;
 import com.tmallbridge.finance.PostedVoucher;
@@ -49,7 +50,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     String all = html(get("/money/vouchers").param("lang", "en"), principal(Role.AUDITOR));
     assertThat(all).contains("SALE|VS1|7001", "SALE|VS1|7002", "RCPT|VS1|B1", "SALE|VS2|7101")
         .contains("¥113.00", "¥103.00", "¥22.60", "JV20261120").contains("data-status=\"FAILED\"").contains("data-status=\"POSTED\"")
-        .contains("4 voucher(s)").contains("id=\"trial-balance\"").contains("Built-in ERP trial balance: debits ¥266.00, credits ¥266.00, balanced")
+        .contains("5 voucher(s)").contains("data-status=\"PENDING\"").contains("RFND|VS1|R1").contains("id=\"trial-balance\"").contains("Built-in ERP trial balance: debits ¥266.00, credits ¥266.00, balanced")
         .doesNotContain("id=\"voucher-post\"");
     assertThat(all).as("the failure's error is on its row").containsPattern("class=\"voucher-error\">[^<]*6009");
 
@@ -63,7 +64,8 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
         .contains("data-kind=\"SALE\" data-source=\"shop\"").contains("data-kind=\"RECEIPT\" data-source=\"default\"").contains("6009");
 
     var onlyA = principal("aud-vs", Role.AUDITOR, ShopScope.only(only(a)));
-    assertThat(html(get("/money/vouchers"), onlyA)).contains("SALE|VS1|7001").doesNotContain("VS2|7101");
+    assertThat(html(get("/money/vouchers"), onlyA)).contains("SALE|VS1|7001").doesNotContain("VS2|7101")
+        .as("the trial balance sums every shop's ledger").doesNotContain("id=\"trial-balance\"");
     assertThat(status(get("/money/vouchers").param("shop", "VS2"), onlyA)).isEqualTo(404);
     assertThat(status(get("/money/vouchers/voucher").param("key", "SALE|VS2|7101"), onlyA)).isEqualTo(404);
     assertThat(status(get("/money/vouchers/voucher").param("key", "SALE|VS1|nope"), onlyA)).isEqualTo(404);
@@ -101,13 +103,15 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     jdbc.sql("delete from erp_receivable").update();
     jdbc.sql("delete from erp_voucher").update();
     assertThat(ledgerVouchers(shop)).isZero();
+    long before = lastJobId();
 
     MockHttpServletResponse response = mvc.perform(post("/money/vouchers/post").param("shop", "VS3").param("date", "2026-11-20")
         .with(csrf()).with(user(principal(Role.ADMIN)))).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(302);
     assertThat(response.getRedirectedUrl()).isEqualTo("/money/vouchers?shop=VS3&date=2026-11-20");
-    var job = await().atMost(WAIT).until(() -> jobs.list(List.of(shop.id())), l -> !l.isEmpty() && !l.get(0).running()).get(0);
+    var job = await().atMost(WAIT).until(() -> newJobs(before), l -> !l.isEmpty() && !l.get(0).running()).get(0);
+    assertThat(job.shopCode()).isEqualTo("VS3");
     assertThat(job.state()).isEqualTo(JobState.DONE);
     assertThat(job.total()).isEqualTo(3);
     assertThat(job.note()).isEqualTo("3 posted, 0 failed");
@@ -135,14 +139,16 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     exportedTrade(outside, "9701", 3_390, 0, "2026-11-20T10:00:00+08:00");
     var scoped = principal("adm-vs", Role.ADMIN, ShopScope.only(java.util.Set.of(a.id(), b.id())));
 
+    long before = lastJobId();
     var bad = mvc.perform(post("/money/vouchers/post").param("date", "20.11.2026").with(csrf()).with(user(scoped))).andReturn();
     assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/money/vouchers");
     assertThat(bad.getFlashMap().get("problem")).isEqualTo("date '20.11.2026' is not a date: give it as yyyy-MM-dd");
-    assertThat(jobs.list(null)).isEmpty();
+    assertThat(newJobs(before)).isEmpty();
 
     mvc.perform(post("/money/vouchers/post").param("shop", "").param("date", "2026-11-20").with(csrf()).with(user(scoped)));
 
-    await().atMost(WAIT).until(() -> jobs.list(null), l -> l.size() == 2 && l.stream().noneMatch(j -> j.running()));
+    var started = await().atMost(WAIT).until(() -> newJobs(before), l -> l.size() == 2 && l.stream().noneMatch(j -> j.running()));
+    assertThat(started).extracting(JobView::shopCode).containsExactlyInAnyOrder("VS5", "VS6");
     assertThat(ledgerVouchers(a)).isEqualTo(1);
     assertThat(ledgerVouchers(b)).isEqualTo(1);
     assertThat(ledgerVouchers(outside)).as("a shop outside the admin's scope is not posted").isZero();
@@ -152,6 +158,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   @Test
   void anAuditorMayNotPostAndAnOperatorMayNotRead() throws Exception {
     Shop shop = shop("VS4");
+    long before = lastJobId();
     exportedTrade(shop, "9001", 11_300, 0, "2026-11-20T10:00:00+08:00");
 
     assertThat(mvc.perform(post("/money/vouchers/post").param("shop", "VS4").param("date", "2026-11-20").with(csrf())
@@ -161,12 +168,12 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     assertThat(mvc.perform(post("/money/vouchers/post").param("shop", "VS4").param("date", "2026-11-20").with(csrf())
         .with(user(principal(Role.OPERATOR)))).andReturn().getResponse().getStatus()).isEqualTo(403);
 
-    assertThat(jobs.list(List.of(shop.id()))).isEmpty();
+    assertThat(newJobs(before)).isEmpty();
     assertThat(ledgerVouchers(shop)).isZero();
     assertThat(posting.list(shop.id(), null, 10)).isEmpty();
   }
 
-  /** VS1: two sales on two days and a receipt, posted; VS2: a sale refused by the ERP (account 6009 is not in its chart). */
+  /** VS1: two sales on two days and a receipt, posted, and a refund being sent to a remote ERP (PENDING); VS2: a sale refused by the ERP (account 6009 is not in its chart). */
   private void seedPosted(Shop a, Shop b) {
     exportedTrade(a, "7001", 11_300, 0, "2026-11-20T10:00:00+08:00");
     exportedTrade(a, "7002", 5_000, 0, "2026-11-21T10:00:00+08:00");
@@ -176,6 +183,11 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     assertThat(posting.post(a.id(), DAY).posted()).isEqualTo(2);
     assertThat(posting.post(a.id(), DAY.plusDays(1)).posted()).isEqualTo(1);
     assertThat(posting.post(b.id(), DAY).failures()).hasSize(1);
+    jdbc.sql("""
+        insert into finance_voucher (voucher_key, shop_id, kind, voucher_date, explanation, total_fen, connector, status, attempts,
+                                     created_at, updated_at)
+        values ('RFND|VS1|R1', :shop, 'REFUND', '2026-11-22', '退款 R1', 4200, 'tryton', 'PENDING', 1, :now, :now)""")
+        .param("shop", a.id().value()).param("now", OffsetDateTime.parse("2026-11-22T10:00:00+08:00")).update();
   }
 
   private String html(org.springframework.test.web.servlet.RequestBuilder request, ConsolePrincipal who) throws Exception {
@@ -188,6 +200,15 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, ConsolePrincipal who)
       throws Exception {
     return mvc.perform(request.with(user(who))).andReturn().getResponse().getStatus();
+  }
+
+  /** The newest job id so far (jobs outlive a test: the context, and its job runner, are cached). */
+  private long lastJobId() {
+    return jobs.list(null).stream().mapToLong(JobView::id).max().orElse(0);
+  }
+
+  private List<JobView> newJobs(long after) {
+    return jobs.list(null).stream().filter(j -> j.id() > after).toList();
   }
 
   private long ledgerVouchers(Shop shop) {

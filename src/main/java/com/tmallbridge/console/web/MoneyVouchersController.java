@@ -48,7 +48,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * every day, paged, each with its status, ERP number, attempts, error and debit (= credit) total;
  * one voucher with its entries ({@code GET /money/vouchers/voucher?key=}); the posting scheme in
  * force for the chosen shop (or the default), read-only; the built-in ERP's trial balance line when
- * it is the active ERP; and, for admins, "post this day" ({@code POST /money/vouchers/post}): one
+ * it is the active ERP (it sums the whole ledger, every shop's, so only users of every shop see it); and, for admins, "post this day" ({@code POST /money/vouchers/post}): one
  * {@link VoucherPostWork} console job per shop, which also retries the day's {@code FAILED}
  * vouchers, shown with its progress bar and recorded in the audit log as {@code JOB} entries.
  * Read through {@link VoucherPosting} and {@link PostingSchemes}; who may reach what is {@link
@@ -118,7 +118,9 @@ class MoneyVouchersController {
         l.rule().vatRate() == null ? "" : l.rule().vatRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%",
         l.rule().explanation(), l.shopOwn())).toList());
     model.addAttribute("jobs", jobs.list(ids).stream().filter(j -> j.kind().equals(VoucherPostWork.KIND)).limit(10).toList());
-    trialBalance().ifPresent(tb -> model.addAttribute("trialBalance", tb));
+    if (user.scope().all()) {
+      trialBalance().ifPresent(tb -> model.addAttribute("trialBalance", tb));
+    }
     return "money-vouchers";
   }
 
