@@ -4,6 +4,7 @@ import com.tmallbridge.core.BridgeException;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.Voucher;
+import com.tmallbridge.core.VoucherEntry;
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpRegistry;
 import com.tmallbridge.erp.VoucherSink;
@@ -13,7 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -75,6 +79,18 @@ public class VoucherPosting {
    *     connector would be called inside a transaction
    */
   public PostingReport post(ShopId shop, @Nullable LocalDate date) {
+    return post(shop, date, null);
+  }
+
+  /**
+   * As {@link #post(ShopId, LocalDate)}, but sends only the planned vouchers whose key is in {@code
+   * only} (null: all); the others count neither as posted nor as already posted. For posting a day
+   * in slices ({@link #unposted} gives the keys).
+   *
+   * @throws IllegalArgumentException for an unknown shop
+   * @throws IllegalStateException as {@link #post(ShopId, LocalDate)}
+   */
+  public PostingReport post(ShopId shop, @Nullable LocalDate date, @Nullable Collection<String> only) {
     Shop s = shop(shop);
     ErpConnector connector = erp.active();
     if (!(connector instanceof VoucherSink sink)) {
@@ -85,6 +101,10 @@ public class VoucherPosting {
       throw new IllegalStateException("vouchers for a remote ERP are posted outside any database transaction");
     }
     List<Voucher> planned = planFor(s, date);
+    if (only != null) {
+      Set<String> wanted = new HashSet<>(only);
+      planned = planned.stream().filter(v -> wanted.contains(v.key())).toList();
+    }
     Set<String> done = records.posted(planned.stream().map(Voucher::key).toList());
     int posted = 0;
     List<Failure> failures = new ArrayList<>();
@@ -114,6 +134,51 @@ public class VoucherPosting {
   /** The posting records, newest day first; shop and day optional. */
   public List<PostedVoucher> list(@Nullable ShopId shop, @Nullable LocalDate date, int limit) {
     return records.list(shop, date, limit);
+  }
+
+  /**
+   * One page of the posting records of {@code shops} (none: an empty list), for {@code date} or
+   * (null) every day: newest day first, then by key; skips {@code offset} records, returns at most
+   * {@code limit}.
+   */
+  public List<PostedVoucher> page(Collection<ShopId> shops, @Nullable LocalDate date, int offset, int limit) {
+    return shops.isEmpty() ? List.of() : records.page(shops, date, offset, limit);
+  }
+
+  /** How many records {@link #page} has in all for these shops and day. */
+  public long count(Collection<ShopId> shops, @Nullable LocalDate date) {
+    return shops.isEmpty() ? 0 : records.count(shops, date);
+  }
+
+  /**
+   * The keys of the vouchers the scheme in force plans for {@code shop} on {@code date} that are
+   * not {@code POSTED} yet (new ones and {@code FAILED} ones), in plan order: what a post of the
+   * day would send.
+   *
+   * @throws IllegalArgumentException for an unknown shop
+   */
+  public List<String> unposted(ShopId shop, LocalDate date) {
+    List<String> keys = planFor(shop(shop), date).stream().map(Voucher::key).toList();
+    Set<String> done = records.posted(keys);
+    return keys.stream().filter(k -> !done.contains(k)).toList();
+  }
+
+  /**
+   * The record under {@code key} with the voucher's entries as the scheme in force plans them now
+   * for the voucher's day (the entries are not stored by the bridge; after a change of the scheme
+   * they may differ from what the ERP holds). Empty when there is no record under the key; the
+   * entries are empty when the day no longer plans the key (e.g. the trade left the day).
+   */
+  public Optional<VoucherDetail> detail(String key) {
+    Optional<PostedVoucher> found = records.find(key);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    PostedVoucher record = found.get();
+    List<VoucherEntry> entries = shops.find(record.shopId())
+        .flatMap(s -> planFor(s, record.date()).stream().filter(v -> v.key().equals(key)).findFirst())
+        .map(Voucher::entries).orElse(List.of());
+    return Optional.of(new VoucherDetail(record, entries));
   }
 
   private @Nullable String postLocally(ShopId shop, VoucherSink sink, String connector, Voucher voucher) {
@@ -195,4 +260,17 @@ public class VoucherPosting {
    * @param error what went wrong
    */
   public record Failure(String key, String error) {}
+
+  /**
+   * A posting record with its voucher's entries.
+   *
+   * @param record what was sent and how it went
+   * @param entries the entries as the scheme in force plans them now (see {@link #detail}); empty
+   *     when the day no longer plans the key
+   */
+  public record VoucherDetail(PostedVoucher record, List<VoucherEntry> entries) {
+    public VoucherDetail {
+      entries = List.copyOf(entries);
+    }
+  }
 }

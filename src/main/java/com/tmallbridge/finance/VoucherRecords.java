@@ -2,11 +2,15 @@ package com.tmallbridge.finance;
 
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.Voucher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,8 +76,37 @@ class VoucherRecords {
     return jdbc.sql("select " + COLUMNS + " from finance_voucher where (:shop = -1 or shop_id = :shop)"
             + " and (cast(:date as date) is null or voucher_date = :date) order by voucher_date desc, voucher_key limit :limit")
         .param("shop", shop == null ? -1L : shop.value()).param("date", date, java.sql.Types.DATE).param("limit", limit)
-        .query((rs, i) -> new PostedVoucher(rs.getString(1), new ShopId(rs.getLong(2)), PostingKind.valueOf(rs.getString(3)),
-            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
-            rs.getString(10), rs.getInt(11), rs.getObject(12, OffsetDateTime.class).toInstant())).list();
+        .query(VoucherRecords::row).list();
+  }
+
+  /** Records of the shops (not empty), day optional, newest day first then by key, one page. */
+  List<PostedVoucher> page(Collection<ShopId> shops, @Nullable LocalDate date, int offset, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from finance_voucher where shop_id in (:shops)"
+            + " and (cast(:date as date) is null or voucher_date = :date) order by voucher_date desc, voucher_key"
+            + " offset :offset rows fetch next :limit rows only")
+        .param("shops", ids(shops)).param("date", date, java.sql.Types.DATE).param("offset", offset).param("limit", limit)
+        .query(VoucherRecords::row).list();
+  }
+
+  /** How many records {@link #page} pages through. */
+  long count(Collection<ShopId> shops, @Nullable LocalDate date) {
+    return jdbc.sql("select count(*) from finance_voucher where shop_id in (:shops) and (cast(:date as date) is null or voucher_date = :date)")
+        .param("shops", ids(shops)).param("date", date, java.sql.Types.DATE).query(Long.class).single();
+  }
+
+  /** The record under {@code key}, if any. */
+  Optional<PostedVoucher> find(String key) {
+    return jdbc.sql("select " + COLUMNS + " from finance_voucher where voucher_key = :key").param("key", key)
+        .query(VoucherRecords::row).optional();
+  }
+
+  private static List<Long> ids(Collection<ShopId> shops) {
+    return shops.stream().map(ShopId::value).toList();
+  }
+
+  private static PostedVoucher row(ResultSet rs, int i) throws SQLException {
+    return new PostedVoucher(rs.getString(1), new ShopId(rs.getLong(2)), PostingKind.valueOf(rs.getString(3)),
+        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getString(10), rs.getInt(11), rs.getObject(12, OffsetDateTime.class).toInstant());
   }
 }

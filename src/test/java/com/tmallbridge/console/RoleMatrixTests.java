@@ -93,6 +93,9 @@ class RoleMatrixTests extends ConsoleWebTestBase {
     // #12 Money: reports (read + export) for admin and auditor
     EXPECTED.put("GET /money/reports", EnumSet.of(Role.ADMIN, Role.AUDITOR));
     EXPECTED.put("GET /money/reports/export.xlsx", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    EXPECTED.put("GET /money/vouchers", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    EXPECTED.put("GET /money/vouchers/voucher", EnumSet.of(Role.ADMIN, Role.AUDITOR));
+    EXPECTED.put("POST /money/vouchers/post", EnumSet.of(Role.ADMIN));
     EXPECTED.put("GET /actuator/health", OPEN);
     // also open to bridge.console.metrics-token as a bearer token, when one is configured (MetricsScrapeTests)
     EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN));

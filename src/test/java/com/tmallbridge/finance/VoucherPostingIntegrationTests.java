@@ -84,6 +84,37 @@ class VoucherPostingIntegrationTests extends SpringDatabaseTestBase {
   }
 
   @Test
+  void aDayPostsInSlicesOfKeysAndTheReadMethodsPageCountAndDetailTheRecords() {
+    exportedTrade("5101", 11_300, 0, "2026-11-20T10:00:00+08:00");
+    exportedTrade("5102", 2_260, 0, "2026-11-20T11:00:00+08:00");
+    settled("B9", "INCOME", "5101", 11_300, "2026-11-20T12:00:00+08:00");
+    String sale1 = "SALE|" + shop.code() + "|5101";
+    String sale2 = "SALE|" + shop.code() + "|5102";
+    String receipt = "RCPT|" + shop.code() + "|B9";
+    assertThat(posting.unposted(shop.id(), DAY)).containsExactlyInAnyOrder(sale1, sale2, receipt);
+
+    VoucherPosting.PostingReport slice = posting.post(shop.id(), DAY, List.of(sale2));
+
+    assertThat(slice.planned()).isEqualTo(1);
+    assertThat(slice.posted()).isEqualTo(1);
+    assertThat(ledgerVouchers()).isEqualTo(1);
+    assertThat(posting.unposted(shop.id(), DAY)).containsExactlyInAnyOrder(sale1, receipt);
+    assertThat(posting.post(shop.id(), DAY, List.of(sale1, receipt, "SALE|X|nope")).posted()).isEqualTo(2);
+    assertThat(posting.unposted(shop.id(), DAY)).isEmpty();
+
+    assertThat(posting.count(List.of(shop.id()), DAY)).isEqualTo(3);
+    assertThat(posting.count(List.of(shop.id()), DAY.plusDays(1))).isZero();
+    assertThat(posting.count(List.of(), null)).isZero();
+    assertThat(posting.page(List.of(shop.id()), null, 0, 2)).extracting(PostedVoucher::key).containsExactly(receipt, sale1);
+    assertThat(posting.page(List.of(shop.id()), null, 2, 2)).extracting(PostedVoucher::key).containsExactly(sale2);
+    var detail = posting.detail(sale1).orElseThrow();
+    assertThat(detail.record().status()).isEqualTo(PostedVoucher.POSTED);
+    assertThat(detail.entries()).extracting(e -> e.account() + " " + e.debitFen() + "/" + e.creditFen())
+        .containsExactly("1122 11300/0", "6001 0/10000", "2221 0/1300");
+    assertThat(posting.detail("SALE|" + shop.code() + "|none")).isEmpty();
+  }
+
+  @Test
   void aRefusedVoucherIsAFailedRecordThatTheNextPostRetriesAfterTheSchemeIsFixed() {
     exportedTrade("6001", 1_130, 0, "2026-11-20T09:00:00+08:00");
     schemes.set(shop.id(), PostingKind.SALE, new PostingSchemes.Change(null, "6009", null, null, false, null));

@@ -1,0 +1,138 @@
+package com.tmallbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tmallbridge.shop.Shop;
+import com.tmallbridge.shop.ShopManagement;
+import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.CleanDatabase;
+import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 财务 · 凭证 in a real browser (headless Chromium, as {@code MoneyReportsBrowserTests}): an admin
+ * posts a day from the Vouchers screen, the job's progress bar (htmx) runs to its end, the list
+ * shows the posted vouchers with the trial balance, a voucher shows its entries. Takes the
+ * screenshots {@code console-money-vouchers.png} and {@code console-money-voucher.png}. Skipped,
+ * with the reason, without Chromium and chromedriver.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
+@CleanDatabase
+class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
+  private static final Path CHROMIUM = Path.of(System.getProperty("bridge.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final String PASSWORD = "correct horse battery";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static ChromeDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired UserManagement users;
+  @Autowired ShopManagement shops;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeAll
+  static void startBrowser() {
+    if (!browserInstalled()) {
+      return;
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @Test
+  void anAdminPostsADayAndWatchesTheJobThenOpensAVoucher() throws IOException {
+    Assumptions.assumeTrue(browserInstalled(), "browser tests skipped: need Chromium at " + CHROMIUM + " and chromedriver at "
+        + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+    Shop shop = shops.add(new ShopRegistration("TM01", "演示店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5",
+        Instant.parse("2026-10-01T00:00:00Z")));
+    exportedTrade(shop, "8001", 25_800, 1_000, "2026-11-20T10:00:00+08:00");
+    exportedTrade(shop, "8002", 9_900, 0, "2026-11-20T11:00:00+08:00");
+    exportedTrade(shop, "8003", 12_900, 0, "2026-11-20T20:00:00+08:00");
+    settled(shop, "B1", "INCOME", "8001", 26_800, "2026-11-20T15:00:00+08:00");
+    settled(shop, "B2", "COMMISSION", "8001", -1_340, "2026-11-20T15:00:00+08:00");
+    users.add("admin", Role.ADMIN, ShopScope.everyShop(), PASSWORD);
+    String base = "http://127.0.0.1:" + port + "/";
+
+    browser.get(base + "login?lang=en");
+    browser.findElement(By.name("username")).sendKeys("admin");
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("received")).isEmpty());
+    browser.get(base + "money/vouchers?shop=TM01&date=2026-11-20");
+    assertThat(browser.findElement(By.id("voucher-list")).getText()).contains("No vouchers.");
+    browser.findElement(By.cssSelector("#voucher-post button[type=submit]")).click();
+
+    await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector(".job[data-state=DONE]")).size() == 1);
+    assertThat(browser.findElement(By.cssSelector(".job .job-count")).getText()).isEqualTo("5 / 5 (100%)");
+    browser.navigate().refresh();
+    assertThat(browser.findElements(By.cssSelector("tr.voucher[data-status=POSTED]"))).hasSize(5);
+    assertThat(browser.findElement(By.id("trial-balance")).getText()).contains("debits ¥767.40, credits ¥767.40, balanced");
+    Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("console-money-vouchers.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    browser.findElement(By.linkText("SALE|TM01|8001")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("voucher-entries")).isEmpty());
+    assertThat(browser.findElement(By.id("entries-debit")).getText()).isEqualTo("¥258.00");
+    assertThat(browser.findElement(By.id("entries-credit")).getText()).isEqualTo("¥258.00");
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("console-money-voucher.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void exportedTrade(Shop shop, String tid, long paymentFen, long postFeeFen, String exportedAt) {
+    OffsetDateTime at = OffsetDateTime.parse(exportedAt);
+    jdbc.sql("""
+        insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
+                                 erp_order_no, exported_at, first_seen_at, updated_at)
+        values (:shop, :tid, 'WAIT_SELLER_SEND_GOODS', :at, :at, :at, true, :payment, :postFee, 'EXPORTED', :erp, :at, :at, :at)""")
+        .param("shop", shop.id().value()).param("tid", tid).param("at", at).param("payment", paymentFen).param("postFee", postFeeFen)
+        .param("erp", "SO-" + tid).update();
+  }
+
+  private void settled(Shop shop, String bid, String kind, String tid, long amountFen, String paidAt) {
+    OffsetDateTime at = OffsetDateTime.parse(paidAt);
+    jdbc.sql("""
+        insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
+                                             updated_at)
+        values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
+        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid).param("amount", amountFen)
+        .param("at", at).update();
+  }
+}
