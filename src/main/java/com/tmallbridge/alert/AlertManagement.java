@@ -67,6 +67,11 @@ public class AlertManagement {
         .toList();
   }
 
+  /** Whether queued alert messages are still being sent (with their retries); for tests and orderly stops. */
+  boolean deliveriesPending() {
+    return notifier.undelivered() > 0;
+  }
+
   /** The ids of the configured channels, e.g. {@code [dingtalk, email]}. */
   public List<String> channels() {
     return notifier.channels().stream().map(AlertChannel::id).toList();

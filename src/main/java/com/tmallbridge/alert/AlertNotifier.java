@@ -30,6 +30,7 @@ final class AlertNotifier implements AutoCloseable {
   private final RetryConfig retryConfig;
   private final @Nullable MeterRegistry meters;
   private final ThreadPoolExecutor worker;
+  private final java.util.concurrent.atomic.AtomicInteger undelivered = new java.util.concurrent.atomic.AtomicInteger();
 
   AlertNotifier(List<AlertChannel> channels, AlertProperties.Retry retry, @Nullable MeterRegistry meters) {
     this.channels = List.copyOf(channels);
@@ -51,14 +52,27 @@ final class AlertNotifier implements AutoCloseable {
     return channels;
   }
 
+  /** Messages queued by {@link #deliver} whose sending (with its retries) has not ended yet. */
+  int undelivered() {
+    return undelivered.get();
+  }
+
   /** Queues {@code message} for every channel and returns at once. */
   void deliver(AlertMessage message) {
     if (channels.isEmpty()) {
       return;
     }
+    undelivered.incrementAndGet();
     try {
-      worker.execute(() -> sendToAll(message));
+      worker.execute(() -> {
+        try {
+          sendToAll(message);
+        } finally {
+          undelivered.decrementAndGet();
+        }
+      });
     } catch (RejectedExecutionException e) {
+      undelivered.decrementAndGet();
       log.warn("alert message dropped, {} are waiting already: {}", QUEUE, message.title());
     }
   }

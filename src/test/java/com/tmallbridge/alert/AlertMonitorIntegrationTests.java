@@ -95,6 +95,8 @@ class AlertMonitorIntegrationTests extends SpringDatabaseTestBase {
 
   @BeforeEach
   void reset() {
+    // the previous test's messages (a RESOLVED, retries) are still being sent on the notifier's thread
+    await().atMost(Duration.ofSeconds(10)).until(() -> !alerts.deliveriesPending());
     CLOCK.set(START);
     EXTRA.set(List.of());
     seen = RECEIVER.requests().size();
