@@ -3,7 +3,7 @@ package com.tmallbridge.finance;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers {@link ReconciliationProperties} and {@link FeeRateProperties}. */
+/** Registers {@link ReconciliationProperties}, {@link FeeRateProperties} and {@link DailyCloseProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ReconciliationProperties.class, FeeRateProperties.class})
+@EnableConfigurationProperties({ReconciliationProperties.class, FeeRateProperties.class, DailyCloseProperties.class})
 class ReconciliationConfiguration {}

@@ -6,17 +6,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports every shop's settlement lines now and then every {@code bridge.finance.import-interval}
- * while {@code sync} or {@code serve} runs continuously.
+ * while {@code sync} or {@code serve} runs continuously, and after each import closes the money of
+ * the days that are due ({@link DailyClose}).
  */
 @Service
 public class SettlementSchedule implements AutoCloseable {
   private final FinanceManagement management;
   private final FinanceProperties properties;
+  private final DailyClose dailyClose;
   private final PeriodicRun periodic = new PeriodicRun("settlement-import");
   private final AtomicInteger cycles = new AtomicInteger();
 
-  SettlementSchedule(FinanceManagement management, FinanceProperties properties) {
+  SettlementSchedule(FinanceManagement management, FinanceProperties properties, DailyClose dailyClose) {
     this.management = management;
+    this.dailyClose = dailyClose;
     this.properties = properties;
   }
 
@@ -24,6 +27,7 @@ public class SettlementSchedule implements AutoCloseable {
   public void start() {
     periodic.start(properties.importInterval(), () -> {
       management.importAll();
+      dailyClose.closeDue();
       cycles.incrementAndGet();
     });
   }
