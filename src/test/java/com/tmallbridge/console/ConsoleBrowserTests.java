@@ -1,5 +1,6 @@
 package com.tmallbridge.console;
 
+import com.tmallbridge.testsupport.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,8 +61,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
 @CleanDatabase
 class ConsoleBrowserTests extends SpringDatabaseTestBase {
-  private static final Path CHROMIUM = Path.of(System.getProperty("bridge.test.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
   private static final String PASSWORD = "correct horse battery";
   private static final Duration WAIT = Duration.ofSeconds(20);
   /** Where the browser saves downloads (the Excel export). */
@@ -94,17 +90,9 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
 
   @BeforeAll
   static void startBrowser() {
-    if (!browserInstalled()) {
-      return; // each test is skipped with the reason (surefire reports no reason for a class skipped as a whole)
+    if (HeadlessChromium.installed()) {
+      browser = HeadlessChromium.start(DOWNLOADS);
     }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
-    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
-        "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -114,14 +102,9 @@ class ConsoleBrowserTests extends SpringDatabaseTestBase {
     }
   }
 
-  private static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeEach
   void seed() throws Exception {
-    Assumptions.assumeTrue(browserInstalled(), "browser tests skipped: need Chromium at " + CHROMIUM + " and chromedriver at "
-        + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+    HeadlessChromium.assumeInstalled();
     base = "http://127.0.0.1:" + port + "/";
     sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(11));
     Instant now = sandbox.clock().instant();

@@ -1,5 +1,6 @@
 package com.tmallbridge.console;
 
+import com.tmallbridge.testsupport.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,14 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +38,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
 @CleanDatabase
 class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
-  private static final Path CHROMIUM = Path.of(System.getProperty("bridge.test.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
   private static final String PASSWORD = "correct horse battery";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -54,15 +50,9 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
 
   @BeforeAll
   static void startBrowser() {
-    if (!browserInstalled()) {
-      return;
+    if (HeadlessChromium.installed()) {
+      browser = HeadlessChromium.start(null);
     }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -72,14 +62,9 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
     }
   }
 
-  private static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @Test
   void anAdminPostsADayAndWatchesTheJobThenOpensAVoucher() throws IOException {
-    Assumptions.assumeTrue(browserInstalled(), "browser tests skipped: need Chromium at " + CHROMIUM + " and chromedriver at "
-        + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+    HeadlessChromium.assumeInstalled();
     Shop shop = shops.add(new ShopRegistration("TM01", "演示店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5",
         Instant.parse("2026-10-01T00:00:00Z")));
     exportedTrade(shop, "8001", 25_800, 1_000, "2026-11-20T10:00:00+08:00");
