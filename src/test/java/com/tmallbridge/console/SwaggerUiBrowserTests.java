@@ -1,23 +1,19 @@
 package com.tmallbridge.console;
 
+import com.tmallbridge.testsupport.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
 @CleanDatabase
 class SwaggerUiBrowserTests extends SpringDatabaseTestBase {
-  private static final Path CHROMIUM = Path.of(System.getProperty("bridge.test.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("bridge.test.chromedriver", "/usr/bin/chromedriver"));
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static ChromeDriver browser;
@@ -42,15 +36,9 @@ class SwaggerUiBrowserTests extends SpringDatabaseTestBase {
 
   @BeforeAll
   static void startBrowser() {
-    if (!installed()) {
-      return;
+    if (HeadlessChromium.installed()) {
+      browser = HeadlessChromium.start(null);
     }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
-        options);
   }
 
   @AfterAll
@@ -60,13 +48,9 @@ class SwaggerUiBrowserTests extends SpringDatabaseTestBase {
     }
   }
 
-  private static boolean installed() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @Test
   void aSignedInUserSeesEveryApiOperationInSwaggerUi() {
-    Assumptions.assumeTrue(installed(), "browser tests skipped: need Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER);
+    HeadlessChromium.assumeInstalled();
     users.add("aud", Role.AUDITOR, ShopScope.everyShop(), "correct horse battery");
     String base = "http://127.0.0.1:" + port + "/";
 
