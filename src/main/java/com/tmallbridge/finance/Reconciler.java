@@ -96,18 +96,13 @@ class Reconciler {
   /** The ERP's sales orders of the staged trades, {@code erp-batch} channel order numbers per look-up. */
   private void stageErp(long run, Shop shop) {
     SalesOrderQuery query = erp.capability(SalesOrderQuery.class);
-    String after = "";
-    while (true) {
-      List<String> tids = repository.tidsAfter(run, after, settings.erpBatch());
-      if (tids.isEmpty()) {
-        return;
-      }
-      Map<ChannelOrderNo, ErpSalesOrderSummary> found =
-          query.findByChannelOrders(shop.code(), tids.stream().map(ChannelOrderNo::new).toList());
+    List<String> all = repository.tids(run);
+    for (int i = 0; i < all.size(); i += settings.erpBatch()) {
+      List<ChannelOrderNo> batch = all.subList(i, Math.min(all.size(), i + settings.erpBatch())).stream().map(ChannelOrderNo::new).toList();
+      Map<ChannelOrderNo, ErpSalesOrderSummary> found = query.findByChannelOrders(shop.code(), batch);
       List<ReconciliationRepository.ErpRow> rows = new ArrayList<>(found.size());
       found.forEach((no, s) -> rows.add(new ReconciliationRepository.ErpRow(no.value(), s.docNo().value(), s.totalFen(), s.status().name())));
       repository.stageErp(run, rows);
-      after = tids.get(tids.size() - 1);
     }
   }
 
