@@ -80,6 +80,10 @@ class DemoCommand implements Callable<Integer> {
         TmallSandbox sandbox = DemoRunner.startSandbox(options, Clock.systemUTC());
         SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
             .with("bridge.order.poll-interval", "1s")
+            // the money phase imports the bills of trades the buyers confirmed seconds ago: no safety lag behind now
+            .with("bridge.finance.safety-lag", "0s")
+            // and the day's bills crowd into the minutes of the run: thousands a minute, past Tmall's 5,000-line cap
+            .with("bridge.finance.min-split-window", "1s")
             .with("bridge.channel.tmall.calls-per-second", Integer.toString(budget))
             .with("bridge.channel.tmall.tmc.enabled", "true")
             .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl())

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * as returns; stock stays exact; every check of the report is 0 and nothing waits for an operator.
  * {@link DemoPollingOnlyIntegrationTests} runs the same without TMC and without faults.
  */
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true"})
+@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
 class DemoIntegrationTests extends SpringDatabaseTestBase {
   private static final DemoOptions OPTIONS = new DemoOptions(400, 12, 0.2, Duration.ofMinutes(5));
   private static TmallSandbox sandbox;
@@ -88,7 +88,7 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
         .isEqualTo(report.tmall().paid());
     assertThat(report.exceptions()).as("exceptions held for an operator").isZero();
     assertThat(map(report, "phasesMs")).as("wall time per phase, in the order they ran").containsOnlyKeys(
-        DemoPhases.SEEDING, DemoPhases.CATCH_UP, DemoPhases.LIVE_DAY, DemoPhases.SETTLE, DemoPhases.CHECKS, DemoPhases.FINAL_PASS);
+        DemoPhases.SEEDING, DemoPhases.CATCH_UP, DemoPhases.LIVE_DAY, DemoPhases.SETTLE, DemoPhases.MONEY, DemoPhases.CHECKS, DemoPhases.FINAL_PASS);
   }
 
   @SuppressWarnings("unchecked")
