@@ -75,7 +75,15 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
   static void assertEveryCheckZero(DemoReport report, int orders) {
     assertThat(report.checks()).as("problems: %s", report.details().get("problems")).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
     assertThat(report.checks()).containsKeys("shipments.notWrittenBack", "shipments.unknownOnTmall", "refunds.unreflected",
-        "refunds.shippedAfterRequest", "stock.drift", "stock.correctedAtEnd", "stock.overPublishedDuringRun", "orders.missing");
+        "refunds.shippedAfterRequest", "stock.drift", "stock.correctedAtEnd", "stock.overPublishedDuringRun", "orders.missing",
+        "finance.unbalancedVouchers", "finance.missedInjectedFaults", "finance.unexplainedDifferences", "completeness.gaps");
+    Map<String, Object> finance = map(report, "finance");
+    assertThat(finance).containsOnlyKeys("settlementLines", "vouchers", "reconciledOrders", "differences", "injectedFaults", "caughtFaults");
+    assertThat((Long) finance.get("injectedFaults")).as("an unknown trade's settlement at least").isPositive();
+    assertThat(finance.get("caughtFaults")).isEqualTo(finance.get("injectedFaults"));
+    assertThat((Long) finance.get("settlementLines")).as("bills of the trades the buyers confirmed").isPositive();
+    assertThat((Long) finance.get("vouchers")).isPositive();
+    assertThat((Long) finance.get("reconciledOrders")).isPositive();
     assertThat((Long) map(report, "stock").get("samplesDuringRun")).as("stock sampled while trades flowed").isPositive();
     @SuppressWarnings("unchecked")
     Map<String, Long> bridgeRefunds = (Map<String, Long>) map(report, "bridge").get("refunds");
