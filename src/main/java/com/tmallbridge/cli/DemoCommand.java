@@ -139,6 +139,19 @@ class DemoCommand implements Callable<Integer> {
           rf.get("beforeShipping"), rf.get("afterShipping"), rf.get("returned")));
       out.line(String.format("  latency : payment -> ERP order p50 %s ms, p99 %s ms (live trades, TMC on)", lat.get("p50Ms"), lat.get("p99Ms")));
     }
+    if (r.details().get("finance") instanceof java.util.Map<?, ?> money) {
+      java.util.StringJoiner found = new java.util.StringJoiner(", ");
+      if (money.get("differences") instanceof java.util.Map<?, ?> byCategory) {
+        byCategory.forEach((category, n) -> {
+          if (((Number) n).longValue() != 0) {
+            found.add(category + " " + n);
+          }
+        });
+      }
+      out.line(String.format("  money : %s settlement lines, %s vouchers, %s orders reconciled; differences: %s; faults injected %s, caught %s",
+          money.get("settlementLines"), money.get("vouchers"), money.get("reconciledOrders"), found.length() == 0 ? "none" : found,
+          money.get("injectedFaults"), money.get("caughtFaults")));
+    }
     if (r.details().get("phasesMs") instanceof java.util.Map<?, ?> phases && !phases.isEmpty()) {
       java.util.StringJoiner line = new java.util.StringJoiner(", ", "  phases : ", "");
       phases.forEach((phase, ms) -> line.add(String.format(java.util.Locale.ROOT, "%s %.1f s", phase, ((Number) ms).longValue() / 1000.0)));
