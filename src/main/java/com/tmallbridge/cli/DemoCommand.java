@@ -80,6 +80,10 @@ class DemoCommand implements Callable<Integer> {
         TmallSandbox sandbox = DemoRunner.startSandbox(options, Clock.systemUTC());
         SpringRuntime runtime = new SpringRuntime(dir, null, null, null)
             .with("bridge.order.poll-interval", "1s")
+            // the money phase imports the bills of trades the buyers confirmed seconds ago: no safety lag behind now
+            .with("bridge.finance.safety-lag", "0s")
+            // and the day's bills crowd into the minutes of the run: thousands a minute, past Tmall's 5,000-line cap
+            .with("bridge.finance.min-split-window", "1s")
             .with("bridge.channel.tmall.calls-per-second", Integer.toString(budget))
             .with("bridge.channel.tmall.tmc.enabled", "true")
             .with("bridge.channel.tmall.tmc.url", sandbox.tmcUrl())
@@ -134,6 +138,19 @@ class DemoCommand implements Callable<Integer> {
       out.line(String.format("  refunds : %s before shipping, %s after shipping, %s with goods returned",
           rf.get("beforeShipping"), rf.get("afterShipping"), rf.get("returned")));
       out.line(String.format("  latency : payment -> ERP order p50 %s ms, p99 %s ms (live trades, TMC on)", lat.get("p50Ms"), lat.get("p99Ms")));
+    }
+    if (r.details().get("finance") instanceof java.util.Map<?, ?> money) {
+      java.util.StringJoiner found = new java.util.StringJoiner(", ");
+      if (money.get("differences") instanceof java.util.Map<?, ?> byCategory) {
+        byCategory.forEach((category, n) -> {
+          if (((Number) n).longValue() != 0) {
+            found.add(category + " " + n);
+          }
+        });
+      }
+      out.line(String.format("  money : %s settlement lines, %s vouchers, %s orders reconciled; differences: %s; faults injected %s, caught %s",
+          money.get("settlementLines"), money.get("vouchers"), money.get("reconciledOrders"), found.length() == 0 ? "none" : found,
+          money.get("injectedFaults"), money.get("caughtFaults")));
     }
     if (r.details().get("phasesMs") instanceof java.util.Map<?, ?> phases && !phases.isEmpty()) {
       java.util.StringJoiner line = new java.util.StringJoiner(", ", "  phases : ", "");

@@ -88,6 +88,16 @@ final class AfterSaleCheck {
     return new Result(unreflected, samples);
   }
 
+  /**
+   * Whether the ERP shows the effect of a succeeded case as {@link #compare} requires it (true for a
+   * case whose trade has no ERP order, and for a refund only after shipping, which needs nothing).
+   */
+  static boolean reflected(SandboxRefund r, Map<String, ErpSalesOrderSummary> erpOrders,
+      Function<ErpSalesOrderSummary, List<OpenLine>> linesOf, AfterSaleFacts facts) {
+    ErpSalesOrderSummary order = erpOrders.get(Long.toString(r.tid()));
+    return order == null || success(r, order, order.status() == ErpOrderStatus.CANCELLED, linesOf, facts, erpOrders) == null;
+  }
+
   private static String success(SandboxRefund r, ErpSalesOrderSummary order, boolean cancelled,
       Function<ErpSalesOrderSummary, List<OpenLine>> linesOf, AfterSaleFacts facts, Map<String, ErpSalesOrderSummary> erpOrders) {
     if (r.kind() == RefundKind.REFUND_ONLY) {

@@ -48,4 +48,9 @@ final class BuiltInErpDesk implements ErpDesk {
   public AfterSaleFacts afterSaleFacts(String shopCode) {
     return erp.afterSaleFacts(shopCode);
   }
+
+  @Override
+  public List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> ledgerVouchers(String shopCode) {
+    return erp.ledgerVouchers(shopCode);
+  }
 }

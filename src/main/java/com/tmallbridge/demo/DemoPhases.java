@@ -20,6 +20,8 @@ final class DemoPhases {
   static final String LIVE_DAY = "liveDay";
   /** Shipments, refunds and stock run until nothing is left to do. */
   static final String SETTLE = "settle";
+  /** Money faults injected, settlements imported, vouchers posted, completeness checked, days reconciled. */
+  static final String MONEY = "money";
   /** The final stock pass: full recomputation and drift repair. */
   static final String FINAL_PASS = "finalPass";
   /** The independent checks against the sandbox and the ERP. */

@@ -98,11 +98,13 @@ public class DemoRunner {
   private final LatencyProbe latency;
   private final StockWatch watch;
   private final ErpSellable sellable;
+  private final DemoMoney money;
 
   DemoRunner(DemoSeeder seeder, OrderSync sync, OrderManagement orders, Checkpoints checkpoints, ErpRegistry erp, Clock clock,
       DemoStock stock, ErpDesk warehouse, DemoAfterSale buyers, BridgeCatchUp catchUp,
       FulfilmentSync fulfilment, FulfilmentManagement shipments, RefundSync refundSync, AfterSaleManagement afterSale,
-      TradeMessages messages, LatencyProbe latency, StockWatch watch, ErpSellable sellable) {
+      TradeMessages messages, LatencyProbe latency, StockWatch watch, ErpSellable sellable, DemoMoney money) {
+    this.money = money;
     this.watch = watch;
     this.sellable = sellable;
     this.buyers = buyers;
@@ -169,9 +171,16 @@ public class DemoRunner {
     progress.accept(snapshot("final stock pass", sandbox, options));
     quiet &= settle(sandbox, shop, options);
     quiet &= stock.settle(sandbox, SETTLE_STOCK_CYCLES, clock, SETTLE_PUSH_PATIENCE);
+    phases.begin(DemoPhases.MONEY);
+    progress.accept(snapshot("money: settlements, vouchers, reconciliation", sandbox, options));
+    money.injectFaults(sandbox, options.orders(), options.seed());
+    DemoMoney.Outcome moneyRun = money.run(sandbox, shop);
     progress.accept(snapshot("verifying", sandbox, options));
     phases.begin(DemoPhases.CHECKS);
     OrderCheck.Result result = verify(sandbox, watchedFrom);
+    List<String> moneyProblems = new ArrayList<>();
+    FinanceCheck.Result financeResult = verifyFinance(sandbox, moneyRun);
+    long gaps = FinanceCheck.gaps(moneyRun.days(), sandbox.trades(), erpOrdersByTid(), moneyProblems);
     StockCheck.Result stockResult = verifyStock(sandbox);
     Map<StockKey, Integer> beforeFinalPass = sandbox.quantities();
     phases.begin(DemoPhases.FINAL_PASS);
@@ -193,6 +202,10 @@ public class DemoRunner {
     checks.put("refunds.unreflected", afterSaleResult.unreflected());
     checks.put("refunds.shippedAfterRequest", shipmentResult.shippedAfterRequest());
     checks.put("tmc.notConnected", tmcConnected(sandbox) ? 0L : 1L);
+    checks.put("finance.unbalancedVouchers", financeResult.unbalancedVouchers());
+    checks.put("finance.missedInjectedFaults", financeResult.missedInjectedFaults());
+    checks.put("finance.unexplainedDifferences", financeResult.unexplainedDifferences());
+    checks.put("completeness.gaps", gaps);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("seed", options.seed());
     details.put("erpConnector", erp.activeId());
@@ -235,6 +248,7 @@ public class DemoRunner {
     TradeMessages.Stats tmc = messages.stats();
     details.put("tmc", ordered("enabled", messages.enabled() ? 1 : 0, "received", tmc.received(), "imported", tmc.imported(),
         "refunds", tmc.refunds(), "failed", tmc.failed()));
+    details.put("finance", financeDetails(shop, moneyRun, financeResult));
     details.put("sandbox", Map.of("url", sandbox.url(), "apiCalls", sandbox.apiCalls(), "faultsInjected", sandbox.faultsInjected()));
     List<String> problems = new ArrayList<>(result.samples());
     problems.addAll(stockResult.samples());
@@ -242,6 +256,12 @@ public class DemoRunner {
     correctedAtEnd.stream().limit(10).forEach(problems::add);
     problems.addAll(shipmentResult.samples());
     problems.addAll(afterSaleResult.samples());
+    problems.addAll(financeResult.samples());
+    problems.addAll(moneyProblems);
+    if (moneyRun.imported().error() != null) {
+      problems.add("settlement import stopped early: " + moneyRun.imported().error());
+    }
+    moneyRun.posted().failures().stream().limit(10).forEach(f -> problems.add("voucher " + f.key() + " failed: " + f.error()));
     details.put("problems", problems);
     phases.end();
     details.put("phasesMs", phases.millis());
@@ -383,6 +403,32 @@ public class DemoRunner {
   public AfterSaleCheck.Result verifyAfterSale(TmallSandbox sandbox) {
     return new AfterSaleCheck().compare(sandbox.refunds(), erpOrdersByTid(), o -> warehouse.openLines(o.docNo()),
         warehouse.afterSaleFacts(DemoSeeder.SHOP_CODE));
+  }
+
+  /**
+   * The money checks (see {@link FinanceCheck}): the sandbox's bills, trades, cases and injected
+   * faults, the ERP's sales orders, documents and ledger, against the reconciliation's result.
+   */
+  FinanceCheck.Result verifyFinance(TmallSandbox sandbox, DemoMoney.Outcome run) {
+    Map<String, ErpSalesOrderSummary> orders = erpOrdersByTid();
+    var facts = warehouse.afterSaleFacts(DemoSeeder.SHOP_CODE);
+    Map<com.tmallbridge.core.ErpDocNo, List<com.tmallbridge.erp.embedded.operations.OpenLine>> lines = new HashMap<>();
+    java.util.function.Function<ErpSalesOrderSummary, List<com.tmallbridge.erp.embedded.operations.OpenLine>> linesOf =
+        o -> lines.computeIfAbsent(o.docNo(), warehouse::openLines);
+    var tmall = new FinanceCheck.Tmall(sandbox.trades(), sandbox.refunds(), run.billsBefore(), run.billsAfter(), sandbox.moneyFaults());
+    return new FinanceCheck().compare(run.days(), tmall, orders, r -> AfterSaleCheck.reflected(r, orders, linesOf, facts),
+        warehouse.ledgerVouchers(DemoSeeder.SHOP_CODE), run.reported(), clock.instant());
+  }
+
+  /** The report's {@code finance} section: figures of the money phase and of its checks. */
+  private Map<String, Object> financeDetails(Shop shop, DemoMoney.Outcome run, FinanceCheck.Result checked) {
+    Map<String, Long> differences = new LinkedHashMap<>();
+    for (com.tmallbridge.finance.DifferenceCategory c : com.tmallbridge.finance.DifferenceCategory.values()) {
+      differences.put(c.name(), run.summaries().stream().mapToLong(d -> d.differences().getOrDefault(c, 0)).sum());
+    }
+    return ordered("settlementLines", money.settlementLines(shop), "vouchers", checked.vouchers(),
+        "reconciledOrders", run.summaries().stream().mapToLong(com.tmallbridge.finance.DaySummary::orders).sum(),
+        "differences", differences, "injectedFaults", checked.injectedFaults(), "caughtFaults", checked.caughtFaults());
   }
 
   /** The ERP's sales orders of the demo shop by channel order number (tid), as the ERP lists them. */

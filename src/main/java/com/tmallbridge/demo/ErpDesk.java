@@ -52,4 +52,11 @@ interface ErpDesk {
 
   /** Every delivery hold and return document of the shop's sales orders. */
   AfterSaleFacts afterSaleFacts(String shopCode);
+
+  /**
+   * Every voucher the ERP's general ledger holds for the shop (its key names the shop), with the
+   * totals of its debits and credits as the ERP stores them: the built-in ERP's ledger tables, or
+   * Tryton's account moves and their lines.
+   */
+  List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> ledgerVouchers(String shopCode);
 }

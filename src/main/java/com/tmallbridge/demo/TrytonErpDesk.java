@@ -226,6 +226,42 @@ final class TrytonErpDesk implements ErpDesk {
   }
 
   /** The id in a move's {@code origin} when it points at {@code model} (e.g. {@code sale.line,}). */
+  /**
+   * The shop's account moves (their {@code description} is the voucher key, {@code KIND|shop|…}),
+   * with the totals of their lines' debits and credits, read as Tryton's administrator.
+   */
+  @Override
+  public List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> ledgerVouchers(String shopCode) {
+    JsonNode moves = rpc.get().model("account.move", "search_read", List.of(List.of("description", "like", "%|" + shopCode + "|%")),
+        0, null, List.of(List.of("id", "ASC")), List.of("number", "description", "date", "lines"));
+    List<Long> lineIds = new ArrayList<>();
+    moves.forEach(m -> m.get("lines").forEach(l -> lineIds.add(l.asLong())));
+    Map<Long, long[]> totals = new HashMap<>();
+    read("account.move.line", lineIds, List.of("move", "debit", "credit")).forEach(l -> {
+      long[] t = totals.computeIfAbsent(l.get("move").asLong(), k -> new long[2]);
+      t[0] += fen(l.get("debit"));
+      t[1] += fen(l.get("credit"));
+    });
+    List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> result = new ArrayList<>();
+    moves.forEach(m -> {
+      long[] t = totals.getOrDefault(m.get("id").asLong(), new long[2]);
+      JsonNode date = m.get("date");
+      java.time.LocalDate day = date.isObject()
+          ? java.time.LocalDate.of(date.get("year").asInt(), date.get("month").asInt(), date.get("day").asInt())
+          : java.time.LocalDate.parse(date.asString());
+      result.add(new com.tmallbridge.erp.embedded.operations.LedgerVoucher(m.hasNonNull("number") ? m.get("number").asString() : "",
+          m.get("description").asString(), day, t[0], t[1]));
+    });
+    return result;
+  }
+
+  /** A Tryton amount (a {@code Decimal} object, a number or a text) in yuan as integer fen; fractions of a fen are refused. */
+  static long fen(JsonNode amount) {
+    java.math.BigDecimal yuan = amount.isObject() ? new java.math.BigDecimal(amount.get("decimal").asString())
+        : amount.isNumber() ? amount.decimalValue() : new java.math.BigDecimal(amount.asString());
+    return yuan.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+  }
+
   private static java.util.Optional<Long> originId(JsonNode row, String model) {
     if (row == null || !row.hasNonNull("origin") || !row.get("origin").asString().startsWith(model)) {
       return java.util.Optional.empty();

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * as returns; stock stays exact; every check of the report is 0 and nothing waits for an operator.
  * {@link DemoPollingOnlyIntegrationTests} runs the same without TMC and without faults.
  */
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true"})
+@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
 class DemoIntegrationTests extends SpringDatabaseTestBase {
   private static final DemoOptions OPTIONS = new DemoOptions(400, 12, 0.2, Duration.ofMinutes(5));
   private static TmallSandbox sandbox;
@@ -75,7 +75,15 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
   static void assertEveryCheckZero(DemoReport report, int orders) {
     assertThat(report.checks()).as("problems: %s", report.details().get("problems")).allSatisfy((k, v) -> assertThat(v).as(k).isZero());
     assertThat(report.checks()).containsKeys("shipments.notWrittenBack", "shipments.unknownOnTmall", "refunds.unreflected",
-        "refunds.shippedAfterRequest", "stock.drift", "stock.correctedAtEnd", "stock.overPublishedDuringRun", "orders.missing");
+        "refunds.shippedAfterRequest", "stock.drift", "stock.correctedAtEnd", "stock.overPublishedDuringRun", "orders.missing",
+        "finance.unbalancedVouchers", "finance.missedInjectedFaults", "finance.unexplainedDifferences", "completeness.gaps");
+    Map<String, Object> finance = map(report, "finance");
+    assertThat(finance).containsOnlyKeys("settlementLines", "vouchers", "reconciledOrders", "differences", "injectedFaults", "caughtFaults");
+    assertThat((Long) finance.get("injectedFaults")).as("an unknown trade's settlement at least").isPositive();
+    assertThat(finance.get("caughtFaults")).isEqualTo(finance.get("injectedFaults"));
+    assertThat((Long) finance.get("settlementLines")).as("bills of the trades the buyers confirmed").isPositive();
+    assertThat((Long) finance.get("vouchers")).isPositive();
+    assertThat((Long) finance.get("reconciledOrders")).isPositive();
     assertThat((Long) map(report, "stock").get("samplesDuringRun")).as("stock sampled while trades flowed").isPositive();
     @SuppressWarnings("unchecked")
     Map<String, Long> bridgeRefunds = (Map<String, Long>) map(report, "bridge").get("refunds");
@@ -88,7 +96,7 @@ class DemoIntegrationTests extends SpringDatabaseTestBase {
         .isEqualTo(report.tmall().paid());
     assertThat(report.exceptions()).as("exceptions held for an operator").isZero();
     assertThat(map(report, "phasesMs")).as("wall time per phase, in the order they ran").containsOnlyKeys(
-        DemoPhases.SEEDING, DemoPhases.CATCH_UP, DemoPhases.LIVE_DAY, DemoPhases.SETTLE, DemoPhases.CHECKS, DemoPhases.FINAL_PASS);
+        DemoPhases.SEEDING, DemoPhases.CATCH_UP, DemoPhases.LIVE_DAY, DemoPhases.SETTLE, DemoPhases.MONEY, DemoPhases.CHECKS, DemoPhases.FINAL_PASS);
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The demo with TMC off (polling alone) and no faults: the same checks hold, and the report says
  * no message was pushed.
  */
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s"})
+@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
 class DemoPollingOnlyIntegrationTests extends SpringDatabaseTestBase {
   @Autowired DemoRunner demo;
   @Autowired OrderSync sync;

@@ -108,4 +108,40 @@ class TrytonErpDeskTests {
     assertThat(desk.afterSaleFacts(data.shopCode()).returns()).singleElement().satisfies(r -> assertThat(r.received()).isTrue());
     assertThat(desk.afterSaleFacts("O" + data.tag()).holds()).isEmpty();
   }
+
+  @Test
+  void theShopsAccountMovesCarryTheirTotalsAndAnUnbalancedDraftShows() {
+    String shop = data.shopCode();
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    ((com.tmallbridge.erp.VoucherSink) connector).postVoucher(new com.tmallbridge.core.Voucher("SALE|" + shop + "|T1", shop, day, "x",
+        List.of(com.tmallbridge.core.VoucherEntry.debit("1122", 11300, "T1"), com.tmallbridge.core.VoucherEntry.credit("6001", 10000, "T1"),
+            com.tmallbridge.core.VoucherEntry.credit("2221", 1300, "T1"))));
+    // written straight into Tryton as its own user could: a draft move need not balance
+    var admin = SharedTrytonServer.get().admin();
+    long journal = admin.model("account.journal", "search", List.of(List.of("code", "=", "TMALL")), 0, 1, null).get(0).asLong();
+    Map<String, Object> date = Map.of("__class__", "date", "year", day.getYear(), "month", day.getMonthValue(), "day", day.getDayOfMonth());
+    long period = admin.model("account.period", "search", List.of(List.of("start_date", "<=", date), List.of("end_date", ">=", date),
+        List.of("type", "=", "standard")), 0, 1, null).get(0).asLong();
+    Map<String, Long> accounts = new java.util.HashMap<>();
+    admin.model("account.account", "search_read", List.of(List.of("code", "in", List.of("660101", "1012"))), 0, null, null,
+        List.of("code")).forEach(a -> accounts.put(a.get("code").asString(), a.get("id").asLong()));
+    admin.model("account.move", "create", List.of(Map.of("journal", journal, "period", period, "date", date,
+        "description", "COMM|" + shop + "|B9", "lines", List.of(List.of("create", List.of(
+            Map.of("account", accounts.get("660101"), "debit", com.tmallbridge.sandbox.erp.TrytonRpc.decimal(new java.math.BigDecimal("5.00")),
+                "credit", com.tmallbridge.sandbox.erp.TrytonRpc.decimal(java.math.BigDecimal.ZERO)),
+            Map.of("account", accounts.get("1012"), "debit", com.tmallbridge.sandbox.erp.TrytonRpc.decimal(java.math.BigDecimal.ZERO),
+                "credit", com.tmallbridge.sandbox.erp.TrytonRpc.decimal(new java.math.BigDecimal("4.99")))))))));
+
+    var vouchers = desk.ledgerVouchers(shop);
+
+    assertThat(vouchers).hasSize(2);
+    assertThat(vouchers).filteredOn(v -> !v.balanced()).singleElement().satisfies(v -> {
+      assertThat(v.key()).isEqualTo("COMM|" + shop + "|B9");
+      assertThat(v.debitFen()).isEqualTo(500);
+      assertThat(v.creditFen()).isEqualTo(499);
+    });
+    assertThat(vouchers).filteredOn(v -> v.key().startsWith("SALE")).singleElement()
+        .satisfies(v -> assertThat(v.debitFen()).isEqualTo(11300).isEqualTo(v.creditFen()));
+    assertThat(desk.ledgerVouchers("O" + data.tag())).as("another shop's").isEmpty();
+  }
 }

@@ -151,6 +151,11 @@ final class EmbeddedBackOffice implements EmbeddedErpOperations {
   }
 
   @Override
+  public java.util.List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> ledgerVouchers(String shopCode) {
+    return guard("read the ledger's vouchers of " + shopCode, () -> ledger.vouchers(shopCode));
+  }
+
+  @Override
   public java.util.Optional<com.tmallbridge.core.Voucher> voucher(ErpDocNo voucherNo) {
     return guard("read voucher " + voucherNo, () -> ledger.read(voucherNo));
   }

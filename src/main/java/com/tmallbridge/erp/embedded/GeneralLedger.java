@@ -67,6 +67,11 @@ final class GeneralLedger {
   private static final String ENTRIES = """
       select e.account, e.debit_fen, e.credit_fen, e.tid from erp_voucher_entry e
        where e.voucher_no = :no order by e.line_no""";
+  private static final String VOUCHER_TOTALS = """
+      select v.voucher_no, v.voucher_key, v.voucher_date, coalesce(sum(e.debit_fen), 0), coalesce(sum(e.credit_fen), 0)
+        from erp_voucher v left join erp_voucher_entry e on e.voucher_no = v.voucher_no
+       where v.shop_code = :shop
+       group by v.voucher_no, v.voucher_key, v.voucher_date order by v.voucher_no""";
   private static final String HEADER = """
       select voucher_key, shop_code, voucher_date, explanation from erp_voucher where voucher_no = :no""";
 
@@ -184,6 +189,12 @@ final class GeneralLedger {
   List<Receivable> receivables(String shopCode) {
     return jdbc.sql(RECEIVABLES).param("shop", shopCode).query((rs, i) -> new Receivable(rs.getString(1),
         rs.getString(2) == null ? null : new ErpDocNo(rs.getString(2)), rs.getLong(3), rs.getLong(4))).list();
+  }
+
+  /** The shop's vouchers with their entries' totals, for checks. */
+  List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> vouchers(String shopCode) {
+    return jdbc.sql(VOUCHER_TOTALS).param("shop", shopCode).query((rs, i) -> new com.tmallbridge.erp.embedded.operations.LedgerVoucher(
+        rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getLong(5))).list();
   }
 
   /** A posted voucher as the ledger holds it, for checks; empty when there is no such number. */

@@ -48,6 +48,40 @@ class EmbeddedGeneralLedgerTests {
   }
 
   @Test
+  void theShopsVouchersCarryTheirTotalsAndAnUnbalancedOneWrittenInTheLedgerShows() {
+    erp.postVoucher(new Voucher("SALE|" + shop + "|T1", shop, DAY, "x", List.of(
+        VoucherEntry.debit("1122", 11300, "T1"), VoucherEntry.credit("6001", 10000, "T1"), VoucherEntry.credit("2221", 1300, "T1"))));
+    // written straight into the ledger, past the poster's balance check: what a broken ERP import could leave
+    var jdbc = DATABASE.get().jdbc();
+    jdbc.sql("""
+        insert into erp_voucher (voucher_no, voucher_key, shop_code, voucher_date, explanation, total_fen, posted_at)
+        values (:no, :key, :shop, :day, 'x', 500, current_timestamp)""").param("no", "JVX" + shop).param("key", "COMM|" + shop + "|B9")
+        .param("shop", shop).param("day", DAY).update();
+    jdbc.sql("insert into erp_voucher_entry (voucher_no, line_no, account, debit_fen, credit_fen, tid) values (:no, 1, '660101', 500, 0, 'T1')")
+        .param("no", "JVX" + shop).update();
+    jdbc.sql("insert into erp_voucher_entry (voucher_no, line_no, account, debit_fen, credit_fen, tid) values (:no, 2, '1012', 0, 499, 'T1')")
+        .param("no", "JVX" + shop).update();
+
+    List<com.tmallbridge.erp.embedded.operations.LedgerVoucher> vouchers;
+    try {
+      vouchers = erp.operations().ledgerVouchers(shop);
+    } finally { // the shared ledger's trial balance must stay even for the other tests
+      jdbc.sql("delete from erp_voucher_entry where voucher_no = :no").param("no", "JVX" + shop).update();
+      jdbc.sql("delete from erp_voucher where voucher_no = :no").param("no", "JVX" + shop).update();
+    }
+
+    assertThat(vouchers).hasSize(2);
+    assertThat(vouchers).filteredOn(v -> !v.balanced()).singleElement().satisfies(v -> {
+      assertThat(v.key()).isEqualTo("COMM|" + shop + "|B9");
+      assertThat(v.debitFen()).isEqualTo(500);
+      assertThat(v.creditFen()).isEqualTo(499);
+    });
+    assertThat(vouchers).filteredOn(v -> v.key().startsWith("SALE")).singleElement()
+        .satisfies(v -> assertThat(v.debitFen()).isEqualTo(11300).isEqualTo(v.creditFen()));
+    assertThat(erp.operations().ledgerVouchers("NO" + shop)).as("another shop's").isEmpty();
+  }
+
+  @Test
   void aReceivableNamesTheSalesOrderOfItsTrade() {
     com.tmallbridge.erp.ErpTestData data = new com.tmallbridge.erp.ErpTestData();
     com.tmallbridge.core.MaterialCode material = data.materialCode();

@@ -122,6 +122,12 @@ public interface EmbeddedErpOperations {
    */
   List<Receivable> receivables(String shopCode);
 
+  /**
+   * Every voucher of the general ledger posted for {@code shopCode}, with its debit and credit
+   * totals (one set-based read), by number.
+   */
+  List<LedgerVoucher> ledgerVouchers(String shopCode);
+
   /** A voucher posted to the general ledger, by its number, as the ledger holds it. */
   java.util.Optional<com.tmallbridge.core.Voucher> voucher(ErpDocNo voucherNo);
 }
