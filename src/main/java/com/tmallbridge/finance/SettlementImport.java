@@ -86,11 +86,20 @@ class SettlementImport {
     return new SettlementImportResult(shop.code(), done, received, inserted, updated, cursor, null);
   }
 
-  /** Contiguous windows of at most {@code bridge.finance.window} from {@code start} to {@code end}, whole seconds. */
+  /**
+   * Contiguous windows of at most {@code bridge.finance.window} from {@code start} to {@code end},
+   * whole seconds, bounds inclusive as Tmall reads them. When both fall in the same second (an import
+   * right after the last one), that one second is read again: lines booked in it after the last
+   * import read it would otherwise wait for the clock to move on. Nothing when {@code end} is before
+   * {@code start}.
+   */
   List<TimeWindow> plan(Instant start, Instant end) {
     Instant from = start.truncatedTo(ChronoUnit.SECONDS);
     Instant to = end.truncatedTo(ChronoUnit.SECONDS);
     List<TimeWindow> windows = new ArrayList<>();
+    if (from.equals(to)) {
+      windows.add(new TimeWindow(from, to));
+    }
     while (from.isBefore(to)) {
       Instant windowEnd = from.plus(properties.window()).isBefore(to) ? from.plus(properties.window()) : to;
       windows.add(new TimeWindow(from, windowEnd));

@@ -57,6 +57,16 @@ class SettlementImportTests extends SpringDatabaseTestBase {
   @Autowired SettlementRepository repository;
   @Autowired ShopManagement shops;
   @Autowired JdbcClient jdbc;
+  @Autowired SettlementImport importer;
+
+  @Test
+  void anImportInTheSecondTheLastOneEndedReadsThatSecondAgain() {
+    Instant second = Instant.parse("2026-03-10T03:59:59Z");
+    assertThat(importer.plan(second.plusMillis(100), second.plusMillis(900)))
+        .containsExactly(new com.tmallbridge.core.TimeWindow(second, second));
+    assertThat(importer.plan(second, second.plusSeconds(2))).containsExactly(new com.tmallbridge.core.TimeWindow(second, second.plusSeconds(2)));
+    assertThat(importer.plan(second.plusSeconds(5), second)).isEmpty();
+  }
 
   private Shop shop;
 
