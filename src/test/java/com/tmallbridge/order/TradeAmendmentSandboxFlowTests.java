@@ -38,7 +38,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * trade by refunding every sub-order; the bridge polls and the built-in ERP's orders follow, on H2
  * and PostgreSQL.
  */
-@SpringBootTest
+// A context of its own (the property is otherwise unused): after TradeAmendmentIntegrationTests ran in
+// the shared context, this test's memo change never reached the ERP (2026-12-05, cause not found yet;
+// reproduce with -Dtest='TradeAmendmentIntegrationTests,TradeAmendmentSandboxFlowTests' and without this).
+@SpringBootTest(properties = "bridge.test.context=amendment-sandbox-flow")
 @CleanDatabase
 class TradeAmendmentSandboxFlowTests extends SpringDatabaseTestBase {
   @Autowired OrderSync sync;
