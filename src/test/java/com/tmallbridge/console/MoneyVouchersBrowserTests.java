@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,11 +66,11 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
     HeadlessChromium.assumeInstalled();
     Shop shop = shops.add(new ShopRegistration("TM01", "演示店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5",
         Instant.parse("2026-10-01T00:00:00Z")));
-    exportedTrade(shop, "8001", 25_800, 1_000, "2026-11-20T10:00:00+08:00");
-    exportedTrade(shop, "8002", 9_900, 0, "2026-11-20T11:00:00+08:00");
-    exportedTrade(shop, "8003", 12_900, 0, "2026-11-20T20:00:00+08:00");
-    settled(shop, "B1", "INCOME", "8001", 26_800, "2026-11-20T15:00:00+08:00");
-    settled(shop, "B2", "COMMISSION", "8001", -1_340, "2026-11-20T15:00:00+08:00");
+    rows().exportedTrade(shop, "8001", 25_800, 1_000, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(shop, "8002", 9_900, 0, "2026-11-20T11:00:00+08:00");
+    rows().exportedTrade(shop, "8003", 12_900, 0, "2026-11-20T20:00:00+08:00");
+    rows().settled(shop, "B1", "INCOME", "8001", 26_800, "2026-11-20T15:00:00+08:00");
+    rows().settled(shop, "B2", "COMMISSION", "8001", -1_340, "2026-11-20T15:00:00+08:00");
     users.add("admin", Role.ADMIN, ShopScope.everyShop(), PASSWORD);
     String base = "http://127.0.0.1:" + port + "/";
 
@@ -101,23 +100,7 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private void exportedTrade(Shop shop, String tid, long paymentFen, long postFeeFen, String exportedAt) {
-    OffsetDateTime at = OffsetDateTime.parse(exportedAt);
-    jdbc.sql("""
-        insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
-                                 erp_order_no, exported_at, first_seen_at, updated_at)
-        values (:shop, :tid, 'WAIT_SELLER_SEND_GOODS', :at, :at, :at, true, :payment, :postFee, 'EXPORTED', :erp, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("tid", tid).param("at", at).param("payment", paymentFen).param("postFee", postFeeFen)
-        .param("erp", "SO-" + tid).update();
-  }
-
-  private void settled(Shop shop, String bid, String kind, String tid, long amountFen, String paidAt) {
-    OffsetDateTime at = OffsetDateTime.parse(paidAt);
-    jdbc.sql("""
-        insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
-                                             updated_at)
-        values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid).param("amount", amountFen)
-        .param("at", at).update();
+  private MoneyRows rows() {
+    return new MoneyRows(jdbc);
   }
 }

@@ -91,10 +91,10 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   @Test
   void anAdminPostsTheDayAsAJobIntoTheErpsLedgerRetryingTheFailedAndItIsAudited() throws Exception {
     Shop shop = shop("VS3");
-    exportedTrade(shop, "8001", 11_300, 0, "2026-11-20T10:00:00+08:00");
-    exportedTrade(shop, "8002", 5_650, 0, "2026-11-20T20:00:00+08:00");
-    exportedTrade(shop, "8003", 1_000, 0, "2026-11-21T10:00:00+08:00"); // another day: not posted
-    settled(shop, "C1", "INCOME", "8001", 11_300, "2026-11-20T15:00:00+08:00");
+    rows().exportedTrade(shop, "8001", 11_300, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(shop, "8002", 5_650, 0, "2026-11-20T20:00:00+08:00");
+    rows().exportedTrade(shop, "8003", 1_000, 0, "2026-11-21T10:00:00+08:00"); // another day: not posted
+    rows().settled(shop, "C1", "INCOME", "8001", 11_300, "2026-11-20T15:00:00+08:00");
     schemes.set(shop.id(), PostingKind.RECEIPT, new PostingSchemes.Change("6009", null, null, null, false, null));
     assertThat(posting.post(shop.id(), DAY).failures()).singleElement().satisfies(f -> assertThat(f.key()).isEqualTo("RCPT|VS3|C1"));
     schemes.reset(shop.id(), PostingKind.RECEIPT);
@@ -134,9 +134,9 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     Shop a = shop("VS5");
     Shop b = shop("VS6");
     Shop outside = shop("VS7");
-    exportedTrade(a, "9501", 1_130, 0, "2026-11-20T10:00:00+08:00");
-    exportedTrade(b, "9601", 2_260, 0, "2026-11-20T10:00:00+08:00");
-    exportedTrade(outside, "9701", 3_390, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(a, "9501", 1_130, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(b, "9601", 2_260, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(outside, "9701", 3_390, 0, "2026-11-20T10:00:00+08:00");
     var scoped = principal("adm-vs", Role.ADMIN, ShopScope.only(java.util.Set.of(a.id(), b.id())));
 
     long before = lastJobId();
@@ -159,7 +159,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   void anAuditorMayNotPostAndAnOperatorMayNotRead() throws Exception {
     Shop shop = shop("VS4");
     long before = lastJobId();
-    exportedTrade(shop, "9001", 11_300, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(shop, "9001", 11_300, 0, "2026-11-20T10:00:00+08:00");
 
     assertThat(mvc.perform(post("/money/vouchers/post").param("shop", "VS4").param("date", "2026-11-20").with(csrf())
         .with(user(principal(Role.AUDITOR)))).andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -175,10 +175,10 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
 
   /** VS1: two sales on two days and a receipt, posted, and a refund being sent to a remote ERP (PENDING); VS2: a sale refused by the ERP (account 6009 is not in its chart). */
   private void seedPosted(Shop a, Shop b) {
-    exportedTrade(a, "7001", 11_300, 0, "2026-11-20T10:00:00+08:00");
-    exportedTrade(a, "7002", 5_000, 0, "2026-11-21T10:00:00+08:00");
-    exportedTrade(b, "7101", 2_260, 0, "2026-11-20T11:00:00+08:00");
-    settled(a, "B1", "INCOME", "7001", 10_300, "2026-11-20T12:00:00+08:00");
+    rows().exportedTrade(a, "7001", 11_300, 0, "2026-11-20T10:00:00+08:00");
+    rows().exportedTrade(a, "7002", 5_000, 0, "2026-11-21T10:00:00+08:00");
+    rows().exportedTrade(b, "7101", 2_260, 0, "2026-11-20T11:00:00+08:00");
+    rows().settled(a, "B1", "INCOME", "7001", 10_300, "2026-11-20T12:00:00+08:00");
     schemes.set(b.id(), PostingKind.SALE, new PostingSchemes.Change(null, "6009", null, null, false, null));
     assertThat(posting.post(a.id(), DAY).posted()).isEqualTo(2);
     assertThat(posting.post(a.id(), DAY.plusDays(1)).posted()).isEqualTo(1);
@@ -215,23 +215,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     return jdbc.sql("select count(*) from erp_voucher where shop_code = :code").param("code", shop.code()).query(Long.class).single();
   }
 
-  private void exportedTrade(Shop shop, String tid, long paymentFen, long postFeeFen, String exportedAt) {
-    OffsetDateTime at = OffsetDateTime.parse(exportedAt);
-    jdbc.sql("""
-        insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
-                                 erp_order_no, exported_at, first_seen_at, updated_at)
-        values (:shop, :tid, 'WAIT_SELLER_SEND_GOODS', :at, :at, :at, true, :payment, :postFee, 'EXPORTED', :erp, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("tid", tid).param("at", at).param("payment", paymentFen).param("postFee", postFeeFen)
-        .param("erp", "SO-" + tid).update();
-  }
-
-  private void settled(Shop shop, String bid, String kind, String tid, long amountFen, String paidAt) {
-    OffsetDateTime at = OffsetDateTime.parse(paidAt);
-    jdbc.sql("""
-        insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
-                                             updated_at)
-        values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid).param("amount", amountFen)
-        .param("at", at).update();
+  private MoneyRows rows() {
+    return new MoneyRows(jdbc);
   }
 }
