@@ -1,5 +1,6 @@
 package com.tmallbridge.channel.tmall;
 
+import com.tmallbridge.channel.CategoryDirectory;
 import com.tmallbridge.channel.ChannelException;
 import com.tmallbridge.channel.ChannelItem;
 import com.tmallbridge.channel.ChannelMessage;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -25,12 +27,12 @@ import org.springframework.stereotype.Component;
  * The Tmall sales channel over TOP: {@link OrderFeed} (taobao.trades.sold.increment.get read last
  * page first, completed with taobao.trade.fullinfo.get; pushed trades listed by status over a short
  * window, {@link PushedTradeReader}), {@link ItemCatalog} (items.onsale.get,
- * item.seller.get, items.seller.list.get), {@link TradeCensus} (trades.sold.get by created time) and {@link
- * ShopProbe}. Failures surface as {@link
+ * item.seller.get, items.seller.list.get), {@link TradeCensus} (trades.sold.get by created time),
+ * {@link CategoryDirectory} (itemcats.get) and {@link ShopProbe}. Failures surface as {@link
  * ChannelException} after the client's retries. Thread-safe; one bean serves every shop.
  */
 @Component
-public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCensus {
+public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCensus, CategoryDirectory {
   private static final Duration PROBE_WINDOW = Duration.ofMinutes(1);
 
   private final TopClient client;
@@ -38,6 +40,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCen
   private final TmallItemCatalog items;
   private final PushedTradeReader pushed;
   private final TmallTradeCensus census;
+  private final TmallCategoryDirectory categories;
   private final Clock clock;
   private final String types;
 
@@ -48,6 +51,7 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCen
     this.items = new TmallItemCatalog(client);
     this.pushed = new PushedTradeReader(client, trades, types, clock);
     this.census = new TmallTradeCensus(client);
+    this.categories = new TmallCategoryDirectory(client);
     this.clock = clock;
   }
 
@@ -77,6 +81,12 @@ public class TmallChannel implements OrderFeed, ItemCatalog, ShopProbe, TradeCen
   @Override
   public List<TradeStamp> createdBetween(ShopCredentials shop, Instant start, Instant end) {
     return census.createdBetween(shop, start, end);
+  }
+
+  /** taobao.itemcats.get, then the parents, see {@link TmallCategoryDirectory}. */
+  @Override
+  public Map<Long, ChannelCategory> categories(ShopCredentials shop, Collection<Long> cids) {
+    return cids.isEmpty() ? Map.of() : categories.categories(shop, cids);
   }
 
   @Override

@@ -28,12 +28,13 @@ import org.jspecify.annotations.Nullable;
 public final class SandboxShop {
   /**
    * Methods TOP serves per app rather than per seller; they may be called without a session and
-   * act the same for every shop (the logistics company list, and TMC's user get/cancel, consume and
+   * act the same for every shop (the logistics company list, the category tree, and TMC's user get/cancel, consume and
    * confirm on the app's queues).
    */
   static final List<String> APP_METHODS =
       List.of(
           "taobao.logistics.companies.get",
+          "taobao.itemcats.get",
           "taobao.tmc.user.get",
           "taobao.tmc.user.cancel",
           "taobao.tmc.messages.consume",
@@ -117,6 +118,7 @@ public final class SandboxShop {
     all.put("taobao.bill.accounts.get", billMethods::accountsGet);
     all.put("taobao.bill.bills.get", billMethods::billsGet);
     all.put("taobao.bill.book.bills.get", billMethods::bookBillsGet);
+    all.put("taobao.itemcats.get", new ItemCatMethods()::get);
     this.methods = Map.copyOf(all);
   }
 
@@ -142,7 +144,8 @@ public final class SandboxShop {
         "taobao.tmc.messages.confirm",
         "taobao.bill.accounts.get",
         "taobao.bill.bills.get",
-        "taobao.bill.book.bills.get");
+        "taobao.bill.book.bills.get",
+        "taobao.itemcats.get");
   }
 
   Map<String, ApiMethod> methods() {
