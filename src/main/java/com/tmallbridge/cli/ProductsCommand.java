@@ -74,8 +74,12 @@ class ProductsCommand implements Runnable {
         parent.out().json(r);
       } else {
         parent.out().line("shop " + r.shopCode() + ": " + r.items() + " items on sale, " + r.listings() + " SKUs, " + r.matched()
-            + " matched " + r.bySource() + ", " + r.unmatched() + " unmatched, " + r.goneFromSale() + " no longer on sale ("
-            + r.elapsedMs() + " ms)");
+            + " matched " + r.bySource() + ", " + r.unmatched() + " unmatched, " + r.goneFromSale() + " no longer on sale, "
+            + r.categoriesNamed() + " categories named (" + r.elapsedMs() + " ms)");
+        if (r.categoryProblem() != null) {
+          parent.out().line("category names not read (sales by category shows the cids only until the next products match): "
+              + r.categoryProblem());
+        }
         if (r.unmatched() > 0) {
           parent.out().line("see 'bridge products report --shop " + r.shopCode() + "' for what to fix");
         }

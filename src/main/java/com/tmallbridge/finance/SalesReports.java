@@ -67,12 +67,16 @@ public class SalesReports {
              sum(payment_fen) as payment
         from (%s) x group by k1 order by %s""";
 
-  /** Every line of the range's paid trades, with the category of its item when a listing holds one. */
+  /**
+   * Every line of the range's paid trades, with the category of its item when a listing holds one and
+   * the category's name path when the product match has read it.
+   */
   private static final String LINES = """
       select %s as k1, %s as k2, l.tid, l.quantity, l.amount_fen
         from order_line l join order_trade t on t.shop_id = l.shop_id and t.tid = l.tid
         left join (select shop_id, num_iid, max(cid) as cid from product_listing group by shop_id, num_iid) p
           on p.shop_id = l.shop_id and p.num_iid = l.num_iid
+        left join product_category c on c.cid = p.cid
        where t.pay_time >= :start and t.pay_time < :end and (:all or t.shop_id in (:shops))""";
   private static final String BY_LINE = """
       select k1, max(k2) as k2, count(distinct tid) as orders, sum(quantity) as units, sum(amount_fen) as goods
@@ -157,8 +161,8 @@ public class SalesReports {
           null, range, shops);
       case SKU -> table(by.reportId(), List.of("sku", "title"), LINE_COLUMNS, BY_LINE.formatted(LINES.formatted("l.material_code", "l.title")),
           BY_LINE.formatted(LINES.formatted(TOTAL_KEY, "''")), range, shops);
-      case CATEGORY -> table(by.reportId(), List.of("category"), LINE_COLUMNS,
-          BY_LINE.formatted(LINES.formatted("coalesce(cast(p.cid as varchar(20)), '-')", "''")),
+      case CATEGORY -> table(by.reportId(), List.of("category", "categoryName"), LINE_COLUMNS,
+          BY_LINE.formatted(LINES.formatted("coalesce(cast(p.cid as varchar(20)), '-')", "coalesce(c.path, '-')")),
           BY_LINE.formatted(LINES.formatted(TOTAL_KEY, "''")), range, shops);
     };
   }

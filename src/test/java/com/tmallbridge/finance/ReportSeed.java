@@ -40,6 +40,9 @@ final class ReportSeed {
     listing(2, "item-A", 50010);
     listing(1, "item-B", 50020);
     // item-B of TM02 has no listing: its lines report category "-"
+    // 50010 was named by a product match; 50020 not yet (its name reads "-")
+    jdbc.sql("insert into product_category (cid, name, path, read_at) values (50010, '连衣裙', '女装/女士精品 > 连衣裙', :t)")
+        .param("t", beijing("2026-10-01T00:00:00")).update();
 
     refund(1, "R1", "T1", "SUCCESS", "七天无理由", 1, 5050, "2026-11-02T10:00:00");
     refund(2, "R2", "T3", "SUCCESS", "质量问题", 1, 5050, "2026-11-03T12:00:00");

@@ -109,11 +109,12 @@ class SalesReportsTests {
     assertThat(skus.texts(skus.totals())).containsExactly("TOTAL", "", "3", "7", "351.99");
 
     ReportTable categories = reports.sales(RANGE, null, SalesGrouping.CATEGORY);
+    assertThat(categories.header()).containsExactly("category", "categoryName", "orders", "units", "goods");
     assertThat(categories.rows()).extracting(categories::texts).containsExactly(
-        List.of("-", "1", "3", "151.50"),
-        List.of("50010", "2", "3", "149.99"),
-        List.of("50020", "1", "1", "50.50"));
-    assertThat(categories.texts(categories.totals())).containsExactly("TOTAL", "3", "7", "351.99");
+        List.of("-", "-", "1", "3", "151.50"),
+        List.of("50010", "女装/女士精品 > 连衣裙", "2", "3", "149.99"),
+        List.of("50020", "-", "1", "1", "50.50"));
+    assertThat(categories.texts(categories.totals())).containsExactly("TOTAL", "", "3", "7", "351.99");
   }
 
   @Test

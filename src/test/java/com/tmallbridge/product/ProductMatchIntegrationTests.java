@@ -116,6 +116,38 @@ class ProductMatchIntegrationTests extends SpringDatabaseTestBase {
     assertThat(jdbc.sql("select num_iid, cid from product_listing where shop_id = ?").param(shop.id().value())
         .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
         .hasSize(skus.size()).allSatisfy(e -> assertThat(e.getValue()).isPositive().isEqualTo(cids.get(e.getKey())));
+    // and the categories' names, with their path from Tmall's top level, for the report's name column
+    assertThat(result.categoriesNamed()).isEqualTo(new java.util.HashSet<>(cids.values()).size());
+    assertThat(result.categoryProblem()).isNull();
+    assertThat(progress).extracting(MaterialCode::value).contains("naming categories");
+    Map<Long, String> paths = jdbc.sql("select cid, path from product_category")
+        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(paths.keySet()).containsAll(cids.values());
+    if (cids.containsValue(50010850L)) {
+      assertThat(paths.get(50010850L)).isEqualTo("女装/女士精品 > 连衣裙");
+    }
+    assertThat(paths.values()).allSatisfy(p -> assertThat(p).contains(" > "));
+    // names read less than 30 days ago are not read again
+    assertThat(products.match(shop.id(), MatchProgress.NONE).categoriesNamed()).isZero();
+  }
+
+  @Test
+  void listingsAreStoredWhenTheCategoryNamesCannotBeReadAndTheNextMatchNamesThem() {
+    sandbox.faults(sandbox.faults().withMethodErrorRate("taobao.itemcats.get", 1.0));
+
+    MatchResult failed = products.match(shop.id(), MatchProgress.NONE);
+
+    assertThat(failed.listings()).isEqualTo(skus.size());
+    assertThat(listings.ofShop(shop.id())).hasSize(skus.size());
+    assertThat(failed.categoriesNamed()).isZero();
+    assertThat(failed.categoryProblem()).isNotBlank();
+    assertThat(jdbc.sql("select count(*) from product_category").query(Long.class).single()).isZero();
+
+    sandbox.faults(sandbox.faults().withMethodErrorRate("taobao.itemcats.get", 0.0));
+    MatchResult next = products.match(shop.id(), MatchProgress.NONE);
+    assertThat(next.categoryProblem()).isNull();
+    assertThat(next.categoriesNamed()).isPositive();
   }
 
   @Test

@@ -21,6 +21,7 @@ class TmallConfigurationTests {
     runner.run(context -> {
       assertThat(context.getBean(TmallProperties.class)).isEqualTo(TmallProperties.defaults());
       assertThat(context).hasSingleBean(OrderFeed.class).hasSingleBean(ItemCatalog.class).hasSingleBean(ShopProbe.class)
+          .hasSingleBean(com.tmallbridge.channel.CategoryDirectory.class)
           .hasSingleBean(com.tmallbridge.channel.StockPublisher.class);
     });
   }
