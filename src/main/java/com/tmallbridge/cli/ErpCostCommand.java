@@ -33,8 +33,8 @@ class ErpCostCommand implements Callable<Integer> {
     }
     ErpRegistry registry = parent.root.runtime().bean(ErpRegistry.class);
     if (!registry.activeId().equals("embedded")) {
-      throw new IllegalArgumentException("the active ERP is '" + registry.activeId() + "': costs are kept in that ERP, and the bridge "
-          + "reads them only from the built-in one");
+      throw new IllegalArgumentException("the active ERP is '" + registry.activeId() + "': set the cost in that ERP (Tryton: the"
+          + " product's cost price); the margin report reads it from there");
     }
     MaterialCatalog catalog = registry.capability(MaterialCatalog.class);
     Material found = catalog.find(List.of(new MaterialCode(material.strip()))).stream().findFirst()

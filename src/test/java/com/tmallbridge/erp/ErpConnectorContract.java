@@ -91,6 +91,25 @@ public abstract class ErpConnectorContract
   }
 
   @Test
+  void aStandardCostIsKeptAndAnUpsertWithoutOneLeavesItAsItWas() {
+    MaterialCatalog catalog = capability(MaterialCatalog.class);
+    MaterialCode code = data.materialCode();
+    catalog.upsertMaterial(data.material(code, 100));
+    assertThat(catalog.find(List.of(code))).singleElement().satisfies(m -> assertThat(m.standardCostFen()).isNull());
+
+    catalog.upsertMaterial(new Material(code, "with cost " + code.value(), "pcs", 100, 4250L));
+    assertThat(catalog.find(List.of(code))).singleElement().satisfies(m -> assertThat(m.standardCostFen()).isEqualTo(4250L));
+    catalog.upsertMaterial(data.material(code, 120));
+
+    assertThat(catalog.find(List.of(code))).singleElement().satisfies(m -> {
+      assertThat(m.salePriceFen()).isEqualTo(120);
+      assertThat(m.standardCostFen()).isEqualTo(4250L);
+    });
+    catalog.upsertMaterial(new Material(code, "cheaper " + code.value(), "pcs", 120, 3999L));
+    assertThat(catalog.find(List.of(code))).singleElement().satisfies(m -> assertThat(m.standardCostFen()).isEqualTo(3999L));
+  }
+
+  @Test
   void findReadsTheAskedMaterialsWhateverTheNumberOfCodes() {
     MaterialCatalog catalog = capability(MaterialCatalog.class);
     List<Material> known = List.of(data.material(data.materialCode(), 100), data.material(data.materialCode(), 200),

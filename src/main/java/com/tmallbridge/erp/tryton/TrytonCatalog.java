@@ -5,6 +5,8 @@ import static com.tmallbridge.erp.tryton.TrytonClient.args;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.Material;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,11 +21,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Materials as Tryton products: one {@code product.template} (name, list price, unit, goods,
  * salable) with one {@code product.product} whose {@code suffix_code} is the material code; the
- * template has no code, so Tryton's computed product {@code code} equals the material code.
+ * template has no code, so Tryton's computed product {@code code} equals the material code. A
+ * material's standard cost is the product's {@code cost_price} (company-dependent; read rounded half up
+ * to the fen, 0 read as none; written only when the material carries one).
  * Lookups by code go in pages of {@code pageSize} ({@code code in [...]}).
  */
 final class TrytonCatalog {
-  private static final List<String> FIELDS = List.of("code", "name", "template", "default_uom", "list_price");
+  private static final List<String> FIELDS = List.of("code", "name", "template", "default_uom", "list_price", "cost_price");
 
   private final TrytonClient client;
   private final TrytonLocations locations;
@@ -86,7 +90,12 @@ final class TrytonCatalog {
       template.put("sale_uom", uom);
       template.put("salable", true);
       template.put("list_price", TrytonMapper.decimal(material.salePriceFen()));
-      template.put("products", List.of(List.of("create", List.of(Map.of("suffix_code", material.code().value())))));
+      Map<String, Object> product = new LinkedHashMap<>();
+      product.put("suffix_code", material.code().value());
+      if (material.standardCostFen() != null) {
+        product.put("cost_price", TrytonMapper.decimal(material.standardCostFen()));
+      }
+      template.put("products", List.of(List.of("create", List.of(product))));
       client.call("product.template", "create", List.of(List.of(template)));
       return;
     }
@@ -103,6 +112,10 @@ final class TrytonCatalog {
     }
     if (!changes.isEmpty()) {
       client.call("product.template", "write", List.of(List.of(existing.template()), changes));
+    }
+    if (material.standardCostFen() != null && !material.standardCostFen().equals(existing.costFen())) {
+      client.call("product.product", "write",
+          List.of(List.of(existing.id()), Map.of("cost_price", TrytonMapper.decimal(material.standardCostFen()))));
     }
   }
 
@@ -132,7 +145,7 @@ final class TrytonCatalog {
   private Material material(TrytonProduct p) {
     String symbol = locations.uomSymbol(p.uom());
     String unit = symbol == null ? "" : trytonToBridgeUnit.getOrDefault(symbol, symbol);
-    return new Material(new MaterialCode(p.code()), p.name(), unit, p.listPriceFen());
+    return new Material(new MaterialCode(p.code()), p.name(), unit, p.listPriceFen(), p.costFen());
   }
 
   /** Product ids to codes, for the products that have one. */
@@ -155,6 +168,17 @@ final class TrytonCatalog {
     JsonNode price = row.get("list_price");
     return new TrytonProduct(row.get("id").asLong(), row.get("template").asLong(), row.get("code").asString(),
         row.get("name").asString(), row.get("default_uom").asLong(),
-        price == null || price.isNull() ? 0 : TrytonMapper.fen(price));
+        price == null || price.isNull() ? 0 : TrytonMapper.fen(price), cost(row.get("cost_price")));
+  }
+
+  /** {@code cost_price} rounded half up to the fen; null when absent or 0. */
+  private static @Nullable Long cost(@Nullable JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    BigDecimal yuan = value.isObject() ? new BigDecimal(value.get("decimal").asString())
+        : value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString());
+    long fen = yuan.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return fen == 0 ? null : fen;
   }
 }

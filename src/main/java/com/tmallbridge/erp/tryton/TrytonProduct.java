@@ -9,5 +9,8 @@ package com.tmallbridge.erp.tryton;
  * @param name the template's name
  * @param uom the default unit of measure id
  * @param listPriceFen the template's list price
+ * @param costFen the product's cost price ({@code cost_price}, for the context's company) rounded half up
+ *     to the fen; null when Tryton holds none or 0 (a product created without a cost)
  */
-record TrytonProduct(long id, long template, String code, String name, long uom, long listPriceFen) {}
+record TrytonProduct(long id, long template, String code, String name, long uom, long listPriceFen,
+    @org.jspecify.annotations.Nullable Long costFen) {}
