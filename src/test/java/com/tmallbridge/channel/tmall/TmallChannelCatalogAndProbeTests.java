@@ -3,38 +3,20 @@ package com.tmallbridge.channel.tmall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.channel.ChannelItem;
-import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.ShopProbe.ProbeResult;
 import com.tmallbridge.channel.tmall.TopStubServer.Reply;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TmallChannelCatalogAndProbeTests {
-  private TopStubServer server;
-  private ShopCredentials shop;
-  private TmallChannel channel;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TopStubServer.start();
-    shop = server.shop(3, "md5");
-    TmallProperties properties = new TestProperties().build();
-    Clock clock = Clock.fixed(Instant.parse("2024-11-10T17:00:00Z"), ZoneOffset.UTC);
-    channel = new TmallChannel(new TopClient(properties, clock), properties, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+class TmallChannelCatalogAndProbeTests extends StubbedChannelTest {
+  @Override
+  protected Instant now() {
+    return Instant.parse("2024-11-10T17:00:00Z");
   }
 
   private static String item(String numIid) {

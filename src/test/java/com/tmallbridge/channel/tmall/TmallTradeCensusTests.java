@@ -2,37 +2,19 @@ package com.tmallbridge.channel.tmall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.TradeCensus.TradeStamp;
 import com.tmallbridge.channel.tmall.TopStubServer.Reply;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Trades listed by created time (taobao.trades.sold.get) for the completeness check: pages, fields, GMT+8 times, unpaid trades. */
-class TmallTradeCensusTests {
-  private TopStubServer server;
-  private ShopCredentials shop;
-  private TmallChannel channel;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TopStubServer.start();
-    shop = server.shop(3, "md5");
-    TmallProperties properties = new TestProperties().build();
-    Clock clock = Clock.fixed(Instant.parse("2026-12-05T04:00:00Z"), ZoneOffset.UTC);
-    channel = new TmallChannel(new TopClient(properties, clock), properties, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+class TmallTradeCensusTests extends StubbedChannelTest {
+  @Override
+  protected Instant now() {
+    return Instant.parse("2026-12-05T04:00:00Z");
   }
 
   private static String trade(int tid, boolean paid) {
