@@ -43,9 +43,7 @@ class DemoConsoleTests {
     demo.start();
     try {
       await().atMost(Duration.ofMinutes(5)).until(() -> URL.matcher(err.toString()).find() || !demo.isAlive());
-      // the verdict of a full demo is DemoIntegrationTests' subject; this 20-trade run once reported
-      // refunds.unreflected 1 in CI (2026-12-05, see the stop-23 note), so here it only has to be printed
-      assertThat(out.toString()).as("stderr: %s", err).containsPattern("TmallBridge demo (PASSED|FAILED) in");
+      assertThat(out.toString()).as("stderr: %s", err).contains("TmallBridge demo PASSED");
       Matcher url = URL.matcher(err.toString());
       assertThat(url.find()).as("stderr: %s", err).isTrue();
       assertThat(PASSWORD.matcher(err.toString()).find()).isTrue();
@@ -86,7 +84,7 @@ class DemoConsoleTests {
       demo.join(120_000);
     }
     assertThat(demo.isAlive()).isFalse();
-    assertThat(exit.get()).as("stderr: %s", err).isEqualTo(out.toString().contains("TmallBridge demo PASSED") ? 0 : 1);
+    assertThat(exit.get()).as("stderr: %s", err).isZero();
   }
 
   @Test

@@ -146,7 +146,10 @@ record TradeRecord(
   /**
    * The buyer opens an after-sale case on a sub-order. Before the sub-order shipped only a refund
    * without return is possible ({@code onsale}); afterwards any kind ({@code aftersale}). The refund
-   * fee is capped by what the buyer paid for the sub-order less what was already refunded.
+   * fee is capped by what the buyer paid for the sub-order less what was already refunded. A
+   * sub-order refunded in full takes no new case, and one whose goods came back with a succeeded
+   * return takes no return or exchange (the buyer holds none of its goods) — also after the buyer
+   * confirmed receipt, when such a sub-order stays {@code TRADE_FINISHED} instead of closing.
    *
    * @param refundFeeFen asked amount in fen; null for the whole refundable amount (0 for exchanges)
    * @throws IllegalStateException when the trade or sub-order cannot take a new case
@@ -180,6 +183,13 @@ record TradeRecord(
           "sub-order " + oid + " has not shipped: only a refund without return is possible");
     }
     long refundable = line.divideOrderFeeFen() - state.refundedFen();
+    if (refundable <= 0) {
+      throw new IllegalStateException("sub-order " + oid + " was refunded in full");
+    }
+    if (state.goodsReturned() && kind.goodsReturn()) {
+      throw new IllegalStateException(
+          "the goods of sub-order " + oid + " came back with an earlier return: nothing left to " + kind);
+    }
     long fee = kind == RefundKind.EXCHANGE ? 0 : refundFeeFen == null ? refundable : refundFeeFen;
     if (kind != RefundKind.EXCHANGE && (fee <= 0 || fee > refundable)) {
       throw new IllegalArgumentException(
@@ -202,7 +212,8 @@ record TradeRecord(
   /**
    * The sub-order's open case moves on. A successful money refund adds to what was refunded; once
    * the whole payment is back, the sub-order closes (unless the trade already finished), and the
-   * trade closes with its last open sub-order.
+   * trade closes with its last open sub-order. A successful return marks the sub-order's goods as
+   * back with the seller.
    */
   TradeRecord refundChanged(Instant at, RefundRecord changed) {
     LineState state = lineState(changed.oid());
@@ -211,6 +222,9 @@ record TradeRecord(
           "refund " + changed.refundId() + " is not the current case of " + changed.oid());
     }
     LineState next = state.withRefund(changed, false);
+    if (changed.status() == RefundStatus.SUCCESS && changed.kind() == RefundKind.RETURN) {
+      next = next.withGoodsReturned();
+    }
     if (changed.status() == RefundStatus.SUCCESS && changed.refundsMoney()) {
       next = next.withRefunded(changed.refundFeeFen());
       OrderLine line = line(changed.oid()).orElseThrow();

@@ -238,6 +238,60 @@ class AfterSaleMethodsTests {
     assertThat(sandbox.refunds()).extracting(SandboxRefund::status).contains("CLOSED", "SUCCESS");
   }
 
+  /**
+   * Tmall takes no new case on a sub-order refunded in full or whose goods came back with a return,
+   * also once the buyer confirmed receipt (the sub-order then stays TRADE_FINISHED instead of
+   * closing): the buyer has nothing left to return or exchange. The demo's buyers once exchanged
+   * goods they had returned, which no ERP can book (issue #12).
+   */
+  @Test
+  void aSubOrderWhoseGoodsCameBackTakesNoExchangeAfterTheBuyerConfirmed() {
+    SandboxTrade trade = paidTrade(1);
+    send(trade.tid(), "SF", "SF123456789012", List.of());
+    sandbox.confirmReceipt(trade.tid());
+    SandboxTradeLine line = trade.lines().get(0);
+    SandboxRefund returned = sandbox.openRefund(trade.tid(), line.oid(), RefundKind.RETURN, null, "质量问题");
+    sandbox.agreeRefund(returned.refundId());
+    sandbox.returnGoods(returned.refundId(), "顺丰速运", "SF1");
+    assertThat(sandbox.confirmReturn(returned.refundId()).status()).isEqualTo("SUCCESS");
+    assertThat(sandbox.trade(trade.tid()).orElseThrow().status()).isEqualTo("TRADE_FINISHED");
+
+    for (RefundKind kind : RefundKind.values()) {
+      assertThatThrownBy(() -> sandbox.openRefund(trade.tid(), line.oid(), kind, kind == RefundKind.EXCHANGE ? null : 1L, "x"))
+          .as(kind + " after the whole sub-order came back").isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void aPartialReturnLeavesMoneyToRefundButNoGoodsToReturnOrExchange() {
+    SandboxTrade trade = paidTrade(1);
+    send(trade.tid(), "SF", "SF123456789012", List.of());
+    sandbox.confirmReceipt(trade.tid());
+    SandboxTradeLine line = trade.lines().get(0);
+    SandboxRefund returned = sandbox.openRefund(trade.tid(), line.oid(), RefundKind.RETURN, line.divideOrderFeeFen() / 2, "质量问题");
+    sandbox.agreeRefund(returned.refundId());
+    sandbox.returnGoods(returned.refundId(), "顺丰速运", "SF1");
+    sandbox.confirmReturn(returned.refundId());
+
+    assertThatThrownBy(() -> sandbox.openRefund(trade.tid(), line.oid(), RefundKind.EXCHANGE, null, "x"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> sandbox.openRefund(trade.tid(), line.oid(), RefundKind.RETURN, 1L, "x"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(sandbox.openRefund(trade.tid(), line.oid(), RefundKind.REFUND_ONLY, 1L, "x").status())
+        .as("money may still be asked for").isEqualTo("WAIT_SELLER_AGREE");
+  }
+
+  @Test
+  void aPartialRefundWithoutReturnLeavesTheGoodsToExchange() {
+    SandboxTrade trade = paidTrade(1);
+    send(trade.tid(), "SF", "SF123456789012", List.of());
+    sandbox.confirmReceipt(trade.tid());
+    long oid = trade.lines().get(0).oid();
+    SandboxRefund part = sandbox.openRefund(trade.tid(), oid, RefundKind.REFUND_ONLY, 1L, "x");
+    assertThat(sandbox.agreeRefund(part.refundId()).status()).isEqualTo("SUCCESS");
+    assertThat(sandbox.openRefund(trade.tid(), oid, RefundKind.EXCHANGE, null, "尺码不合适").status()).isEqualTo("WAIT_SELLER_AGREE");
+  }
+
   @Test
   void theGroundTruthKeepsWhenARequestStoppedWaitingForTheSeller() {
     com.tmallbridge.testsupport.MutableClock clock = new com.tmallbridge.testsupport.MutableClock(java.time.Instant.parse("2026-11-11T02:00:00Z"));
