@@ -76,8 +76,10 @@ class BridgeCatchUp {
     Map<String, RefundView> known = new HashMap<>();
     afterSale.refunds(shop.id(), null, null, Integer.MAX_VALUE).forEach(v -> known.put(v.refundId(), v));
     for (SandboxRefund r : refunds) {
-      RefundView v = known.get(Long.toString(r.refundId()));
-      if (v == null || !v.status().equals(r.status()) || v.stage() == RefundStage.NEW) {
+      String refundId = Long.toString(r.refundId());
+      RefundView v = known.get(refundId);
+      // a newer snapshot does not move the stage back to NEW: its rules run is still queued in the outbox
+      if (v == null || !v.status().equals(r.status()) || v.stage() == RefundStage.NEW || busy(REFUND, shop.id().value() + ":" + refundId)) {
         return false;
       }
     }
