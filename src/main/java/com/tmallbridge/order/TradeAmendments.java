@@ -57,7 +57,11 @@ class TradeAmendments {
     }
   }
 
-  /** A newer snapshot of a trade whose ERP order is QUEUED or EXPORTED. */
+  /**
+   * A snapshot the inbox stored, of a trade whose ERP order is QUEUED or EXPORTED: newer than the
+   * one the values sent come from, or of the same second with other content. An older one changes
+   * nothing.
+   */
   void changed(Shop shop, ChannelTrade trade, Instant now) {
     Optional<AmendmentRepository.Sent> found = amendments.find(shop.id(), trade.tid());
     if (found.isEmpty()) {
@@ -66,7 +70,9 @@ class TradeAmendments {
       return;
     }
     AmendmentRepository.Sent sent = found.get();
-    if (!trade.modified().isAfter(sent.modified()) || sent.cancelRequestedAt() != null) {
+    // TOP's modified has second precision: a snapshot with the modified of the one sent can carry
+    // a later change of that second (the inbox stores it when its content differs), so it is compared
+    if (trade.modified().isBefore(sent.modified()) || sent.cancelRequestedAt() != null) {
       return;
     }
     if (CLOSED.contains(trade.status())) {
@@ -85,9 +91,21 @@ class TradeAmendments {
     AmendmentMessages.Update update =
         new AmendmentMessages.Update(shop.id().value(), shop.code(), trade.tid(), before, after, receiverChanged, notesChanged);
     outbox.enqueue(OrderMessages.AGGREGATE, OrderMessages.aggregateId(shop.id(), trade.tid()), OrderMessages.UPDATE_SALES_ORDER,
-        json.writeValueAsString(update),
-        OrderMessages.UPDATE_SALES_ORDER + ":" + shop.code() + ":" + trade.tid() + ":" + trade.modified().toEpochMilli());
+        json.writeValueAsString(update), updateKey(shop, trade, sent, after, now));
     record(shop, trade, after, now);
+  }
+
+  /**
+   * The update's idempotency key: per snapshot {@code modified}, and for a further change within the
+   * second of the values sent also per values it sends and import time, so that each change of that
+   * second is a message of its own (even one that goes back to earlier values of that second).
+   */
+  private static String updateKey(Shop shop, ChannelTrade trade, AmendmentRepository.Sent sent, TradeParticulars after, Instant now) {
+    String key = OrderMessages.UPDATE_SALES_ORDER + ":" + shop.code() + ":" + trade.tid() + ":" + trade.modified().toEpochMilli();
+    if (trade.modified().isAfter(sent.modified())) {
+      return key;
+    }
+    return key + ":" + after.receiverFingerprint().substring(0, 8) + after.notesFingerprint().substring(0, 8) + ":" + now.toEpochMilli();
   }
 
   private void record(Shop shop, ChannelTrade trade, TradeParticulars sent, Instant now) {

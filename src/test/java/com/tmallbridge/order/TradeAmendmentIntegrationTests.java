@@ -66,7 +66,14 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
     ChannelTradeLine line = TestTrades.line(tid + "1", "AM-A", 2, 1_000, 2_000, null);
     return new ChannelTrade(tid, status, "fixed", TestTrades.CREATED, TestTrades.CREATED.plusSeconds(second),
         TestTrades.CREATED.plusSeconds(60), 2_000, 0, 2_000, 0, 0, "t**3", "open-uid-" + tid, "屈**", mobile, null, "浙江省", "杭州市",
-        "西湖区", address, "310000", "请尽快发货", sellerMemo, flag, List.of(line), "{\"tid\":" + tid + "}");
+        "西湖区", address, "310000", "请尽快发货", sellerMemo, flag, List.of(line), rawJson(status, second, address, mobile, sellerMemo, flag));
+  }
+
+  /** The snapshot as Tmall's JSON would differ: in every field the test varies (the inbox compares it). */
+  private String rawJson(String status, int second, String address, String mobile, String sellerMemo, int flag) {
+    return "{\"tid\":" + tid + ",\"status\":\"" + status + "\",\"modified\":" + second + ",\"receiver_address\":\"" + address
+        + "\",\"receiver_mobile\":\"" + mobile + "\",\"seller_memo\":" + (sellerMemo == null ? "null" : "\"" + sellerMemo + "\"")
+        + ",\"seller_flag\":" + flag + "}";
   }
 
   private ChannelTrade paid(int second) {
@@ -284,6 +291,41 @@ class TradeAmendmentIntegrationTests extends SpringDatabaseTestBase {
     ExceptionView open = onlyOpen();
     assertThat(open.reasonCode()).isEqualTo("AMEND-003");
     assertThat(open.message()).contains("seller flag '2' → '4'").doesNotContain("address");
+  }
+
+  @Test
+  void changesWithinTheSecondTheErpOrderWasQueuedFromReachTheErpEachOnce() {
+    // TOP's modified has second precision: the memo, then the address change in the second of the paid snapshot
+    ChannelTrade memo = snapshot("WAIT_SELLER_SEND_GOODS", 100, "文三路***号", "138****1234", "加送小样", 2);
+    ChannelTrade moved = snapshot("WAIT_SELLER_SEND_GOODS", 100, "莫干山路***号", "138****1234", "加送小样", 2);
+    importSnapshot(paid(100));
+    sync.drain();
+
+    importSnapshot(memo);
+    sync.drain();
+    assertThat(particulars().sellerMemo()).isEqualTo("加送小样");
+    assertThat(particulars().sellerFlag()).isEqualTo(2);
+
+    importSnapshot(moved);
+    importSnapshot(moved); // a replay sends nothing
+    sync.drain();
+    assertThat(particulars().receiver().address()).isEqualTo("莫干山路***号");
+    assertThat(particulars().sellerMemo()).isEqualTo("加送小样");
+    assertThat(exceptionsOfTrade("RESOLVED")).extracting(ExceptionView::reasonCode).containsExactlyInAnyOrder("AMEND-006", "AMEND-005");
+    assertThat(messages()).extracting(OutboxEntry::messageType).containsExactly(
+        OrderMessages.UPDATE_SALES_ORDER, OrderMessages.UPDATE_SALES_ORDER, OrderMessages.CREATE_SALES_ORDER);
+    assertThat(messages()).extracting(OutboxEntry::status).containsOnly(OutboxStatus.DONE);
+  }
+
+  @Test
+  void tradeClosedWithinTheSecondItsErpOrderWasQueuedFromCancelsIt() {
+    importSnapshot(paid(100));
+    sync.drain();
+    importSnapshot(snapshot("TRADE_CLOSED", 100, "文三路***号", "138****1234", null, 0));
+    sync.drain();
+
+    assertThat(erpOrder()).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(ErpOrderStatus.CANCELLED));
+    assertThat(exceptionsOfTrade("RESOLVED")).extracting(ExceptionView::reasonCode).containsExactly("AMEND-001");
   }
 
   @Test
