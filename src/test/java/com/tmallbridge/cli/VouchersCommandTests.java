@@ -70,6 +70,7 @@ class VouchersCommandTests {
     assertThat(run("--json", "vouchers", "list")).isZero();
     assertThat(out.toString().trim()).isEqualTo("[]");
     addShop();
+    assertThat(run("vouchers", "scheme", "set", "--shop", "TM01", "--granularity", "LINE")).isZero(); // one voucher per event
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "AUTO_SERVER=TRUE", "sa", "")) {
       long shop;

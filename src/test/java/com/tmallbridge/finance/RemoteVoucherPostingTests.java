@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RemoteVoucherPostingTests extends SpringDatabaseTestBase {
   @Autowired ShopManagement shops;
   @Autowired VoucherPosting posting;
+  @Autowired PostingSchemes schemes;
   @Autowired JdbcClient jdbc;
   @Autowired FakeRemoteErp erp;
 
@@ -114,6 +115,7 @@ class RemoteVoucherPostingTests extends SpringDatabaseTestBase {
   @Test
   void theErpIsCalledOutsideAnyTransactionAndALostAnswerIsRetriedIntoOneVoucher() {
     Shop shop = shops.add(new ShopRegistration("RM", "远程店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5", null));
+    schemes.setGranularity(shop.id(), VoucherGranularity.LINE); // one voucher per event, as the keys below assume
     OffsetDateTime at = OffsetDateTime.parse("2026-11-20T10:00:00+08:00");
     jdbc.sql("""
         insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
