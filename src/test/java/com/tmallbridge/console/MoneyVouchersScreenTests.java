@@ -90,6 +90,32 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   }
 
   @Test
+  void aSummaryVoucherPostedByTheDaysJobShowsItsCountTotalsAndSumsPerAccountWithItsEntriesPaged() throws Exception {
+    Shop shop = shop("VS8"); // granularity DAY, the default
+    for (int i = 0; i < 230; i++) {
+      rows().exportedTrade(shop, "9" + (1000 + i), 1_130, 0, "2026-11-20T10:00:00+08:00");
+    }
+    long before = lastJobId();
+
+    mvc.perform(post("/money/vouchers/post").param("shop", "VS8").param("date", "2026-11-20").with(csrf())
+        .with(user(principal(Role.ADMIN)))).andReturn();
+
+    var job = await().atMost(WAIT).until(() -> newJobs(before), l -> !l.isEmpty() && !l.get(0).running()).get(0);
+    assertThat(job.state()).isEqualTo(JobState.DONE);
+    assertThat(job.note()).isEqualTo("1 posted, 0 failed");
+    String key = "SALE|VS8|2026-11-20|1";
+    String first = html(get("/money/vouchers/voucher").param("key", key).param("lang", "en"), principal(Role.ADMIN));
+    assertThat(first).contains("690 entries, debits ¥2,599.00, credits ¥2,599.00").contains("Entries page 1 of 7")
+        .contains("id=\"entries-debit\">¥2,599.00<").contains("天猫 2026-11-20 销售收入汇总（230 笔）")
+        .contains("<td>1122</td><td>应收账款</td>");
+    assertThat(first.split("class=\"entry\"", -1)).as("one page of entries").hasSize(101);
+    assertThat(first.split("class=\"account-sum\"", -1)).as("1122, 2221, 6001").hasSize(4);
+    String last = html(get("/money/vouchers/voucher").param("key", key).param("page", "6").param("lang", "zh-CN"), principal(Role.ADMIN));
+    assertThat(last.split("class=\"entry\"", -1)).hasSize(91);
+    assertThat(last).contains("分录第 7 页，共 7 页").contains("690 条分录");
+  }
+
+  @Test
   void anAdminPostsTheDayAsAJobIntoTheErpsLedgerRetryingTheFailedAndItIsAudited() throws Exception {
     Shop shop = lineShop("VS3");
     rows().exportedTrade(shop, "8001", 11_300, 0, "2026-11-20T10:00:00+08:00");
@@ -174,7 +200,6 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     assertThat(posting.list(shop.id(), null, 10)).isEmpty();
   }
 
-  /** VS1: two sales on two days and a receipt, posted, and a refund being sent to a remote ERP (PENDING); VS2: a sale refused by the ERP (account 6009 is not in its chart). */
   /** A shop posting one voucher per event (granularity LINE), which these tests' keys and counts assume. */
   private Shop lineShop(String code) {
     Shop s = shop(code);
@@ -182,6 +207,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     return s;
   }
 
+  /** VS1: two sales on two days and a receipt, posted, and a refund being sent to a remote ERP (PENDING); VS2: a sale refused by the ERP (account 6009 is not in its chart). */
   private void seedPosted(Shop a, Shop b) {
     rows().exportedTrade(a, "7001", 11_300, 0, "2026-11-20T10:00:00+08:00");
     rows().exportedTrade(a, "7002", 5_000, 0, "2026-11-21T10:00:00+08:00");
