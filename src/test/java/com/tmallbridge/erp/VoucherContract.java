@@ -57,6 +57,33 @@ public interface VoucherContract extends ErpContractFixture {
     assertThat(stored.stream().mapToLong(VoucherEntry::debitFen).sum()).isEqualTo(stored.stream().mapToLong(VoucherEntry::creditFen).sum());
   }
 
+  /**
+   * A summary voucher (汇总凭证) of a day: 1,000 trades, three entries each (3,000 lines), sent in
+   * one call, found by its key, all its lines in the ERP.
+   */
+  @Test
+  default void aSummaryVoucherWithThousandsOfEntriesIsPostedInOneCallAndFoundByItsKey() {
+    VoucherSink sink = capability(VoucherSink.class);
+    List<VoucherEntry> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      String tid = data().tag() + "-" + i;
+      entries.add(VoucherEntry.debit("1122", 11300 + i, tid));
+      entries.add(VoucherEntry.credit("6001", 10000 + i, tid));
+      entries.add(VoucherEntry.credit("2221", 1300, tid));
+    }
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    Voucher voucher = new Voucher("SALE|" + data().shopCode() + "|" + today + "|" + data().tag(), data().shopCode(), today,
+        "天猫 " + today + " 销售收入汇总（1000 笔）", entries);
+
+    ErpDocNo no = sink.postVoucher(voucher);
+
+    assertThat(sink.findVoucher(voucher.key())).contains(no);
+    assertThat(sink.postVoucher(voucher)).isEqualTo(no);
+    List<VoucherEntry> stored = entriesInErp(no);
+    assertThat(stored).hasSize(3000);
+    assertThat(stored.stream().mapToLong(VoucherEntry::debitFen).sum()).isEqualTo(voucher.totalFen());
+  }
+
   @Test
   default void postingAKeyAgainReturnsTheSameVoucherAndPostsNothing() {
     VoucherSink sink = capability(VoucherSink.class);
