@@ -6,6 +6,7 @@ import com.tmallbridge.finance.PostedVoucher;
 import com.tmallbridge.finance.PostingKind;
 import com.tmallbridge.finance.PostingRule;
 import com.tmallbridge.finance.PostingSchemes;
+import com.tmallbridge.finance.VoucherGranularity;
 import com.tmallbridge.finance.VoucherPosting;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
@@ -124,12 +125,17 @@ class VouchersCommand implements Runnable {
       var runtime = root.runtime();
       Shop shop = shop(runtime.bean(ShopManagement.class), shopCode);
       ShopId id = shop == null ? null : shop.id();
-      var lines = runtime.bean(PostingSchemes.class).show(id);
+      PostingSchemes schemes = runtime.bean(PostingSchemes.class);
+      var lines = schemes.show(id);
+      PostingSchemes.Granularity granularity = schemes.granularity(id);
+      String granularitySource = granularity.shopOwn() ? "shop" : "default";
       Output out = new Output(root.spec.commandLine().getOut());
       if (root.json) {
         out.json(lines.stream().map(l -> {
           Map<String, Object> m = describe(l.rule());
           m.put("source", l.shopOwn() ? "shop" : "default");
+          m.put("granularity", granularity.value().name());
+          m.put("granularitySource", granularitySource);
           return m;
         }).toList());
         return 0;
@@ -139,19 +145,23 @@ class VouchersCommand implements Runnable {
         PostingRule r = l.rule();
         rows.add(List.of(r.kind().name(), r.debitAccount(), r.creditAccount(), Output.orDash(r.vatAccount()),
             r.vatRate() == null ? "-" : r.vatRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%", r.explanation(),
-            l.shopOwn() ? "shop" : "default"));
+            r.summary(), l.shopOwn() ? "shop" : "default"));
       }
-      out.table(List.of("KIND", "DEBIT", "CREDIT", "VAT", "RATE", "EXPLANATION", "SOURCE"), rows);
+      out.table(List.of("KIND", "DEBIT", "CREDIT", "VAT", "RATE", "EXPLANATION", "SUMMARY", "SOURCE"), rows);
+      out.line("granularity: " + granularity.value() + " (" + granularitySource + ")");
       return 0;
     }
   }
 
-  @Command(name = "set", description = "Change one kind's rule for a shop (or the default); audited.", mixinStandardHelpOptions = true)
+  @Command(name = "set", description = "Change one kind's rule, or the voucher granularity, for a shop (or the default); audited.",
+      mixinStandardHelpOptions = true)
   static class SchemeSet implements Callable<Integer> {
     @ParentCommand Scheme parent;
 
     @Option(names = "--shop", paramLabel = "CODE", description = "The shop (default: change the default rules).") String shopCode;
-    @Option(names = "--kind", required = true, description = "SALE, POST_FEE, RECEIPT, COMMISSION, POINTS, SERVICE_FEE or REFUND.")
+    @Option(names = "--granularity", paramLabel = "DAY|LINE",
+        description = "Vouchers per day and kind (DAY, summary vouchers) or per event (LINE).") String granularity;
+    @Option(names = "--kind", description = "SALE, POST_FEE, RECEIPT, COMMISSION, POINTS, SERVICE_FEE or REFUND (needed to change a rule).")
     String kind;
     @Option(names = "--debit", paramLabel = "ACCOUNT", description = "Debit account code.") String debit;
     @Option(names = "--credit", paramLabel = "ACCOUNT", description = "Credit account code.") String credit;
@@ -160,9 +170,28 @@ class VouchersCommand implements Runnable {
     @Option(names = "--no-vat", description = "No VAT split for this kind.") boolean noVat;
     @Option(names = "--explanation", paramLabel = "TEMPLATE",
         description = "Explanation template; placeholders {tid}, {bid}, {shop}, {date}, {erp}.") String explanation;
+    @Option(names = "--summary", paramLabel = "TEMPLATE",
+        description = "Summary voucher explanation template; placeholders {shop}, {date}, {count}.") String summary;
 
     @Override
     public Integer call() {
+      boolean ruleChange = debit != null || credit != null || vatAccount != null || vatRate != null || noVat || explanation != null
+          || summary != null;
+      if (granularity != null) {
+        VoucherGranularity g = VoucherGranularity.parse(granularity);
+        if (kind != null || ruleChange) {
+          throw new IllegalArgumentException("--granularity is set on its own, without --kind or rule options");
+        }
+        BridgeCommand root = parent.parent.root;
+        var runtime = root.runtime();
+        Shop shop = shop(runtime.bean(ShopManagement.class), shopCode);
+        VoucherGranularity now = runtime.bean(PostingSchemes.class).setGranularity(shop == null ? null : shop.id(), g);
+        new Output(root.spec.commandLine().getOut()).line((shop == null ? "default" : "shop " + shop.code()) + ": granularity " + now);
+        return 0;
+      }
+      if (kind == null) {
+        throw new IllegalArgumentException("--kind is needed to change a rule (or give --granularity DAY|LINE)");
+      }
       PostingKind k = PostingKind.parse(kind);
       if (noVat && (vatAccount != null || vatRate != null)) {
         throw new IllegalArgumentException("--no-vat cannot go with --vat-account or --vat-rate");
@@ -179,7 +208,7 @@ class VouchersCommand implements Runnable {
       var runtime = root.runtime();
       Shop shop = shop(runtime.bean(ShopManagement.class), shopCode);
       PostingRule rule = runtime.bean(PostingSchemes.class).set(shop == null ? null : shop.id(), k,
-          new PostingSchemes.Change(debit, credit, vatAccount, rate, noVat, explanation));
+          new PostingSchemes.Change(debit, credit, vatAccount, rate, noVat, explanation, summary));
       new Output(root.spec.commandLine().getOut()).line((shop == null ? "default" : "shop " + shop.code()) + ": " + rule.describe());
       return 0;
     }
@@ -230,6 +259,7 @@ class VouchersCommand implements Runnable {
     m.put("vatAccount", r.vatAccount());
     m.put("vatRate", r.vatRate() == null ? null : r.vatRate().toPlainString());
     m.put("explanation", r.explanation());
+    m.put("summary", r.summary());
     return m;
   }
 

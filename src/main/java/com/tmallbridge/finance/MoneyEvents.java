@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
  * Reads the events vouchers are planned from: exported trades ({@code order_trade} with an ERP
  * order number and {@code exported_at}) and settled settlement lines ({@code
  * finance_settlement_line}, paid, kind not OTHER). Either for one Tmall day, or every one up to a
- * time whose voucher is not yet {@code POSTED} in {@code finance_voucher} (the not-exists test
- * rebuilds each event's voucher key in SQL, as {@link VoucherPlanner} builds it).
+ * time not yet held by a {@code POSTED} voucher (through {@code finance_voucher_event}; the
+ * not-exists test rebuilds each event's key in SQL, as {@link VoucherPlanner} builds it).
  */
 @Repository
 class MoneyEvents {
@@ -26,15 +26,15 @@ class MoneyEvents {
       select t.tid, t.exported_at, t.payment_fen, t.post_fee_fen, t.erp_order_no from order_trade t
        where t.shop_id = :shop and t.erp_order_no is not null and t.exported_at >= :from and t.exported_at < :to""";
   private static final String SALES_NOT_POSTED = """
-       and not exists (select 1 from finance_voucher v
-                        where v.voucher_key = 'SALE|' || :code || '|' || t.tid and v.status = 'POSTED')""";
+       and not exists (select 1 from finance_voucher_event e join finance_voucher v on v.voucher_key = e.voucher_key
+                        where e.event_key = 'SALE|' || :code || '|' || t.tid and v.status = 'POSTED')""";
   private static final String LINES = """
       select l.bid, l.account_id, l.kind, l.tid, l.oid, l.amount_fen, l.paid, l.biz_time, l.pay_time from finance_settlement_line l
        where l.shop_id = :shop and l.paid = true and l.kind <> 'OTHER' and l.amount_fen <> 0
          and l.pay_time >= :from and l.pay_time < :to""";
   private static final String LINES_NOT_POSTED = """
-       and not exists (select 1 from finance_voucher v
-                        where v.voucher_key = (case when l.kind in ('INCOME', 'POST_FEE') then 'RCPT'
+       and not exists (select 1 from finance_voucher_event e join finance_voucher v on v.voucher_key = e.voucher_key
+                        where e.event_key = (case when l.kind in ('INCOME', 'POST_FEE') then 'RCPT'
                                                     when l.kind = 'COMMISSION' then 'COMM' when l.kind = 'POINTS' then 'PNTS'
                                                     when l.kind = 'SERVICE_FEE' then 'SFEE' else 'RFND' end)
                                                || '|' || :code || '|' || l.bid

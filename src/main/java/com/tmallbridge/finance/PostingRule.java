@@ -19,13 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param vatAccount output/input VAT account, or null for no VAT split
  * @param vatRate VAT rate in [0, 1) with at most 4 decimals (0.13 = 13%), set exactly when {@code vatAccount} is
  * @param explanation the voucher explanation (摘要) template, 1-200 characters; placeholders
- *     {@code {tid}}, {@code {bid}}, {@code {shop}}, {@code {date}}, {@code {erp}}
+ *     {@code {tid}}, {@code {bid}}, {@code {shop}}, {@code {date}}, {@code {erp}}, {@code {count}}
+ * @param summary the explanation template of a summary voucher (汇总凭证, granularity DAY), same
+ *     rules; its useful placeholders are {@code {shop}}, {@code {date}} and {@code {count}} (the
+ *     events it holds), the others read {@code -}
  */
 public record PostingRule(
     PostingKind kind, String debitAccount, String creditAccount, @Nullable String vatAccount, @Nullable BigDecimal vatRate,
-    String explanation) {
+    String explanation, String summary) {
   /** The placeholders an explanation template may use. */
-  public static final Set<String> PLACEHOLDERS = Set.of("tid", "bid", "shop", "date", "erp");
+  public static final Set<String> PLACEHOLDERS = Set.of("tid", "bid", "shop", "date", "erp", "count");
 
   private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Za-z.\\-]{1,32}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -47,14 +50,38 @@ public record PostingRule(
       }
       vatRate = vatRate.setScale(4, java.math.RoundingMode.UNNECESSARY);
     }
-    if (explanation == null || explanation.isBlank() || explanation.length() > 200) {
-      throw new IllegalArgumentException(kind + ": the explanation template must have 1-200 characters");
+    template(kind, "explanation", explanation);
+    template(kind, "summary explanation", summary);
+  }
+
+  /** A rule with the default summary template of its kind ({@link #defaultSummary}). */
+  public PostingRule(PostingKind kind, String debitAccount, String creditAccount, @Nullable String vatAccount,
+      @Nullable BigDecimal vatRate, String explanation) {
+    this(kind, debitAccount, creditAccount, vatAccount, vatRate, explanation, defaultSummary(kind));
+  }
+
+  /** The summary template migration V32 seeds for {@code kind}, e.g. {@code 天猫 {date} 支付宝收款汇总（{count} 笔）}. */
+  public static String defaultSummary(PostingKind kind) {
+    return "天猫 {date} " + switch (kind) {
+      case SALE -> "销售收入";
+      case POST_FEE -> "运费收入";
+      case RECEIPT -> "支付宝收款";
+      case COMMISSION -> "平台佣金";
+      case POINTS -> "天猫积分";
+      case SERVICE_FEE -> "技术服务费";
+      case REFUND -> "退款";
+    } + "汇总（{count} 笔）";
+  }
+
+  private static void template(PostingKind kind, String what, String template) {
+    if (template == null || template.isBlank() || template.length() > 200) {
+      throw new IllegalArgumentException(kind + ": the " + what + " template must have 1-200 characters");
     }
-    Matcher m = PLACEHOLDER.matcher(explanation);
+    Matcher m = PLACEHOLDER.matcher(template);
     while (m.find()) {
       if (!PLACEHOLDERS.contains(m.group(1))) {
-        throw new IllegalArgumentException(kind + ": unknown placeholder {" + m.group(1) + "} in the explanation; use "
-            + "{tid}, {bid}, {shop}, {date} or {erp}");
+        throw new IllegalArgumentException(kind + ": unknown placeholder {" + m.group(1) + "} in the " + what + "; use "
+            + "{tid}, {bid}, {shop}, {date}, {erp} or {count}");
       }
     }
   }
@@ -67,8 +94,18 @@ public record PostingRule(
 
   /** The explanation with its placeholders filled in; a missing value reads {@code -}; at most 200 characters. */
   String explain(@Nullable String tid, @Nullable String bid, String shop, String date, @Nullable String erp) {
-    String text = explanation.replace("{tid}", orDash(tid)).replace("{bid}", orDash(bid)).replace("{shop}", shop)
-        .replace("{date}", date).replace("{erp}", orDash(erp));
+    return fill(explanation, tid, bid, shop, date, erp, 1);
+  }
+
+  /** The summary template filled in for a voucher of {@code count} events of {@code date}; at most 200 characters. */
+  String summarise(String shop, String date, int count) {
+    return fill(summary, null, null, shop, date, null, count);
+  }
+
+  private static String fill(String template, @Nullable String tid, @Nullable String bid, String shop, String date,
+      @Nullable String erp, int count) {
+    String text = template.replace("{tid}", orDash(tid)).replace("{bid}", orDash(bid)).replace("{shop}", shop)
+        .replace("{date}", date).replace("{erp}", orDash(erp)).replace("{count}", Integer.toString(count));
     return text.length() > 200 ? text.substring(0, 200) : text;
   }
 
@@ -76,9 +113,13 @@ public record PostingRule(
     return value == null || value.isEmpty() ? "-" : value;
   }
 
-  /** One line for audit records and the CLI, e.g. {@code SALE Dr 1122 Cr 6001 VAT 2221@0.1300 "天猫订单 {tid} 销售收入"}. */
+  /**
+   * One line for audit records and the CLI, e.g. {@code SALE Dr 1122 Cr 6001 VAT 2221@0.1300 "天猫订单 {tid} 销售收入"};
+   * a summary template other than the kind's default follows as {@code summary "…"}.
+   */
   public String describe() {
     return kind + " Dr " + debitAccount + " Cr " + creditAccount
-        + (vatAccount == null ? "" : " VAT " + vatAccount + "@" + vatRate.toPlainString()) + " \"" + explanation + "\"";
+        + (vatAccount == null ? "" : " VAT " + vatAccount + "@" + vatRate.toPlainString()) + " \"" + explanation + "\""
+        + (summary.equals(defaultSummary(kind)) ? "" : " summary \"" + summary + "\"");
   }
 }

@@ -71,7 +71,8 @@ public class PostingSchemes {
       vatRate = new BigDecimal("0.13");
     }
     PostingRule after = new PostingRule(kind, orElse(change.debitAccount(), before.debitAccount()),
-        orElse(change.creditAccount(), before.creditAccount()), vatAccount, vatRate, orElse(change.explanation(), before.explanation()));
+        orElse(change.creditAccount(), before.creditAccount()), vatAccount, vatRate, orElse(change.explanation(), before.explanation()),
+        orElse(change.summary(), before.summary()));
     if (after.equals(before) && own) {
       return before;
     }
@@ -92,6 +93,41 @@ public class PostingSchemes {
     }
     audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, target(shop, kind), own.get().describe(), null));
     return true;
+  }
+
+  /**
+   * The voucher granularity in force for {@code shop}: its own setting, else the default row's
+   * (null: the default's). DAY when nothing is stored.
+   */
+  @Transactional(readOnly = true)
+  public Granularity granularity(@Nullable ShopId shop) {
+    if (shop != null) {
+      var own = rules.granularity(shop);
+      if (own.isPresent()) {
+        return new Granularity(own.get(), true);
+      }
+    }
+    return new Granularity(rules.granularity(null).orElse(VoucherGranularity.DAY), false);
+  }
+
+  /**
+   * Sets the voucher granularity of {@code shop} (null: the default). Audited as {@code
+   * RULE_CHANGE} on {@code posting-granularity:<shop id or default>} when it changed. Events already
+   * in a voucher stay there; the new granularity applies to events not in one yet.
+   *
+   * @return the granularity now in force
+   */
+  @Transactional
+  public VoucherGranularity setGranularity(@Nullable ShopId shop, VoucherGranularity granularity) {
+    Granularity before = granularity(shop);
+    boolean own = shop == null || before.shopOwn();
+    if (before.value() == granularity && own) {
+      return granularity;
+    }
+    rules.putGranularity(shop, granularity, clock.instant());
+    audit.record(AuditEvent.change(AuditAction.RULE_CHANGE, "posting-granularity:" + (shop == null ? "default" : Long.toString(shop.value())),
+        own ? "granularity " + before.value() : null, "granularity " + granularity));
+    return granularity;
   }
 
   private Map<PostingKind, PostingRule> effective(@Nullable ShopId shop) {
@@ -119,6 +155,14 @@ public class PostingSchemes {
   public record SchemeLine(PostingRule rule, boolean shopOwn) {}
 
   /**
+   * The voucher granularity in force.
+   *
+   * @param value DAY or LINE
+   * @param shopOwn whether it is the shop's own setting rather than the default
+   */
+  public record Granularity(VoucherGranularity value, boolean shopOwn) {}
+
+  /**
    * What {@link #set} changes; null fields keep their value.
    *
    * @param debitAccount new debit account
@@ -127,7 +171,14 @@ public class PostingSchemes {
    * @param vatRate new VAT rate, e.g. 0.13
    * @param noVat remove the VAT split
    * @param explanation new explanation template
+   * @param summary new summary explanation template (summary vouchers)
    */
   public record Change(@Nullable String debitAccount, @Nullable String creditAccount, @Nullable String vatAccount,
-      @Nullable BigDecimal vatRate, boolean noVat, @Nullable String explanation) {}
+      @Nullable BigDecimal vatRate, boolean noVat, @Nullable String explanation, @Nullable String summary) {
+    /** A change leaving the summary template as it is. */
+    public Change(@Nullable String debitAccount, @Nullable String creditAccount, @Nullable String vatAccount,
+        @Nullable BigDecimal vatRate, boolean noVat, @Nullable String explanation) {
+      this(debitAccount, creditAccount, vatAccount, vatRate, noVat, explanation, null);
+    }
+  }
 }

@@ -26,11 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Plans a shop's vouchers ({@link VoucherPlanner}) for one Tmall day, or for every event up to now
- * not yet posted, and posts them through the active ERP connector's {@link VoucherSink}. Every
+ * Plans a shop's vouchers ({@link VoucherPlanner}, at the shop's {@link VoucherGranularity}) for
+ * one Tmall day, or for every event up to now not yet in a posted voucher, and posts them through the active ERP connector's {@link VoucherSink}. Every
  * voucher gets a {@code finance_voucher} record: {@code POSTED} with the ERP's number, or {@code
  * FAILED} with the error, which the next run retries (the sink is idempotent by voucher key, so a
- * retry after a lost answer posts nothing twice). A posted key is never sent again.
+ * retry after a lost answer posts nothing twice). A posted key is never sent again. A voucher's
+ * first record is written together with its events' coverage ({@code finance_voucher_event}), so
+ * every event is in exactly one voucher: a FAILED or PENDING voucher is sent again under the same
+ * key with the same events, and events that come later go into a new one.
  *
  * <p>With a {@link ErpConnector.Locality#LOCAL} connector (the built-in ERP) the ERP write and the
  * {@code POSTED} record commit in one transaction. With a {@link ErpConnector.Locality#REMOTE} one
@@ -67,7 +70,7 @@ public class VoucherPosting {
    */
   public List<Voucher> plan(ShopId shop, @Nullable LocalDate date) {
     Shop s = shop(shop);
-    return planFor(s, date);
+    return planFor(s, date).stream().map(VoucherPlanner.Planned::voucher).toList();
   }
 
   /**
@@ -100,23 +103,23 @@ public class VoucherPosting {
     if (!local && TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("vouchers for a remote ERP are posted outside any database transaction");
     }
-    List<Voucher> planned = planFor(s, date);
+    List<VoucherPlanner.Planned> planned = planFor(s, date);
     if (only != null) {
       Set<String> wanted = new HashSet<>(only);
-      planned = planned.stream().filter(v -> wanted.contains(v.key())).toList();
+      planned = planned.stream().filter(p -> wanted.contains(p.voucher().key())).toList();
     }
-    Set<String> done = records.posted(planned.stream().map(Voucher::key).toList());
+    Set<String> done = records.posted(planned.stream().map(p -> p.voucher().key()).toList());
     int posted = 0;
     List<Failure> failures = new ArrayList<>();
-    for (Voucher voucher : planned) {
-      if (done.contains(voucher.key())) {
+    for (VoucherPlanner.Planned voucher : planned) {
+      if (done.contains(voucher.voucher().key())) {
         continue;
       }
       String error = local ? postLocally(s.id(), sink, connector.id(), voucher) : postRemotely(s.id(), sink, connector.id(), voucher);
       if (error == null) {
         posted++;
       } else {
-        failures.add(new Failure(voucher.key(), error));
+        failures.add(new Failure(voucher.voucher().key(), error));
       }
     }
     return new PostingReport(s.code(), connector.id(), planned.size(), posted, done.size(), failures);
@@ -158,16 +161,16 @@ public class VoucherPosting {
    * @throws IllegalArgumentException for an unknown shop
    */
   public List<String> unposted(ShopId shop, LocalDate date) {
-    List<String> keys = planFor(shop(shop), date).stream().map(Voucher::key).toList();
+    List<String> keys = planFor(shop(shop), date).stream().map(p -> p.voucher().key()).toList();
     Set<String> done = records.posted(keys);
     return keys.stream().filter(k -> !done.contains(k)).toList();
   }
 
   /**
    * The record under {@code key} with the voucher's entries as the scheme in force plans them now
-   * for the voucher's day (the entries are not stored by the bridge; after a change of the scheme
-   * they may differ from what the ERP holds). Empty when there is no record under the key; the
-   * entries are empty when the day no longer plans the key (e.g. the trade left the day).
+   * from the events it holds (the entries are not stored by the bridge; after a change of the
+   * scheme they may differ from what the ERP holds). Empty when there is no record under the key;
+   * the entries are empty when its day no longer has its events (e.g. the trade left the day).
    */
   public Optional<VoucherDetail> detail(String key) {
     Optional<PostedVoucher> found = records.find(key);
@@ -176,32 +179,43 @@ public class VoucherPosting {
     }
     PostedVoucher record = found.get();
     List<VoucherEntry> entries = shops.find(record.shopId())
-        .flatMap(s -> planFor(s, record.date()).stream().filter(v -> v.key().equals(key)).findFirst())
-        .map(Voucher::entries).orElse(List.of());
+        .flatMap(s -> planFor(s, record.date()).stream().filter(p -> p.voucher().key().equals(key)).findFirst())
+        .map(p -> p.voucher().entries()).orElse(List.of());
     return Optional.of(new VoucherDetail(record, entries));
   }
 
-  private @Nullable String postLocally(ShopId shop, VoucherSink sink, String connector, Voucher voucher) {
+  private @Nullable String postLocally(ShopId shop, VoucherSink sink, String connector, VoucherPlanner.Planned planned) {
+    Voucher voucher = planned.voucher();
     try {
       transaction.executeWithoutResult(status -> {
-        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.PENDING, clock.instant());
+        record(shop, connector, planned, PostedVoucher.PENDING);
         ErpDocNo no = sink.postVoucher(voucher);
         records.posted(voucher.key(), no.value(), clock.instant());
       });
       return null;
+    } catch (VoucherRecords.Taken e) {
+      return e.getMessage();
     } catch (RuntimeException e) {
       String error = describe(e);
-      transaction.executeWithoutResult(status -> {
-        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.FAILED, clock.instant());
-        records.failed(voucher.key(), error, clock.instant());
-      });
+      try {
+        transaction.executeWithoutResult(status -> {
+          record(shop, connector, planned, PostedVoucher.FAILED);
+          records.failed(voucher.key(), error, clock.instant());
+        });
+      } catch (VoucherRecords.Taken taken) {
+        return taken.getMessage();
+      }
       return error;
     }
   }
 
-  private @Nullable String postRemotely(ShopId shop, VoucherSink sink, String connector, Voucher voucher) {
-    transaction.executeWithoutResult(status ->
-        records.attempt(shop, kindOf(voucher.key()), voucher, connector, PostedVoucher.PENDING, clock.instant()));
+  private @Nullable String postRemotely(ShopId shop, VoucherSink sink, String connector, VoucherPlanner.Planned planned) {
+    Voucher voucher = planned.voucher();
+    try {
+      transaction.executeWithoutResult(status -> record(shop, connector, planned, PostedVoucher.PENDING));
+    } catch (VoucherRecords.Taken e) {
+      return e.getMessage();
+    }
     ErpDocNo no;
     try {
       no = sink.postVoucher(voucher);
@@ -214,13 +228,37 @@ public class VoucherPosting {
     return null;
   }
 
-  private List<Voucher> planFor(Shop shop, @Nullable LocalDate date) {
+  /** A fresh voucher's first record with its events' coverage, or one more attempt of a recorded one (same key, same events). */
+  private void record(ShopId shop, String connector, VoucherPlanner.Planned planned, String status) {
+    PostingKind kind = kindOf(planned.voucher().key());
+    if (planned.fresh()) {
+      records.claim(shop, kind, planned, connector, status, clock.instant());
+    } else {
+      records.attempt(shop, kind, planned.voucher(), connector, status, clock.instant());
+    }
+  }
+
+  private List<VoucherPlanner.Planned> planFor(Shop shop, @Nullable LocalDate date) {
     Instant from = date == null ? Instant.EPOCH : date.atStartOfDay(VoucherPlanner.TMALL_ZONE).toInstant();
     Instant to = date == null ? clock.instant().plusNanos(1000) : date.plusDays(1).atStartOfDay(VoucherPlanner.TMALL_ZONE).toInstant();
     boolean pendingOnly = date == null;
     List<SaleEvent> sales = events.sales(shop.id(), from, to, pendingOnly, shop.code());
     var lines = events.settled(shop.id(), from, to, pendingOnly, shop.code());
-    return new VoucherPlanner(shop.code(), schemes.scheme(shop.id())).plan(sales, lines);
+    VoucherPlanner planner = new VoucherPlanner(shop.code(), schemes.scheme(shop.id()));
+    List<String> keys = new ArrayList<>();
+    Set<LocalDate> days = new HashSet<>();
+    for (SaleEvent sale : sales) {
+      keys.add(planner.eventKey(sale));
+      days.add(sale.date());
+    }
+    for (var line : lines) {
+      planner.eventKey(line).ifPresent(keys::add);
+      if (line.payTime() != null) {
+        days.add(line.payTime().atZone(VoucherPlanner.TMALL_ZONE).toLocalDate());
+      }
+    }
+    VoucherPlanner.Coverage coverage = records.coverage(shop.id(), keys, days);
+    return planner.plan(schemes.granularity(shop.id()).value(), sales, lines, coverage);
   }
 
   private Shop shop(ShopId id) {

@@ -9,23 +9,94 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code finance_voucher}: one record per voucher key of what was sent to the ERP and how it went. */
+/**
+ * {@code finance_voucher}: one record per voucher key of what was sent to the ERP and how it went;
+ * {@code finance_voucher_event}: which voucher holds each money event (written with a voucher's
+ * first record, never moved).
+ */
 @Repository
 class VoucherRecords {
   private static final String COLUMNS = """
       voucher_key, shop_id, kind, voucher_date, explanation, total_fen, connector, status, erp_voucher_no, error, attempts, updated_at""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  VoucherRecords(JdbcClient jdbc) {
+  VoucherRecords(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** Thrown (before anything is sent) when a fresh voucher's key or one of its events was recorded meanwhile by another run. */
+  static final class Taken extends IllegalStateException {
+    Taken(String message) {
+      super(message);
+    }
+  }
+
+  /** What {@code finance_voucher_event} and {@code finance_voucher} hold for these events of {@code shop}. */
+  VoucherPlanner.Coverage coverage(ShopId shop, List<String> events, Collection<LocalDate> dates) {
+    Map<String, String> held = new HashMap<>();
+    for (int i = 0; i < events.size(); i += 500) {
+      jdbc.sql("select event_key, voucher_key from finance_voucher_event where event_key in (:keys)")
+          .param("keys", events.subList(i, Math.min(events.size(), i + 500)))
+          .query((rs, n) -> held.put(rs.getString(1), rs.getString(2))).list();
+    }
+    Map<String, Integer> last = new HashMap<>();
+    List<LocalDate> days = List.copyOf(dates);
+    for (int i = 0; i < days.size(); i += 500) {
+      jdbc.sql("select voucher_key from finance_voucher where shop_id = :shop and voucher_date in (:dates)")
+          .param("shop", shop.value()).param("dates", days.subList(i, Math.min(days.size(), i + 500)))
+          .query(String.class).list().stream().filter(VoucherPlanner::isSummaryKey).forEach(key -> {
+            String[] parts = key.split("\\|", -1);
+            last.merge(parts[0] + "|" + parts[2], VoucherPlanner.summaryBatch(key), Math::max);
+          });
+    }
+    return new VoucherPlanner.Coverage(held, last);
+  }
+
+  /**
+   * Records the first attempt of a fresh voucher: its row in {@code status} (attempts 1) and its
+   * events' coverage; in the caller's transaction.
+   *
+   * @throws Taken when the key or an event is recorded already (another run got there first)
+   */
+  void claim(ShopId shop, PostingKind kind, VoucherPlanner.Planned planned, String connector, String status, Instant now) {
+    Voucher voucher = planned.voucher();
+    var at = now.atOffset(ZoneOffset.UTC);
+    int inserted = jdbc.sql("""
+        insert into finance_voucher (voucher_key, shop_id, kind, voucher_date, explanation, total_fen, connector, status, attempts,
+                                     created_at, updated_at)
+        values (:key, :shop, :kind, :date, :explanation, :total, :connector, :status, 1, :now, :now)
+        on conflict do nothing""")
+        .param("key", voucher.key()).param("shop", shop.value()).param("kind", kind.name()).param("date", voucher.date())
+        .param("explanation", voucher.explanation()).param("total", voucher.totalFen()).param("connector", connector)
+        .param("status", status).param("now", at).update();
+    if (inserted == 0) {
+      throw new Taken("voucher " + voucher.key() + " was recorded meanwhile by another run; it is planned again next time");
+    }
+    List<String> events = planned.events();
+    batch.batchUpdate("insert into finance_voucher_event (event_key, voucher_key) values (?, ?) on conflict do nothing",
+        events.stream().map(e -> new Object[] {e, voucher.key()}).toList());
+    long mine = 0;
+    for (int i = 0; i < events.size(); i += 500) {
+      mine += jdbc.sql("select count(*) from finance_voucher_event where voucher_key = :key and event_key in (:events)")
+          .param("key", voucher.key()).param("events", events.subList(i, Math.min(events.size(), i + 500))).query(Long.class).single();
+    }
+    if (mine != events.size()) {
+      throw new Taken((events.size() - mine) + " event(s) of voucher " + voucher.key()
+          + " were put in another voucher meanwhile; it is planned again next time");
+    }
   }
 
   /** The keys among {@code keys} already {@code POSTED}. */

@@ -46,6 +46,31 @@ class VouchersCommandTests {
     assertThat(err.toString()).contains("--no-vat cannot go with").hasLineCount(1);
     assertThat(run("vouchers", "scheme", "set", "--kind", "SALE", "--explanation", "{order}")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown placeholder {order}").hasLineCount(1);
+    assertThat(run("vouchers", "scheme", "set", "--granularity", "WEEK")).isEqualTo(2);
+    assertThat(err.toString()).contains("--granularity must be DAY or LINE, got 'WEEK'").hasLineCount(1);
+    assertThat(run("vouchers", "scheme", "set", "--granularity", "LINE", "--kind", "SALE")).isEqualTo(2);
+    assertThat(err.toString()).contains("--granularity is set on its own").hasLineCount(1);
+    assertThat(run("vouchers", "scheme", "set", "--debit", "1122")).isEqualTo(2);
+    assertThat(err.toString()).contains("--kind is needed").hasLineCount(1);
+  }
+
+  @Test
+  void theGranularityIsDayByDefaultAndSetPerShopAudited() {
+    assertThat(run("vouchers", "scheme", "show")).isZero();
+    assertThat(out.toString()).contains("granularity: DAY (default)", "天猫 {date} 支付宝收款汇总（{count} 笔）");
+    addShop();
+    assertThat(run("vouchers", "scheme", "set", "--shop", "TM01", "--granularity", "line")).isZero();
+    assertThat(out.toString()).contains("shop TM01: granularity LINE");
+    assertThat(run("vouchers", "scheme", "show", "--shop", "TM01")).isZero();
+    assertThat(out.toString()).contains("granularity: LINE (shop)");
+    assertThat(run("--json", "vouchers", "scheme", "show", "--shop", "TM01")).isZero();
+    assertThat(out.toString()).contains("\"granularity\":\"LINE\"", "\"granularitySource\":\"shop\"", "\"summary\":");
+    assertThat(run("vouchers", "scheme", "show")).isZero();
+    assertThat(out.toString()).contains("granularity: DAY (default)");
+    assertThat(run("vouchers", "scheme", "set", "--kind", "RECEIPT", "--summary", "{shop} {date} 收款 {count} 笔")).isZero();
+    assertThat(out.toString()).contains("summary \"{shop} {date} 收款 {count} 笔\"");
+    assertThat(run("audit", "list", "--action", "RULE_CHANGE")).isZero();
+    assertThat(out.toString()).contains("posting-granularity:").contains("granularity LINE");
   }
 
   @Test
@@ -70,6 +95,7 @@ class VouchersCommandTests {
     assertThat(run("--json", "vouchers", "list")).isZero();
     assertThat(out.toString().trim()).isEqualTo("[]");
     addShop();
+    assertThat(run("vouchers", "scheme", "set", "--shop", "TM01", "--granularity", "LINE")).isZero(); // one voucher per event
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "AUTO_SERVER=TRUE", "sa", "")) {
       long shop;

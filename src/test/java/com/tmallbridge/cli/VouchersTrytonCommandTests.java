@@ -56,12 +56,13 @@ class VouchersTrytonCommandTests {
 
     TrytonRpc rpc = new TrytonRpc(server.url(), com.tmallbridge.sandbox.erp.TrytonServer.DATABASE,
         com.tmallbridge.sandbox.erp.TrytonServer.USER, com.tmallbridge.sandbox.erp.TrytonServer.PASSWORD).login();
-    for (String key : List.of("SALE|" + shop + "|7701", "RCPT|" + shop + "|B7701", "COMM|" + shop + "|B7702")) {
+    // granularity DAY (the default): one summary move per kind of the day, here of one event each
+    for (String key : List.of("SALE|" + shop + "|2026-11-20|1", "RCPT|" + shop + "|2026-11-20|1", "COMM|" + shop + "|2026-11-20|1")) {
       var moves = rpc.model("account.move", "search_read", List.of(List.of("description", "=", key)), 0, null, null, List.of("state", "lines"));
       assertThat(moves).as(key).hasSize(1);
       assertThat(moves.get(0).get("state").asString()).isEqualTo("posted");
     }
-    var lines = rpc.model("account.move.line", "search_read", List.of(List.of("move.description", "=", "SALE|" + shop + "|7701")), 0, null,
+    var lines = rpc.model("account.move.line", "search_read", List.of(List.of("move.description", "=", "SALE|" + shop + "|2026-11-20|1")), 0, null,
         null, List.of("account.code", "debit", "credit", "party.code"));
     assertThat(lines).hasSize(4);
     long debit = 0;

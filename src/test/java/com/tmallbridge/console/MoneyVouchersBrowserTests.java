@@ -46,6 +46,7 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
   @Autowired UserManagement users;
   @Autowired ShopManagement shops;
   @Autowired JdbcClient jdbc;
+  @Autowired com.tmallbridge.finance.PostingSchemes schemes;
 
   @BeforeAll
   static void startBrowser() {
@@ -66,6 +67,8 @@ class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
     HeadlessChromium.assumeInstalled();
     Shop shop = shops.add(new ShopRegistration("TM01", "演示店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5",
         Instant.parse("2026-10-01T00:00:00Z")));
+    // one voucher per event (LINE): the screenshots show per-order vouchers
+    schemes.setGranularity(shop.id(), com.tmallbridge.finance.VoucherGranularity.LINE);
     rows().exportedTrade(shop, "8001", 25_800, 1_000, "2026-11-20T10:00:00+08:00");
     rows().exportedTrade(shop, "8002", 9_900, 0, "2026-11-20T11:00:00+08:00");
     rows().exportedTrade(shop, "8003", 12_900, 0, "2026-11-20T20:00:00+08:00");

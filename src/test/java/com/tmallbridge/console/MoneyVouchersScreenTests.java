@@ -15,6 +15,7 @@ import com.tmallbridge.erp.embedded.operations.Receivable;
 import com.tmallbridge.finance.PostedVoucher;
 import com.tmallbridge.finance.PostingKind;
 import com.tmallbridge.finance.PostingSchemes;
+import com.tmallbridge.finance.VoucherGranularity;
 import com.tmallbridge.finance.VoucherPosting;
 import com.tmallbridge.shop.Shop;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
 
   @Test
   void theListShowsEachRecordWithItsStatusTotalAndTheFailedOnesErrorFilteredByShopAndDay() throws Exception {
-    Shop a = shop("VS1");
-    Shop b = shop("VS2");
+    Shop a = lineShop("VS1");
+    Shop b = lineShop("VS2");
     seedPosted(a, b);
 
     String all = html(get("/money/vouchers").param("lang", "en"), principal(Role.AUDITOR));
@@ -73,8 +74,8 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
 
   @Test
   void aVoucherShowsItsEntriesWithAccountNamesAndEqualTotalsAndAFailedOneItsError() throws Exception {
-    Shop a = shop("VS1");
-    Shop b = shop("VS2");
+    Shop a = lineShop("VS1");
+    Shop b = lineShop("VS2");
     seedPosted(a, b);
 
     String sale = html(get("/money/vouchers/voucher").param("key", "SALE|VS1|7001").param("lang", "en"), principal(Role.AUDITOR));
@@ -89,8 +90,34 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
   }
 
   @Test
+  void aSummaryVoucherPostedByTheDaysJobShowsItsCountTotalsAndSumsPerAccountWithItsEntriesPaged() throws Exception {
+    Shop shop = shop("VS8"); // granularity DAY, the default
+    for (int i = 0; i < 230; i++) {
+      rows().exportedTrade(shop, "9" + (1000 + i), 1_130, 0, "2026-11-20T10:00:00+08:00");
+    }
+    long before = lastJobId();
+
+    mvc.perform(post("/money/vouchers/post").param("shop", "VS8").param("date", "2026-11-20").with(csrf())
+        .with(user(principal(Role.ADMIN)))).andReturn();
+
+    var job = await().atMost(WAIT).until(() -> newJobs(before), l -> !l.isEmpty() && !l.get(0).running()).get(0);
+    assertThat(job.state()).isEqualTo(JobState.DONE);
+    assertThat(job.note()).isEqualTo("1 posted, 0 failed");
+    String key = "SALE|VS8|2026-11-20|1";
+    String first = html(get("/money/vouchers/voucher").param("key", key).param("lang", "en"), principal(Role.ADMIN));
+    assertThat(first).contains("690 entries, debits ¥2,599.00, credits ¥2,599.00").contains("Entries page 1 of 7")
+        .contains("id=\"entries-debit\">¥2,599.00<").contains("天猫 2026-11-20 销售收入汇总（230 笔）")
+        .contains("<td>1122</td><td>应收账款</td>");
+    assertThat(first.split("class=\"entry\"", -1)).as("one page of entries").hasSize(101);
+    assertThat(first.split("class=\"account-sum\"", -1)).as("1122, 2221, 6001").hasSize(4);
+    String last = html(get("/money/vouchers/voucher").param("key", key).param("page", "6").param("lang", "zh-CN"), principal(Role.ADMIN));
+    assertThat(last.split("class=\"entry\"", -1)).hasSize(91);
+    assertThat(last).contains("分录第 7 页，共 7 页").contains("690 条分录");
+  }
+
+  @Test
   void anAdminPostsTheDayAsAJobIntoTheErpsLedgerRetryingTheFailedAndItIsAudited() throws Exception {
-    Shop shop = shop("VS3");
+    Shop shop = lineShop("VS3");
     rows().exportedTrade(shop, "8001", 11_300, 0, "2026-11-20T10:00:00+08:00");
     rows().exportedTrade(shop, "8002", 5_650, 0, "2026-11-20T20:00:00+08:00");
     rows().exportedTrade(shop, "8003", 1_000, 0, "2026-11-21T10:00:00+08:00"); // another day: not posted
@@ -131,9 +158,9 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
 
   @Test
   void withoutAShopEachOfTheAdminsShopsGetsAJobAndABadDayIsRefused() throws Exception {
-    Shop a = shop("VS5");
-    Shop b = shop("VS6");
-    Shop outside = shop("VS7");
+    Shop a = lineShop("VS5");
+    Shop b = lineShop("VS6");
+    Shop outside = lineShop("VS7");
     rows().exportedTrade(a, "9501", 1_130, 0, "2026-11-20T10:00:00+08:00");
     rows().exportedTrade(b, "9601", 2_260, 0, "2026-11-20T10:00:00+08:00");
     rows().exportedTrade(outside, "9701", 3_390, 0, "2026-11-20T10:00:00+08:00");
@@ -157,7 +184,7 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
 
   @Test
   void anAuditorMayNotPostAndAnOperatorMayNotRead() throws Exception {
-    Shop shop = shop("VS4");
+    Shop shop = lineShop("VS4");
     long before = lastJobId();
     rows().exportedTrade(shop, "9001", 11_300, 0, "2026-11-20T10:00:00+08:00");
 
@@ -171,6 +198,13 @@ class MoneyVouchersScreenTests extends ConsoleWebTestBase {
     assertThat(newJobs(before)).isEmpty();
     assertThat(ledgerVouchers(shop)).isZero();
     assertThat(posting.list(shop.id(), null, 10)).isEmpty();
+  }
+
+  /** A shop posting one voucher per event (granularity LINE), which these tests' keys and counts assume. */
+  private Shop lineShop(String code) {
+    Shop s = shop(code);
+    schemes.setGranularity(s.id(), VoucherGranularity.LINE);
+    return s;
   }
 
   /** VS1: two sales on two days and a receipt, posted, and a refund being sent to a remote ERP (PENDING); VS2: a sale refused by the ERP (account 6009 is not in its chart). */

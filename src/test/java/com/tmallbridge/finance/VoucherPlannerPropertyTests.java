@@ -79,6 +79,89 @@ class VoucherPlannerPropertyTests {
     }
   }
 
+  /**
+   * DAY (and a switch from LINE): random events in two waves with a random granularity each; the
+   * first wave's vouchers are recorded (coverage and batches) before the second is planned. Every
+   * voucher balances; every event with something to post is in exactly one voucher; a recorded
+   * voucher is planned again under its key with the same events and entries; late events go into
+   * a later batch, never into a recorded voucher.
+   */
+  @Test
+  void summaryVouchersBalanceAndHoldEachEventOnceAcrossWavesAndGranularities() {
+    long seed = Long.getLong("vouchers.seed", System.nanoTime());
+    System.out.println("VoucherPlannerPropertyTests summary seed=" + seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int run = 0; run < RUNS; run++) {
+      PostingScheme scheme = randomScheme(random);
+      String shop = "S" + random.nextInt(1000);
+      VoucherPlanner planner = new VoucherPlanner(shop, scheme);
+      String as = "seed " + seed + " run " + run;
+      List<SaleEvent> sales = new ArrayList<>();
+      List<SettlementEntry> lines = new ArrayList<>();
+      Map<String, String> voucherOf = new java.util.HashMap<>();
+      Map<String, Integer> lastBatch = new java.util.HashMap<>();
+      Map<String, Voucher> recorded = new java.util.HashMap<>();
+      for (int wave = 0; wave < 2; wave++) {
+        VoucherGranularity granularity = random.nextInt(3) == 0 ? VoucherGranularity.LINE : VoucherGranularity.DAY;
+        int events = random.nextInt(0, 40);
+        for (int i = 0; i < events; i++) {
+          if (random.nextBoolean()) {
+            long payment = amount(random);
+            sales.add(new SaleEvent("T" + run + "-" + wave + "-" + i, LocalDate.of(2026, 12, 1 + random.nextInt(3)), payment,
+                random.nextInt(4) == 0 ? random.nextLong(0, Math.abs(payment) + 2) : 0, null));
+          } else {
+            lines.add(randomLine(random, "B" + run + "-" + wave + "-" + i));
+          }
+        }
+        String at = as + " wave " + wave + " " + granularity;
+        List<VoucherPlanner.Planned> planned;
+        try {
+          planned = planner.plan(granularity, sales, lines, new VoucherPlanner.Coverage(voucherOf, lastBatch));
+        } catch (IllegalArgumentException e) {
+          throw new AssertionError(at + ": the planner built a voucher that is refused: " + e.getMessage(), e);
+        }
+        Set<String> held = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (VoucherPlanner.Planned p : planned) {
+          Voucher v = p.voucher();
+          long debit = v.entries().stream().mapToLong(VoucherEntry::debitFen).sum();
+          long credit = v.entries().stream().mapToLong(VoucherEntry::creditFen).sum();
+          assertThat(debit).as(at + " " + v.key()).isEqualTo(credit).isPositive();
+          assertThat(keys.add(v.key())).as(at + " duplicate key " + v.key()).isTrue();
+          for (String e : p.events()) {
+            assertThat(held.add(e)).as(at + ": event " + e + " in two vouchers").isTrue();
+          }
+          if (recorded.containsKey(v.key())) {
+            assertThat(p.fresh()).as(at).isFalse();
+            assertThat(v).as(at + ": a recorded voucher is planned again as it was").isEqualTo(recorded.get(v.key()));
+          } else {
+            assertThat(p.fresh()).as(at + " " + v.key()).isTrue();
+            assertThat(p.events()).as(at + ": a new voucher holds no recorded event").noneMatch(voucherOf::containsKey);
+            if (VoucherPlanner.isSummaryKey(v.key())) {
+              String day = v.key().split("\\|")[0] + "|" + v.date();
+              assertThat(VoucherPlanner.summaryBatch(v.key())).as(at + " " + v.key()).isEqualTo(lastBatch.getOrDefault(day, 0) + 1);
+            } else {
+              assertThat(p.events()).as(at).containsExactly(v.key());
+            }
+          }
+          assertThat(VoucherPlanner.isSummaryKey(v.key()) || p.events().size() == 1).as(at).isTrue();
+        }
+        Set<String> expected = new HashSet<>();
+        sales.stream().filter(x -> x.paymentFen() != 0).forEach(x -> expected.add(planner.eventKey(x)));
+        lines.forEach(l -> planner.eventKey(l).ifPresent(expected::add));
+        assertThat(held).as(at + ": every event with something to post is in one voucher").isEqualTo(expected);
+        for (VoucherPlanner.Planned p : planned) { // record this wave
+          recorded.putIfAbsent(p.voucher().key(), p.voucher());
+          p.events().forEach(e -> voucherOf.putIfAbsent(e, p.voucher().key()));
+          if (VoucherPlanner.isSummaryKey(p.voucher().key())) {
+            lastBatch.merge(p.voucher().key().split("\\|")[0] + "|" + p.voucher().date(), VoucherPlanner.summaryBatch(p.voucher().key()),
+                Math::max);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void unbalancedOrOneSidedInputIsRefused() {
     long seed = Long.getLong("vouchers.seed", System.nanoTime());

@@ -75,6 +75,54 @@ class VoucherPlannerTests {
     assertThat(planner.sale(new SaleEvent("4002", LocalDate.parse("2026-12-05"), 0, 0, null))).isEmpty();
   }
 
+  @Test
+  void aDaysEventsOfOneKindMakeOneSummaryVoucherPerKindWithEntriesKeptPerTrade() {
+    Instant noon = Instant.parse("2026-12-05T04:00:00Z"); // 12:00 in Shanghai
+    List<SaleEvent> sales = List.of(new SaleEvent("4001", LocalDate.parse("2026-12-05"), 11_300, 1_000, "SO1"),
+        new SaleEvent("4002", LocalDate.parse("2026-12-05"), 5_000, 0, "SO2"),
+        new SaleEvent("4003", LocalDate.parse("2026-12-06"), 2_000, 0, "SO3"));
+    List<SettlementEntry> lines = List.of(line("B1", SettlementKind.INCOME, 10_300, noon), line("B2", SettlementKind.POST_FEE, 1_000, noon),
+        line("B3", SettlementKind.COMMISSION, -515, noon));
+
+    List<VoucherPlanner.Planned> planned = planner.plan(VoucherGranularity.DAY, sales, lines, VoucherPlanner.Coverage.NONE);
+
+    assertThat(planned).extracting(p -> p.voucher().key())
+        .containsExactly("SALE|TM01|2026-12-05|1", "SALE|TM01|2026-12-06|1", "RCPT|TM01|2026-12-05|1", "COMM|TM01|2026-12-05|1");
+    VoucherPlanner.Planned sale = planned.get(0);
+    assertThat(sale.events()).containsExactly("SALE|TM01|4001", "SALE|TM01|4002");
+    assertThat(sale.voucher().explanation()).isEqualTo("天猫 2026-12-05 销售收入汇总（2 笔）");
+    assertThat(sale.voucher().totalFen()).isEqualTo(16_300);
+    assertThat(sale.voucher().entries()).extracting(VoucherEntry::account, VoucherEntry::tid)
+        .contains(tuple("1122", "4001"), tuple("1122", "4002"), tuple("6051", "4001"));
+    VoucherPlanner.Planned receipt = planned.get(2);
+    assertThat(receipt.voucher().explanation()).isEqualTo("天猫 2026-12-05 支付宝收款汇总（2 笔）");
+    // both lines of trade 4001 merge per account, side and trade
+    assertThat(receipt.voucher().entries()).extracting(VoucherEntry::account, VoucherEntry::debitFen, VoucherEntry::creditFen,
+        VoucherEntry::tid).containsExactly(tuple("1012", 11_300L, 0L, "4001"), tuple("1122", 0L, 11_300L, "4001"));
+    assertThat(planned).allMatch(VoucherPlanner.Planned::fresh);
+  }
+
+  @Test
+  void lateEventsGoIntoTheNextBatchAndRecordedOnesStayInTheirVoucherWhateverTheGranularity() {
+    Instant noon = Instant.parse("2026-12-05T04:00:00Z");
+    List<SettlementEntry> lines = List.of(line("B1", SettlementKind.INCOME, 100, noon), line("B2", SettlementKind.INCOME, 200, noon),
+        line("B3", SettlementKind.INCOME, 300, noon), line("B4", SettlementKind.INCOME, 400, noon));
+    // B1 was posted per line (LINE before the switch), B2 is in batch 1 (failed), B3 and B4 are new
+    var coverage = new VoucherPlanner.Coverage(java.util.Map.of("RCPT|TM01|B1", "RCPT|TM01|B1", "RCPT|TM01|B2", "RCPT|TM01|2026-12-05|1"),
+        java.util.Map.of("RCPT|2026-12-05", 1));
+
+    List<VoucherPlanner.Planned> day = planner.plan(VoucherGranularity.DAY, List.of(), lines, coverage);
+    assertThat(day).extracting(p -> p.voucher().key(), VoucherPlanner.Planned::events, VoucherPlanner.Planned::fresh).containsExactly(
+        tuple("RCPT|TM01|B1", List.of("RCPT|TM01|B1"), false),
+        tuple("RCPT|TM01|2026-12-05|1", List.of("RCPT|TM01|B2"), false),
+        tuple("RCPT|TM01|2026-12-05|2", List.of("RCPT|TM01|B3", "RCPT|TM01|B4"), true));
+    assertThat(day.get(1).voucher().explanation()).isEqualTo("天猫 2026-12-05 支付宝收款汇总（1 笔）");
+
+    List<VoucherPlanner.Planned> line = planner.plan(VoucherGranularity.LINE, List.of(), lines, coverage);
+    assertThat(line).extracting(p -> p.voucher().key()).containsExactly("RCPT|TM01|B1", "RCPT|TM01|2026-12-05|1", "RCPT|TM01|B3",
+        "RCPT|TM01|B4");
+  }
+
   private static SettlementEntry line(String bid, SettlementKind kind, long fen, Instant paid) {
     return new SettlementEntry(new ShopId(1), bid, 1, kind, "4001", null, fen, true, paid.minusSeconds(86_400), paid);
   }

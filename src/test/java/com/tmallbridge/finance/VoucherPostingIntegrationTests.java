@@ -45,6 +45,7 @@ class VoucherPostingIntegrationTests extends SpringDatabaseTestBase {
   void setUp() {
     String code = "V" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     shop = shops.add(new ShopRegistration(code, "凭证店", "http://127.0.0.1:9/router/rest", "k", "s", "session", "md5", null));
+    schemes.setGranularity(shop.id(), VoucherGranularity.LINE); // these tests post one voucher per event; DAY: DayVoucherPostingTests
   }
 
   @Test

@@ -46,7 +46,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * 财务 · 凭证 (Money → Vouchers): the posting records of the user's shops (or one) for a Tmall day or
  * every day, paged, each with its status, ERP number, attempts, error and debit (= credit) total;
- * one voucher with its entries ({@code GET /money/vouchers/voucher?key=}); the posting scheme in
+ * one voucher with its entry count, totals and sums per account, and its entries {@value
+ * #ENTRY_PAGE_SIZE} a page ({@code GET /money/vouchers/voucher?key=&page=}); the posting scheme in
  * force for the chosen shop (or the default), read-only; the built-in ERP's trial balance line when
  * it is the active ERP (it sums the whole ledger, every shop's, so only users of every shop see it); and, for admins, "post this day" ({@code POST /money/vouchers/post}): one
  * {@link VoucherPostWork} console job per shop, which also retries the day's {@code FAILED}
@@ -60,6 +61,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class MoneyVouchersController {
   /** Records per page. */
   static final int PAGE_SIZE = 50;
+  /** Entries per page of one voucher (a summary voucher can have thousands). */
+  static final int ENTRY_PAGE_SIZE = 100;
   private static final String BUILT_IN_ERP = "embedded";
 
   private final VoucherPosting posting;
@@ -125,7 +128,8 @@ class MoneyVouchersController {
   }
 
   @GetMapping("/money/vouchers/voucher")
-  String voucher(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam("key") String key, Model model) {
+  String voucher(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam("key") String key,
+      @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
     VoucherPosting.VoucherDetail detail = posting.detail(key).filter(d -> user.scope().allows(d.record().shopId()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such voucher"));
     PostedVoucher record = detail.record();
@@ -143,18 +147,35 @@ class MoneyVouchersController {
     List<EntryRow> rows = new ArrayList<>();
     long debit = 0;
     long credit = 0;
-    for (VoucherEntry e : entries) {
-      rows.add(new EntryRow(e.account(), chart.name(e.account()).orElse(""), e.debitFen(), e.creditFen(), record.explanation(),
-          e.tid() == null ? "" : e.tid()));
+    Map<String, long[]> perAccount = new java.util.TreeMap<>();
+    int current = Math.max(0, page);
+    int from = current * ENTRY_PAGE_SIZE;
+    for (int i = 0; i < entries.size(); i++) {
+      VoucherEntry e = entries.get(i);
+      if (i >= from && i < from + ENTRY_PAGE_SIZE) {
+        rows.add(new EntryRow(e.account(), chart.name(e.account()).orElse(""), e.debitFen(), e.creditFen(), record.explanation(),
+            e.tid() == null ? "" : e.tid()));
+      }
       debit += e.debitFen();
       credit += e.creditFen();
+      long[] sums = perAccount.computeIfAbsent(e.account(), a -> new long[3]);
+      sums[0] += e.debitFen();
+      sums[1] += e.creditFen();
+      sums[2]++;
     }
+    List<AccountRow> accounts = new ArrayList<>();
+    perAccount.forEach((code, sums) -> accounts.add(new AccountRow(code, chart.name(code).orElse(""), sums[0], sums[1], (int) sums[2])));
     model.addAttribute("fmt", ViewFormat.INSTANCE);
     model.addAttribute("v", Row.of(record, codes(user)));
     model.addAttribute("entries", rows);
     model.addAttribute("debitFen", debit);
     model.addAttribute("creditFen", credit);
     model.addAttribute("fromLedger", fromLedger);
+    model.addAttribute("entryCount", entries.size());
+    model.addAttribute("accounts", accounts);
+    model.addAttribute("page", current);
+    model.addAttribute("pages", Math.max(1, (entries.size() + ENTRY_PAGE_SIZE - 1) / ENTRY_PAGE_SIZE));
+    model.addAttribute("hasNext", from + ENTRY_PAGE_SIZE < entries.size());
     return "money-voucher";
   }
 
@@ -247,6 +268,17 @@ class MoneyVouchersController {
    * @param tid the Tmall trade of the entry (auxiliary accounting by order), empty when none
    */
   record EntryRow(String account, String name, long debitFen, long creditFen, String explanation, String tid) {}
+
+  /**
+   * The entries of one voucher on one account, summed (a summary voucher's overview).
+   *
+   * @param account the account code
+   * @param name its name in the seeded chart, empty when not there
+   * @param debitFen debits on it
+   * @param creditFen credits on it
+   * @param entries how many entries
+   */
+  record AccountRow(String account, String name, long debitFen, long creditFen, int entries) {}
 
   /**
    * One rule of the scheme in force.
