@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * nowhere when it is posted; an event no voucher holds goes, under {@link VoucherGranularity#LINE},
  * into its own voucher, and under {@link VoucherGranularity#DAY} into the summary voucher {@code
  * <PREFIX>|<shop>|<yyyy-MM-dd>|<n>} of its day and kind, n being one more than the last batch
- * recorded for that day and kind.
+ * recorded for that day and kind, and one more again each time a new batch holds {@code maxEvents}
+ * events.
  */
 public final class VoucherPlanner {
   /** Tmall's day. */
@@ -40,14 +41,30 @@ public final class VoucherPlanner {
 
   private final PostingScheme scheme;
   private final String shop;
+  private final int maxEvents;
 
   /**
+   * A planner whose summary vouchers hold at most {@link VoucherProperties#DEFAULTS}' events each.
+   *
    * @param shop the shop's code, part of every key
    * @param scheme the rules in force for the shop
    */
   public VoucherPlanner(String shop, PostingScheme scheme) {
+    this(shop, scheme, VoucherProperties.DEFAULTS.maxEvents());
+  }
+
+  /**
+   * @param shop the shop's code, part of every key
+   * @param scheme the rules in force for the shop
+   * @param maxEvents the most events a new summary voucher holds; more go into the next batch
+   */
+  public VoucherPlanner(String shop, PostingScheme scheme, int maxEvents) {
+    if (maxEvents < 1) {
+      throw new IllegalArgumentException("maxEvents must be at least 1, got " + maxEvents);
+    }
     this.shop = shop;
     this.scheme = scheme;
+    this.maxEvents = maxEvents;
   }
 
   /** The key of the SALE voucher of trade {@code tid} of {@code shop}. */
@@ -105,6 +122,9 @@ public final class VoucherPlanner {
     Map<String, Bucket> fresh = new LinkedHashMap<>();
     Map<String, Integer> nextBatch = new java.util.HashMap<>();
     for (SaleEvent sale : sales) {
+      if (sale.paymentFen() == 0) {
+        continue; // nothing to post: the event stays outside every voucher, under either granularity
+      }
       place(granularity, coverage, recorded, fresh, nextBatch, eventKey(sale), PostingKind.SALE.keyPrefix(), sale.date()).sales.add(sale);
     }
     for (SettlementEntry line : lines) {
@@ -133,7 +153,12 @@ public final class VoucherPlanner {
     }
     String day = prefix + "|" + date;
     int batch = nextBatch.computeIfAbsent(day, d -> coverage.lastBatch().getOrDefault(d, 0) + 1);
-    return fresh.computeIfAbsent(summaryKey(prefix, shop, date, batch), k -> new Bucket());
+    Bucket bucket = fresh.computeIfAbsent(summaryKey(prefix, shop, date, batch), k -> new Bucket());
+    if (bucket.size() >= maxEvents) {
+      nextBatch.put(day, batch + 1);
+      bucket = fresh.computeIfAbsent(summaryKey(prefix, shop, date, batch + 1), k -> new Bucket());
+    }
+    return bucket;
   }
 
   private Optional<Planned> build(String key, Bucket bucket, boolean fresh) {
@@ -170,6 +195,10 @@ public final class VoucherPlanner {
   private static final class Bucket {
     final List<SaleEvent> sales = new ArrayList<>();
     final List<SettlementEntry> lines = new ArrayList<>();
+
+    int size() {
+      return sales.size() + lines.size();
+    }
   }
 
   /**

@@ -49,10 +49,12 @@ public class VoucherPosting {
   private final VoucherRecords records;
   private final ErpRegistry erp;
   private final TransactionTemplate transaction;
+  private final VoucherProperties settings;
   private final Clock clock;
 
   VoucherPosting(ShopManagement shops, PostingSchemes schemes, MoneyEvents events, VoucherRecords records, ErpRegistry erp,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, Clock clock, VoucherProperties settings) {
+    this.settings = settings;
     this.shops = shops;
     this.schemes = schemes;
     this.events = events;
@@ -244,7 +246,7 @@ public class VoucherPosting {
     boolean pendingOnly = date == null;
     List<SaleEvent> sales = events.sales(shop.id(), from, to, pendingOnly, shop.code());
     var lines = events.settled(shop.id(), from, to, pendingOnly, shop.code());
-    VoucherPlanner planner = new VoucherPlanner(shop.code(), schemes.scheme(shop.id()));
+    VoucherPlanner planner = new VoucherPlanner(shop.code(), schemes.scheme(shop.id()), settings.maxEvents());
     List<String> keys = new ArrayList<>();
     Set<LocalDate> days = new HashSet<>();
     for (SaleEvent sale : sales) {

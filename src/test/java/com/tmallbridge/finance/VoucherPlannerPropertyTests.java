@@ -94,7 +94,9 @@ class VoucherPlannerPropertyTests {
     for (int run = 0; run < RUNS; run++) {
       PostingScheme scheme = randomScheme(random);
       String shop = "S" + random.nextInt(1000);
-      VoucherPlanner planner = new VoucherPlanner(shop, scheme);
+      // small caps too, so that a day and kind spreads over several batches
+      int cap = random.nextBoolean() ? 1 + random.nextInt(4) : 300;
+      VoucherPlanner planner = new VoucherPlanner(shop, scheme, cap);
       String as = "seed " + seed + " run " + run;
       List<SaleEvent> sales = new ArrayList<>();
       List<SettlementEntry> lines = new ArrayList<>();
@@ -122,6 +124,7 @@ class VoucherPlannerPropertyTests {
         }
         Set<String> held = new HashSet<>();
         Set<String> keys = new HashSet<>();
+        Map<String, java.util.TreeSet<Integer>> freshBatches = new java.util.HashMap<>();
         for (VoucherPlanner.Planned p : planned) {
           Voucher v = p.voucher();
           long debit = v.entries().stream().mapToLong(VoucherEntry::debitFen).sum();
@@ -139,13 +142,18 @@ class VoucherPlannerPropertyTests {
             assertThat(p.events()).as(at + ": a new voucher holds no recorded event").noneMatch(voucherOf::containsKey);
             if (VoucherPlanner.isSummaryKey(v.key())) {
               String day = v.key().split("\\|")[0] + "|" + v.date();
-              assertThat(VoucherPlanner.summaryBatch(v.key())).as(at + " " + v.key()).isEqualTo(lastBatch.getOrDefault(day, 0) + 1);
+              freshBatches.computeIfAbsent(day, d -> new java.util.TreeSet<>()).add(VoucherPlanner.summaryBatch(v.key()));
+              assertThat(p.events()).as(at + " " + v.key() + ": at most " + cap + " events").hasSizeLessThanOrEqualTo(cap);
             } else {
               assertThat(p.events()).as(at).containsExactly(v.key());
             }
           }
           assertThat(VoucherPlanner.isSummaryKey(v.key()) || p.events().size() == 1).as(at).isTrue();
         }
+        // a day and kind's new batches follow the last recorded one without a gap
+        freshBatches.forEach((day, batches) -> assertThat(batches).as(at + " " + day)
+            .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(lastBatch.getOrDefault(day, 0) + 1,
+                lastBatch.getOrDefault(day, 0) + batches.size()).boxed().toList()));
         Set<String> expected = new HashSet<>();
         sales.stream().filter(x -> x.paymentFen() != 0).forEach(x -> expected.add(planner.eventKey(x)));
         lines.forEach(l -> planner.eventKey(l).ifPresent(expected::add));

@@ -1,6 +1,7 @@
 package com.tmallbridge.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.tmallbridge.core.SettlementEntry;
@@ -121,6 +122,31 @@ class VoucherPlannerTests {
     List<VoucherPlanner.Planned> line = planner.plan(VoucherGranularity.LINE, List.of(), lines, coverage);
     assertThat(line).extracting(p -> p.voucher().key()).containsExactly("RCPT|TM01|B1", "RCPT|TM01|2026-12-05|1", "RCPT|TM01|B3",
         "RCPT|TM01|B4");
+  }
+
+  @Test
+  void aDayAndKindWithMoreEventsThanASummaryVoucherHoldsIsSplitIntoBatches() {
+    Instant noon = Instant.parse("2026-12-05T04:00:00Z");
+    List<SettlementEntry> lines = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      lines.add(line("B" + i, SettlementKind.INCOME, 100L * i, noon));
+    }
+    lines.add(line("C1", SettlementKind.COMMISSION, -5, noon));
+    VoucherPlanner small = new VoucherPlanner("TM01", TestSchemes.seeded(), 2);
+
+    List<VoucherPlanner.Planned> fresh = small.plan(VoucherGranularity.DAY, List.of(), lines, VoucherPlanner.Coverage.NONE);
+    assertThat(fresh).extracting(p -> p.voucher().key(), VoucherPlanner.Planned::events).containsExactly(
+        tuple("RCPT|TM01|2026-12-05|1", List.of("RCPT|TM01|B1", "RCPT|TM01|B2")),
+        tuple("RCPT|TM01|2026-12-05|2", List.of("RCPT|TM01|B3", "RCPT|TM01|B4")),
+        tuple("RCPT|TM01|2026-12-05|3", List.of("RCPT|TM01|B5")),
+        tuple("COMM|TM01|2026-12-05|1", List.of("COMM|TM01|C1")));
+    assertThat(fresh.get(2).voucher().explanation()).isEqualTo("天猫 2026-12-05 支付宝收款汇总（1 笔）");
+
+    // after batch 4 was recorded, new events start at 5
+    var coverage = new VoucherPlanner.Coverage(java.util.Map.of(), java.util.Map.of("RCPT|2026-12-05", 4));
+    assertThat(small.plan(VoucherGranularity.DAY, List.of(), lines.subList(0, 3), coverage)).extracting(p -> p.voucher().key())
+        .containsExactly("RCPT|TM01|2026-12-05|5", "RCPT|TM01|2026-12-05|6");
+    assertThatThrownBy(() -> new VoucherPlanner("TM01", TestSchemes.seeded(), 0)).hasMessageContaining("at least 1");
   }
 
   private static SettlementEntry line(String bid, SettlementKind kind, long fen, Instant paid) {
