@@ -65,6 +65,7 @@ class Reconciler {
       try {
         long t0 = System.nanoTime();
         transaction.executeWithoutResult(status -> {
+          repository.tuneTransaction();
           repository.stageSpan(run, days, TMALL_ZONE);
           repository.stageTrades(run, shopId);
           repository.stageUnknown(run, shopId);
@@ -77,6 +78,7 @@ class Reconciler {
         long t2 = System.nanoTime();
         DifferenceRules rules = DifferenceRules.of(settings, rates, clock);
         transaction.executeWithoutResult(status -> {
+          repository.tuneTransaction();
           repository.writeResults(run, shopId, days, rules, clock.instant());
           repository.clearStaging(run);
           repository.finishRun(run, "OK", null, clock.instant());

@@ -78,7 +78,16 @@ class ReconciliationRepository {
          on t.run_id = ? and t.tid = v.tid
        when matched then update set erp_doc = v.doc_no, erp_total_fen = v.total_fen, erp_status = v.status""";
   private static final String ERP_ROW = "(cast(? as varchar(32)), cast(? as varchar(64)), cast(? as bigint), cast(? as varchar(20)))";
-  private static final String TIDS = "select tid from finance_recon_trade where run_id = :run";
+  /**
+   * PostgreSQL: {@link #STAGE_ERP} with the batch as four array parameters, one statement text
+   * whatever the batch size (its plan prepared once instead of planning 4,000 parameters per batch).
+   */
+  private static final String STAGE_ERP_POSTGRESQL = """
+      update finance_recon_trade t set erp_doc = v.doc_no, erp_total_fen = v.total_fen, erp_status = v.status
+        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[]) v(tid, doc_no, total_fen, status)
+       where t.run_id = ? and t.tid = v.tid""";
+  /** In key order: the ERP then looks each batch up in its unique index page after page, not at random. */
+  private static final String TIDS = "select tid from finance_recon_trade where run_id = :run order by tid";
 
   /** The three-way comparison: one statement, one branch per category. */
   private static final String DIFFERENCES = """
@@ -202,6 +211,19 @@ class ReconciliationRepository {
     }
   }
 
+  /**
+   * PostgreSQL only, for the current transaction: memory to sort and hash a month of a large shop
+   * in (the server's default 4 MB made the staging sort 370,000 settlement lines on disk per 100,000
+   * trades), and no JIT compilation, which the planner's over-estimate of the day-bucketing join
+   * (12× too many rows) switched on for statements that run in seconds.
+   */
+  void tuneTransaction() {
+    if (postgresql) {
+      jdbc.sql("set local work_mem = '256MB'").update();
+      jdbc.sql("set local jit = off").update();
+    }
+  }
+
   long startRun(long shop, LocalDate first, LocalDate last, Instant now) {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql(INSERT_RUN).param("shop", shop).param("first", first).param("last", last).param("now", utc(now))
@@ -237,7 +259,7 @@ class ReconciliationRepository {
   }
 
   /**
-   * Every staged tid of the run, read once: paging by {@code tid > ?} made H2 read the staged rows
+   * Every staged tid of the run in ascending order, read once: paging by {@code tid > ?} made H2 read the staged rows
    * again for each page (quadratic: 1,000,000 trades did not finish in 5 minutes). About 60 bytes a trade.
    */
   List<String> tids(long run) {
@@ -247,6 +269,12 @@ class ReconciliationRepository {
   /** The ERP's orders of a batch of staged trades, merged into their rows in one statement. */
   void stageErp(long run, List<ErpRow> rows) {
     if (rows.isEmpty()) {
+      return;
+    }
+    if (postgresql) {
+      batch.getJdbcTemplate().update(STAGE_ERP_POSTGRESQL, rows.stream().map(ErpRow::tid).toArray(String[]::new),
+          rows.stream().map(ErpRow::docNo).toArray(String[]::new), rows.stream().map(ErpRow::totalFen).toArray(Long[]::new),
+          rows.stream().map(ErpRow::status).toArray(String[]::new), run);
       return;
     }
     String sql = STAGE_ERP.formatted(String.join(", ", java.util.Collections.nCopies(rows.size(), ERP_ROW)));

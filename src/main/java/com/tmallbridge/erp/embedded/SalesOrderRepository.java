@@ -9,6 +9,7 @@ import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.SalesOrderSink;
 import com.tmallbridge.erp.embedded.operations.SalesOrderStatus;
 import com.tmallbridge.secret.FieldCipher;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -18,14 +19,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * The {@code erp_sales_order} and {@code erp_sales_order_line} tables. Summaries compute the total
@@ -71,7 +76,26 @@ final class SalesOrderRepository {
              (select count(*) from erp_sales_order_line l where l.doc_no = o.doc_no) as line_count
         from (values %s) x(n)
         join erp_sales_order o on o.shop_code = ? and o.channel_order_no = x.n""";
-  /** Channel order numbers per query of {@link #findSummaries}. */
+  /**
+   * PostgreSQL: the numbers as one array parameter (one statement text whatever the batch size, so
+   * its plan is prepared once), each looked up in {@code erp_sales_order_channel_uk}: a lateral
+   * sub-query fenced by {@code offset 0} keeps the planner from its alternative, a sequential scan
+   * of every sales order per batch hashed against the list, which it picks for a {@code VALUES} or
+   * {@code = any(?)} list of 1,000 on a table of 100,000 orders (90 ms a batch instead of 8). The
+   * lines are summed and counted in one probe of their primary key, not two.
+   */
+  private static final String FIND_SUMMARIES_POSTGRESQL = """
+      select o.doc_no, o.shop_code, o.channel_order_no, o.status, o.total_fen, o.line_count
+        from unnest(?::varchar[]) x(n)
+        cross join lateral (
+          select o.doc_no, o.shop_code, o.channel_order_no, o.status, o.post_fee_fen + coalesce(l.amount, 0) as total_fen,
+                 l.lines as line_count
+            from erp_sales_order o
+            cross join lateral (
+              select sum(l.amount_fen) as amount, count(*) as lines from erp_sales_order_line l where l.doc_no = o.doc_no) l
+           where o.shop_code = ? and o.channel_order_no = x.n
+          offset 0) o""";
+  /** Channel order numbers per query of {@link #findSummaries} on H2 (PostgreSQL takes any number in one). */
   private static final int IN_LIST = 1000;
   private static final String CREATED_AT = """
       select channel_order_no, created_at from erp_sales_order where shop_code = :shopCode""";
@@ -86,11 +110,19 @@ final class SalesOrderRepository {
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batch;
   private final FieldCipher cipher;
+  private final boolean postgresql;
 
   SalesOrderRepository(NamedParameterJdbcTemplate template, FieldCipher cipher) {
     this.jdbc = JdbcClient.create(template);
     this.batch = template;
     this.cipher = cipher;
+    DataSource dataSource = template.getJdbcTemplate().getDataSource();
+    try {
+      this.postgresql = dataSource != null && JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+          .toLowerCase(Locale.ROOT).contains("postgresql");
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot read the database product name: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -151,15 +183,26 @@ final class SalesOrderRepository {
   }
 
   /**
-   * The summaries of several channel order numbers of one shop, {@value #IN_LIST} per query; absent
-   * numbers are left out. The numbers are joined as a {@code VALUES} list: both H2 and PostgreSQL
-   * then look each up in the unique index, where {@code channel_order_no in (...)} next to {@code
-   * shop_code = ?} makes H2 read every order of the shop and a list of pairs costs PostgreSQL a plan
-   * of as many alternatives.
+   * The summaries of several channel order numbers of one shop; absent numbers are left out,
+   * duplicates looked up once. Each number is looked up in the unique index {@code
+   * erp_sales_order_channel_uk}: on PostgreSQL all of them in one query ({@link
+   * #FIND_SUMMARIES_POSTGRESQL}), on H2 {@value #IN_LIST} per query joined as a {@code VALUES}
+   * list, where {@code channel_order_no in (...)} next to {@code shop_code = ?} makes H2 read every
+   * order of the shop (it uses only an index's first column for an IN list).
    */
   Map<ChannelOrderNo, ErpSalesOrderSummary> findSummaries(String shopCode, java.util.Collection<ChannelOrderNo> orderNos) {
     Map<ChannelOrderNo, ErpSalesOrderSummary> found = new java.util.LinkedHashMap<>();
     List<String> numbers = orderNos.stream().map(ChannelOrderNo::value).distinct().toList();
+    if (numbers.isEmpty()) {
+      return found;
+    }
+    if (postgresql) {
+      batch.getJdbcTemplate().query(FIND_SUMMARIES_POSTGRESQL, (RowCallbackHandler) rs -> {
+        ErpSalesOrderSummary s = summary(rs);
+        found.put(s.orderNo(), s);
+      }, numbers.toArray(String[]::new), shopCode);
+      return found;
+    }
     for (int i = 0; i < numbers.size(); i += IN_LIST) {
       List<String> part = numbers.subList(i, Math.min(numbers.size(), i + IN_LIST));
       String sql = FIND_SUMMARIES.formatted(String.join(", ", java.util.Collections.nCopies(part.size(), "(cast(? as varchar(64)))")));

@@ -97,6 +97,33 @@ class EmbeddedSalesOrderTests {
   }
 
   @Test
+  void batchLookUpOfMoreThanAThousandNumbersFindsEachOrderOnceAndOnlyInItsShop() {
+    SalesOrder first = order(line(1, material(2500), 1, 2500));
+    SalesOrder second = data.order(first.shopCode(), data.orderNo(), 0, List.of(line(1, material(900), 2, 900)));
+    SalesOrder otherShop = data.order(new ErpTestData().shopCode(), data.orderNo(), 0, List.of(line(1, material(300), 1, 300)));
+    for (SalesOrder o : List.of(first, second, otherShop)) {
+      erp.createSalesOrder(o, erp.ensureCustomer(o.customer()));
+    }
+    List<com.tmallbridge.core.ChannelOrderNo> numbers = new java.util.ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      numbers.add(data.orderNo());
+    }
+    numbers.set(0, first.orderNo());
+    numbers.set(1500, second.orderNo());
+    numbers.set(2400, first.orderNo());
+    numbers.set(2401, otherShop.orderNo());
+    numbers.set(2499, second.orderNo());
+
+    var found = erp.findByChannelOrders(first.shopCode(), numbers);
+
+    assertThat(found).containsOnlyKeys(first.orderNo(), second.orderNo());
+    assertThat(found.get(first.orderNo()).totalFen()).isEqualTo(1000 + 2500);
+    assertThat(found.get(second.orderNo()).totalFen()).isEqualTo(2 * 900);
+    assertThat(found.get(second.orderNo()).lineCount()).isEqualTo(1);
+    assertThat(erp.findByChannelOrders(otherShop.shopCode(), numbers)).containsOnlyKeys(otherShop.orderNo());
+  }
+
+  @Test
   void orderRejectedForUnknownMaterialNamesEveryMissingCode() {
     MaterialCode missingA = data.materialCode();
     MaterialCode missingB = data.materialCode();
