@@ -85,7 +85,7 @@ class VouchersCommand implements Runnable {
       var runtime = parent.root.runtime();
       Shop shop = shop(runtime.bean(ShopManagement.class), shopCode);
       VoucherPosting posting = runtime.bean(VoucherPosting.class);
-      List<VoucherPosting.PostingReport> reports = shop == null ? posting.postAll(day) : List.of(posting.post(shop.id(), day));
+      List<VoucherPosting.PostingReport> reports = posting.postAudited(shop == null ? null : shop.id(), day);
       Output out = new Output(parent.root.spec.commandLine().getOut());
       boolean failed = reports.stream().anyMatch(r -> !r.failures().isEmpty());
       if (parent.root.json) {

@@ -1,5 +1,8 @@
 package com.tmallbridge.finance;
 
+import com.tmallbridge.audit.AuditAction;
+import com.tmallbridge.audit.AuditEvent;
+import com.tmallbridge.audit.AuditLog;
 import com.tmallbridge.core.BridgeException;
 import com.tmallbridge.core.ErpDocNo;
 import com.tmallbridge.core.ShopId;
@@ -19,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,11 +54,13 @@ public class VoucherPosting {
   private final ErpRegistry erp;
   private final TransactionTemplate transaction;
   private final VoucherProperties settings;
+  private final AuditLog audit;
   private final Clock clock;
 
   VoucherPosting(ShopManagement shops, PostingSchemes schemes, MoneyEvents events, VoucherRecords records, ErpRegistry erp,
-      PlatformTransactionManager transactions, Clock clock, VoucherProperties settings) {
+      PlatformTransactionManager transactions, Clock clock, VoucherProperties settings, AuditLog audit) {
     this.settings = settings;
+    this.audit = audit;
     this.shops = shops;
     this.schemes = schemes;
     this.events = events;
@@ -125,6 +131,24 @@ public class VoucherPosting {
       }
     }
     return new PostingReport(s.code(), connector.id(), planned.size(), posted, done.size(), failures);
+  }
+
+  /**
+   * A posting run as an operator starts it (the {@code vouchers post} command): {@link #post} of one
+   * shop, or {@link #postAll} when {@code shop} is null, recorded in the audit log as one {@link
+   * AuditAction#JOB} entry on {@code vouchers-post:<shop code|all>/<date|pending>}, outcome {@code OK}
+   * or {@code FAILED} (a voucher failed) with the counts per shop. The console's "Post this day"
+   * is audited as its job instead.
+   */
+  public List<PostingReport> postAudited(@Nullable ShopId shop, @Nullable LocalDate date) {
+    List<PostingReport> reports = shop == null ? postAll(date) : List.of(post(shop, date));
+    String target = "vouchers-post:" + (shop == null ? "all" : shop(shop).code()) + "/" + (date == null ? "pending" : date);
+    boolean failed = reports.stream().anyMatch(r -> !r.failures().isEmpty());
+    String summary = reports.stream().map(r -> r.shop() + " -> " + r.connector() + ": " + r.planned() + " planned, " + r.posted()
+        + " posted, " + r.alreadyPosted() + " already posted, " + r.failures().size() + " failed").collect(Collectors.joining("; "));
+    transaction.executeWithoutResult(status -> audit.record(new AuditEvent(AuditAction.JOB, target, failed ? "FAILED" : "OK", null,
+        summary.length() <= 2000 ? summary : summary.substring(0, 2000))));
+    return reports;
   }
 
   /** Posts every shop's vouchers, shop by shop, as {@link #post} does. */

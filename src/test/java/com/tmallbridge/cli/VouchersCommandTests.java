@@ -130,6 +130,10 @@ class VouchersCommandTests {
     assertThat(out.toString()).contains("shop TM01 -> embedded: 2 planned, 2 posted, 0 already posted, 0 failed");
     assertThat(run("vouchers", "post", "--date", "2026-11-20")).isZero();
     assertThat(out.toString()).contains("2 planned, 0 posted, 2 already posted, 0 failed");
+    // each run is one audit entry, by the operating-system user who ran it
+    assertThat(run("audit", "list", "--action", "JOB")).isZero();
+    assertThat(out.toString()).contains("vouchers-post:TM01/2026-11-20", "vouchers-post:all/2026-11-20",
+        "TM01 -> embedded: 2 planned, 2 posted, 0 already posted, 0 failed");
 
     assertThat(run("vouchers", "list", "--shop", "TM01")).isZero();
     assertThat(out.toString()).contains("SALE|TM01|8001", "SFEE|TM01|B8001", "113.00", "2.26", "POSTED", "JV20261120").contains("2 voucher(s)");
