@@ -48,13 +48,16 @@ class DbCommand implements Runnable {
       Output out = new Output(parent.root.spec.commandLine().getOut());
       Output err = new Output(parent.root.spec.commandLine().getErr());
       DatabaseCopy copy = new DatabaseCopy(MIGRATIONS, err::line);
-      try (Connection target = DriverManager.getConnection(to, toUser, password)) {
-        var notEmpty = copy.whyNotEmpty(target);
+      try (Connection first = DriverManager.getConnection(to, toUser, password)) {
+        var notEmpty = copy.whyNotEmpty(first);
         if (notEmpty.isPresent()) {
           throw new IllegalArgumentException(notEmpty.get());
         }
+      }
+      Flyway flyway = Flyway.configure().dataSource(to, toUser, password).locations(targetMigrations(to)).load();
+      flyway.migrate(); // before the copy's connection opens, see DatabaseCopy#copy
+      try (Connection target = DriverManager.getConnection(to, toUser, password)) {
         DataSource sourceData = parent.root.runtime().bean(DataSource.class); // opening it migrates the source to this version
-        Flyway flyway = Flyway.configure().dataSource(to, toUser, password).locations(targetMigrations(to)).load();
         DatabaseCopy.Report report;
         try (Connection source = sourceData.getConnection()) {
           report = copy.copy(source, target, flyway);

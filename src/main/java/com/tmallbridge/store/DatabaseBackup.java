@@ -70,9 +70,10 @@ public final class DatabaseBackup {
       DatabaseCopy.Report report;
       source.setReadOnly(true);
       source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      Flyway flyway = Flyway.configure().dataSource(url, "sa", "").locations(migrations).load();
+      flyway.migrate(); // before the copy's connection opens, see DatabaseCopy#copy
       try (Connection copy = DriverManager.getConnection(url, "sa", "")) {
-        report = new DatabaseCopy(migrations, progress).copy(source, copy,
-            Flyway.configure().dataSource(url, "sa", "").locations(migrations).load());
+        report = new DatabaseCopy(migrations, progress).copy(source, copy, flyway);
         for (DatabaseCopy.TableCount t : report.tables()) {
           if (t.rowsCopied() != t.targetRows()) {
             throw new SQLException("table " + t.table() + ": " + t.rowsCopied() + " rows read but " + t.targetRows() + " in the copy");

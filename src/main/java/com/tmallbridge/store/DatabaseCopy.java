@@ -105,7 +105,11 @@ public final class DatabaseCopy {
    * Migrates the target with Flyway, then copies every table and sequence of the source into it.
    *
    * @param source an open connection to the bridge database to copy (read only)
-   * @param target an open connection to the empty target database (its current schema receives the tables)
+   * @param target an open connection to the empty target database (its current schema receives the tables).
+   *     On H2, open it only after {@code flyway} migrated the target: H2 2.4 cannot evaluate a CHECK
+   *     constraint in a session opened before the constraint was created ("Check constraint invalid",
+   *     23514), so rows of tables with one (console users, stock reservations, the voucher granularity)
+   *     would be refused
    * @param flyway Flyway configured on the target with the bridge's migrations
    * @throws IllegalArgumentException when the target is not empty (nothing written), or lacks a
    *     table of the source after its migration (the source is of another version)
