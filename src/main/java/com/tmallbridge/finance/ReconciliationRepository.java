@@ -56,6 +56,34 @@ class ReconciliationRepository {
         left join finance_settlement_line s on s.shop_id = :shop and s.tid = t.tid
        where d.run_id = :run
        group by t.tid, d.biz_day, t.status, t.payment_fen, t.modified""";
+  /**
+   * PostgreSQL: {@link #STAGE_TRADES} with each trade's lines summed in a lateral sub-query (one probe
+   * of {@code finance_settlement_trade} per trade), so no aggregate over all the run's lines is held
+   * in memory: at 1,000,000 trades that aggregate outgrew {@code work_mem} and spilled to disk.
+   */
+  private static final String STAGE_TRADES_POSTGRESQL = """
+      insert into finance_recon_trade (run_id, tid, biz_day, status, payment_fen, modified, settled_lines, income_fen,
+          paid_income_lines, post_fee_fen, refund_fen, commission_fen, points_fen, service_fee_fen, commission_lines, points_lines,
+          service_fee_lines)
+      select :run, t.tid, d.biz_day, t.status, t.payment_fen, t.modified, s.lines, s.income, s.paid_income, s.post_fee, s.refund,
+             s.commission, s.points, s.service_fee, s.commission_lines, s.points_lines, s.service_fee_lines
+        from finance_recon_span d
+        join order_trade t on t.shop_id = :shop and t.pay_time >= d.from_at and t.pay_time < d.to_at
+        cross join lateral (
+          select count(*) as lines,
+                 coalesce(sum(case when l.kind = 'INCOME' then l.amount_fen end), 0) as income,
+                 coalesce(sum(case when l.kind = 'INCOME' and l.paid then 1 end), 0) as paid_income,
+                 coalesce(sum(case when l.kind = 'POST_FEE' then l.amount_fen end), 0) as post_fee,
+                 coalesce(sum(case when l.kind = 'REFUND' then l.amount_fen end), 0) as refund,
+                 coalesce(sum(case when l.kind = 'COMMISSION' then l.amount_fen end), 0) as commission,
+                 coalesce(sum(case when l.kind = 'POINTS' then l.amount_fen end), 0) as points,
+                 coalesce(sum(case when l.kind = 'SERVICE_FEE' then l.amount_fen end), 0) as service_fee,
+                 coalesce(sum(case when l.kind = 'COMMISSION' then 1 end), 0) as commission_lines,
+                 coalesce(sum(case when l.kind = 'POINTS' then 1 end), 0) as points_lines,
+                 coalesce(sum(case when l.kind = 'SERVICE_FEE' then 1 end), 0) as service_fee_lines
+            from finance_settlement_line l
+           where l.shop_id = :shop and l.tid = t.tid) s
+       where d.run_id = :run""";
   private static final String STAGE_REFUNDS = """
       insert into finance_recon_refund (run_id, tid, refunded_fen, unreflected)
       select :run, r.tid, sum(r.refund_fee_fen), sum(case when r.stage in (:reflectedStages) then 0 else 1 end)
@@ -246,7 +274,7 @@ class ReconciliationRepository {
 
   /** The shop's trades paid in the run's days, each with its day. */
   void stageTrades(long run, long shop) {
-    jdbc.sql(STAGE_TRADES).param("run", run).param("shop", shop).update();
+    jdbc.sql(postgresql ? STAGE_TRADES_POSTGRESQL : STAGE_TRADES).param("run", run).param("shop", shop).update();
   }
 
   void stageRefunds(long run, long shop, Collection<String> reflectedStages) {
