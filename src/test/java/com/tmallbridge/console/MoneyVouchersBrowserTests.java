@@ -8,6 +8,7 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.CleanDatabase;
+import com.tmallbridge.testsupport.MoneyRows;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.io.IOException;
 import java.nio.file.Files;

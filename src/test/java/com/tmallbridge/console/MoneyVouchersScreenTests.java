@@ -18,6 +18,7 @@ import com.tmallbridge.finance.PostingSchemes;
 import com.tmallbridge.finance.VoucherGranularity;
 import com.tmallbridge.finance.VoucherPosting;
 import com.tmallbridge.shop.Shop;
+import com.tmallbridge.testsupport.MoneyRows;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

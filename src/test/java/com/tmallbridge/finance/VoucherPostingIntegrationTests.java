@@ -11,10 +11,10 @@ import com.tmallbridge.erp.embedded.operations.Receivable;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.MoneyRows;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,22 +189,11 @@ class VoucherPostingIntegrationTests extends SpringDatabaseTestBase {
   }
 
   private void exportedTrade(String tid, long paymentFen, long postFeeFen, String exportedAt) {
-    OffsetDateTime at = OffsetDateTime.parse(exportedAt);
-    jdbc.sql("""
-        insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
-                                 erp_order_no, exported_at, first_seen_at, updated_at)
-        values (:shop, :tid, 'WAIT_SELLER_SEND_GOODS', :at, :at, :at, true, :payment, :postFee, 'EXPORTED', :erp, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("tid", tid).param("at", at).param("payment", paymentFen).param("postFee", postFeeFen)
-        .param("erp", "SO-" + tid).update();
+    new MoneyRows(jdbc).exportedTrade(shop, tid, paymentFen, postFeeFen, exportedAt);
   }
 
   private void settled(String bid, String kind, String tid, long amountFen, String paidAt) {
-    OffsetDateTime at = OffsetDateTime.parse(paidAt);
-    jdbc.sql("""
-        insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
-                                             updated_at)
-        values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid, java.sql.Types.VARCHAR)
-        .param("amount", amountFen).param("at", at).update();
+    new MoneyRows(jdbc).settled(shop, bid, kind, tid, amountFen, paidAt);
   }
+
 }

@@ -1,4 +1,4 @@
-package com.tmallbridge.console;
+package com.tmallbridge.testsupport;
 
 import com.tmallbridge.shop.Shop;
 import java.time.OffsetDateTime;
@@ -6,17 +6,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rows the money screens' tests write straight into the bridge's tables: a trade exported to the
- * ERP (the SALE voucher's event) and a paid settlement line.
+ * ERP (the SALE voucher's event) and a paid settlement line. Shared by the finance and console tests.
  */
-final class MoneyRows {
+public final class MoneyRows {
   private final JdbcClient jdbc;
 
-  MoneyRows(JdbcClient jdbc) {
+  public MoneyRows(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** A paid trade exported as ERP order {@code SO-<tid>} at {@code exportedAt} (ISO offset time). */
-  void exportedTrade(Shop shop, String tid, long paymentFen, long postFeeFen, String exportedAt) {
+  public void exportedTrade(Shop shop, String tid, long paymentFen, long postFeeFen, String exportedAt) {
     OffsetDateTime at = OffsetDateTime.parse(exportedAt);
     jdbc.sql("""
         insert into order_trade (shop_id, tid, status, created, modified, pay_time, ever_paid, payment_fen, post_fee_fen, state,
@@ -26,14 +26,14 @@ final class MoneyRows {
         .param("erp", "SO-" + tid).update();
   }
 
-  /** A settled line of {@code kind} (a {@code SettlementKind} name), paid at {@code paidAt}. */
-  void settled(Shop shop, String bid, String kind, String tid, long amountFen, String paidAt) {
+  /** A settled line of {@code kind} (a {@code SettlementKind} name), paid at {@code paidAt}; {@code tid} may be null. */
+  public void settled(Shop shop, String bid, String kind, String tid, long amountFen, String paidAt) {
     OffsetDateTime at = OffsetDateTime.parse(paidAt);
     jdbc.sql("""
         insert into finance_settlement_line (shop_id, bid, account_id, kind, tid, oid, amount_fen, paid, biz_time, pay_time, imported_at,
                                              updated_at)
         values (:shop, :bid, 1, :kind, :tid, null, :amount, true, :at, :at, :at, :at)""")
-        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid).param("amount", amountFen)
+        .param("shop", shop.id().value()).param("bid", bid).param("kind", kind).param("tid", tid, java.sql.Types.VARCHAR).param("amount", amountFen)
         .param("at", at).update();
   }
 }
