@@ -7,7 +7,8 @@
 # SELECT count(*) joining the same three sides. Not a test: it prints figures. Exit 1 when a run
 # found other differences than the seeded faults. Last line:
 #   orders=<n> h2_seconds=<a> h2_floor_seconds=<b> pg_seconds=<c> pg_floor_seconds=<d>
-# Usage: bench/reconcile.sh [N] [other options of `./bridge bench reconcile`, e.g. --pg-database mine]
+# Usage: bench/reconcile.sh [N] [other options of `./bridge bench reconcile`, e.g. --db postgres (h2, postgres or both; a
+# skipped database prints - for its figures) or --pg-database mine]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=1000000

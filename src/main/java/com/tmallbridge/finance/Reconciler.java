@@ -13,7 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,11 +27,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One reconciliation run of a shop over consecutive days: stages the Tmall side ({@code
- * order_trade}, {@code aftersale_refund}) and the settlement side with {@code INSERT ... SELECT},
- * the ERP side through {@link SalesOrderQuery#findByChannelOrders} in batches, then compares the
- * three in one statement and replaces the days' results (one transaction). Runs of one shop are
- * serialised in this process; staging rows are removed whatever the outcome.
+ * One reconciliation run of a shop over consecutive days: reads the ERP side through {@link
+ * SalesOrderQuery#findByChannelOrders} in batches into a staging table, then compares it with the
+ * Tmall side ({@code order_trade}, {@code aftersale_refund}) and the settlement side in one
+ * statement and replaces the days' results (one transaction). On H2 the Tmall and settlement
+ * sides are first staged with {@code INSERT ... SELECT} (see {@link ReconciliationRepository}).
+ * Runs of one shop are serialised in this process; staging rows are removed whatever the outcome.
  */
 @Component
 class Reconciler {
@@ -64,22 +71,21 @@ class Reconciler {
       long run = repository.startRun(shopId, days.get(0), days.get(days.size() - 1), clock.instant());
       try {
         long t0 = System.nanoTime();
+        ReconciliationRepository.Span span = new ReconciliationRepository.Span(shopId, days.get(0), days.get(days.size() - 1), TMALL_ZONE);
         transaction.executeWithoutResult(status -> {
           repository.tuneTransaction();
           repository.stageSpan(run, days, TMALL_ZONE);
-          repository.stageTrades(run, shopId);
-          repository.stageUnknown(run, shopId);
-          repository.stageRefunds(run, shopId, REFLECTED_STAGES);
+          repository.stageLocalSides(run, span, REFLECTED_STAGES);
         });
         repository.analyzeStaging();
         long t1 = System.nanoTime();
-        stageErp(run, shop);
+        stageErp(run, shop, span);
         repository.analyzeStaging();
         long t2 = System.nanoTime();
         DifferenceRules rules = DifferenceRules.of(settings, rates, clock);
         transaction.executeWithoutResult(status -> {
           repository.tuneTransaction();
-          repository.writeResults(run, shopId, days, rules, clock.instant());
+          repository.writeResults(run, span, REFLECTED_STAGES, rules, clock.instant());
           repository.clearStaging(run);
           repository.finishRun(run, "OK", null, clock.instant());
         });
@@ -95,16 +101,62 @@ class Reconciler {
     }
   }
 
-  /** The ERP's sales orders of the staged trades, {@code erp-batch} channel order numbers per look-up. */
-  private void stageErp(long run, Shop shop) {
+  /**
+   * The ERP's sales orders of the run's trades, {@code erp-batch} channel order numbers per look-up
+   * and {@code erp-readers} look-ups in flight at once, each batch staged as soon as it is read. The
+   * first failure stops the others and is thrown.
+   */
+  private void stageErp(long run, Shop shop, ReconciliationRepository.Span span) {
     SalesOrderQuery query = erp.capability(SalesOrderQuery.class);
-    List<String> all = repository.tids(run);
+    List<String> all = repository.tids(run, span);
+    List<Callable<Void>> batches = new ArrayList<>();
     for (int i = 0; i < all.size(); i += settings.erpBatch()) {
-      List<ChannelOrderNo> batch = all.subList(i, Math.min(all.size(), i + settings.erpBatch())).stream().map(ChannelOrderNo::new).toList();
-      Map<ChannelOrderNo, ErpSalesOrderSummary> found = query.findByChannelOrders(shop.code(), batch);
-      List<ReconciliationRepository.ErpRow> rows = new ArrayList<>(found.size());
-      found.forEach((no, s) -> rows.add(new ReconciliationRepository.ErpRow(no.value(), s.docNo().value(), s.totalFen(), s.status().name())));
-      repository.stageErp(run, rows);
+      List<String> part = all.subList(i, Math.min(all.size(), i + settings.erpBatch()));
+      batches.add(() -> {
+        Map<ChannelOrderNo, ErpSalesOrderSummary> found = query.findByChannelOrders(shop.code(), part.stream().map(ChannelOrderNo::new).toList());
+        List<ReconciliationRepository.ErpRow> rows = new ArrayList<>(found.size());
+        found.forEach((no, s) -> rows.add(new ReconciliationRepository.ErpRow(no.value(), s.docNo().value(), s.totalFen(), s.status().name())));
+        repository.stageErp(run, rows);
+        return null;
+      });
+    }
+    if (settings.erpReaders() == 1 || batches.size() < 2) {
+      for (Callable<Void> batch : batches) {
+        call(batch);
+      }
+      return;
+    }
+    ExecutorService readers = Executors.newFixedThreadPool(Math.min(settings.erpReaders(), batches.size()), r -> {
+      Thread t = new Thread(r, "reconcile-erp-" + shop.code());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(readers);
+      List<Future<Void>> futures = batches.stream().map(done::submit).toList();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          done.take().get();
+        } catch (ExecutionException e) {
+          futures.forEach(f -> f.cancel(true));
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the ERP's sales orders", e);
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  private static void call(Callable<Void> batch) {
+    try {
+      batch.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,21 +1,37 @@
 package com.tmallbridge.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.tmallbridge.core.ChannelOrderNo;
+import com.tmallbridge.core.ErrorCode;
+import com.tmallbridge.erp.ConnectorException;
+import com.tmallbridge.erp.ErpConnector;
+import com.tmallbridge.erp.ErpRegistry;
+import com.tmallbridge.erp.ErpSalesOrderSummary;
+import com.tmallbridge.erp.SalesOrderQuery;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Each difference category made to appear and then to disappear once the side in error is fixed,
@@ -28,6 +44,11 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
   @Autowired ShopManagement shops;
   @Autowired DataSource dataSource;
   @Autowired ReconciliationCondition alertCondition;
+  @Autowired ReconciliationRepository repository;
+  @Autowired ErpRegistry erp;
+  @Autowired FeeRateProperties rates;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Clock clock;
 
   private Shop shop;
   private ReconciliationRows rows;
@@ -197,7 +218,10 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
     assertThat(differences(day)).hasSize(2).allSatisfy(d -> assertThat(d.runId()).isEqualTo(second.runId()));
     assertThat(reconciliation.days(List.of(shop.id()), day, day)).singleElement()
         .satisfies(s -> assertThat(s.differences()).containsEntry(DifferenceCategory.MISSING_IN_ERP, 2));
-    assertThat(JdbcClient.create(dataSource).sql("select count(*) from finance_recon_trade").query(Long.class).single()).isZero();
+    for (String staging : List.of("finance_recon_span", "finance_recon_trade", "finance_recon_refund", "finance_recon_unknown",
+        "finance_recon_erp")) {
+      assertThat(JdbcClient.create(dataSource).sql("select count(*) from " + staging).query(Long.class).single()).as(staging).isZero();
+    }
   }
 
   @Test
@@ -215,5 +239,91 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
     rows.erpOrder("9101", 1_000, "CONFIRMED");
     reconciliation.run(shop.id(), day);
     assertThat(alertCondition.findings(java.time.Instant.now())).isEmpty();
+  }
+
+  @Test
+  void theErpSideIsReadInBatchesByParallelReadersAndAFailedBatchFailsTheRunKeepingThePreviousResult() {
+    for (int i = 0; i < 7; i++) {
+      cleanTrade("810" + i, day);
+    }
+    rows.trade("8200", day, "WAIT_SELLER_SEND_GOODS", 1_000); // no ERP order
+    SalesOrderQuery builtIn = erp.capability(SalesOrderQuery.class);
+    ReconciliationProperties twoByTwo = new ReconciliationProperties(15, 2, 3, 2);
+
+    CountingErp counting = new CountingErp(builtIn, 0);
+    long run = new Reconciler(repository, new ErpRegistry(List.of(counting), "counting"), twoByTwo, rates, transactions, clock)
+        .run(shop, List.of(day));
+
+    assertThat(counting.batches).hasSize(4).allSatisfy(n -> assertThat(n).isBetween(1, 2));
+    assertThat(differences(day)).extracting(Difference::tid, Difference::category, Difference::runId)
+        .containsExactly(tuple("8200", DifferenceCategory.MISSING_IN_ERP, run));
+    assertThat(reconciliation.days(List.of(shop.id()), day, day)).singleElement()
+        .satisfies(s -> assertThat(s.erpOrders()).isEqualTo(7));
+
+    CountingErp failing = new CountingErp(builtIn, 3);
+    assertThatThrownBy(() -> new Reconciler(repository, new ErpRegistry(List.of(failing), "counting"), twoByTwo, rates, transactions,
+        clock).run(shop, List.of(day))).isInstanceOf(ConnectorException.class).hasMessageContaining("batch 3 lost");
+
+    assertThat(differences(day)).extracting(Difference::tid, Difference::runId).containsExactly(tuple("8200", run));
+    assertThat(JdbcClient.create(dataSource).sql("select count(*) from finance_recon_erp").query(Long.class).single()).isZero();
+  }
+
+  /** The built-in ERP's look-ups, counted; the {@code failAt}-th (1-based; 0: none) throws. */
+  private static final class CountingErp implements ErpConnector, SalesOrderQuery {
+    private static final ErrorCode LOST = new ErrorCode() {
+      @Override
+      public String code() {
+        return "TEST-LOST";
+      }
+
+      @Override
+      public String description() {
+        return "the answer was lost";
+      }
+    };
+    private final SalesOrderQuery delegate;
+    private final int failAt;
+    private final AtomicInteger calls = new AtomicInteger();
+    final List<Integer> batches = new CopyOnWriteArrayList<>();
+
+    CountingErp(SalesOrderQuery delegate, int failAt) {
+      this.delegate = delegate;
+      this.failAt = failAt;
+    }
+
+    @Override
+    public String id() {
+      return "counting";
+    }
+
+    @Override
+    public String displayName() {
+      return "Counting";
+    }
+
+    @Override
+    public Health check() {
+      return new Health(true, "ok");
+    }
+
+    @Override
+    public Optional<ErpSalesOrderSummary> findByChannelOrder(String shopCode, ChannelOrderNo orderNo) {
+      return delegate.findByChannelOrder(shopCode, orderNo);
+    }
+
+    @Override
+    public Map<ChannelOrderNo, ErpSalesOrderSummary> findByChannelOrders(String shopCode, Collection<ChannelOrderNo> orderNos) {
+      int call = calls.incrementAndGet();
+      batches.add(orderNos.size());
+      if (call == failAt) {
+        throw new ConnectorException(LOST, true, "batch " + call + " lost");
+      }
+      return delegate.findByChannelOrders(shopCode, orderNos);
+    }
+
+    @Override
+    public void forEachChannelOrder(Consumer<ErpSalesOrderSummary> sink) {
+      delegate.forEachChannelOrder(sink);
+    }
   }
 }

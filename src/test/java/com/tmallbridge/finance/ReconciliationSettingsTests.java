@@ -21,15 +21,17 @@ class ReconciliationSettingsTests {
     assertThatThrownBy(() -> rates("-1", "0.1")).hasMessageContaining("bridge.finance.fee-rates.commission").hasMessageContaining("-1");
     assertThatThrownBy(() -> rates("100.5", "0.1")).hasMessageContaining("bridge.finance.fee-rates.commission");
     assertThatThrownBy(() -> rates("5", "0.00001")).hasMessageContaining("bridge.finance.fee-rates.tolerance");
-    assertThatThrownBy(() -> new ReconciliationProperties(0, 1000, 3)).hasMessageContaining("unsettled-days");
-    assertThatThrownBy(() -> new ReconciliationProperties(15, 0, 3)).hasMessageContaining("erp-batch");
-    assertThatThrownBy(() -> new ReconciliationProperties(15, 1000, 31)).hasMessageContaining("pay-lookback-days");
+    assertThatThrownBy(() -> new ReconciliationProperties(0, 1000, 3, 2)).hasMessageContaining("unsettled-days");
+    assertThatThrownBy(() -> new ReconciliationProperties(15, 0, 3, 2)).hasMessageContaining("erp-batch");
+    assertThatThrownBy(() -> new ReconciliationProperties(15, 1000, 31, 2)).hasMessageContaining("pay-lookback-days");
+    assertThatThrownBy(() -> new ReconciliationProperties(15, 1000, 3, 0)).hasMessageContaining("erp-readers");
+    assertThatThrownBy(() -> new ReconciliationProperties(15, 1000, 3, 9)).hasMessageContaining("erp-readers");
   }
 
   @Test
   void rulesCarryRatesInMillionthsTheCutoffAndAReadableDetail() {
     Clock clock = Clock.fixed(Instant.parse("2026-12-05T00:00:00Z"), ZoneOffset.UTC);
-    DifferenceRules rules = DifferenceRules.of(new ReconciliationProperties(15, 1000, 3), rates("5.25", "0.1"), clock);
+    DifferenceRules rules = DifferenceRules.of(new ReconciliationProperties(15, 1000, 3, 2), rates("5.25", "0.1"), clock);
 
     assertThat(rules.unsettledCutoff()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
     assertThat(rules.tolerancePerMillion()).isEqualTo(1_000);
