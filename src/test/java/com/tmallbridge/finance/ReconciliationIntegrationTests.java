@@ -16,6 +16,7 @@ import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.CleanDatabase;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import com.tmallbridge.testsupport.TestErrorCode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -270,17 +271,7 @@ class ReconciliationIntegrationTests extends SpringDatabaseTestBase {
 
   /** The built-in ERP's look-ups, counted; the {@code failAt}-th (1-based; 0: none) throws. */
   private static final class CountingErp implements ErpConnector, SalesOrderQuery {
-    private static final ErrorCode LOST = new ErrorCode() {
-      @Override
-      public String code() {
-        return "TEST-LOST";
-      }
-
-      @Override
-      public String description() {
-        return "the answer was lost";
-      }
-    };
+    private static final ErrorCode LOST = new TestErrorCode("TEST-LOST", "the answer was lost");
     private final SalesOrderQuery delegate;
     private final int failAt;
     private final AtomicInteger calls = new AtomicInteger();

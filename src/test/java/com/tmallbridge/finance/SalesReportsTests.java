@@ -10,6 +10,7 @@ import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.Material;
 import com.tmallbridge.testsupport.DatabaseTest;
 import com.tmallbridge.testsupport.TestDatabase;
+import com.tmallbridge.testsupport.TestErrorCode;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,17 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SalesReportsTests {
   static final ReportRange RANGE = new ReportRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-03"));
 
-  private static final ErrorCode DOWN = new ErrorCode() {
-    @Override
-    public String code() {
-      return "TEST-001";
-    }
-
-    @Override
-    public String description() {
-      return "the ERP is down";
-    }
-  };
+  private static final ErrorCode DOWN = new TestErrorCode("TEST-001", "the ERP is down");
 
   private final TestDatabase database = TestDatabase.create();
   private final HikariDataSource dataSource = dataSource(database);

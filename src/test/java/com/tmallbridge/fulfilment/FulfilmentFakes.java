@@ -7,9 +7,9 @@ import com.tmallbridge.channel.OrderFeed;
 import com.tmallbridge.channel.ShipResult;
 import com.tmallbridge.channel.ShipmentPublisher;
 import com.tmallbridge.channel.ShopCredentials;
-import com.tmallbridge.core.ErrorCode;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.core.TimeWindow;
+import com.tmallbridge.testsupport.TestErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,18 +110,7 @@ final class FulfilmentFakes {
     }
 
     private static ChannelException failure(String code, ChannelException.Kind kind, String message) {
-      ErrorCode errorCode = new ErrorCode() {
-        @Override
-        public String code() {
-          return code;
-        }
-
-        @Override
-        public String description() {
-          return "test";
-        }
-      };
-      return new ChannelException(errorCode, kind, code + " " + message, null, null);
+      return new ChannelException(new TestErrorCode(code, "test"), kind, code + " " + message, null, null);
     }
   }
 

@@ -7,12 +7,12 @@ import com.tmallbridge.channel.ItemCatalog;
 import com.tmallbridge.channel.QuantityUpdate;
 import com.tmallbridge.channel.ShopCredentials;
 import com.tmallbridge.channel.StockPublisher;
-import com.tmallbridge.core.ErrorCode;
 import com.tmallbridge.core.MaterialCode;
 import com.tmallbridge.core.ShopId;
 import com.tmallbridge.product.Component;
 import com.tmallbridge.product.Listing;
 import com.tmallbridge.product.Listings;
+import com.tmallbridge.testsupport.TestErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,19 +89,8 @@ final class StockFakes {
     }
 
     private static ChannelException rejection(String sku) {
-      ErrorCode code = new ErrorCode() {
-        @Override
-        public String code() {
-          return "TEST-001";
-        }
-
-        @Override
-        public String description() {
-          return "sku rejected";
-        }
-      };
-      return new ChannelException(code, ChannelException.Kind.PERMANENT, "isv.item-quantity-update-failed: sku " + sku + " unknown", null,
-          null);
+      return new ChannelException(new TestErrorCode("TEST-001", "sku rejected"), ChannelException.Kind.PERMANENT,
+          "isv.item-quantity-update-failed: sku " + sku + " unknown", null, null);
     }
 
     @Override
