@@ -2,6 +2,7 @@ package com.tmallbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tmallbridge.testsupport.H2Only;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * the console's web, security, view, metrics-export or OpenAPI (springdoc) auto-configuration, but can manage users.
  */
 @SpringBootTest
+@H2Only("checks which auto-configuration a command-line context loads; managing users on PostgreSQL is in UsersScreenTests and ConsoleSecurityTests")
 class CommandLineContextTests extends SpringDatabaseTestBase {
   @Autowired ApplicationContext context;
 

@@ -1,5 +1,6 @@
 package com.tmallbridge.console;
 
+import com.tmallbridge.testsupport.H2Only;
 import com.tmallbridge.testsupport.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +61,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
 @CleanDatabase
+@H2Only("the console's pages in Chromium; the queries and actions behind them (screens, exception retry, mapping editor, stock push, order export) run on PostgreSQL through MockMvc in ConsoleScreensTests, OrderDetailTests, ExceptionActionsTests, MappingEditorTests, StockRulesScreenTests and StockScreenTests")
 class ConsoleBrowserTests extends SpringDatabaseTestBase {
   private static final String PASSWORD = "correct horse battery";
   private static final Duration WAIT = Duration.ofSeconds(20);

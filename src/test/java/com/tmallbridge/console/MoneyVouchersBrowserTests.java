@@ -1,5 +1,6 @@
 package com.tmallbridge.console;
 
+import com.tmallbridge.testsupport.H2Only;
 import com.tmallbridge.testsupport.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1"})
 @CleanDatabase
+@H2Only("the vouchers screen and its job's progress bar in Chromium; posting and the screen's queries run on PostgreSQL in MoneyVouchersScreenTests and the finance posting tests")
 class MoneyVouchersBrowserTests extends SpringDatabaseTestBase {
   private static final String PASSWORD = "correct horse battery";
   private static final Duration WAIT = Duration.ofSeconds(20);

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.tmallbridge.testsupport.H2Only;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * of a user of that role ({@code Authorization: Bearer}, no CSRF token): a token reaches exactly
  * what a session of its user reaches under {@code /api}, and nothing but the open pages elsewhere.
  */
+@H2Only("who may reach which endpoint is decided by the security rules before any query; sessions, tokens and lockout in the database run on PostgreSQL in ConsoleSecurityTests and ApiTokenTests")
 class RoleMatrixTests extends ConsoleWebTestBase {
   /** Open to anyone, signed in or not. */
   private static final Set<Role> OPEN = EnumSet.noneOf(Role.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.testsupport.H2Only;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * no message was pushed.
  */
 @SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
+@H2Only("the same demo flow runs on PostgreSQL in DemoIntegrationTests, with TMC pushes and faults on top of the same polling")
 class DemoPollingOnlyIntegrationTests extends SpringDatabaseTestBase {
   @Autowired DemoRunner demo;
   @Autowired OrderSync sync;
