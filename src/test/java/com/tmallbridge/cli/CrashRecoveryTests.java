@@ -154,7 +154,8 @@ class CrashRecoveryTests {
 
   private Process bridge(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"),
         "com.tmallbridge.cli.BridgeMain", "--data", dir.toString(), "--db-url", url, "--db-user", user));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true)

@@ -61,7 +61,7 @@ class TrytonCrashRecoveryTests {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
     try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(23).withItemCount(12))) {
       Instant now = sandbox.clock().instant();
-      sandbox.generateHistory(120, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
+      sandbox.generateHistory(80, now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)));
       seed(tryton, sandbox, now);
       long paid = sandbox.trades().stream().filter(TrytonCrashRecoveryTests::paidOpen).count();
 
@@ -164,7 +164,8 @@ class TrytonCrashRecoveryTests {
 
   private Process bridge(Path config, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp",
+        System.getProperty("java.class.path"),
         "com.tmallbridge.cli.BridgeMain", "--data", dir.toString(), "--db-url", url, "--db-user", "sa", "--config", config.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile(++starts)).start();

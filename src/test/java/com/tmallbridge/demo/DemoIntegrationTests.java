@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.testsupport.PostgresOnly;
 import com.tmallbridge.testsupport.SpringDatabaseTestBase;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * ERP exactly once with the right amount; the ERP ships most of them, some in parcels, and Tmall
  * shows every parcel; refunds before shipping are intercepted and refunds after shipping come back
  * as returns; stock stays exact; every check of the report is 0 and nothing waits for an operator.
- * {@link DemoPollingOnlyIntegrationTests} runs the same without TMC and without faults.
+ * {@link DemoPollingOnlyIntegrationTests} runs the same without TMC and without faults. On
+ * PostgreSQL only: CI's smoke run of the packaged {@code ./bridge demo} (1,000 trades, faults 0.2)
+ * is the same run on H2.
  */
+@PostgresOnly("the smoke ./bridge demo in .ci/run runs the demo with TMC and faults on H2")
 @SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
 class DemoIntegrationTests extends SpringDatabaseTestBase {
   private static final DemoOptions OPTIONS = new DemoOptions(400, 12, 0.2, Duration.ofMinutes(5));
