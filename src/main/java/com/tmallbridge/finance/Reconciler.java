@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,8 @@ class Reconciler {
   /** Tmall's day: TOP reports GMT+8 wall time. */
   static final ZoneId TMALL_ZONE = ZoneId.of("Asia/Shanghai");
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  /** How long a stopping run waits for ERP look-ups already in flight (a remote ERP's read timeout is 60 s). */
+  private static final java.time.Duration READERS_STOP_WAIT = java.time.Duration.ofSeconds(90);
   private static final List<String> REFLECTED_STAGES =
       Arrays.stream(RefundStage.values()).filter(RefundStage::settlesSuccess).map(Enum::name).toList();
 
@@ -146,7 +149,22 @@ class Reconciler {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the ERP's sales orders", e);
     } finally {
-      readers.shutdownNow();
+      stop(readers);
+    }
+  }
+
+  /**
+   * Cancels the look-ups not yet started and waits for those in flight, so that no batch is staged
+   * after the run has removed its staging rows (a failed run removes them at once).
+   */
+  private static void stop(ExecutorService readers) {
+    readers.shutdownNow();
+    try {
+      if (!readers.awaitTermination(READERS_STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        log.warn("ERP look-ups of a reconciliation still running {} after the run stopped", READERS_STOP_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
