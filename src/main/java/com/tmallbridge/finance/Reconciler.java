@@ -77,13 +77,11 @@ class Reconciler {
         ReconciliationRepository.Span span = new ReconciliationRepository.Span(shopId, days.get(0), days.get(days.size() - 1), TMALL_ZONE);
         transaction.executeWithoutResult(status -> {
           repository.tuneTransaction();
-          repository.stageSpan(run, days, TMALL_ZONE);
           repository.stageLocalSides(run, span, REFLECTED_STAGES);
         });
-        repository.analyzeStaging();
         long t1 = System.nanoTime();
         stageErp(run, shop, span);
-        repository.analyzeStaging();
+        repository.analyzeErpSide();
         long t2 = System.nanoTime();
         DifferenceRules rules = DifferenceRules.of(settings, rates, clock);
         transaction.executeWithoutResult(status -> {
@@ -123,10 +121,7 @@ class Reconciler {
         return null;
       });
     }
-    if (settings.erpReaders() == 1 || batches.size() < 2) {
-      for (Callable<Void> batch : batches) {
-        call(batch);
-      }
+    if (batches.isEmpty()) {
       return;
     }
     ExecutorService readers = Executors.newFixedThreadPool(Math.min(settings.erpReaders(), batches.size()), r -> {
@@ -165,16 +160,6 @@ class Reconciler {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void call(Callable<Void> batch) {
-    try {
-      batch.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

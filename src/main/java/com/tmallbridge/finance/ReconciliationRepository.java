@@ -264,13 +264,13 @@ class ReconciliationRepository {
   }
 
   /**
-   * PostgreSQL only: refreshes the staging tables' statistics (after staging the Tmall side and
-   * again before comparing). Autovacuum last saw them empty (or holding another run), and a plan
-   * made for empty tables scans 100,000 staged rows per ERP batch or per row.
+   * PostgreSQL only: refreshes the statistics of the staged ERP side before the comparison.
+   * Autovacuum last saw {@code finance_recon_erp} empty (or holding another run), and a plan made
+   * for an empty table joins it row by row. H2 needs no such step.
    */
-  void analyzeStaging() {
+  void analyzeErpSide() {
     if (postgresql) {
-      jdbc.sql("analyze " + String.join(", ", STAGING)).update();
+      jdbc.sql("analyze finance_recon_erp").update();
     }
   }
 
@@ -300,22 +300,24 @@ class ReconciliationRepository {
   }
 
   /** The run's days with their bounds (GMT+8 midnight to midnight). */
-  void stageSpan(long run, List<LocalDate> days, java.time.ZoneId zone) {
-    SqlParameterSource[] params = days.stream().map(d -> new MapSqlParameterSource().addValue("run", run).addValue("day", d)
+  private void stageSpan(long run, Span span) {
+    java.time.ZoneId zone = span.zone();
+    SqlParameterSource[] params = span.days().stream().map(d -> new MapSqlParameterSource().addValue("run", run).addValue("day", d)
         .addValue("from", utc(d.atStartOfDay(zone).toInstant())).addValue("to", utc(d.plusDays(1).atStartOfDay(zone).toInstant())))
         .toArray(SqlParameterSource[]::new);
     batch.batchUpdate(STAGE_SPAN, params);
   }
 
   /**
-   * Stages the Tmall and settlement sides of the run's span (see {@link #stageSpan}): on H2 the
-   * trades paid in it with their settlement lines summed, the settlement lines of unknown trades and
+   * Stages the Tmall and settlement sides of the run's span: on H2 its days with their bounds, the
+   * trades paid in them with their settlement lines summed, the settlement lines of unknown trades and
    * the trades' successful refunds; on PostgreSQL nothing, {@link #writeResults} reads them in place.
    */
   void stageLocalSides(long run, Span span, Collection<String> reflectedStages) {
     if (postgresql) {
       return;
     }
+    stageSpan(run, span);
     jdbc.sql(STAGE_TRADES).param("run", run).param("shop", span.shop()).param("linesFrom", utc(span.linesFrom())).update();
     jdbc.sql(STAGE_UNKNOWN).param("run", run).param("shop", span.shop()).update();
     jdbc.sql(STAGE_REFUNDS).param("run", run).param("shop", span.shop()).param("reflectedStages", reflectedStages).update();
@@ -371,6 +373,11 @@ class ReconciliationRepository {
    * @param zone where the days start and end (Tmall's GMT+8)
    */
   record Span(long shop, LocalDate first, LocalDate last, java.time.ZoneId zone) {
+    /** The days, oldest first. */
+    List<LocalDate> days() {
+      return first.datesUntil(last.plusDays(1)).toList();
+    }
+
     /** The first day's start. */
     Instant from() {
       return first.atStartOfDay(zone).toInstant();
@@ -417,7 +424,7 @@ class ReconciliationRepository {
     }
     java.util.Set<LocalDate> present = new java.util.HashSet<>(jdbc.sql(DAYS_PRESENT).param("shop", shop).param("first", first)
         .param("last", last).query(LocalDate.class).list());
-    for (LocalDate day : span.first().datesUntil(span.last().plusDays(1)).filter(d -> !present.contains(d)).toList()) {
+    for (LocalDate day : span.days().stream().filter(d -> !present.contains(d)).toList()) {
       jdbc.sql(INSERT_EMPTY_DAY).param("run", run).param("shop", shop).param("day", day).param("now", utc(now)).update();
     }
     jdbc.sql(COUNT_DIFFERENCES).param("shop", shop).param("first", first).param("last", last).update();
