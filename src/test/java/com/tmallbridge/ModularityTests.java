@@ -1,9 +1,11 @@
 package com.tmallbridge;
 
+import com.tmallbridge.testsupport.RunsAlongside;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+@RunsAlongside("reads class files only")
 class ModularityTests {
   /**
    * Analysed once for the class: JUnit makes an instance per test method, and each analysis of the

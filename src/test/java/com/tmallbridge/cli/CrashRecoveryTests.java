@@ -22,6 +22,7 @@ import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
 import com.tmallbridge.testsupport.DatabaseTest;
+import com.tmallbridge.testsupport.RunsAlongside;
 import com.tmallbridge.testsupport.TestDatabase;
 import java.io.File;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Kills the bridge process with SIGKILL in the middle of a sync, restarts it, and checks against
  * the sandbox that no paid trade is lost and none is exported twice.
  */
+@RunsAlongside("waits for bridge child JVMs killed with SIGKILL; its database is its own (a directory, or a PostgreSQL database of its own)")
 @DatabaseTest
 class CrashRecoveryTests {
   @TempDir Path dir;

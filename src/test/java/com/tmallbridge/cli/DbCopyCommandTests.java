@@ -44,16 +44,17 @@ class DbCopyCommandTests {
   private int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 4];
     all[0] = "--data";
     all[1] = dir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
+    all[2] = "--config";
+    all[3] = TestSettings.file(dir, "bridge.order.once-grace=0s");
+    System.arraycopy(args, 0, all, 4, args.length);
     return BridgeMain.run(all, new PrintWriter(out), new PrintWriter(err));
   }
 
   @BeforeEach
   void createSchema() throws SQLException {
-    System.setProperty("bridge.order.once-grace", "0s");
     try (Connection c = admin(); Statement s = c.createStatement()) {
       s.execute("create schema " + schema);
     }
@@ -61,7 +62,6 @@ class DbCopyCommandTests {
 
   @AfterEach
   void dropSchema() throws SQLException {
-    System.clearProperty("bridge.order.once-grace");
     try (Connection c = admin(); Statement s = c.createStatement()) {
       s.execute("drop schema if exists " + schema + " cascade");
     }

@@ -3,6 +3,7 @@ package com.tmallbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * planted exception (a re-coded listing's order) in the queue; an interrupt stops it like Ctrl-C. The flags of the
  * console are checked before anything starts.
  */
+@RunsAlongside("a demo of its own in a temporary directory, on a port the system chooses; mostly the demo's waits")
 class DemoConsoleTests {
   private static final Pattern URL = Pattern.compile("console: (http://\\S+)");
   private static final Pattern RECODED = Pattern.compile("re-coded listing (\\d+) ");

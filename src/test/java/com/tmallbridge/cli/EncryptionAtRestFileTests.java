@@ -25,9 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * outbox into the built-in ERP), neither the file nor the log (at DEBUG) holds a receiver's mobile
  * number or street address as Tmall sent them, nor the ERP password of the configuration.
  */
+@Isolated("reads the log file the JVM's one logging system wrote; an application started alongside would redirect it")
 class EncryptionAtRestFileTests {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -54,18 +54,6 @@ class EncryptionAtRestFileTests {
     return BridgeMain.run(all, new PrintWriter(out), new PrintWriter(err));
   }
 
-  @BeforeEach
-  void noGrace() {
-    System.setProperty("bridge.order.once-grace", "0s");
-    System.setProperty("logging.level.com.tmallbridge", "DEBUG");
-  }
-
-  @AfterEach
-  void clearGrace() {
-    System.clearProperty("bridge.order.once-grace");
-    System.clearProperty("logging.level.com.tmallbridge");
-  }
-
   @Test
   void afterAnOrderFlowNeitherTheFileNorTheLogHoldsAReceiverOrTheErpPassword() throws Exception {
     String erpPassword = "tryton-Pa55-" + System.nanoTime();
@@ -76,6 +64,8 @@ class EncryptionAtRestFileTests {
         bridge.erp.tryton.database=bridge
         bridge.erp.tryton.user=bridge
         bridge.erp.tryton.password=%s
+        bridge.order.once-grace=0s
+        logging.level.com.tmallbridge=DEBUG
         """.formatted(erpPassword));
     try (TmallSandbox sandbox = TmallSandbox.start(SandboxConfig.defaults().withSeed(31))) {
       Instant now = sandbox.clock().instant();
@@ -139,10 +129,11 @@ class EncryptionAtRestFileTests {
       appKey = c.appKey();
       appSecret = c.appSecret();
       session = c.sessionKey();
-      assertThat(run("shop", "add", "--code", "ENC", "--gateway", sandbox.url(), "--app-key", appKey,
+      String settings = TestSettings.file(dir, "bridge.order.once-grace=0s");
+      assertThat(run("--config", settings, "shop", "add", "--code", "ENC", "--gateway", sandbox.url(), "--app-key", appKey,
           "--app-secret-file", TestSecrets.file(dir, appSecret), "--session-file", TestSecrets.file(dir, session),
           "--sign-method", "md5", "--since", now.minus(Duration.ofHours(3)).toString())).as(err.toString()).isZero();
-      assertThat(run("sync", "--once")).as(err.toString()).isZero();
+      assertThat(run("--config", settings, "sync", "--once")).as(err.toString()).isZero();
     }
     assertThat(appSecret).hasSizeGreaterThanOrEqualTo(8);
     assertThat(session).hasSizeGreaterThanOrEqualTo(8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonServer;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a wrong password fails the login step with Tryton's answer; a product Tryton lacks fails the
  * material step. Skipped with {@code -Dbridge.test.tryton=skip}.
  */
+@RunsAlongside("waits for the shared Tryton server; settings come from a --config file, its database from a temporary directory")
 class GoLiveTrytonTests {
   @TempDir Path dir;
 

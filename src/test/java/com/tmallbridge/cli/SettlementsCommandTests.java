@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,21 +24,13 @@ class SettlementsCommandTests {
   private int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 4];
     all[0] = "--data";
     all[1] = dir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
+    all[2] = "--config";
+    all[3] = TestSettings.file(dir, "bridge.finance.safety-lag=0s");
+    System.arraycopy(args, 0, all, 4, args.length);
     return BridgeMain.run(all, new PrintWriter(out), new PrintWriter(err));
-  }
-
-  @BeforeEach
-  void noLag() {
-    System.setProperty("bridge.finance.safety-lag", "0s");
-  }
-
-  @AfterEach
-  void clearLag() {
-    System.clearProperty("bridge.finance.safety-lag");
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +24,14 @@ class SyncCommandTests {
 
   private int run(String... args) {
     out.getBuffer().setLength(0);
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 4];
     all[0] = "--data";
     all[1] = dir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return BridgeMain.run(all, new PrintWriter(out), new PrintWriter(err));
-  }
-
-  @BeforeEach
-  void noGrace() {
+    all[2] = "--config";
     // refunds of trades the ERP never gets wait for their ERP order: don't wait for them at the second run
-    System.setProperty("bridge.order.once-grace", "0s");
-  }
-
-  @AfterEach
-  void clearGrace() {
-    System.clearProperty("bridge.order.once-grace");
+    all[3] = TestSettings.file(dir, "bridge.order.once-grace=0s");
+    System.arraycopy(args, 0, all, 4, args.length);
+    return BridgeMain.run(all, new PrintWriter(out), new PrintWriter(err));
   }
 
   @Test

@@ -16,6 +16,7 @@ import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import com.tmallbridge.shop.ShopRegistration;
+import com.tmallbridge.testsupport.RunsAlongside;
 import com.tmallbridge.testsupport.SandboxMaterials;
 import java.io.File;
 import java.io.IOException;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * total, a trade closed after payment at most one, a trade never paid none. Skipped with {@code
  * -Dbridge.test.tryton=skip}.
  */
+@RunsAlongside("waits for bridge child JVMs and the shared Tryton server; its in-process seeding has a context of its own")
 class TrytonCrashRecoveryTests {
   private static final String SHOP = "TCR";
   private static final int KILLS = 3;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonRpc;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commission become posted account moves (the sale with its freight line), one per voucher key also when posted again, balanced in
  * Tryton, with the receivable line on the shop's party. Skipped with {@code -Dbridge.test.tryton=skip}.
  */
+@RunsAlongside("waits for the shared Tryton server; its database is in a temporary directory")
 class VouchersTrytonCommandTests {
   @TempDir Path dir;
 

@@ -18,6 +18,7 @@ import com.tmallbridge.erp.embedded.operations.Shipment;
 import com.tmallbridge.erp.tryton.TrytonConnector;
 import com.tmallbridge.erp.tryton.TrytonTestConnection;
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * ships through the connector's booking as the warehouse would. Skipped with {@code
  * -Dbridge.test.tryton=skip}.
  */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonErpDeskTests {
   private final ErpTestData data = new ErpTestData();
   private final TrytonConnector connector = TrytonTestConnection.connector();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonServer;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The transport against the real server: session renewal and the classification of failures. */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonClientTests {
 
   @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonRpc;
+import com.tmallbridge.testsupport.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bridge.erp.tryton.company}: the bridge books in the configured company when the user may
  * work in it; any other company is refused at login, naming the setting.
  */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonCompanyTests {
 
   @Test

@@ -2,6 +2,7 @@ package com.tmallbridge.erp.tryton;
 
 import com.tmallbridge.erp.ErpConnector;
 import com.tmallbridge.erp.ErpConnectorContract;
+import com.tmallbridge.testsupport.RunsAlongside;
 
 /**
  * The ERP connector contract against a real Tryton 6.0 server. {@link #shipInErp} books parcels
@@ -9,6 +10,7 @@ import com.tmallbridge.erp.ErpConnectorContract;
  * {@code TrytonWarehouseDeskTests} ships through the sandbox's own client instead, so the feed is
  * also checked against parcels the connector did not book.
  */
+@RunsAlongside("waits for the shared Tryton server: the contract suite is mostly Tryton's own time")
 class TrytonConnectorContractTests extends ErpConnectorContract {
 
   @Override

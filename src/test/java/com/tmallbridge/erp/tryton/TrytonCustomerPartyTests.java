@@ -10,6 +10,7 @@ import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpTestData;
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonRpc;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * {@code bridge.erp.tryton.customer-party}: every sale goes to one configured party and no party is
  * created per buyer; a party Tryton lacks is a permanent error naming the setting.
  */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonCustomerPartyTests {
   private final ErpTestData data = new ErpTestData();
 

@@ -10,6 +10,7 @@ import com.tmallbridge.core.SalesOrder;
 import com.tmallbridge.erp.ConnectorException;
 import com.tmallbridge.erp.ErpSalesOrderSummary;
 import com.tmallbridge.erp.ErpTestData;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * A sale create whose answer is lost (Tryton committed the draft, the bridge saw an I/O error)
  * followed by the retry the sync engine makes: one sale, completed by the retry.
  */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonLostResponseTests {
   private final ErpTestData data = new ErpTestData();
 

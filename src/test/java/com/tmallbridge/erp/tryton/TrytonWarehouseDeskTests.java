@@ -10,6 +10,7 @@ import com.tmallbridge.erp.ErpDelivery;
 import com.tmallbridge.erp.ErpTestData;
 import com.tmallbridge.sandbox.erp.SharedTrytonServer;
 import com.tmallbridge.sandbox.erp.TrytonRpc;
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * reaches the delivery feed and the delivered units; a hold is a note a clerk sees on the waiting
  * customer shipment.
  */
+@RunsAlongside("waits for the shared Tryton server")
 class TrytonWarehouseDeskTests {
   private final ErpTestData data = new ErpTestData();
   private final TrytonConnector connector = TrytonTestConnection.connector();

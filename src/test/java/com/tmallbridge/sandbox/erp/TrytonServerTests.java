@@ -2,11 +2,13 @@ package com.tmallbridge.sandbox.erp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tmallbridge.testsupport.RunsAlongside;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The real Tryton server answers, is set up for the bridge and runs from a work directory of its own. */
+@RunsAlongside("waits for the shared Tryton server; uses Tryton only from the second lane")
 class TrytonServerTests {
 
   @Test
