@@ -2,22 +2,18 @@ package com.tmallbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
 import com.tmallbridge.testsupport.PostgresOnly;
-import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import com.tmallbridge.testsupport.DatabaseTest;
+import com.tmallbridge.testsupport.RunsAlongside;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo end to end as {@code ./bridge demo} runs it, on the test database: TMC pushed by the
@@ -30,35 +26,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * is the same run on H2.
  */
 @PostgresOnly("the smoke ./bridge demo in .ci/run runs the demo with TMC and faults on H2")
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
-class DemoIntegrationTests extends SpringDatabaseTestBase {
+@DatabaseTest
+@RunsAlongside("a bridge of its own (DemoBridge: its own context and database); mostly the demo's waits for its shop's day")
+class DemoIntegrationTests {
   private static final DemoOptions OPTIONS = new DemoOptions(400, 12, 0.2, Duration.ofMinutes(5));
-  private static TmallSandbox sandbox;
 
-  @Autowired DemoRunner demo;
-  @Autowired OrderSync sync;
-
-  @DynamicPropertySource
-  static void tmc(DynamicPropertyRegistry registry) {
-    sandbox = DemoRunner.startSandbox(OPTIONS, Clock.systemUTC());
-    registry.add("bridge.channel.tmall.tmc.url", sandbox::tmcUrl);
-  }
-
-  @AfterEach
-  void stopSync() {
-    sync.stop();
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
-  }
+  @TempDir Path data;
 
   @Test
   void everyCheckIsZeroWithPushedMessagesAndFaults() throws Exception {
     List<DemoProgress> progress = new ArrayList<>();
-
-    DemoReport report = demo.run(sandbox, OPTIONS, progress::add);
+    DemoReport report;
+    try (TmallSandbox sandbox = DemoRunner.startSandbox(OPTIONS, Clock.systemUTC());
+        DemoBridge bridge = DemoBridge.start(data, "bridge.order.poll-interval=1s", "bridge.channel.tmall.tmc.enabled=true",
+            "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s", "bridge.channel.tmall.tmc.url=" + sandbox.tmcUrl())) {
+      report = bridge.bean(DemoRunner.class).run(sandbox, OPTIONS, progress::add);
+    }
 
     System.out.println("demo report: " + report.toMap());
     assertEveryCheckZero(report, OPTIONS.orders());

@@ -2,36 +2,32 @@ package com.tmallbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tmallbridge.order.OrderSync;
 import com.tmallbridge.sandbox.tmall.TmallSandbox;
+import com.tmallbridge.testsupport.DatabaseTest;
 import com.tmallbridge.testsupport.H2Only;
-import com.tmallbridge.testsupport.SpringDatabaseTestBase;
+import com.tmallbridge.testsupport.RunsAlongside;
+import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo with TMC off (polling alone) and no faults: the same checks hold, and the report says
  * no message was pushed.
  */
-@SpringBootTest(properties = {"bridge.order.poll-interval=1s", "bridge.finance.safety-lag=0s", "bridge.finance.min-split-window=1s"})
 @H2Only("the same demo flow runs on PostgreSQL in DemoIntegrationTests, with TMC pushes and faults on top of the same polling")
-class DemoPollingOnlyIntegrationTests extends SpringDatabaseTestBase {
-  @Autowired DemoRunner demo;
-  @Autowired OrderSync sync;
-
-  @AfterEach
-  void stopSync() {
-    sync.stop();
-  }
+@DatabaseTest
+@RunsAlongside("a bridge of its own (DemoBridge: its own context and database); mostly the demo's waits for its shop's day")
+class DemoPollingOnlyIntegrationTests {
+  @TempDir Path data;
 
   @Test
   void everyCheckIsZeroWithPollingAlone() throws Exception {
     DemoOptions options = new DemoOptions(400, 11, 0, Duration.ofMinutes(5));
-    try (TmallSandbox sandbox = demo.startSandbox(options)) {
-      DemoReport report = demo.run(sandbox, options, p -> { });
+    try (DemoBridge bridge = DemoBridge.start(data, "bridge.order.poll-interval=1s", "bridge.finance.safety-lag=0s",
+            "bridge.finance.min-split-window=1s");
+        TmallSandbox sandbox = bridge.bean(DemoRunner.class).startSandbox(options)) {
+      DemoReport report = bridge.bean(DemoRunner.class).run(sandbox, options, p -> { });
 
       System.out.println("demo report (polling only): " + report.toMap());
       DemoIntegrationTests.assertEveryCheckZero(report, options.orders());
