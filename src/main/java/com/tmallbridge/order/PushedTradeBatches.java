@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * began, or, after a round that made n calls, n ÷ {@code callsPerSecond} seconds after it began:
  * so a peak of payments fills rounds instead of multiplying calls (a list page sorted newest first
  * read every 50 ms would list the newest second's trades again each time). What a read answers is
- * imported on the shop's own importing thread, in the order it was read (reads queued meanwhile in
- * one transaction, up to {@link #IMPORT_BATCH} trades), while the round reads on: the next page
+ * imported on the shop's own importing thread, in the order it was read (reads queued meanwhile
+ * together, up to {@link #IMPORT_BATCH} trades, in transactions of at most {@link #IMPORT_CHUNK}),
+ * while the round reads on: the next page
  * or round is listed while the last one commits. At most {@link #IMPORTS_QUEUED} reads wait for
  * the importing thread; a round that would queue more waits for it.
  *
@@ -56,8 +57,14 @@ final class PushedTradeBatches {
   private static final Logger log = LoggerFactory.getLogger(PushedTradeBatches.class);
   /** Reads (list pages, fetches) answered and waiting for a shop's importing thread, at most. */
   static final int IMPORTS_QUEUED = 10;
-  /** Trades after which the importing thread takes no further read into the same transaction. */
+  /** Trades after which the importing thread takes no further read before it has imported those it took. */
   static final int IMPORT_BATCH = 300;
+  /**
+   * Trades a transaction of the importing thread holds at most: under a peak a read answers up to a
+   * page of 100 trades, and the first of them commit (and go on to the ERP) after a quarter of the
+   * time that one transaction of all of them would take.
+   */
+  static final int IMPORT_CHUNK = 25;
 
   /** Told how each message ended, for the counters of {@link TradeMessages}. */
   interface Outcomes {
@@ -159,6 +166,34 @@ final class PushedTradeBatches {
 
   /** The trades of one read and the messages they answer, waiting for the importing thread. */
   private record Answer(Shop shop, List<ChannelTrade> trades, List<Pending> messages) {}
+
+  /** A trade of a read and the messages that read answers for it. */
+  private record Answered(ChannelTrade trade, List<Pending> messages) {}
+
+  /**
+   * The trades of {@code answers}, in order, cut into pieces of at most {@link #IMPORT_CHUNK}, each
+   * trade with the messages its own read answers (a message is answered by one read: the one that
+   * began after it was received, never by another read of the same trade).
+   */
+  private static List<List<Answered>> chunks(List<Answer> answers) {
+    List<List<Answered>> chunks = new ArrayList<>();
+    List<Answered> chunk = new ArrayList<>();
+    for (Answer answer : answers) {
+      Map<String, List<Pending>> byTid = new HashMap<>();
+      answer.messages().forEach(p -> byTid.computeIfAbsent(p.tid(), t -> new ArrayList<>()).add(p));
+      for (ChannelTrade trade : answer.trades()) {
+        if (chunk.size() == IMPORT_CHUNK) {
+          chunks.add(chunk);
+          chunk = new ArrayList<>();
+        }
+        chunk.add(new Answered(trade, byTid.getOrDefault(trade.tid(), List.of())));
+      }
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
 
   /** One shop's waiting messages and its reading thread. */
   private final class ShopQueue {
@@ -361,38 +396,52 @@ final class PushedTradeBatches {
       }
     }
 
-    /** Imports the queued reads in order, up to {@link #IMPORT_BATCH} trades a transaction, and completes their messages. */
+    /**
+     * Imports the queued reads in order, up to {@link #IMPORT_BATCH} trades, in transactions of at
+     * most {@link #IMPORT_CHUNK} trades, and completes each message once the transaction holding its
+     * own read of its trade committed.
+     */
     private void importAnswers() {
       List<Answer> taken = new ArrayList<>();
-      List<ChannelTrade> page = new ArrayList<>();
-      while (page.size() < IMPORT_BATCH) {
+      int trades = 0;
+      while (trades < IMPORT_BATCH) {
         Answer next = answers.poll();
         if (next == null) {
           break;
         }
         taken.add(next);
-        page.addAll(next.trades());
+        trades += next.trades().size();
       }
       if (taken.isEmpty()) {
         return;
       }
-      List<Pending> messages = taken.stream().flatMap(a -> a.messages().stream()).toList();
-      long started = System.nanoTime();
       try {
-        importer.importPage(taken.get(taken.size() - 1).shop(), page);
-        long done = System.nanoTime();
-        importTimer.record(done - started, TimeUnit.NANOSECONDS);
-        for (Pending p : messages) {
-          messageTimer.record(done - p.receivedNanos, TimeUnit.NANOSECONDS);
-          stages.round().record(p.roundNanos - p.receivedNanos, TimeUnit.NANOSECONDS);
-          stages.read().record(p.answeredNanos - p.roundNanos, TimeUnit.NANOSECONDS);
-          stages.importing().record(done - p.answeredNanos, TimeUnit.NANOSECONDS);
-          outcomes.imported();
-          p.done.complete(null);
+        List<List<Answered>> chunks = chunks(taken);
+        for (int i = 0; i < chunks.size(); i++) {
+          List<Answered> chunk = chunks.get(i);
+          List<Pending> messages = chunk.stream().flatMap(a -> a.messages().stream()).toList();
+          List<ChannelTrade> page = chunk.stream().map(Answered::trade).toList();
+          long started = System.nanoTime();
+          try {
+            importer.importPage(taken.get(taken.size() - 1).shop(), page);
+          } catch (RuntimeException | Error e) {
+            List<Pending> failed = chunks.subList(i, chunks.size()).stream().flatMap(List::stream)
+                .flatMap(a -> a.messages().stream()).toList();
+            log.warn("importing {} pushed trade(s) failed; their {} message(s) come again: {}", page.size(), failed.size(), e.toString());
+            failed.forEach(p -> p.done.completeExceptionally(e));
+            return;
+          }
+          long done = System.nanoTime();
+          importTimer.record(done - started, TimeUnit.NANOSECONDS);
+          for (Pending p : messages) {
+            messageTimer.record(done - p.receivedNanos, TimeUnit.NANOSECONDS);
+            stages.round().record(p.roundNanos - p.receivedNanos, TimeUnit.NANOSECONDS);
+            stages.read().record(p.answeredNanos - p.roundNanos, TimeUnit.NANOSECONDS);
+            stages.importing().record(done - p.answeredNanos, TimeUnit.NANOSECONDS);
+            outcomes.imported();
+            p.done.complete(null);
+          }
         }
-      } catch (RuntimeException | Error e) {
-        log.warn("importing {} pushed trade(s) failed; their messages come again: {}", page.size(), e.toString());
-        messages.forEach(p -> p.done.completeExceptionally(e));
       } finally {
         importSlots.release(taken.size());
       }

@@ -233,6 +233,52 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     assertThat(messages.stats().failed()).isEqualTo(1);
   }
 
+  @Test
+  void aReadOfManyTradesIsImportedInSmallTransactionsEachConfirmingItsOwnMessages() throws Exception {
+    Instant now = sandbox.clock().instant();
+    sandbox.generateHistory(60, now.minus(Duration.ofMinutes(50)), now.minus(Duration.ofSeconds(30)));
+    List<String> many = sandbox.trades().stream().filter(SandboxTrade::everPaid).map(t -> Long.toString(t.tid())).toList();
+    int chunk = PushedTradeBatches.IMPORT_CHUNK;
+    assertThat(many).hasSizeGreaterThan(chunk + 1);
+    // one read answers a whole round, as one list page does
+    feed.script = (batch, sink) -> {
+      awaitRelease(feed.release);
+      if (feed.rounds.size() == 2) {
+        // the first round's trade is committed on its own, so the transactions below are the big read's alone
+        await().atMost(WAIT).until(() -> messages.stats().imported() == 1);
+      }
+      long started = System.nanoTime();
+      sink.read(batch.stream().map(ChannelMessage::tid).distinct().map(this::trade).toList(), started);
+    };
+    gatedImporter.holdCall = 3;
+    gatedImporter.hold = new CountDownLatch(1);
+    CompletableFuture<Void> first = submit("0", many.get(0));
+    await().atMost(WAIT).until(() -> feed.rounds.size() == 1);
+    List<CompletableFuture<Void>> round = new ArrayList<>();
+    for (int i = 1; i < many.size(); i++) {
+      round.add(submit(Integer.toString(i), many.get(i)));
+    }
+    feed.release.countDown();
+
+    // the big read's second transaction is held: its first transaction's messages are confirmed already
+    await().atMost(WAIT).until(() -> round.subList(0, chunk).stream().allMatch(CompletableFuture::isDone));
+    first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(round.subList(0, chunk)).allSatisfy(f -> assertThat(f).isCompleted());
+    assertThat(round.subList(chunk, round.size())).noneMatch(CompletableFuture::isDone);
+    gatedImporter.hold.countDown();
+    CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(feed.rounds).hasSize(2);
+    List<Integer> expected = new ArrayList<>(List.of(1));
+    for (int left = many.size() - 1; left > 0; left -= chunk) {
+      expected.add(Math.min(chunk, left));
+    }
+    assertThat(gatedImporter.sizes).as("trades per transaction").isEqualTo(expected);
+    assertThat(messages.stats().imported()).isEqualTo(many.size());
+    for (String tid : many) {
+      assertThat(inbox.get(OrderMessages.INBOX_SOURCE, shop.id(), tid)).as(tid).isPresent();
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private CompletableFuture<Void> submit(String id, String tid) {
@@ -293,12 +339,19 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
     }
   }
 
-  /** Delegates to the real importer once {@code release} opens; fails pages holding {@code failFor}. */
+  /**
+   * Delegates to the real importer once {@code release} opens (and, for its call number {@code
+   * holdCall}, once {@code hold} opens too); fails pages holding {@code failFor}; records each
+   * call's trade count.
+   */
   private static final class GatedImporter extends TradeImporter {
     volatile TradeImporter real;
     volatile CountDownLatch release = new CountDownLatch(0);
     volatile String failFor;
+    volatile int holdCall;
+    volatile CountDownLatch hold = new CountDownLatch(0);
     final AtomicInteger held = new AtomicInteger();
+    final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
 
     GatedImporter() {
       super(null, null, null, null, null);
@@ -306,7 +359,10 @@ class PushedTradeBatchesIntegrationTests extends com.tmallbridge.testsupport.Spr
 
     @Override
     public ImportResult importPage(Shop shop, List<ChannelTrade> page) {
-      held.incrementAndGet();
+      sizes.add(page.size());
+      if (held.incrementAndGet() == holdCall) {
+        awaitRelease(hold);
+      }
       awaitRelease(release);
       if (page.stream().anyMatch(t -> t.tid().equals(failFor))) {
         throw new IllegalStateException("database unavailable");

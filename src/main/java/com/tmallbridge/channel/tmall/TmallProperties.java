@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitTimeout how long a call may wait for a rate-limit permit (default 5 s)
  * @param pushReserve permits of {@code callsPerSecond} that a shop's other calls (polling,
  *     write-backs) leave each second to reading the trades of pushed messages (TMC) while such
- *     reads go on — within a second of the last one (default 30; 0 turns this priority off, and it
+ *     reads go on — within a second of the last one (default 40, matching {@code
+ *     bridge.order.messages.calls-per-second}; 0 turns this priority off, and it
  *     is at most {@code callsPerSecond − 1}). A payment waits for those reads; nobody waits for a
  *     poll by the second. When no pushed message is being read, the other calls have every permit
  * @param pageSize page size of trade list calls, 1-100 (default 100)
@@ -42,7 +43,7 @@ record TmallProperties(
     @DefaultValue("500ms") Duration banWaitMargin,
     @DefaultValue("50") int callsPerSecond,
     @DefaultValue("5s") Duration rateLimitTimeout,
-    @DefaultValue("30") int pushReserve,
+    @DefaultValue("40") int pushReserve,
     @DefaultValue("100") int pageSize,
     @DefaultValue("false") boolean simplify,
     @DefaultValue("tmallbridge") String partnerId,
@@ -81,7 +82,7 @@ record TmallProperties(
   static TmallProperties defaults() {
     return new TmallProperties(
         Duration.ofSeconds(15), Duration.ofSeconds(30), 4, Duration.ofMillis(200), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofMillis(500), 50, Duration.ofSeconds(5), 30, 100, false, "tmallbridge",
+        Duration.ofSeconds(10), Duration.ofMillis(500), 50, Duration.ofSeconds(5), 40, 100, false, "tmallbridge",
         DEFAULT_TRADE_TYPES);
   }
 
