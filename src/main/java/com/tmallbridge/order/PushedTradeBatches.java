@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * read every 50 ms would list the newest second's trades again each time). What a read answers is
  * imported on the shop's own importing thread, in the order it was read (reads queued meanwhile
  * together, up to {@link #IMPORT_BATCH} trades, in transactions of at most {@link #IMPORT_CHUNK}),
- * while the round reads on: the next page
- * or round is listed while the last one commits. At most {@link #IMPORTS_QUEUED} reads wait for
- * the importing thread; a round that would queue more waits for it.
+ * while the round reads on: the next page or round is listed while the last one commits. At most
+ * {@link #IMPORTS_QUEUED} reads wait for the importing thread; a round that would queue more waits
+ * for it.
  *
  * <p>A message's stage completes only once a snapshot of its trade, read by a call that began
  * after the message was received (so it shows the message's change), has been imported and
