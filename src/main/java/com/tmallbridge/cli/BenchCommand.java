@@ -248,7 +248,7 @@ class BenchCommand implements Runnable {
 
   /** The H2 settings of the benches' file databases (application.properties' without AUTO_SERVER). */
   static final String H2_OPTIONS =
-      "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000;RETENTION_TIME=600000";
+      "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=128;LOCK_TIMEOUT=10000;RETENTION_TIME=600000;COMPRESS=TRUE";
 
   /** A runtime on a wiped H2 file database in {@code dir}, without the scheduled order polls. */
   static SpringRuntime freshRuntime(Path dir) throws IOException {
