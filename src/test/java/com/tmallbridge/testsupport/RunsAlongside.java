@@ -25,7 +25,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       while the main lane loads others;</li>
  *   <li>no JVM-wide state: no {@code System.setProperty}, no default locale or time zone, no
  *       capture of standard output (no test of this suite sets them; settings go into a {@code
- *       --config} file or a context's own properties);</li>
+ *       --config} file or a context's own properties). Logging is JVM-wide too: applications
+ *       started in-process may run alongside because the test JVM's {@link
+ *       SerialLogbackLoggingSystem} sets up and clears Logback's one context under a lock;</li>
  *   <li>its own data: a temporary directory, ports chosen by the system, and the Tryton server
  *       only from this lane — every class that uses Tryton runs alongside, so two never share it at
  *       once.</li>
