@@ -17,7 +17,6 @@ import com.tmallbridge.secret.FieldCipher;
 import com.tmallbridge.shop.Shop;
 import com.tmallbridge.shop.ShopManagement;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,13 +180,9 @@ class EncryptionAtRestFileTests {
    * H2 stores its pages.
    */
   private String uncompressedUrl() throws IOException {
-    Properties shipped = new Properties();
-    try (InputStream in = EncryptionAtRestFileTests.class.getResourceAsStream("/application.properties")) {
-      shipped.load(in);
-    }
-    String url = shipped.getProperty("spring.datasource.url");
-    assertThat(url).contains(";COMPRESS=TRUE");
-    return "jdbc:h2:file:" + dir.resolve("bridge") + url.substring(url.indexOf(';')).replace(";COMPRESS=TRUE", "");
+    String shipped = SoakCommand.defaultH2Options();
+    assertThat(shipped).contains(";COMPRESS=TRUE");
+    return SoakCommand.fileUrl(dir, shipped.replace(";COMPRESS=TRUE", ""));
   }
 
   private static boolean contains(byte[] haystack, String text) {

@@ -1,8 +1,7 @@
-package com.tmallbridge.store;
+package com.tmallbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,14 +93,9 @@ class H2CompressedPagesTests {
     return out;
   }
 
-  /** The settings after the file name in {@code spring.datasource.url} of application.properties. */
+  /** The settings after the file name in the shipped {@code spring.datasource.url}, from ';' on. */
   private static String shippedOptions() throws Exception {
-    Properties p = new Properties();
-    try (InputStream in = H2CompressedPagesTests.class.getResourceAsStream("/application.properties")) {
-      p.load(in);
-    }
-    String url = p.getProperty("spring.datasource.url");
     // the bridge's own file URL carries AUTO_SERVER; a test file opened by one connection needs none
-    return url.substring(url.indexOf(';')).replace(";AUTO_SERVER=TRUE", "");
+    return ";" + SoakCommand.defaultH2Options().replace(";AUTO_SERVER=TRUE", "");
   }
 }
